@@ -1,0 +1,194 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { MEMBERSHIP_ROLES, MINISTRY_ROLES } from "@db/schema";
+import { listActiveMdos, getMdoByCode } from "~/models/mdo.server";
+import { createUserWithRole, listUsersWithMemberships, revokeMembership } from "~/models/user.server";
+import { requireCbcRole } from "~/utils/auth.server";
+import { badRequest } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Users · FRAC Studio" }];
+
+const ROLE_HELP: Record<string, string> = {
+  author: "edits one ministry's framework",
+  viewer: "reads one ministry's framework",
+  reviewer: "CBC technical review, every ministry",
+  board: "CBC review board, every ministry",
+  curator: "curates the competency dictionary",
+  admin: "manages users and ministries",
+};
+
+const intentSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("create"),
+    email: z.string().trim().toLowerCase().max(320).pipe(z.email("Enter a valid email address.")),
+    name: z.string().trim().max(200).optional(),
+    role: z.enum(MEMBERSHIP_ROLES, { error: "Choose a role." }),
+    mdo: z.string().trim().max(32).optional(),
+  }),
+  z.object({ intent: z.literal("revoke"), membershipId: z.uuid() }),
+]);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireCbcRole(request, ["admin"]);
+  return json({
+    users: listUsersWithMemberships(),
+    mdos: listActiveMdos().map((m) => ({ code: m.code, name: m.name })),
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireCbcRole(request, ["admin"]);
+  const parsed = intentSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    if (fieldErrors.intent) throw badRequest("Unknown action on the users page.");
+    return json({ ok: false as const, fieldErrors, created: null }, { status: 400 });
+  }
+  const input = parsed.data;
+  if (input.intent === "revoke") {
+    if (!revokeMembership({ membershipId: input.membershipId, actorId: admin.id })) {
+      return json({ ok: false as const, fieldErrors: { membershipId: ["That membership no longer exists."] }, created: null }, { status: 404 });
+    }
+    return json({ ok: true as const, fieldErrors: {}, created: null });
+  }
+  const scoped = MINISTRY_ROLES.includes(input.role);
+  const mdo = input.mdo ? getMdoByCode({ code: input.mdo }) : null;
+  if (scoped && !mdo) {
+    return json({ ok: false as const, fieldErrors: { mdo: [`The ${input.role} role needs a ministry.`] }, created: null }, { status: 400 });
+  }
+  const result = await createUserWithRole({
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    mdoId: scoped ? mdo!.id : null,
+    actorId: admin.id,
+  });
+  return json({
+    ok: true as const,
+    fieldErrors: {},
+    created: { email: input.email, password: result.password, role: input.role, mdo: scoped ? mdo!.code : null },
+  });
+}
+
+export default function AdminUsers() {
+  const { users, mdos } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const errors: Record<string, string[] | undefined> = result?.fieldErrors ?? {};
+  const fieldProps = (name: string) => ({
+    id: `new-${name}`,
+    name,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `new-${name}-error` : undefined,
+  });
+  const fieldError = (name: string) =>
+    errors[name] ? (
+      <p id={`new-${name}-error`} className="field-error">
+        {errors[name]![0]}
+      </p>
+    ) : null;
+  return (
+    <>
+      <h1>Users and memberships</h1>
+      <section className="panel" aria-labelledby="add-user">
+        <h2 id="add-user">Add a user or grant a role</h2>
+        {result?.created ? (
+          <div className="form-success" role="status">
+            {result.created.password ? (
+              <>
+                Created <strong>{result.created.email}</strong>. One-time password (shown once):{" "}
+                <code>{result.created.password}</code>
+              </>
+            ) : (
+              <>
+                Granted <strong>{result.created.role}</strong> to {result.created.email}; their password is unchanged.
+              </>
+            )}
+          </div>
+        ) : null}
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="create" />
+          <div className="field">
+            <label htmlFor="new-email">Email</label>
+            <input type="email" required {...fieldProps("email")} />
+            {fieldError("email")}
+          </div>
+          <div className="field">
+            <label htmlFor="new-name">Name</label>
+            <input type="text" {...fieldProps("name")} />
+          </div>
+          <div className="field">
+            <label htmlFor="new-role">Role</label>
+            <select {...fieldProps("role")} defaultValue="author">
+              {MEMBERSHIP_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {r}: {ROLE_HELP[r]}
+                </option>
+              ))}
+            </select>
+            {fieldError("role")}
+          </div>
+          <div className="field">
+            <label htmlFor="new-mdo">Ministry (author and viewer only)</label>
+            <select {...fieldProps("mdo")} defaultValue="">
+              <option value="">—</option>
+              {mdos.map((m) => (
+                <option key={m.code} value={m.code}>
+                  {m.code}: {m.name}
+                </option>
+              ))}
+            </select>
+            {fieldError("mdo")}
+          </div>
+          <button type="submit" className="button primary" disabled={busy}>
+            Add
+          </button>
+        </Form>
+      </section>
+      <table className="data-table">
+        <caption>{users.length} users</caption>
+        <thead>
+          <tr>
+            <th scope="col">User</th>
+            <th scope="col">Memberships</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>
+                {u.name}
+                <div className="muted small">
+                  {u.email}
+                  {u.isDemo ? " · demo account" : ""}
+                  {u.disabled ? " · disabled" : ""}
+                </div>
+              </td>
+              <td>
+                <ul className="memberships">
+                  {u.memberships.map((m) => (
+                    <li key={m.id}>
+                      <span>
+                        {m.role}
+                        {m.mdoCode ? ` of ${m.mdoCode}` : " (CBC)"}
+                      </span>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="membershipId" value={m.id} />
+                        <button type="submit" className="button small-button" aria-label={`Revoke ${m.role}${m.mdoCode ? ` of ${m.mdoCode}` : ""} from ${u.email}`}>
+                          Revoke
+                        </button>
+                      </Form>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

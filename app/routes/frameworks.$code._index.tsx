@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { FindingsSummary } from "~/components/findings-summary";
+import { OutlineView } from "~/components/outline/outline-view";
+import { StatusBadge } from "~/components/status-badge";
+import { loadDraftDocument } from "~/models/framework.server";
+import { canEdit, requireMdoAccess } from "~/utils/auth.server";
+import { notFound } from "~/utils/http.server";
+import { buildOutline } from "~/utils/outline";
+import { validateFracDocument } from "@schemas/validator";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.mdo.code} framework · FRAC Studio` : "Framework · FRAC Studio" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, mdo } = await requireMdoAccess(request, params.code, "read");
+  const doc = loadDraftDocument({ mdoId: mdo.id });
+  if (!doc) throw notFound(`${mdo.name} has no framework yet.`);
+  const findings = validateFracDocument(doc, { mode: "draft" });
+  return json({
+    mdo: { code: mdo.code, name: mdo.name },
+    status: doc.status,
+    revision: doc.revision ?? 0,
+    canEdit: canEdit(user, mdo.id),
+    outline: buildOutline(doc),
+    findings,
+  });
+}
+
+export default function FrameworkOutline() {
+  const { mdo, status, revision, outline, findings } = useLoaderData<typeof loader>();
+  const c = outline.counts;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <a href="/">Frameworks</a> <span aria-hidden="true">›</span> <span>{mdo.code}</span>
+      </nav>
+      <header className="page-header">
+        <div>
+          <h1>{mdo.name}</h1>
+          <p className="muted">
+            Working draft · revision {revision} · <StatusBadge status={status} />
+          </p>
+        </div>
+        <dl className="counts" aria-label="Framework size">
+          <div><dt>Positions</dt><dd>{c.position}</dd></div>
+          <div><dt>Roles</dt><dd>{c.role}</dd></div>
+          <div><dt>Activities</dt><dd>{c.activity}</dd></div>
+          <div><dt>Competencies</dt><dd>{c.competency}</dd></div>
+          <div><dt>Resources</dt><dd>{c.knowledge_resource}</dd></div>
+        </dl>
+      </header>
+      <FindingsSummary findings={findings} />
+      <OutlineView outline={outline} />
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { getSession, sessionStorageFor } from "~/session.server";
+import { demoEnabled, verifyLogin } from "~/models/user.server";
+import { getUser } from "~/utils/auth.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · FRAC Studio" }];
+
+const loginForm = z.object({
+  email: z.string().trim().min(1, "Enter your email address.").max(320).email("Enter a valid email address."),
+  password: z.string().min(1, "Enter your password.").max(1024),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) return redirect("/");
+  return json({ demo: demoEnabled() });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = loginForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    return json({ formError: null, fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
+  }
+  const result = await verifyLogin(parsed.data);
+  if (!result.ok) {
+    const formError =
+      result.reason === "demo-disabled"
+        ? "Demo accounts are switched off on this installation."
+        : result.reason === "disabled"
+          ? "This account has been disabled. Ask your administrator."
+          : "Email or password is incorrect.";
+    return json({ formError, fieldErrors: {} }, { status: 401 });
+  }
+  const session = await getSession(request);
+  session.set("userId", result.userId);
+  return redirect(safeRedirect(parsed.data.redirectTo, "/"), {
+    headers: { "Set-Cookie": await sessionStorageFor(request).commitSession(session) },
+  });
+}
+
+export default function Login() {
+  const { demo } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state !== "idle";
+  const errors: Partial<Record<"email" | "password", string[]>> = actionData?.fieldErrors ?? {};
+  return (
+    <section className="auth-card" aria-labelledby="login-title">
+      <h1 id="login-title">Sign in to FRAC Studio</h1>
+      <p className="muted">Frameworks of Roles, Activities and Competencies for Mission Karmayogi.</p>
+      {actionData?.formError ? (
+        <p role="alert" className="form-error">
+          {actionData.formError}
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <div className="field">
+          <label htmlFor="email">Email</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? "email-error" : undefined}
+          />
+          {errors.email ? (
+            <p id="email-error" className="field-error">
+              {errors.email[0]}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="password">Password</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? "password-error" : undefined}
+          />
+          {errors.password ? (
+            <p id="password-error" className="field-error">
+              {errors.password[0]}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? "Signing in…" : "Sign in"}
+        </button>
+      </Form>
+      {demo ? (
+        <aside className="demo-hint" aria-label="Demo accounts">
+          <h2>Demo accounts</h2>
+          <p>
+            Password <code>karmayogi-demo</code> for each: <code>author@frac.test</code> (CBIC HR cell),{" "}
+            <code>viewer@frac.test</code>, <code>other-author@frac.test</code> (MoHFW), <code>reviewer@frac.test</code>,{" "}
+            <code>board@frac.test</code>, <code>curator@frac.test</code>, <code>admin@frac.test</code>.
+          </p>
+        </aside>
+      ) : null}
+    </section>
+  );
+}

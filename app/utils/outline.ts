@@ -1,0 +1,60 @@
+/**
+ * The framework as an outline: positions → roles → activities → competencies.
+ * Pure, built from a FracDocument, so the same view can come from a draft or a published version.
+ */
+import type { CompetencyNode, FracDocument, FracLink, FracNode } from "@schemas/frac-document";
+
+export type Requirement = { linkId: string; level: number; competency: CompetencyNode };
+export type OutlineResource = { linkId: string; node: FracNode };
+export type OutlineActivity = { linkId: string; node: FracNode; requirements: Requirement[]; resources: OutlineResource[] };
+export type OutlineRole = { linkId: string; node: FracNode; activities: OutlineActivity[]; requirements: Requirement[] };
+export type OutlinePosition = { node: FracNode; roles: OutlineRole[]; resources: OutlineResource[] };
+
+export type Outline = {
+  positions: OutlinePosition[];
+  counts: Record<FracNode["kind"], number> & { links: number };
+};
+
+/** Builds the outline; children follow their link order, unattached nodes are left out. */
+export function buildOutline(doc: FracDocument): Outline {
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const children = new Map<string, FracLink[]>();
+  for (const l of doc.links) {
+    const list = children.get(l.from);
+    if (list) list.push(l);
+    else children.set(l.from, [l]);
+  }
+  for (const list of children.values()) list.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+
+  const linksOf = (id: string, kind: FracLink["kind"]) =>
+    (children.get(id) ?? []).filter((l) => l.kind === kind && byId.has(l.to));
+  const requirements = (id: string, kind: "role_competency" | "activity_competency"): Requirement[] =>
+    linksOf(id, kind).flatMap((l) => {
+      const c = byId.get(l.to);
+      return c && c.kind === "competency" ? [{ linkId: l.id, level: l.level ?? 0, competency: c }] : [];
+    });
+  const resources = (id: string, kind: "position_resource" | "activity_resource") =>
+    linksOf(id, kind).map((l) => ({ linkId: l.id, node: byId.get(l.to)! }));
+
+  const positions = doc.nodes
+    .filter((n) => n.kind === "position")
+    .map((p) => ({
+      node: p,
+      resources: resources(p.id, "position_resource"),
+      roles: linksOf(p.id, "position_role").map((rl) => ({
+        linkId: rl.id,
+        node: byId.get(rl.to)!,
+        requirements: requirements(rl.to, "role_competency"),
+        activities: linksOf(rl.to, "role_activity").map((al) => ({
+          linkId: al.id,
+          node: byId.get(al.to)!,
+          requirements: requirements(al.to, "activity_competency"),
+          resources: resources(al.to, "activity_resource"),
+        })),
+      })),
+    }));
+
+  const counts = { position: 0, role: 0, activity: 0, competency: 0, knowledge_resource: 0, links: doc.links.length };
+  for (const n of doc.nodes) counts[n.kind] += 1;
+  return { positions, counts };
+}

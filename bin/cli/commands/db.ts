@@ -1,0 +1,46 @@
+/** `frac db:migrate` and `frac db:seed`. */
+import { getClient } from "@db/client";
+import { seedDemo, seedReference } from "@db/seed";
+import { EXIT, parse, type Command } from "../args";
+
+export const dbMigrate: Command = {
+  name: "db:migrate",
+  summary: "Create the database file if needed and apply pending migrations.",
+  usage: "frac db:migrate",
+  help: "Migrations are committed in db/migrations and also applied whenever the app or the CLI opens the database.",
+  async run(argv) {
+    parse(argv, {});
+    const { sqlite, file } = getClient();
+    const applied = sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
+    process.stdout.write(`Database ${file} is up to date (${applied.n} migrations applied).\n`);
+    return EXIT.ok;
+  },
+};
+
+export const dbSeed: Command = {
+  name: "db:seed",
+  summary: "Seed reference data (KCM dictionary, scales, MDOs, designations); with --demo or FRAC_DEMO=1 also demo data.",
+  usage: "frac db:seed [--demo] [--json]",
+  help: [
+    "Options:",
+    "  --demo   also seed the demo ministries, accounts and frameworks (same as FRAC_DEMO=1)",
+    "  --json   print what was added as JSON",
+    "",
+    "Seeding is idempotent: rows that already exist are left as they are.",
+  ].join("\n"),
+  async run(argv) {
+    const { values } = parse(argv, { demo: { type: "boolean" }, json: { type: "boolean" } });
+    const client = getClient();
+    const reference = seedReference(client);
+    const demo = values.demo || process.env.FRAC_DEMO === "1" || process.env.FRAC_DEMO === "true";
+    const demoReport = demo ? await seedDemo(client) : null;
+    if (values.json) {
+      process.stdout.write(JSON.stringify({ reference, demo: demoReport }) + "\n");
+    } else {
+      const fmt = (r: Record<string, number>) => Object.entries(r).map(([k, n]) => `${n} ${k}`).join(", ");
+      process.stdout.write(`Reference data: added ${fmt(reference)}.\n`);
+      if (demoReport) process.stdout.write(`Demo data: added ${fmt(demoReport)}.\n`);
+    }
+    return EXIT.ok;
+  },
+};

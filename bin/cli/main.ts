@@ -1,0 +1,55 @@
+/** Dispatches `frac <command>`; every command has --help, and errors never print a stack. */
+import { closeClient } from "@db/client";
+import { complain, EXIT, UsageError, type Command } from "./args";
+import { dbMigrate, dbSeed } from "./commands/db";
+import { exportCommand } from "./commands/export";
+import { listCommand } from "./commands/list";
+import { userCommand } from "./commands/user";
+import { validateCommand } from "./commands/validate";
+
+const COMMANDS: Command[] = [dbMigrate, dbSeed, listCommand, validateCommand, exportCommand, userCommand];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "Usage: frac <command> [options]",
+    "",
+    "FRAC Studio's command line. Uses the database named by DATABASE_URL (file:PATH; default data/frac.db).",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run `frac <command> --help` for a command's options.",
+    "Exit codes: 0 success, 1 the input was read but is invalid (nothing written), 2 it could not be read or the call is wrong.",
+  ].join("\n");
+}
+
+/** Runs the CLI with these arguments and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(overview() + "\n");
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    complain(`unknown command "${name}". Run \`frac --help\` to see the commands.`);
+    return EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(`Usage: ${command.usage}\n\n${command.summary}\n\n${command.help}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      complain(`${e.message}\nUsage: ${command.usage}`);
+      return EXIT.usage;
+    }
+    complain(e instanceof Error ? e.message : String(e));
+    return EXIT.usage;
+  } finally {
+    closeClient();
+  }
+}

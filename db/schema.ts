@@ -1,0 +1,230 @@
+/**
+ * Drizzle tables: the whole relational model of FRAC Studio.
+ * One framework per MDO (its working copy); published versions arrive with the review work.
+ */
+import { sql } from "drizzle-orm";
+import { COMPETENCY_TYPES, LINK_KINDS } from "../schemas/enums";
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+/** Ministries, departments and organisations; `code` is given when an admin activates one. */
+export const mdos = sqliteTable(
+  "mdos",
+  {
+    id: text("id").primaryKey(),
+    code: text("code"),
+    name: text("name").notNull(),
+    parentId: text("parent_id").references((): AnySQLiteColumn => mdos.id),
+    active: integer("active", { mode: "boolean" }).notNull().default(false),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("mdos_code_unique").on(t.code), uniqueIndex("mdos_name_unique").on(t.name)],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    // why: demo accounts only sign in while FRAC_DEMO is set, so a production install that kept them is safe.
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+);
+
+export const MEMBERSHIP_ROLES = ["author", "viewer", "reviewer", "board", "curator", "admin"] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+/** Roles held for one ministry; the others are CBC roles that act on every ministry (mdo_id null). */
+export const MINISTRY_ROLES: readonly MembershipRole[] = ["author", "viewer"];
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mdoId: text("mdo_id").references(() => mdos.id),
+    role: text("role", { enum: MEMBERSHIP_ROLES }).notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [
+    // why: the unique index over (user, role, coalesce(mdo, '')) is an expression index drizzle-kit
+    // cannot write; it lives in the hand-written migration 0001.
+    index("memberships_mdo").on(t.mdoId),
+    check(
+      "memberships_scope",
+      sql`(${t.role} in ('author','viewer') and ${t.mdoId} is not null) or (${t.role} not in ('author','viewer') and ${t.mdoId} is null)`,
+    ),
+  ],
+);
+
+export const scales = sqliteTable("scales", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  /** JSON: ProficiencyScale["levels"], checked by the shared zod schema on read and write. */
+  levels: text("levels", { mode: "json" }).notNull(),
+});
+
+/** The competency dictionary: KCM themes and sub-themes (shared) and ministries' Domain competencies. */
+export const competencies = sqliteTable(
+  "competencies",
+  {
+    id: text("id").primaryKey(),
+    code: text("code"),
+    type: text("type", { enum: COMPETENCY_TYPES }).notNull(),
+    name: text("name").notNull(),
+    nameHi: text("name_hi"),
+    description: text("description").notNull().default(""),
+    parentId: text("parent_id").references((): AnySQLiteColumn => competencies.id),
+    /** Set for a ministry's own Domain competency; null for the shared dictionary. */
+    mdoId: text("mdo_id").references(() => mdos.id),
+    scaleId: text("scale_id")
+      .notNull()
+      .references(() => scales.id),
+    source: text("source"),
+    status: text("status", { enum: ["active", "retired"] }).notNull().default("active"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("competencies_code_unique").on(t.code),
+    index("competencies_parent").on(t.parentId),
+    index("competencies_mdo").on(t.mdoId),
+  ],
+);
+
+/** States of the working copy; PUBLISHED belongs to versions, never to the working copy. */
+export const WORKING_COPY_STATUSES = ["DRAFT", "UNVERIFIED", "VERIFIED", "REJECTED"] as const;
+
+/** The working copy of one ministry's framework. */
+export const frameworks = sqliteTable(
+  "frameworks",
+  {
+    id: text("id").primaryKey(),
+    mdoId: text("mdo_id")
+      .notNull()
+      .references(() => mdos.id),
+    status: text("status", { enum: WORKING_COPY_STATUSES }).notNull().default("DRAFT"),
+    /** Bumped on every saved change; the editor's optimistic-concurrency token. */
+    revision: integer("revision").notNull().default(0),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+    updatedBy: text("updated_by").references(() => users.id),
+  },
+  (t) => [uniqueIndex("frameworks_mdo_unique").on(t.mdoId)],
+);
+
+export const NODE_KINDS_DB = ["position", "role", "activity", "knowledge_resource"] as const;
+/** Node kinds stored in `nodes`; competencies are dictionary rows. */
+export type NodeKindDb = (typeof NODE_KINDS_DB)[number];
+export type LinkKindDb = (typeof LINK_KINDS)[number];
+
+/** Positions, roles, activities and knowledge resources of a framework (competencies live in the dictionary). */
+export const nodes = sqliteTable(
+  "nodes",
+  {
+    id: text("id").primaryKey(),
+    frameworkId: text("framework_id")
+      .notNull()
+      .references(() => frameworks.id),
+    kind: text("kind", { enum: NODE_KINDS_DB }).notNull(),
+    name: text("name").notNull(),
+    nameHi: text("name_hi"),
+    description: text("description").notNull().default(""),
+    source: text("source"),
+    /** Knowledge resources: url and resourceType; other kinds may grow fields here. */
+    url: text("url"),
+    resourceType: text("resource_type"),
+    /** Order among siblings of the same kind at the top level (positions); links carry their own order. */
+    sortOrder: integer("sort_order").notNull().default(0),
+    x: integer("x"),
+    y: integer("y"),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [index("nodes_framework_kind").on(t.frameworkId, t.kind)],
+);
+
+/** Parent → child links; a link to a competency points at the dictionary and carries the required level. */
+export const links = sqliteTable(
+  "links",
+  {
+    id: text("id").primaryKey(),
+    frameworkId: text("framework_id")
+      .notNull()
+      .references(() => frameworks.id),
+    kind: text("kind", { enum: LINK_KINDS }).notNull(),
+    fromId: text("from_id")
+      .notNull()
+      .references(() => nodes.id),
+    toNodeId: text("to_node_id").references(() => nodes.id),
+    toCompetencyId: text("to_competency_id").references(() => competencies.id),
+    level: integer("level"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [
+    index("links_framework").on(t.frameworkId),
+    index("links_from").on(t.fromId),
+    index("links_to_node").on(t.toNodeId),
+    index("links_to_competency").on(t.toCompetencyId),
+    check(
+      "links_target",
+      sql`(${t.toNodeId} is null) <> (${t.toCompetencyId} is null)`,
+    ),
+    check(
+      "links_level",
+      sql`(${t.kind} in ('activity_competency','role_competency') and ${t.level} between 1 and 5 and ${t.toCompetencyId} is not null)
+        or (${t.kind} not in ('activity_competency','role_competency') and ${t.level} is null and ${t.toNodeId} is not null)`,
+    ),
+  ],
+);
+
+/** Real iGOT designations, offered as suggestions for position names. */
+export const designations = sqliteTable("designations", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+});
+
+/** Append-only record of every change: who, when, what, before and after. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull().default(now),
+    userId: text("user_id"),
+    mdoId: text("mdo_id"),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    action: text("action").notNull(),
+    field: text("field"),
+    before: text("before"),
+    after: text("after"),
+  },
+  (t) => [index("audit_mdo_at").on(t.mdoId, t.at), index("audit_entity").on(t.entityId)],
+);
+
+/** Key/value facts about this install (seed version, when it was seeded). */
+export const meta = sqliteTable("meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+export const schemaTables = { mdos, users, memberships, scales, competencies, frameworks, nodes, links, designations, auditLog, meta };

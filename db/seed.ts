@@ -1,0 +1,179 @@
+/**
+ * Seeding. Reference data (KCM dictionary, the default scale, iGOT's MDO and designation lists)
+ * is seeded on every install; demo accounts and frameworks only when asked (FRAC_DEMO).
+ * Every id is derived from a name, and every insert ignores rows already there, so seeding twice
+ * changes nothing.
+ */
+import { eq } from "drizzle-orm";
+import type { Client } from "./client";
+import { domainCompetencyId, kcmId, mdoId, stableId, userId } from "./ids";
+import { hashPassword } from "./password";
+import * as t from "./schema";
+import { loadDemoFramework, loadDesignations, loadKcm, loadLevelDescriptors, loadMdoNames } from "./seed-files";
+import { buildDemoFramework } from "./seed-demo-framework";
+import { defaultScaleIdFor, defaultScaleRows } from "./seed-scales";
+
+const DEFAULT_SCALE_ID_5 = defaultScaleIdFor(5);
+
+export const KCM_SOURCE = "Karmayogi Competency Model (KB-iGOT/cbp-ai-service, withidentifier_competencies.json)";
+
+export type SeedReport = Record<string, number>;
+
+/** Seeds the reference data every install needs; returns how many rows were new per table. */
+export function seedReference({ db }: Client): SeedReport {
+  const kcm = loadKcm();
+  const levels = loadLevelDescriptors();
+  const designationList = loadDesignations();
+  const mdoNames = loadMdoNames();
+  const report: SeedReport = { scales: 0, competencies: 0, mdos: 0, designations: 0 };
+
+  db.transaction((tx) => {
+    for (const row of defaultScaleRows(levels)) {
+      report.scales += tx.insert(t.scales).values(row).onConflictDoNothing().run().changes;
+    }
+
+    let order = 0;
+    for (const type of kcm.types) {
+      for (const theme of type.themes) {
+        const themeId = kcmId(type.name, theme.name);
+        report.competencies += tx
+          .insert(t.competencies)
+          .values({
+            id: themeId,
+            type: type.name,
+            name: theme.name,
+            description: theme.description,
+            scaleId: DEFAULT_SCALE_ID_5,
+            source: KCM_SOURCE,
+            sortOrder: order++,
+          })
+          .onConflictDoNothing()
+          .run().changes;
+        for (const sub of theme.subThemes) {
+          report.competencies += tx
+            .insert(t.competencies)
+            .values({
+              id: kcmId(type.name, theme.name, sub.name),
+              code: sub.id,
+              type: type.name,
+              name: sub.name,
+              description: sub.description,
+              parentId: themeId,
+              scaleId: DEFAULT_SCALE_ID_5,
+              source: KCM_SOURCE,
+              sortOrder: order++,
+            })
+            .onConflictDoNothing()
+            .run().changes;
+        }
+      }
+    }
+
+    for (const name of mdoNames) {
+      report.mdos += tx.insert(t.mdos).values({ id: mdoId(name), name }).onConflictDoNothing().run().changes;
+    }
+    for (const d of designationList) {
+      report.designations += tx
+        .insert(t.designations)
+        .values({ id: d.id, name: d.name })
+        .onConflictDoNothing()
+        .run().changes;
+    }
+    tx.insert(t.meta)
+      .values({ key: "seed.reference", value: new Date().toISOString() })
+      .onConflictDoNothing()
+      .run();
+  });
+  return report;
+}
+
+export const DEMO_PASSWORD = "karmayogi-demo";
+
+/** The demo MDOs: [code, name as in iGOT's list, parent code]. */
+export const DEMO_MDOS = [
+  ["MOF", "Ministry of Finance", null],
+  ["DOR", "Department of Revenue", "MOF"],
+  ["CBIC", "Central Board of Indirect Taxes and Customs (CBIC)", "DOR"],
+  ["MOHFW", "Ministry of Health and Family Welfare", null],
+] as const;
+
+export const DEMO_USERS: { email: string; name: string; role: t.MembershipRole; mdo?: string }[] = [
+  { email: "author@frac.test", name: "Asha Rao (CBIC HR cell)", role: "author", mdo: "CBIC" },
+  { email: "viewer@frac.test", name: "Vikram Nair (CBIC)", role: "viewer", mdo: "CBIC" },
+  { email: "other-author@frac.test", name: "Meera Iyer (MoHFW HR cell)", role: "author", mdo: "MOHFW" },
+  { email: "reviewer@frac.test", name: "Ravi Kumar (CBC technical review)", role: "reviewer" },
+  { email: "board@frac.test", name: "Bina Das (CBC review board)", role: "board" },
+  { email: "curator@frac.test", name: "Chitra Sen (CBC dictionary)", role: "curator" },
+  { email: "admin@frac.test", name: "Arjun Mehta (CBC admin)", role: "admin" },
+];
+
+const DEMO_FRAMEWORK_FILES = ["demo-cbic.json", "demo-mohfw.json"];
+
+/** Seeds demo MDOs, accounts and frameworks; a framework that already has content is left alone. */
+export async function seedDemo(client: Client): Promise<SeedReport> {
+  const { db } = client;
+  const hashed = await hashPassword(DEMO_PASSWORD);
+  const frameworks = DEMO_FRAMEWORK_FILES.map(loadDemoFramework);
+  const report: SeedReport = { users: 0, memberships: 0, frameworks: 0, nodes: 0, links: 0 };
+
+  db.transaction((tx) => {
+    for (const [code, name, parent] of DEMO_MDOS) {
+      const parentId = parent ? mdoId(DEMO_MDOS.find((m) => m[0] === parent)![1]) : null;
+      tx.insert(t.mdos).values({ id: mdoId(name), name }).onConflictDoNothing().run();
+      tx.update(t.mdos).set({ code, parentId, active: true }).where(eq(t.mdos.id, mdoId(name))).run();
+      tx.insert(t.frameworks).values({ id: stableId(`framework:${code}`), mdoId: mdoId(name) }).onConflictDoNothing().run();
+    }
+    for (const u of DEMO_USERS) {
+      report.users += tx
+        .insert(t.users)
+        .values({ id: userId(u.email), email: u.email, name: u.name, passwordHash: hashed, isDemo: true })
+        .onConflictDoNothing()
+        .run().changes;
+      const mdo = u.mdo ? DEMO_MDOS.find((m) => m[0] === u.mdo)! : null;
+      report.memberships += tx
+        .insert(t.memberships)
+        .values({
+          id: stableId(`membership:${u.email}/${u.role}/${u.mdo ?? ""}`),
+          userId: userId(u.email),
+          role: u.role,
+          mdoId: mdo ? mdoId(mdo[1]) : null,
+        })
+        .onConflictDoNothing()
+        .run().changes;
+    }
+    for (const file of frameworks) {
+      const mdo = DEMO_MDOS.find((m) => m[0] === file.mdo);
+      if (!mdo) throw new Error(`demo framework names unknown MDO ${file.mdo}`);
+      const frameworkId = stableId(`framework:${file.mdo}`);
+      const existing = tx.select({ id: t.nodes.id }).from(t.nodes).where(eq(t.nodes.frameworkId, frameworkId)).limit(1).all();
+      if (existing.length > 0) continue;
+      const built = buildDemoFramework(file, {
+        frameworkId,
+        mdoId: mdoId(mdo[1]),
+        authorId: userId("author@frac.test"),
+        competencyIdFor: (ref) => resolveDemoRef(file.mdo, ref),
+      });
+      for (const c of built.domainCompetencies) tx.insert(t.competencies).values(c).onConflictDoNothing().run();
+      for (const n of built.nodes) tx.insert(t.nodes).values(n).run();
+      for (const l of built.links) tx.insert(t.links).values(l).run();
+      tx.update(t.frameworks).set({ revision: 1 }).where(eq(t.frameworks.id, frameworkId)).run();
+      report.frameworks += 1;
+      report.nodes += built.nodes.length;
+      report.links += built.links.length;
+    }
+    tx.insert(t.meta).values({ key: "seed.demo", value: new Date().toISOString() }).onConflictDoNothing().run();
+  });
+  return report;
+}
+
+/** Maps a demo file's competency reference (`Functional/Theme[/Sub-theme]` or `Domain/Name`) to its id. */
+function resolveDemoRef(mdoCode: string, ref: string): string {
+  const [type, ...rest] = ref.split("/");
+  if (type === "Domain") return domainCompetencyId(mdoCode, rest.join("/"));
+  // why: theme names have no "/", but some KCM sub-theme names do ("File/DAK Management").
+  if ((type === "Behavioural" || type === "Functional") && rest.length >= 1) {
+    const sub = rest.slice(1).join("/");
+    return kcmId(type, rest[0], sub === "" ? undefined : sub);
+  }
+  throw new Error(`demo framework ${mdoCode}: cannot read competency reference "${ref}"`);
+}

@@ -1,0 +1,43 @@
+// Lint: typescript-eslint's recommended rules, React hooks rules, and the layering rules from
+// CONVENTIONS.md (schemas/ knows no one; import/ never touches the database; components never reach db/).
+import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
+import tseslint from "typescript-eslint";
+
+const restrict = (patterns, message) => ["error", { patterns: patterns.map((group) => ({ group: [group], message })) }];
+
+export default tseslint.config(
+  { ignores: ["build/**", "public/build/**", "node_modules/**", ".cache/**", "test-results/**", "playwright-report/**", "tests/.tmp/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  {
+    files: ["schemas/**/*.ts"],
+    rules: { "no-restricted-imports": restrict(["~/*", "@db/*", "@import/*", "../*"], "schemas/ imports only zod and other schemas/ files.") },
+  },
+  {
+    files: ["import/**/*.ts"],
+    rules: { "no-restricted-imports": restrict(["~/*", "@db/*", "../db/*", "better-sqlite3", "drizzle-orm*"], "import/ is pure: no database access.") },
+  },
+  {
+    files: ["app/components/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": restrict(["@db/*", "*.server", "~/models/*"], "Components never import db/ or server-only code.") },
+  },
+  {
+    files: ["bin/**/*.ts"],
+    rules: { "no-restricted-imports": restrict(["~/routes/*"], "The CLI uses models, not routes.") },
+  },
+  {
+    files: ["**/*.js", "**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+  },
+);

@@ -1,0 +1,55 @@
+/**
+ * The production server: opens the database (applying migrations), seeds reference data
+ * (and demo data when FRAC_DEMO is set), then serves the Remix build with Express.
+ */
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import express from "express";
+import { getClient } from "../db/client";
+import { seedDemo, seedReference } from "../db/seed";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const demo = process.env.FRAC_DEMO === "1" || process.env.FRAC_DEMO === "true";
+const port = Number(process.env.PORT ?? 3000);
+
+const client = getClient();
+const ref = seedReference(client);
+const demoReport = demo ? await seedDemo(client) : null;
+const added = Object.entries({ ...ref, ...demoReport }).filter(([, n]) => n > 0);
+console.log(
+  `FRAC Studio: database ${path.relative(process.cwd(), client.file) || client.file}` +
+    (added.length ? ` (seeded ${added.map(([k, n]) => `${n} ${k}`).join(", ")})` : "") +
+    (demo ? "; demo accounts enabled (FRAC_DEMO)" : ""),
+);
+
+const buildUrl = pathToFileURL(path.join(root, "build", "index.js")).href;
+const build = (await import(buildUrl)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+app.use((_req, res, next) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  next();
+});
+app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+app.all("*", createRequestHandler({ build, mode: build.mode }));
+
+const server = app.listen(port, () => {
+  console.log(`FRAC Studio is serving on http://localhost:${port}`);
+  if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close(() => {
+      client.sqlite.close();
+      process.exit(0);
+    });
+  });
+}

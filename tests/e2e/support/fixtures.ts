@@ -1,0 +1,34 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "karmayogi-demo";
+
+/** Signs in through the login form, as a person would. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+// A browser console error or an uncaught page error fails the test that caused it.
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error" && !expectedConsoleError(msg.text())) errors.push(msg.text());
+      });
+      page.on("pageerror", (err) => errors.push(err.message));
+      await use(errors);
+      expect(errors, "console errors during the test").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+// why: the browser logs every 4xx response a test provokes on purpose as a console error.
+function expectedConsoleError(text: string): boolean {
+  return /Failed to load resource: the server responded with a status of (401|403|404|409|413|400)/.test(text);
+}
+
+export { expect };

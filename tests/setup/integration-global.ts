@@ -1,0 +1,18 @@
+// Builds one migrated, seeded database (reference + demo data) per run; each test file copies it.
+import fs from "node:fs";
+import path from "node:path";
+import { openClient } from "../../db/client";
+import { seedDemo, seedReference } from "../../db/seed";
+
+export const BASE_DIR = path.resolve("tests/.tmp/integration");
+export const BASE_DB = path.join(BASE_DIR, "base.db");
+
+export default async function setup() {
+  fs.rmSync(BASE_DIR, { recursive: true, force: true });
+  fs.mkdirSync(BASE_DIR, { recursive: true });
+  const client = openClient(BASE_DB);
+  seedReference(client);
+  await seedDemo(client);
+  client.sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  client.sqlite.close();
+}
