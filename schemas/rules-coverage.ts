@@ -46,7 +46,7 @@ export function checkCoverage(
 
   const severity = mode === "submit" ? "error" : "warning";
   index.nodes.forEach((node, i) => {
-    if (!isFirstWithId(index, node, i)) return;
+    if (!isFirstWithId(index, i)) return;
     for (const rule of MISSING_CHILD_RULES) {
       if (LINK_RULES[rule.via].from !== node.kind || hasChildVia.get(rule.via)?.[i] === 1) continue;
       const message = `${describeNode(node)} ${rule.missing}.`;

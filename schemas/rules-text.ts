@@ -14,7 +14,8 @@ export function checkText(doc: FracDocument, list: FindingList): void {
   const tooLongFinding = (label: string, text: string | undefined, max: number, node?: FracNode) => {
     if (text === undefined || text.length <= max) return;
     const what = node ? `${label} of ${describeNode(node)}` : label;
-    list.add({ severity: "error", code: "text_too_long", message: `The ${tooLong(what, text, max)}`, nodeId: node?.id }, node?.name);
+    const message = `The ${tooLong(what, text, max)}`;
+    list.add({ severity: "error", code: "text_too_long", message, ...(node && { nodeId: node.id }) }, node?.name);
   };
   tooLongFinding("ministry code", doc.mdo.code, LIMITS.CODE_MAX);
   tooLongFinding("ministry name", doc.mdo.name, LIMITS.NAME_MAX);
@@ -52,7 +53,7 @@ function tooLong(what: string, text: string, max: number): string {
 export function checkDuplicateNames(index: DocumentIndex, list: FindingList): void {
   const firstByKey = new Map<string, FracNode>();
   index.nodes.forEach((node, i) => {
-    if (!isFirstWithId(index, node, i) || isBlank(node.name)) return;
+    if (!isFirstWithId(index, i) || isBlank(node.name)) return;
     const key = duplicateKey(node);
     const first = firstByKey.get(key);
     if (!first) {

@@ -102,7 +102,9 @@ export function defaultScale(count: 3 | 4 | 5): ProficiencyScale {
 
 /** True when `level` is one of the scale's level numbers. */
 export function levelInScale(scale: ProficiencyScale, level: number): boolean {
-  return scale.levels.some((entry) => entry.level === level);
+  // A plain loop: the validator calls this once per requirement link, up to a million times.
+  for (const entry of scale.levels) if (entry.level === level) return true;
+  return false;
 }
 
 /**

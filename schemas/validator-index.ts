@@ -10,6 +10,8 @@ export type DocumentIndex = {
   links: FracLink[];
   /** Node id → position in `nodes` of the first node with that id. */
   nodeIndexById: Map<string, number>;
+  /** Per node, 1 when it is the first with its id; later copies are only reported as duplicate_id. */
+  firstWithId: Uint8Array;
   /** Per link, the position in `nodes` of its `from` and `to` node; -1 when no node has the id. */
   linkFrom: Int32Array;
   linkTo: Int32Array;
@@ -18,8 +20,11 @@ export type DocumentIndex = {
 /** Builds the shared lookups for one document. */
 export function indexDocument(doc: FracDocument): DocumentIndex {
   const nodeIndexById = new Map<string, number>();
+  const firstWithId = new Uint8Array(doc.nodes.length);
   doc.nodes.forEach((node, i) => {
-    if (!nodeIndexById.has(node.id)) nodeIndexById.set(node.id, i);
+    if (nodeIndexById.has(node.id)) return;
+    nodeIndexById.set(node.id, i);
+    firstWithId[i] = 1;
   });
   // Resolved once here, so no rule looks an id up in the Map a second time.
   const linkFrom = new Int32Array(doc.links.length);
@@ -28,7 +33,7 @@ export function indexDocument(doc: FracDocument): DocumentIndex {
     linkFrom[i] = nodeIndexById.get(link.from) ?? -1;
     linkTo[i] = nodeIndexById.get(link.to) ?? -1;
   });
-  return { nodes: doc.nodes, links: doc.links, nodeIndexById, linkFrom, linkTo };
+  return { nodes: doc.nodes, links: doc.links, nodeIndexById, firstWithId, linkFrom, linkTo };
 }
 
 /**
@@ -65,9 +70,9 @@ export function nodeById(index: DocumentIndex, id: string): FracNode | undefined
   return i === undefined ? undefined : index.nodes[i];
 }
 
-/** True when this node is the first with its id; later copies are reported once, as duplicate_id, and skipped elsewhere. */
-export function isFirstWithId(index: DocumentIndex, node: FracNode, position: number): boolean {
-  return index.nodeIndexById.get(node.id) === position;
+/** True when the node at this position is the first with its id (see firstWithId). */
+export function isFirstWithId(index: DocumentIndex, position: number): boolean {
+  return index.firstWithId[position] === 1;
 }
 
 /** How a message names a link: `the link from Role "A" to Activity "B"`. */

@@ -41,12 +41,16 @@ export default function Dictionary() {
           {data[type].length === 0 ? <p className="empty">No {type.toLowerCase()} competencies you can see.</p> : null}
           {data[type].map((theme) => (
             <details key={theme.id} className="dict-theme">
+              {/* why no link in the summary: a link inside <summary> nests two interactive controls. */}
               <summary>
-                <Link to={`/dictionary/${theme.id}`}>{theme.name}</Link>
+                {theme.name}
                 {theme.mdoCode ? <span className="muted small"> · {theme.mdoCode}</span> : null}
                 {theme.subThemes.length ? <span className="muted small"> · {theme.subThemes.length} sub-themes</span> : null}
               </summary>
               {theme.description ? <p>{theme.description}</p> : null}
+              <p>
+                <Link to={`/dictionary/${theme.id}`}>Open the “{theme.name}” entry</Link>
+              </p>
               <ul className="dict-subthemes">
                 {theme.subThemes.map((s) => (
                   <li key={s.id}>

@@ -62,6 +62,18 @@ const KEYS = {
   activity: ["name", "nameHi", "description", "competencies", "resources"],
   requirement: ["competency", "level"],
 };
+// The app's resource types (schemas/enums.ts RESOURCE_TYPES), read from there when the file is present.
+const RESOURCE_TYPES = (() => {
+  const fallback = ["Act", "Rule", "Manual", "Guideline", "Link", "Other"];
+  try {
+    const src = readFileSync(join(here, "..", "..", "schemas", "enums.ts"), "utf8");
+    const m = src.match(/RESOURCE_TYPES\s*=\s*\[([^\]]*)\]/);
+    const list = m ? [...m[1].matchAll(/"([^"]+)"/g)].map((x) => x[1]) : [];
+    return list.length ? list : fallback;
+  } catch {
+    return fallback;
+  }
+})();
 const DEVANAGARI = /[\u0900-\u097F]/;
 const LATIN = /[A-Za-z]/;
 
@@ -115,7 +127,7 @@ function checkDemo({ file, min }) {
   };
   const domains = index(doc.domainCompetencies, "domain competency", KEYS.domain);
   const resources = index(doc.knowledgeResources, "knowledge resource", KEYS.resource);
-  const positions = index(doc.positions, "position", KEYS.position);
+  index(doc.positions, "position", KEYS.position); // nothing refers to positions by name
   const roles = index(doc.roles, "role", KEYS.role);
   const activities = index(doc.activities, "activity", KEYS.activity);
 
@@ -127,6 +139,9 @@ function checkDemo({ file, min }) {
   }
   for (const r of doc.knowledgeResources) {
     text(r.resourceType, `knowledge resource "${r.name}" resourceType`);
+    if (typeof r.resourceType === "string" && !RESOURCE_TYPES.includes(r.resourceType)) {
+      bad(`knowledge resource "${r.name}": resourceType "${r.resourceType}" is not one of ${RESOURCE_TYPES.join(", ")}`);
+    }
     if (r.url !== undefined && !/^https:\/\/[^\s]+$/.test(r.url)) bad(`knowledge resource "${r.name}": url must be an https URL`);
   }
 
@@ -229,7 +244,10 @@ function checkDemo({ file, min }) {
       roleUse.set(norm(r.name), (roleUse.get(norm(r.name)) ?? 0) + 1);
       const info = roleInfo.get(norm(r.name));
       const levels = [...info.reqs, ...info.acts.flatMap((a) => actReqs.get(norm(a.name)) ?? [])].map((q) => q.level);
-      for (const l of levels) (lo = Math.min(lo, l)), (hi = Math.max(hi, l));
+      for (const l of levels) {
+        lo = Math.min(lo, l);
+        hi = Math.max(hi, l);
+      }
     }
     levelRange.push(`${p.name} ${lo === 9 ? "-" : lo === hi ? lo : `${lo}-${hi}`}`);
   }

@@ -4,6 +4,10 @@ import { LIMITS } from "@schemas/limits";
 import { validateFracDocument } from "@schemas/validator";
 import { makeActivity, makeFracDocument, makeLink, nodeOf, withExtra } from "./doc-factory";
 
+// why the timeout: these tests build frameworks at the size limits (2,50,000 nodes, 10,00,000
+// links); they assert findings, not speed, but a busy CI machine needs more than 5 s for them.
+const AT_LIMIT_TIMEOUT_MS = 30_000;
+
 // Cheap, valid, distinct UUIDs for the size tests: randomUUID a million times is slow for no gain.
 const seqId = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
 
@@ -64,7 +68,7 @@ describe("too_many_nodes and too_many_links", () => {
       message: "The framework has 2,50,001 nodes; the limit is 2,50,000. Split it or remove unused entries.",
     });
     expect(findings.filter((f) => f.severity === "error")).toHaveLength(1);
-  });
+  }, AT_LIMIT_TIMEOUT_MS);
 
   it("reports a framework with more links than the limit", () => {
     // 1,001 positions × 1,000 roles gives 10,01,000 distinct, valid position → role links.
@@ -78,7 +82,7 @@ describe("too_many_nodes and too_many_links", () => {
     expect(errors).toEqual([
       { severity: "error", code: "too_many_links", message: "The framework has 10,01,000 links; the limit is 10,00,000." },
     ]);
-  });
+  }, AT_LIMIT_TIMEOUT_MS);
 
   it("stays quiet at exactly the node limit", () => {
     const doc = makeFracDocument();
@@ -89,5 +93,5 @@ describe("too_many_nodes and too_many_links", () => {
     }));
     const codes = new Set(validateFracDocument(withExtra(doc, fillers)).map((f) => f.code));
     expect([...codes]).toEqual(["position_without_role"]);
-  });
+  }, AT_LIMIT_TIMEOUT_MS);
 });

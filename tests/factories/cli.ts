@@ -1,0 +1,14 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const BIN = path.resolve("bin/frac.js");
+
+/** Runs the real `frac` CLI in a child process against this test file's database. */
+export function frac(args: string[], env: Record<string, string | undefined> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
