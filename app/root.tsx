@@ -7,7 +7,10 @@ import { SiteHeader } from "~/components/site-header";
 import { getUser, hasCbcRole } from "~/utils/auth.server";
 import styles from "~/styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [{ title: "FRAC Studio" }];
 

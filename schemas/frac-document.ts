@@ -1,10 +1,7 @@
 import { z } from "zod";
 import { FRAMEWORK_STATUSES } from "./enums";
-import { formatIssuePath } from "./issue-path";
-import { LIMITS } from "./limits";
-import { buildLinkSchema } from "./link-schema";
-import { buildNodeSchema } from "./node-schemas";
-import { boundedArray, boundedText, type SchemaVariant } from "./variant";
+import { buildLinkSchema, buildNodeSchema } from "./graph-schemas";
+import { boundedArray, boundedText, LIMITS, type SchemaVariant } from "./limits";
 
 /**
  * The FRAC interchange document: what every export writes and every import reads.
@@ -95,4 +92,21 @@ function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
   if (issue.input === undefined) return `is missing (expected ${issue.expected})`;
   if (issue.expected === "int") return "must be a whole number";
   return undefined;
+}
+
+const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A readable JSON path such as `nodes[3].kind`; the empty path is the document itself, "(document)". */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const segment of path) {
+    if (typeof segment === "number") {
+      out += `[${segment}]`;
+    } else {
+      const key = String(segment);
+      if (PLAIN_KEY.test(key)) out += out === "" ? key : `.${key}`;
+      else out += `[${JSON.stringify(key)}]`;
+    }
+  }
+  return out === "" ? "(document)" : out;
 }

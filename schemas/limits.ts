@@ -1,10 +1,14 @@
+import { z } from "zod";
+
 /**
- * Size limits shared by the schema, the validator, the importer and the UI.
+ * Size limits shared by the schema, the validator, the importer and the UI, and the helpers
+ * that put them on the strict schema variant.
  *
  * They exist so that one ministry cannot exhaust the server (or a reviewer's browser)
  * with a pathological file, and so that other systems reading our exports can size their
  * own columns. Text lengths count UTF-16 code units, the same unit zod and the browser's
- * `maxlength` use; every Devanagari character is one unit.
+ * `maxlength` use; every Devanagari character is one unit. (JSON Schema's maxLength counts
+ * code points, so a JSON Schema validator is never stricter than we are.)
  */
 export const LIMITS = {
   NAME_MAX: 300,
@@ -28,3 +32,30 @@ export const LIMITS = {
   LEVEL_NAME_MAX: 60,
   LEVEL_DESCRIPTOR_MAX: 2000,
 } as const;
+
+/**
+ * Every document schema is built twice from one factory:
+ * - "structural": types and shapes only. It decides whether a file is a FRAC document at
+ *   all; size problems (a 6,000-character description, too many nodes) are left to the
+ *   validator, which names the offending node instead of failing the whole parse.
+ * - "strict": adds the LIMITS as maxLength/maxItems. It is what the published JSON Schema
+ *   is generated from, so other systems learn our limits from it.
+ */
+export type SchemaVariant = "structural" | "strict";
+
+/** A string schema that carries the `max` length only in the strict variant. */
+export function boundedText(variant: SchemaVariant, max: number): z.ZodString {
+  return variant === "strict" ? z.string().max(max) : z.string();
+}
+
+/** A required, non-blank string: blank names are a validator finding in the structural variant. */
+export function requiredText(variant: SchemaVariant, max: number): z.ZodString {
+  // why \S: JSON Schema cannot say "non-empty after trimming", but a pattern can demand one
+  // non-space character, which is the same rule for every realistic name.
+  return variant === "strict" ? z.string().min(1).max(max).regex(/\S/) : z.string();
+}
+
+/** An array schema that carries `maxItems` only in the strict variant. */
+export function boundedArray<T extends z.ZodType>(variant: SchemaVariant, item: T, max: number): z.ZodArray<T> {
+  return variant === "strict" ? z.array(item).max(max) : z.array(item);
+}

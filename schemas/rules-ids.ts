@@ -2,7 +2,14 @@ import type { FracDocument } from "./frac-document";
 import { describeNode, type FindingList } from "./findings";
 import { LIMITS } from "./limits";
 import { formatCount } from "./text";
-import { describeLink, isFirstWithId, linkSortName, nodeById, sentence, type DocumentIndex } from "./validator-index";
+import {
+  describeLink,
+  isFirstWithId,
+  linkSortName,
+  nodeById,
+  sentence,
+  type DocumentIndex,
+} from "./validator-index";
 
 /** duplicate_id: nodes and links must all have ids of their own (links can point at either). */
 export function checkDuplicateIds(index: DocumentIndex, list: FindingList): void {

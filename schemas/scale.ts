@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { LIMITS } from "./limits";
+import { boundedText, LIMITS, type SchemaVariant } from "./limits";
 import { normalizeName } from "./text";
-import { boundedText, type SchemaVariant } from "./variant";
 
 /**
  * Proficiency scales: a competency has 3 to 5 levels, numbered from 1 upwards, each with a

@@ -19,7 +19,12 @@ export function SiteHeader({ user }: Props) {
               Frameworks
             </NavLink>
             <NavLink to="/dictionary">Dictionary</NavLink>
-            {user.isAdmin ? <NavLink to="/admin/users">Users</NavLink> : null}
+            {user.isAdmin ? (
+              <>
+                <NavLink to="/admin/users">Users</NavLink>
+                <NavLink to="/admin/mdos">Ministries</NavLink>
+              </>
+            ) : null}
           </nav>
           <div className="who">
             <span title={user.email}>{user.name}</span>

@@ -1,7 +1,9 @@
 /** Ministries, departments and organisations (MDOs) and what each user may see of them. */
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
+import crypto from "node:crypto";
 import { frameworks, links, mdos, nodes } from "@db/schema";
+import { audit } from "./audit.server";
 
 export type MdoRow = { id: string; code: string; name: string; parentId: string | null };
 
@@ -55,4 +57,45 @@ export function listActiveMdos({ onlyIds }: { onlyIds?: string[] } = {}): MdoSum
         ? { status: r.status!, nodes: r.nodeCount, links: r.linkCount, revision: r.revision!, updatedAt: r.updatedAt! }
         : null,
     }));
+}
+
+/** Inactive organisations from iGOT's list whose name contains `q` (case-insensitive), for admins to activate. */
+export function searchInactiveMdos({ q, limit = 25 }: { q: string; limit?: number }) {
+  const needle = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return getDb()
+    .select({ id: mdos.id, name: mdos.name })
+    .from(mdos)
+    .where(and(eq(mdos.active, false), sql`${mdos.name} like ${needle} escape '\\'`))
+    .orderBy(asc(mdos.name))
+    .limit(limit)
+    .all();
+}
+
+export type ActivateResult = { ok: true; code: string } | { ok: false; field: "mdoId" | "code" | "parent"; message: string };
+
+/** Activates an organisation under a unique code (optionally under an active parent) and gives it an empty draft. */
+export function activateMdo(input: { mdoId: string; code: string; parentCode: string | null; actorId: string }): ActivateResult {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const mdo = tx.select().from(mdos).where(eq(mdos.id, input.mdoId)).get();
+    if (!mdo) return { ok: false, field: "mdoId", message: "No such organisation in the list." };
+    if (mdo.active) return { ok: false, field: "mdoId", message: `${mdo.name} is already active as ${mdo.code}.` };
+    const code = input.code.toUpperCase();
+    const clash = tx.select({ name: mdos.name }).from(mdos).where(sql`upper(${mdos.code}) = ${code}`).get();
+    if (clash) return { ok: false, field: "code", message: `The code ${code} is already used by ${clash.name}.` };
+    let parentId: string | null = null;
+    if (input.parentCode) {
+      const parent = tx
+        .select({ id: mdos.id })
+        .from(mdos)
+        .where(and(eq(mdos.active, true), sql`upper(${mdos.code}) = upper(${input.parentCode})`))
+        .get();
+      if (!parent) return { ok: false, field: "parent", message: `No active parent with code ${input.parentCode}.` };
+      parentId = parent.id;
+    }
+    tx.update(mdos).set({ active: true, code, parentId }).where(eq(mdos.id, mdo.id)).run();
+    tx.insert(frameworks).values({ id: crypto.randomUUID(), mdoId: mdo.id }).onConflictDoNothing().run();
+    audit(tx, input.actorId, mdo.id, "mdo", mdo.id, "activate", { active: false }, { active: true, code, parentId });
+    return { ok: true, code };
+  });
 }

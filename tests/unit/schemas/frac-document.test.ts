@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatIssuePath,
   fracDocumentSchema,
   fracDocumentStrictSchema,
   parseFracDocument,
   SCHEMA_VERSION,
 } from "@schemas/frac-document";
-import { formatIssuePath } from "@schemas/issue-path";
 import { makeFracDocument, makeResource, nodeOf, withExtra } from "./doc-factory";
 
 // Round-trips through JSON so the tests see what an uploaded file would contain.

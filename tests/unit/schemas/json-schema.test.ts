@@ -22,7 +22,8 @@ function compile() {
 describe("the committed JSON Schema", () => {
   it("is what the zod schema produces today", () => {
     const committed = readFileSync(schemaFile, "utf8");
-    expect(committed === renderFracDocumentJsonSchema(), "schemas/frac-document.schema.json is stale: run npm run schema:generate").toBe(true);
+    const stale = "schemas/frac-document.schema.json is out of date: run npm run schema:generate";
+    expect(committed === renderFracDocumentJsonSchema(), stale).toBe(true);
   });
 
   it("identifies itself and describes the format", () => {
@@ -59,7 +60,9 @@ describe("validating with ajv", () => {
     const doc = makeFracDocument();
     nodeOf(doc, "role").description = "x".repeat(LIMITS.DESCRIPTION_MAX + 1);
     expect(validate(asFile(doc))).toBe(false);
-    expect(validate.errors?.[0]).toMatchObject({ instancePath: "/nodes/1/description", keyword: "maxLength" });
+    expect(validate.errors).toContainEqual(
+      expect.objectContaining({ instancePath: "/nodes/1/description", keyword: "maxLength" }),
+    );
   });
 
   it("rejects a blank name, a scale of two levels and a non-http web address", () => {
@@ -67,7 +70,11 @@ describe("validating with ajv", () => {
     nodeOf(doc, "activity").name = "   ";
     nodeOf(doc, "competency").scale.levels.splice(2);
     expect(validate(asFile(doc))).toBe(false);
-    const paths = new Set(validate.errors?.map((e) => e.instancePath));
-    expect(paths).toEqual(new Set(["/nodes/2/name", "/nodes/3/scale/levels", "/nodes/4/url", "/nodes/2", "/nodes/3", "/nodes/4"]));
+    // oneOf also reports each node against the other kinds' branches; look for the real causes.
+    const failed = validate.errors?.map((e) => `${e.instancePath} ${e.keyword}`) ?? [];
+    expect(failed).toEqual(
+      expect.arrayContaining(["/nodes/2/name pattern", "/nodes/3/scale/levels minItems", "/nodes/4/url pattern"]),
+    );
+    expect(failed.filter((f) => f.startsWith("/nodes/0") || f.startsWith("/nodes/1"))).toEqual([]);
   });
 });

@@ -1,0 +1,124 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { activateMdo, listActiveMdos, searchInactiveMdos } from "~/models/mdo.server";
+import { requireCbcRole } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Ministries · FRAC Studio" }];
+
+const activateForm = z.object({
+  mdoId: z.uuid("Choose an organisation from the list."),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][A-Za-z0-9-]{1,15}$/, "Use 2–16 letters, digits or hyphens, starting with a letter (e.g. CBIC)."),
+  parent: z.string().trim().max(16).optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireCbcRole(request, ["admin"]);
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  return json({ q, active: listActiveMdos(), matches: q.trim().length >= 2 ? searchInactiveMdos({ q }) : [] });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireCbcRole(request, ["admin"]);
+  const parsed = activateForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    return json({ fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> }, { status: 400 });
+  }
+  const { mdoId, code, parent } = parsed.data;
+  const result = activateMdo({ mdoId, code, parentCode: parent || null, actorId: admin.id });
+  if (!result.ok) return json({ fieldErrors: { [result.field]: [result.message] } }, { status: 400 });
+  return redirect(`/admin/mdos?activated=${encodeURIComponent(result.code)}`);
+}
+
+export default function AdminMdos() {
+  const { q, active, matches } = useLoaderData<typeof loader>();
+  const errors: Record<string, string[] | undefined> = useActionData<typeof action>()?.fieldErrors ?? {};
+  return (
+    <>
+      <h1>Ministries, departments and organisations</h1>
+      <section className="panel" aria-labelledby="activate">
+        <h2 id="activate">Activate an organisation</h2>
+        <p className="muted">Pick it from iGOT&apos;s list of 705 MDOs and give it a short code; it gets an empty draft framework.</p>
+        <Form method="get" className="inline-form" role="search">
+          <div className="field">
+            <label htmlFor="q">Search the list</label>
+            <input id="q" name="q" type="search" defaultValue={q} minLength={2} />
+          </div>
+          <button type="submit" className="button">
+            Search
+          </button>
+        </Form>
+        {Object.values(errors).some(Boolean) ? (
+          <ul className="form-error" role="alert">
+            {Object.entries(errors).map(([k, v]) => (v ? <li key={k}>{v[0]}</li> : null))}
+          </ul>
+        ) : null}
+        {q && matches.length === 0 ? <p className="empty">No inactive organisation matches “{q}”.</p> : null}
+        {matches.length ? (
+          <table className="data-table">
+            <caption>Matching organisations</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Activate as</th>
+              </tr>
+            </thead>
+            <tbody>
+              {matches.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.name}</td>
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="mdoId" value={m.id} />
+                      <label className="sr-only" htmlFor={`code-${m.id}`}>Code for {m.name}</label>
+                      <input id={`code-${m.id}`} name="code" required placeholder="Code" size={8} />
+                      <label className="sr-only" htmlFor={`parent-${m.id}`}>Parent of {m.name}</label>
+                      <select id={`parent-${m.id}`} name="parent" defaultValue="">
+                        <option value="">No parent</option>
+                        {active.map((a) => (
+                          <option key={a.code} value={a.code}>
+                            under {a.code}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" className="button small-button">
+                        Activate
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+      <table className="data-table">
+        <caption>{active.length} active</caption>
+        <thead>
+          <tr>
+            <th scope="col">Code</th>
+            <th scope="col">Name</th>
+            <th scope="col">Parent</th>
+          </tr>
+        </thead>
+        <tbody>
+          {active.map((m) => (
+            <tr key={m.id}>
+              <td>
+                <code>{m.code}</code>
+              </td>
+              <td>
+                <Link to={`/frameworks/${m.code}`}>{m.name}</Link>
+              </td>
+              <td>{m.parentName ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
