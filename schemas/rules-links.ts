@@ -57,7 +57,7 @@ function wrongKindMessage(index: DocumentIndex, link: FracLink, from: FracNode, 
   if (rule.from === from.kind && rule.to === to.kind) return null;
   const fitting = linkKindFor(from.kind, to.kind);
   if (fitting) {
-    const joins = `joins a ${singular(from)} to a ${singular(to)}`;
+    const joins = `joins ${aKind(from)} to ${aKind(to)}`;
     return `${sentence(describeLink(index, link))} is marked "${rule.label}" but ${joins}; it should be "${LINK_RULES[fitting].label}".`;
   }
   return `${describeNode(from)} cannot be linked to ${describeNode(to)}: ${whatMayBeLinked(from)}`;
@@ -66,9 +66,9 @@ function wrongKindMessage(index: DocumentIndex, link: FracLink, from: FracNode, 
 // e.g. "A role can be linked to activities and competencies."
 function whatMayBeLinked(from: FracNode): string {
   const children = allowedChildKinds(from.kind).map((kind) => NODE_KIND_PLURALS[kind]);
-  if (children.length > 0) return `a ${singular(from)} can be linked to ${joinWords(children)}.`;
+  if (children.length > 0) return `${aKind(from)} can be linked to ${joinWords(children)}.`;
   const parents = allowedParentKinds(from.kind).map((kind) => NODE_KIND_PLURALS[kind]);
-  return `a ${singular(from)} has nothing below it; link to it from ${joinWords(parents, "or")} instead.`;
+  return `${aKind(from)} has nothing below it; link to it from ${joinWords(parents, "or")} instead.`;
 }
 
 type LevelProblem = { code: "level_missing" | "level_not_allowed" | "level_out_of_scale"; message: string };
@@ -98,6 +98,8 @@ function levelMessage(index: DocumentIndex, link: FracLink, to: FracNode): Level
   };
 }
 
-function singular(node: FracNode): string {
-  return NODE_KIND_LABELS[node.kind].toLocaleLowerCase("en");
+// "a role", "an activity"
+function aKind(node: FracNode): string {
+  const kind = NODE_KIND_LABELS[node.kind].toLocaleLowerCase("en");
+  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }

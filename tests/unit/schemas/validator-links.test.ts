@@ -92,6 +92,13 @@ describe("wrong_link_kind", () => {
     );
   });
 
+  it("uses the right article for an activity", () => {
+    const doc = makeFracDocument();
+    const link = makeLink(nodeOf(doc, "activity"), nodeOf(doc, "competency"), { kind: "role_competency" });
+    const [finding] = validateFracDocument(withExtra(doc, [], [link])).filter((f) => f.code === "wrong_link_kind");
+    expect(finding.message).toContain('but joins an activity to a competency; it should be "Activity → Competency".');
+  });
+
   it("does not also report level findings for a link of the wrong kind", () => {
     const doc = makeFracDocument();
     const link = makeLink(nodeOf(doc, "position"), nodeOf(doc, "role"), { kind: "activity_competency" });

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { LINK_KINDS, RESOURCE_TYPES } from "./enums";
+import { LIMITS } from "./limits";
+
+/**
+ * The editor's change set: what one save sends. The browser builds it, the server parses it
+ * with this same schema before applying it in one transaction. Ids are made in the browser
+ * (UUIDs), so a link can point at a node created in the same save.
+ */
+
+/** Node kinds an author creates in a framework; competencies come from the dictionary. */
+export const EDITABLE_NODE_KINDS = ["position", "role", "activity", "knowledge_resource"] as const;
+export type EditableNodeKind = (typeof EDITABLE_NODE_KINDS)[number];
+
+/** At most this many changes in one save; the editor splits bigger batches. */
+export const MAX_CHANGES_PER_SAVE = 5000;
+
+const name = z.string().trim().min(1, "Name cannot be empty.").max(LIMITS.NAME_MAX, `Name is longer than ${LIMITS.NAME_MAX} characters.`);
+const optionalText = (max: number, what: string) =>
+  z.string().trim().max(max, `${what} is longer than ${max} characters.`).optional();
+const url = z
+  .string()
+  .trim()
+  .max(LIMITS.URL_MAX)
+  .refine((s) => s === "" || /^https?:\/\/\S+$/i.test(s), "Web address must start with http:// or https://.")
+  .optional();
+const coordinate = z.number().finite().min(-1e7).max(1e7);
+
+/** Fields an author can set on a node (all optional on update). */
+export const nodeFieldsSchema = z.object({
+  name,
+  nameHi: optionalText(LIMITS.NAME_HI_MAX, "Hindi name"),
+  description: optionalText(LIMITS.DESCRIPTION_MAX, "Description"),
+  source: optionalText(LIMITS.SOURCE_MAX, "Source"),
+  url,
+  resourceType: z.enum(RESOURCE_TYPES).optional(),
+});
+export type NodeFields = z.infer<typeof nodeFieldsSchema>;
+
+const level = z.number().int().min(LIMITS.LEVEL_MIN).max(LIMITS.LEVEL_MAX);
+
+export const changeSchema = z.discriminatedUnion("op", [
+  z.object({
+    op: z.literal("node.create"),
+    id: z.uuid(),
+    kind: z.enum(EDITABLE_NODE_KINDS),
+    fields: nodeFieldsSchema,
+    x: coordinate.optional(),
+    y: coordinate.optional(),
+  }),
+  z.object({ op: z.literal("node.update"), id: z.uuid(), fields: nodeFieldsSchema.partial() }),
+  z.object({ op: z.literal("node.move"), id: z.uuid(), x: coordinate, y: coordinate }),
+  z.object({ op: z.literal("node.delete"), id: z.uuid() }),
+  z.object({
+    op: z.literal("link.create"),
+    id: z.uuid(),
+    kind: z.enum(LINK_KINDS),
+    from: z.uuid(),
+    to: z.uuid(),
+    level: level.optional(),
+    order: z.number().int().min(0).max(1_000_000).optional(),
+  }),
+  z.object({ op: z.literal("link.update"), id: z.uuid(), level: level.optional(), order: z.number().int().min(0).max(1_000_000).optional() }),
+  z.object({ op: z.literal("link.delete"), id: z.uuid() }),
+  z.object({
+    op: z.literal("competency.create"),
+    id: z.uuid(),
+    fields: z.object({
+      name,
+      nameHi: optionalText(LIMITS.NAME_HI_MAX, "Hindi name"),
+      description: optionalText(LIMITS.DESCRIPTION_MAX, "Description"),
+      source: optionalText(LIMITS.SOURCE_MAX, "Source"),
+    }),
+    levels: z.union([z.literal(3), z.literal(4), z.literal(5)]).default(5),
+  }),
+]);
+export type Change = z.infer<typeof changeSchema>;
+
+/** The editor action's body: `intent` picks the operation; an unknown intent is a 400. */
+export const editorActionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("save"),
+    baseRevision: z.number().int().min(0),
+    changes: z.array(changeSchema).min(1, "A save needs at least one change.").max(MAX_CHANGES_PER_SAVE, `At most ${MAX_CHANGES_PER_SAVE} changes per save.`),
+  }),
+]);
+export type EditorAction = z.infer<typeof editorActionSchema>;
