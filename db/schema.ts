@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { COMPETENCY_TYPES, LINK_KINDS } from "../schemas/enums";
 import {
   type AnySQLiteColumn,
+  primaryKey,
   check,
   index,
   integer,
@@ -227,4 +228,20 @@ export const meta = sqliteTable("meta", {
   value: text("value").notNull(),
 });
 
-export const schemaTables = { mdos, users, memberships, scales, competencies, frameworks, nodes, links, designations, auditLog, meta };
+
+
+/** Where a competency sits on a framework's canvas (framework nodes keep x/y on their own row). */
+export const competencyPositions = sqliteTable(
+  "competency_positions",
+  {
+    frameworkId: text("framework_id")
+      .notNull()
+      .references(() => frameworks.id),
+    competencyId: text("competency_id")
+      .notNull()
+      .references(() => competencies.id),
+    x: integer("x").notNull(),
+    y: integer("y").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.frameworkId, t.competencyId] })],
+);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { FindingsSummary } from "~/components/findings-summary";
 import { OutlineView } from "~/components/outline/outline-view";
 import { StatusBadge } from "~/components/status-badge";
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function FrameworkOutline() {
-  const { mdo, status, revision, outline, findings } = useLoaderData<typeof loader>();
+  const { mdo, status, revision, outline, findings, canEdit: canEditDraft } = useLoaderData<typeof loader>();
   const c = outline.counts;
   return (
     <>
@@ -43,6 +43,11 @@ export default function FrameworkOutline() {
           <p className="muted">
             Working draft · revision {revision} · <StatusBadge status={status} />
           </p>
+        </div>
+        <div className="header-actions">
+          <Link to={`/frameworks/${mdo.code}/edit`} className="button primary">
+            {canEditDraft ? "Open the graph editor" : "View as a graph"}
+          </Link>
         </div>
         <dl className="counts" aria-label="Framework size">
           <div><dt>Positions</dt><dd>{c.position}</dd></div>

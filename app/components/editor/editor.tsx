@@ -1,0 +1,326 @@
+/**
+ * The graph editor: a React Flow canvas of the draft, a side panel, live findings from the
+ * shared validator, undo/redo and autosave. One store per editor, made here.
+ */
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type FinalConnectionState,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { linkKindFor } from "@schemas/enums";
+import type { Finding } from "@schemas/findings";
+import { validateFracDocument } from "@schemas/validator";
+import { ConfirmDelete } from "./confirm-delete";
+import { moveEdit, refusal } from "./edits";
+import { FindingsPanel } from "./findings-panel";
+import { buildView } from "./graph-view";
+import { layoutGraph, NODE_HEIGHT, NODE_WIDTH, provisionalPositions } from "./layout";
+import { nodeTypes } from "./node-types";
+import { SidePanel } from "./side-panel";
+import { createEditorStore, EditorStoreContext, useEditor, useEditorStore, type EditorInit } from "./store";
+import { toDocument } from "./to-document";
+import { Toolbar } from "./toolbar";
+import { useAutosave } from "./use-autosave";
+import { useEditorActions } from "./use-editor-actions";
+
+type Props = { init: EditorInit; mdo: { code: string; name: string }; saveAction: string };
+
+/** The editor for one draft. */
+export function FrameworkEditor({ init, mdo, saveAction }: Props) {
+  const [store] = useState(() => createEditorStore(init));
+  return (
+    <EditorStoreContext.Provider value={store}>
+      <ReactFlowProvider>
+        <EditorShell mdo={mdo} saveAction={saveAction} />
+      </ReactFlowProvider>
+    </EditorStoreContext.Provider>
+  );
+}
+
+const MINIMAP_COLORS: Record<string, string> = {
+  position: "#0b4f8a",
+  role: "#3a7bc8",
+  activity: "#8a95a3",
+  competency: "#8a4b08",
+  knowledge_resource: "#b35900",
+};
+const miniMapColor = (n: { type?: string }) => MINIMAP_COLORS[n.type ?? ""] ?? "#8a95a3";
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+}
+
+function EditorShell({ mdo, saveAction }: { mdo: Props["mdo"]; saveAction: string }) {
+  const store = useEditorStore();
+  const nodes = useEditor((s) => s.nodes);
+  const links = useEditor((s) => s.links);
+  const collapsed = useEditor((s) => s.collapsed);
+  const focusId = useEditor((s) => s.focusId);
+  const selection = useEditor((s) => s.selection);
+  const canEdit = useEditor((s) => s.canEdit);
+  const notice = useEditor((s) => s.notice);
+  const saveStatus = useEditor((s) => s.saveStatus);
+  const saveMessage = useEditor((s) => s.saveMessage);
+  const flow = useReactFlow();
+  const actions = useEditorActions(mdo.code);
+  const saveNow = useAutosave(saveAction);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const [layingOut, setLayingOut] = useState(false);
+  const dragStart = useRef<{ x: number; y: number } | null>(null);
+  const [initialFit] = useState(() => Object.keys(store.getState().nodes).length <= 40);
+
+  const findings = useMemo(() => validateFracDocument(toDocument({ nodes, links }, mdo)), [nodes, links, mdo]);
+  const flags = useMemo(() => {
+    const m = new Map<string, "error" | "warning">();
+    for (const f of findings) {
+      const id = f.nodeId ?? f.linkId;
+      if (id && m.get(id) !== "error") m.set(id, f.severity);
+    }
+    return m;
+  }, [findings]);
+  const unplaced = useMemo(() => Object.values(nodes).filter((n) => n.x === null || n.y === null), [nodes]);
+  const fallback = useMemo(() => provisionalPositions(unplaced), [unplaced]);
+  const view = useMemo(
+    () =>
+      buildView({
+        nodes,
+        links,
+        collapsed,
+        focusId,
+        flags,
+        selectedId: selection?.id ?? null,
+        fallback,
+        onToggle: store.getState().toggleCollapsed,
+      }),
+    [nodes, links, collapsed, focusId, flags, selection, fallback, store],
+  );
+
+  const centre = useCallback(
+    (id: string) => {
+      const s = store.getState();
+      const node = s.nodes[id];
+      const link = s.links[id];
+      if (link) s.select({ type: "link", id });
+      else if (node) s.select({ type: "node", id });
+      const target = node ?? (link ? s.nodes[link.from] : undefined);
+      if (!target) return;
+      if (s.focusId && !view.nodes.some((n) => n.id === target.id)) s.setFocus(null);
+      const pos = target.x !== null && target.y !== null ? { x: target.x, y: target.y } : fallback.get(target.id);
+      if (pos) void flow.setCenter(pos.x + NODE_WIDTH / 2, pos.y + NODE_HEIGHT / 2, { zoom: 1.1, duration: 300 });
+    },
+    [store, flow, fallback, view.nodes],
+  );
+
+  const runLayout = useCallback(
+    async (all: boolean) => {
+      const s = store.getState();
+      const list = Object.values(s.nodes);
+      if (list.length === 0) return;
+      setLayingOut(true);
+      try {
+        const positions = await layoutGraph({
+          nodes: list.map((n) => ({ id: n.id, kind: n.kind })),
+          edges: Object.values(s.links).map((l) => ({ id: l.id, from: l.from, to: l.to })),
+        });
+        const current = store.getState();
+        const moves = [...positions]
+          .filter(([id]) => current.nodes[id] && (all || current.nodes[id].x === null))
+          .map(([id, p]) => ({ op: "node.move" as const, id, x: p.x, y: p.y }));
+        if (all && current.canEdit) {
+          const back = moves.map((m) => {
+            const n = current.nodes[m.id];
+            return { op: "node.move" as const, id: m.id, x: n.x ?? m.x, y: n.y ?? m.y };
+          });
+          current.perform({ label: "re-layout", forward: moves, backward: back });
+        } else {
+          current.performSilently(moves);
+        }
+        if (all) void flow.fitView({ duration: 300 });
+      } finally {
+        setLayingOut(false);
+      }
+    },
+    [store, flow],
+  );
+
+  // Focusing on one position (or back on the whole framework) frames what is now shown.
+  const firstFocus = useRef(true);
+  useEffect(() => {
+    if (firstFocus.current) {
+      firstFocus.current = false;
+      return;
+    }
+    const frame = requestAnimationFrame(() => void flow.fitView({ duration: 250, maxZoom: 1 }));
+    return () => cancelAnimationFrame(frame);
+  }, [focusId, flow]);
+
+  // A draft without stored positions (e.g. after an import) is usable at once and laid out in a worker.
+  const laidOut = useRef(false);
+  useEffect(() => {
+    if (laidOut.current) return;
+    laidOut.current = true;
+    if (Object.values(store.getState().nodes).some((n) => n.x === null || n.y === null)) void runLayout(false);
+  }, [runLayout, store]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      const s = store.getState();
+      if (mod && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        saveNow();
+      } else if (mod && !isTyping(e.target) && e.key.toLowerCase() === "z") {
+        e.preventDefault();
+        if (e.shiftKey) s.redo();
+        else s.undo();
+      } else if (mod && !isTyping(e.target) && e.key.toLowerCase() === "y") {
+        e.preventDefault();
+        s.redo();
+      } else if ((e.key === "Delete" || e.key === "Backspace") && !isTyping(e.target) && s.canEdit && s.selection) {
+        const sel = s.selection;
+        if (sel.type === "node") setDeleting(sel.id);
+        else {
+          const link = s.links[sel.id];
+          if (link) actions.unlink(link);
+        }
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [store, saveNow, actions]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const s = store.getState();
+      for (const c of changes) {
+        if (c.type === "position" && c.position && c.dragging && s.canEdit) s.previewMove(c.id, c.position.x, c.position.y);
+      }
+    },
+    [store],
+  );
+
+  const onSelectionChange = useCallback(
+    ({ nodes: ns, edges: es }: OnSelectionChangeParams) => {
+      const s = store.getState();
+      const next = ns[0] ? { type: "node" as const, id: ns[0].id } : es[0] ? { type: "link" as const, id: es[0].id } : null;
+      if (next?.id !== s.selection?.id) s.select(next);
+    },
+    [store],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Connection | { source: string; target: string }) => {
+      const s = store.getState();
+      const a = s.nodes[c.source];
+      const b = s.nodes[c.target];
+      return !!a && !!b && linkKindFor(a.kind, b.kind) !== null;
+    },
+    [store],
+  );
+
+  const onConnectEnd = useCallback(
+    (_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode || !state.toNode) return;
+      const s = store.getState();
+      const [from, to] = state.fromHandle?.type === "target" ? [state.toNode.id, state.fromNode.id] : [state.fromNode.id, state.toNode.id];
+      s.setNotice(`Not linked: ${refusal(s.nodes[from], s.nodes[to])}`);
+    },
+    [store],
+  );
+
+  const pickFinding = useCallback((f: Finding) => centre((f.nodeId ?? f.linkId)!), [centre]);
+
+  return (
+    <div className="editor">
+      <Toolbar
+        onAddPosition={(name) => {
+          const v = flow.getViewport();
+          const id = actions.addNode("position", { name }, { x: -v.x / v.zoom + 40, y: -v.y / v.zoom + 40 });
+          if (typeof id === "string") centre(id);
+        }}
+        onFind={centre}
+        onRelayout={() => void runLayout(true)}
+        onSaveNow={saveNow}
+        loadDesignations={async () => {
+          const res = await fetch("/resources/designations");
+          return res.ok ? ((await res.json()) as string[]) : [];
+        }}
+      />
+      {saveStatus === "conflict" || saveStatus === "failed" ? (
+        <div className="banner banner-error" role="alert">
+          <p>
+            {saveStatus === "conflict" ? "Not saved: this draft was changed elsewhere. " : "Not saved. "}
+            {saveMessage}
+          </p>
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            Reload the draft
+          </button>
+        </div>
+      ) : null}
+      <p className="notice" role="status" aria-live="polite">
+        {layingOut ? "Laying out the graph… you can work meanwhile. " : ""}
+        {notice}
+      </p>
+      <div className="editor-body">
+        <div className="canvas" aria-label="Framework graph">
+          <ReactFlow
+            nodes={view.nodes}
+            edges={view.edges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onNodeDragStart={(_, node) => {
+              dragStart.current = { ...node.position };
+            }}
+            onNodeDragStop={(_, node) => {
+              const s = store.getState();
+              const n = s.nodes[node.id];
+              if (n && dragStart.current && s.canEdit) s.perform(moveEdit(n, dragStart.current, node.position));
+              dragStart.current = null;
+            }}
+            onSelectionChange={onSelectionChange}
+            onConnect={(c) => {
+              const id = actions.link(c.source, c.target);
+              if (id) store.getState().select({ type: "link", id });
+            }}
+            onConnectEnd={onConnectEnd}
+            isValidConnection={isValidConnection}
+            nodesDraggable={canEdit}
+            nodesConnectable={canEdit}
+            deleteKeyCode={null}
+            onlyRenderVisibleElements
+            minZoom={0.05}
+            // why: fitting a big framework makes every label unreadable; start at its top-left instead.
+            fitView={initialFit}
+            defaultViewport={{ x: 24, y: 16, zoom: 0.8 }}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background />
+            <MiniMap pannable zoomable ariaLabel="Overview of the whole graph" nodeColor={miniMapColor} nodeStrokeWidth={0} />
+            <Controls showInteractive={false} />
+          </ReactFlow>
+        </div>
+        <aside className="side-panel" aria-label="Selected item">
+          <SidePanel actions={actions} onDelete={setDeleting} />
+          <FindingsPanel findings={findings} onPick={pickFinding} />
+        </aside>
+      </div>
+      <ConfirmDelete
+        state={{ nodes, links }}
+        nodeId={deleting}
+        onCancel={() => setDeleting(null)}
+        onConfirm={(id) => {
+          actions.remove(id);
+          setDeleting(null);
+        }}
+      />
+    </div>
+  );
+}

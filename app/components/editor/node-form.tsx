@@ -1,0 +1,97 @@
+/** The selected node's fields, checked with the shared schema; errors sit next to their field. */
+import { useState } from "react";
+import { z } from "zod";
+import { nodeFieldsSchema, type NodeFields } from "@schemas/changes";
+import { RESOURCE_TYPES } from "@schemas/enums";
+import type { EditorNode } from "./types";
+
+type Props = { node: EditorNode; readOnly: boolean; onApply: (fields: Partial<NodeFields>) => void };
+
+type Errors = Partial<Record<keyof NodeFields, string>>;
+
+/** Edits name, Hindi name, description, source (and a resource's address and type). */
+export function NodeForm({ node, readOnly, onApply }: Props) {
+  const [errors, setErrors] = useState<Errors>({});
+  const isResource = node.kind === "knowledge_resource";
+
+  const submit = (form: HTMLFormElement) => {
+    const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
+    if (data.resourceType === "") delete data.resourceType;
+    const parsed = nodeFieldsSchema.partial().safeParse(data);
+    if (!parsed.success) {
+      const flat = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
+      setErrors(Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, v?.[0]])) as Errors);
+      return;
+    }
+    if (!parsed.data.name) {
+      setErrors({ name: "Name cannot be empty." });
+      return;
+    }
+    setErrors({});
+    onApply(parsed.data);
+  };
+
+  const field = (name: keyof NodeFields, label: string, input: (props: Record<string, unknown>) => JSX.Element) => {
+    const id = `f-${name}`;
+    return (
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        {input({
+          id,
+          name,
+          readOnly,
+          "aria-invalid": errors[name] ? true : undefined,
+          "aria-describedby": errors[name] ? `${id}-error` : undefined,
+        })}
+        {errors[name] ? (
+          <p id={`${id}-error`} className="field-error">
+            {errors[name]}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
+
+  return (
+    <form
+      className="node-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(e.currentTarget);
+      }}
+      onBlur={(e) => {
+        // why: leaving a changed field applies it, so nothing typed is lost.
+        if (!readOnly && e.currentTarget.contains(e.target) && !e.currentTarget.contains(e.relatedTarget as Node | null)) {
+          submit(e.currentTarget);
+        }
+      }}
+    >
+      {field("name", "Name", (p) => <input type="text" defaultValue={node.name} required {...p} />)}
+      {field("nameHi", "Hindi name", (p) => <input type="text" lang="hi" defaultValue={node.nameHi ?? ""} {...p} />)}
+      {field("description", "Description", (p) => <textarea rows={3} defaultValue={node.description ?? ""} {...p} />)}
+      {field("source", "Source / provenance", (p) => <input type="text" defaultValue={node.source ?? ""} placeholder="e.g. CBIC order 12/2024" {...p} />)}
+      {isResource ? (
+        <>
+          {field("url", "Web address", (p) => <input type="url" defaultValue={node.url ?? ""} placeholder="https://" {...p} />)}
+          {field("resourceType", "Type", (p) => (
+            <select defaultValue={node.resourceType ?? ""} disabled={readOnly} {...p}>
+              <option value="" disabled>
+                Choose…
+              </option>
+              {RESOURCE_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          ))}
+        </>
+      ) : null}
+      {readOnly ? null : (
+        <button type="submit" className="button">
+          Apply changes
+        </button>
+      )}
+    </form>
+  );
+}

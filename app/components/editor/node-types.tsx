@@ -1,0 +1,81 @@
+/**
+ * The node registry: one React Flow node type per FRAC kind, all memoised, `nodeTypes` at
+ * module scope so React Flow never sees a new object (its error002).
+ */
+import { Handle, Position, type Node, type NodeProps, type NodeTypes } from "@xyflow/react";
+import { memo } from "react";
+import type { CompetencyType, NodeKind } from "@schemas/enums";
+import { NODE_KIND_LABELS } from "@schemas/enums";
+
+export type FracNodeData = {
+  kind: NodeKind;
+  name: string;
+  nameHi?: string;
+  competencyType?: CompetencyType;
+  /** "error" | "warning" when the validator has findings on this node. */
+  flag?: "error" | "warning";
+  childCount: number;
+  collapsed: boolean;
+  onToggle?: (id: string) => void;
+};
+
+export type FracFlowNode = Node<FracNodeData, NodeKind>;
+
+function FracNodeView({ id, data, selected }: NodeProps<FracFlowNode>) {
+  const kindLabel = data.kind === "competency" && data.competencyType ? `${data.competencyType} competency` : NODE_KIND_LABELS[data.kind];
+  const hasTarget = data.kind !== "position";
+  const hasSource = data.kind !== "competency" && data.kind !== "knowledge_resource";
+  return (
+    <div
+      className={[
+        "fnode",
+        `fnode-${data.kind}`,
+        data.competencyType ? `fnode-${data.competencyType.toLowerCase()}` : "",
+        selected ? "is-selected" : "",
+        data.flag ? `has-${data.flag}` : "",
+      ].join(" ")}
+    >
+      {hasTarget ? <Handle type="target" position={Position.Left} /> : null}
+      <div className="fnode-kind">
+        {kindLabel}
+        {data.flag ? (
+          <span className={`fnode-flag fnode-flag-${data.flag}`} role="img" aria-label={data.flag === "error" ? "has errors" : "has warnings"}>
+            {data.flag === "error" ? "●" : "▲"}
+          </span>
+        ) : null}
+      </div>
+      <div className="fnode-name" title={data.name}>
+        {data.name}
+      </div>
+      {data.nameHi ? (
+        <div className="fnode-hi" lang="hi">
+          {data.nameHi}
+        </div>
+      ) : null}
+      {data.childCount > 0 && data.onToggle ? (
+        <button
+          type="button"
+          className="fnode-toggle nodrag"
+          aria-label={data.collapsed ? `Expand ${data.name} (${data.childCount} hidden)` : `Collapse ${data.name}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            data.onToggle?.(id);
+          }}
+        >
+          {data.collapsed ? `+${data.childCount}` : "−"}
+        </button>
+      ) : null}
+      {hasSource ? <Handle type="source" position={Position.Right} /> : null}
+    </div>
+  );
+}
+
+const View = memo(FracNodeView);
+
+export const nodeTypes: NodeTypes = {
+  position: View,
+  role: View,
+  activity: View,
+  competency: View,
+  knowledge_resource: View,
+};

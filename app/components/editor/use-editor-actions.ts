@@ -1,0 +1,111 @@
+/** The author's commands, bound to the editor store; used by the side panel, toolbar and canvas. */
+import { useMemo } from "react";
+import type { EditableNodeKind, NodeFields } from "@schemas/changes";
+import type { NodeKind } from "@schemas/enums";
+import { defaultScale } from "@schemas/scale";
+import { addLinkEdit, addNodeEdit, deleteLinkEdit, deleteNodeEdit, setLevelEdit, updateNodeEdit } from "./edits";
+import { useEditorStore } from "./store";
+import type { EditorLink } from "./types";
+
+/** Commands that turn author intentions into recorded, undoable edits. */
+export function useEditorActions(mdoCode: string) {
+  const store = useEditorStore();
+  return useMemo(() => {
+    const s = () => store.getState();
+    const names = (l: EditorLink) => ({ from: s().nodes[l.from]?.name ?? "", to: s().nodes[l.to]?.name ?? "" });
+    const near = (parentId?: string) => {
+      const p = parentId ? s().nodes[parentId] : undefined;
+      return p && p.x !== null && p.y !== null ? { x: p.x + 310, y: p.y + 20 } : null;
+    };
+    const actions = {
+      addNode(kind: EditableNodeKind, fields: NodeFields, at: { x: number; y: number } | null, parentId?: string) {
+        const r = addNodeEdit(s(), kind, fields, at ?? near(parentId), parentId);
+        if ("error" in r) return s().setNotice(r.error);
+        s().perform(r.edit);
+        s().select({ type: "node", id: r.id });
+        s().setNotice(`Added ${kind === "knowledge_resource" ? "knowledge resource" : kind} “${fields.name}”.`);
+        return r.id;
+      },
+      addChild(parentId: string, kind: NodeKind, name: string) {
+        if (kind === "competency") return;
+        const r = addNodeEdit(s(), kind as EditableNodeKind, { name }, near(parentId), parentId);
+        if ("error" in r) return s().setNotice(r.error);
+        s().perform(r.edit);
+        s().setNotice(`Added ${kind === "knowledge_resource" ? "knowledge resource" : kind} “${name}”.`);
+      },
+      link(from: string, to: string, level?: number) {
+        const r = addLinkEdit(s(), from, to, level);
+        if ("error" in r) {
+          s().setNotice(r.error);
+          return null;
+        }
+        s().perform(r.edit);
+        return r.id;
+      },
+      linkExisting(parentId: string, childId: string) {
+        const id = actions.link(parentId, childId);
+        if (id) s().setNotice(`Linked “${s().nodes[childId]?.name}”.`);
+      },
+      requireCompetency(parentId: string, competencyId: string) {
+        const entry = s().dictionary.get(competencyId);
+        if (!entry) return s().setNotice("That competency is not in the dictionary.");
+        const id = addLinkEditWithCompetency(parentId, competencyId);
+        if (id) {
+          s().select({ type: "link", id });
+          s().setNotice(`“${entry.name}” is now required at level 3; change the level if needed.`);
+        }
+      },
+      createDomain(parentId: string, name: string) {
+        const id = crypto.randomUUID();
+        const scale = defaultScale(5);
+        s().addDictionaryEntry({ id, name, description: "", type: "Domain", code: null, theme: null, parentId: null, mdoCode, scale, nameHi: null });
+        s().perform({ label: `create Domain competency “${name}”`, forward: [{ op: "competency.create", id, fields: { name }, levels: 5 }], backward: [] });
+        addLinkEditWithCompetency(parentId, id);
+        s().setNotice(`Created Domain competency “${name}” for this ministry and required it at level 3.`);
+      },
+      unlink(link: EditorLink) {
+        s().perform(deleteLinkEdit(link, names(link)));
+        s().setNotice(`Unlinked “${names(link).to}” from “${names(link).from}”.`);
+      },
+      setLevel(link: EditorLink, level: number) {
+        s().perform(setLevelEdit(link, level, names(link)));
+      },
+      update(id: string, fields: Partial<NodeFields>) {
+        const node = s().nodes[id];
+        const edit = node ? updateNodeEdit(node, fields) : null;
+        if (edit) s().perform(edit);
+      },
+      remove(id: string) {
+        s().perform(deleteNodeEdit(s(), id));
+        s().select(null);
+      },
+      select(id: string) {
+        s().select({ type: "node", id });
+      },
+    };
+    function addLinkEditWithCompetency(parentId: string, competencyId: string): string | null {
+      const state = s();
+      if (!state.nodes[competencyId]) {
+        const entry = state.dictionary.get(competencyId)!;
+        // why: link.create brings the competency onto the canvas (apply-change looks it up).
+        const kind = state.nodes[parentId]?.kind === "role" ? "role_competency" : "activity_competency";
+        if (state.nodes[parentId]?.kind !== "role" && state.nodes[parentId]?.kind !== "activity") {
+          state.setNotice("Only roles and activities can require competencies.");
+          return null;
+        }
+        const id = crypto.randomUUID();
+        const order = Object.values(state.links).filter((l) => l.from === parentId).length;
+        state.perform({
+          label: `require “${entry.name}”`,
+          forward: [{ op: "link.create", id, kind, from: parentId, to: competencyId, level: Math.min(3, entry.scale.levels.length), order }],
+          backward: [{ op: "link.delete", id }],
+        });
+        return id;
+      }
+      return actions.link(parentId, competencyId, 3);
+    }
+    return actions;
+  }, [store, mdoCode]);
+}
+
+export type EditorActions = ReturnType<typeof useEditorActions>;

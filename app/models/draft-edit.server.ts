@@ -1,0 +1,115 @@
+/**
+ * Saving the graph editor's change set to a ministry's draft: every operation checked and
+ * applied in order, in one transaction, with the audit rows and the revision bump; any
+ * refusal writes nothing. Operations live in draft-edit-*.server.ts.
+ */
+import { eq } from "drizzle-orm";
+import { getDb } from "@db/client";
+import { frameworks, users } from "@db/schema";
+import type { Change } from "@schemas/changes";
+import { createCompetency } from "./draft-edit-competency.server";
+import { lookupsFor, SaveRefusal, type Lookups, type SaveContext, type Tx } from "./draft-edit-context.server";
+import { createLink, deleteLink, updateLink } from "./draft-edit-links.server";
+import { createNode, deleteNode, moveNode, updateNode } from "./draft-edit-nodes.server";
+
+export type ApplyInput = { mdoId: string; userId: string; baseRevision: number; changes: Change[] };
+
+export type ApplyResult =
+  | { ok: true; revision: number; applied: number }
+  | { ok: false; status: 400 | 409; message: string; changeIndex?: number; currentRevision?: number };
+
+// why: UNVERIFIED and VERIFIED are under review; a REJECTED framework is back with its authors.
+const EDITABLE_STATUSES = new Set<string>(["DRAFT", "REJECTED"]);
+
+export const FROZEN_MESSAGE =
+  "This framework is submitted for review and frozen; it can be edited again if a reviewer sends it back.";
+
+/** Applies one editor save to the MDO's draft, all or nothing; a refusal says which change and why. */
+export function applyDraftChanges(input: ApplyInput): ApplyResult {
+  try {
+    // why immediate: the revision check and the writes must see one state, even with a CLI writing too.
+    const db = getDb();
+    const q = lookupsFor(db);
+    return db.transaction((tx) => applyInTx(tx, q, input), { behavior: "immediate" });
+  } catch (error) {
+    if (!(error instanceof SaveRefusal)) throw error;
+    return {
+      ok: false,
+      status: error.status,
+      message: error.message,
+      ...(error.changeIndex !== undefined ? { changeIndex: error.changeIndex } : {}),
+      ...(error.currentRevision !== undefined ? { currentRevision: error.currentRevision } : {}),
+    };
+  }
+}
+
+function applyInTx(tx: Tx, q: Lookups, { mdoId, userId, baseRevision, changes }: ApplyInput): ApplyResult {
+  const fw = tx.select().from(frameworks).where(eq(frameworks.mdoId, mdoId)).get();
+  if (!fw) throw new SaveRefusal("This ministry has no framework to edit yet.", 409);
+  if (!EDITABLE_STATUSES.has(fw.status)) throw new SaveRefusal(FROZEN_MESSAGE, 409);
+  if (baseRevision !== fw.revision) {
+    throw new SaveRefusal(staleMessage(tx, fw, userId, baseRevision), 409, undefined, fw.revision);
+  }
+  if (changes.length === 0) throw new SaveRefusal("A save needs at least one change.");
+
+  const ctx: SaveContext = {
+    tx,
+    q,
+    mdoId,
+    userId,
+    frameworkId: fw.id,
+    now: new Date().toISOString(),
+    nextNodeOrder: new Map(),
+    nextLinkOrder: new Map(),
+    scales: new Map(),
+  };
+  changes.forEach((change, index) => {
+    try {
+      applyChange(ctx, change);
+    } catch (error) {
+      if (error instanceof SaveRefusal) error.changeIndex ??= index;
+      throw error;
+    }
+  });
+
+  const revision = fw.revision + 1;
+  tx.update(frameworks).set({ revision, updatedAt: ctx.now, updatedBy: userId }).where(eq(frameworks.id, fw.id)).run();
+  return { ok: true, revision, applied: changes.length };
+}
+
+function applyChange(ctx: SaveContext, change: Change): void {
+  switch (change.op) {
+    case "node.create":
+      return createNode(ctx, change);
+    case "node.update":
+      return updateNode(ctx, change);
+    case "node.move":
+      return moveNode(ctx, change);
+    case "node.delete":
+      return deleteNode(ctx, change);
+    case "link.create":
+      return createLink(ctx, change);
+    case "link.update":
+      return updateLink(ctx, change);
+    case "link.delete":
+      return deleteLink(ctx, change);
+    case "competency.create":
+      return createCompetency(ctx, change);
+  }
+}
+
+const whenFormat = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
+
+/** Who saved since the editor loaded, and when, so the author knows what reloading will show. */
+function staleMessage(tx: Tx, fw: typeof frameworks.$inferSelect, userId: string, baseRevision: number): string {
+  const saver = fw.updatedBy ? tx.select({ name: users.name }).from(users).where(eq(users.id, fw.updatedBy)).get() : undefined;
+  const who = fw.updatedBy === userId ? "You" : (saver?.name ?? "Someone else");
+  const where = fw.updatedBy === userId ? " in another tab or window" : "";
+  const at = new Date(fw.updatedAt);
+  const when = Number.isNaN(at.getTime()) ? fw.updatedAt : `${whenFormat.format(at)} IST`;
+  return (
+    `${who} saved this framework${where} on ${when}, after this editor loaded it ` +
+    `(revision ${baseRevision}; it is now at revision ${fw.revision}). ` +
+    `Nothing was saved: reload to see ${fw.updatedBy === userId ? "those" : "their"} changes.`
+  );
+}

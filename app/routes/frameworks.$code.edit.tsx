@@ -1,0 +1,69 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import flowStyles from "@xyflow/react/dist/style.css";
+import { FrameworkEditor } from "~/components/editor/editor";
+import { toEditorInit } from "~/components/editor/from-document";
+import { StatusBadge } from "~/components/status-badge";
+import { loadEditorData, listUsableCompetencies } from "~/models/editor.server";
+import { canEdit, requireMdoAccess } from "~/utils/auth.server";
+import { handleEditorAction } from "~/utils/editor-action.server";
+import { notFound } from "~/utils/http.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: flowStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Edit ${data.mdo.code} · FRAC Studio` : "Editor · FRAC Studio" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, mdo } = await requireMdoAccess(request, params.code, "read");
+  const data = loadEditorData({ mdoId: mdo.id });
+  if (!data) throw notFound(`${mdo.name} has no framework yet.`);
+  const frozen = data.status === "UNVERIFIED" || data.status === "VERIFIED";
+  return json({
+    mdo: { code: mdo.code, name: mdo.name },
+    status: data.status,
+    frozen,
+    editable: canEdit(user, mdo.id) && !frozen,
+    doc: data.doc,
+    positions: data.positions,
+    revision: data.revision,
+    dictionary: listUsableCompetencies({ mdoId: mdo.id }),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return handleEditorAction(request, params.code);
+}
+
+// why: saves return what the editor needs; reloading the whole draft after each save would be wasted work.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod && formMethod.toUpperCase() !== "GET" ? false : defaultShouldRevalidate;
+
+export default function EditFramework() {
+  const data = useLoaderData<typeof loader>();
+  const [init] = useState(() => toEditorInit(data));
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return (
+    <div className="editor-page">
+      <div className="editor-header">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link to="/">Frameworks</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${data.mdo.code}`}>{data.mdo.code}</Link>{" "}
+          <span aria-hidden="true">›</span> <span>Editor</span>
+        </nav>
+        <h1>
+          {data.mdo.name} <StatusBadge status={data.status} />
+        </h1>
+        {data.frozen ? <p className="banner">This draft is submitted for review and frozen; it opens read-only.</p> : null}
+      </div>
+      {hydrated ? (
+        <FrameworkEditor init={init} mdo={data.mdo} saveAction={`/frameworks/${data.mdo.code}/edit`} />
+      ) : (
+        <p className="muted">Loading the editor…</p>
+      )}
+    </div>
+  );
+}

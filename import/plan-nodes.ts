@@ -1,0 +1,170 @@
+/**
+ * Positions, roles and activities named by the file → the draft's nodes: matched by id when
+ * the file gives one, else by normalised name within the kind, so re-importing a file finds
+ * the nodes it made last time. Collects what each node's rows say and flags contradictions.
+ */
+import { NODE_KIND_LABELS } from "@schemas/enums";
+import { normalizeName } from "@schemas/text";
+import { shownValue, type ImportFinding } from "./findings";
+import {
+  at,
+  type ExistingNode,
+  type FieldChange,
+  type FrameworkNodeKind,
+  type KindPlan,
+  type PlannedNode,
+  type Where,
+} from "./plan-types";
+import type { NodeCell } from "./records";
+
+type Given = { value: string; where: Where };
+type FileNode = {
+  id: string;
+  kind: FrameworkNodeKind;
+  existing?: ExistingNode;
+  name: Given;
+  description?: Given;
+  nameHi?: Given;
+  rows: number[];
+};
+
+const key = (kind: string, name: string) => `${kind}\u0000${normalizeName(name)}`;
+
+/** Resolves node cells to ids and builds the per-kind plan; call registerIds for every cell first, then resolve. */
+export class NodeResolver {
+  private readonly existingById = new Map<string, ExistingNode>();
+  private readonly existingByName = new Map<string, ExistingNode>();
+  private readonly fileById = new Map<string, FileNode>();
+  private readonly fileByName = new Map<string, string>();
+
+  constructor(
+    existing: readonly ExistingNode[],
+    private readonly findings: ImportFinding[],
+  ) {
+    for (const node of existing) {
+      this.existingById.set(node.id, node);
+      const k = key(node.kind, node.name);
+      // Two draft nodes with one name: the first keeps matching, as it did in the editor's list.
+      if (!this.existingByName.has(k)) this.existingByName.set(k, node);
+    }
+  }
+
+  /** Pass 1: nodes the file names by id, so that rows naming them only by name find them too. */
+  registerIds(kind: FrameworkNodeKind, cell: NodeCell, where: Where): void {
+    if (!cell.id) return;
+    const node = this.byId(kind, cell.id, cell.name, where);
+    if (!node) return;
+    const k = key(kind, cell.name);
+    const other = this.fileByName.get(k);
+    if (other === undefined) this.fileByName.set(k, node.id);
+    else if (other !== node.id) {
+      this.findings.push({ ...at(where), column: NODE_KIND_LABELS[kind], value: shownValue(cell.name), severity: "warning", code: "duplicate_name", message: `Two different ids in the file both name ${kind} "${shownValue(cell.name)}"; they stay two ${kind}s.` });
+    }
+  }
+
+  /** Pass 2: the id of the node a cell means (existing, or new), or null when the cell contradicts the draft. */
+  resolve(kind: FrameworkNodeKind, cell: NodeCell, where: Where): string | null {
+    let node: FileNode | null;
+    if (cell.id) {
+      node = this.byId(kind, cell.id, cell.name, where);
+    } else {
+      const k = key(kind, cell.name);
+      const id = this.fileByName.get(k) ?? this.existingByName.get(k)?.id;
+      node = id === undefined ? null : (this.fileById.get(id) ?? null);
+      if (!node) {
+        const existing = id === undefined ? undefined : this.existingById.get(id);
+        node = this.add({ id: existing?.id ?? crypto.randomUUID(), kind, existing, name: { value: existing?.name ?? cell.name, where }, rows: [] });
+        this.fileByName.set(k, node.id);
+      }
+    }
+    if (!node) return null;
+    this.merge(node, "description", cell.description, where);
+    this.merge(node, "nameHi", cell.nameHi, where);
+    node.rows.push(where.row);
+    return node.id;
+  }
+
+  /** Whether the file mentions this node id. */
+  mentions(id: string): boolean {
+    return this.fileById.has(id);
+  }
+
+  /** The name a node will have after the import. */
+  nameOf(id: string): string | undefined {
+    return this.fileById.get(id)?.name.value ?? this.existingById.get(id)?.name;
+  }
+
+  /** Create / update / unchanged per kind; `remove` is filled in by the plan in replace mode. */
+  plan(): Record<FrameworkNodeKind, KindPlan<PlannedNode>> {
+    const empty = (): KindPlan<PlannedNode> => ({ create: [], update: [], unchanged: [], remove: [] });
+    const out: Record<FrameworkNodeKind, KindPlan<PlannedNode>> = { position: empty(), role: empty(), activity: empty() };
+    for (const node of this.fileById.values()) {
+      const section = out[node.kind];
+      const rows = [...new Set(node.rows)];
+      if (!node.existing) {
+        section.create.push({
+          id: node.id,
+          kind: node.kind,
+          name: node.name.value,
+          ...(node.description && { description: node.description.value }),
+          ...(node.nameHi && { nameHi: node.nameHi.value }),
+          rows,
+        });
+        continue;
+      }
+      const changes: FieldChange[] = [];
+      const before = node.existing;
+      if (node.name.value !== before.name) changes.push({ field: "name", before: before.name, after: node.name.value });
+      for (const field of ["description", "nameHi"] as const) {
+        const given = node[field];
+        // An empty cell means "not given": it never erases what the draft has.
+        if (given && given.value !== (before[field] ?? "")) changes.push({ field, before: before[field] ?? null, after: given.value });
+      }
+      if (changes.length > 0) section.update.push({ id: node.id, name: node.name.value, rows, changes });
+      else section.unchanged.push({ id: node.id, name: node.name.value });
+    }
+    return out;
+  }
+
+  private byId(kind: FrameworkNodeKind, id: string, name: string, where: Where): FileNode | null {
+    const existing = this.existingById.get(id);
+    const known = this.fileById.get(id);
+    const actualKind = known?.kind ?? existing?.kind;
+    if (actualKind !== undefined && actualKind !== kind) {
+      this.findings.push({ ...at(where), column: `${NODE_KIND_LABELS[kind]} id`, value: id, severity: "error", code: "id_kind_mismatch", message: `Id ${id} belongs to a ${actualKind.replace("_", " ")}, not a ${kind}.` });
+      return null;
+    }
+    if (known) {
+      if (normalizeName(known.name.value) !== normalizeName(name)) this.conflict(known, "name", name, where);
+      return known;
+    }
+    // Matched by id, the file's name is the node's name: a different one renames it.
+    return this.add({ id, kind, existing, name: { value: name, where }, rows: [] });
+  }
+
+  private add(node: FileNode): FileNode {
+    this.fileById.set(node.id, node);
+    return node;
+  }
+
+  private merge(node: FileNode, field: "description" | "nameHi", value: string | undefined, where: Where): void {
+    if (value === undefined || value === "") return;
+    const given = node[field];
+    if (!given) node[field] = { value, where };
+    else if (given.value !== value) this.conflict(node, field, value, where);
+  }
+
+  private conflict(node: FileNode, field: "name" | "description" | "nameHi", value: string, where: Where): void {
+    const first = node[field] as Given;
+    const label = { name: "name", description: "description", nameHi: "Hindi name" }[field];
+    const column = field === "name" ? NODE_KIND_LABELS[node.kind] : `${NODE_KIND_LABELS[node.kind]} ${label}`;
+    this.findings.push({
+      ...at(where),
+      column,
+      value: shownValue(value),
+      severity: "error",
+      code: "conflicting_value",
+      message: `${NODE_KIND_LABELS[node.kind]} "${shownValue(node.name.value)}" has a different ${label} here than on ${first.where.path ?? `row ${first.where.row}`} ("${shownValue(first.value)}"); make the rows agree.`,
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { createAuthor } from "./support/accounts";
+import { expect, signIn, test } from "./support/fixtures";
+
+async function openEditor(page: Page, code: string) {
+  await page.goto(`/frameworks/${code}/edit`);
+  await expect(page.getByRole("toolbar", { name: "Editor tools" })).toBeVisible();
+}
+
+async function comboAdd(page: Page, name: string | RegExp, text: string, option?: RegExp) {
+  const box = page.getByRole("combobox", { name });
+  await box.fill(text);
+  if (option) await page.getByRole("option", { name: option }).first().click();
+  else await box.press("Enter");
+}
+
+const saved = (page: Page) => expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible({ timeout: 10_000 });
+
+test("an author builds a small framework from an empty draft, and it is all there after a reload", async ({ page }) => {
+  const { email, password } = createAuthor("DOR");
+  await signIn(page, email, password);
+  await openEditor(page, "DOR");
+
+  await comboAdd(page, "Add position", "Under Secretary, Budget Division");
+  await expect(page.getByRole("heading", { name: "Under Secretary, Budget Division", level: 2 })).toBeVisible();
+  await comboAdd(page, "Add role to this position", "Budget preparation");
+  await page.locator(".side-panel").getByRole("button", { name: "Budget preparation", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Budget preparation", level: 2 })).toBeVisible();
+  await comboAdd(page, "Add activity to this role", "Consolidate demands for grants");
+  await page.locator(".side-panel").getByRole("button", { name: "Consolidate demands for grants", exact: true }).click();
+  await comboAdd(page, "Require a competency", "Financial Management", /^Financial Management Functional(?! ·)/);
+  await expect(page.getByRole("status").filter({ hasText: "is now required at level 3" })).toBeVisible();
+  await saved(page);
+
+  await page.reload();
+  await expect(page.getByRole("toolbar", { name: "Editor tools" })).toBeVisible();
+  await expect(page.locator(".react-flow__node")).toHaveCount(4);
+  await page.goto("/frameworks/DOR");
+  const position = page.locator("section.outline-position", { hasText: "Under Secretary, Budget Division" });
+  await expect(position.getByText("Budget preparation")).toBeVisible();
+  await expect(position.getByText("Consolidate demands for grants")).toBeVisible();
+  await expect(position.locator("li.req", { hasText: "Financial Management" })).toContainText("Level 3 · Advanced");
+});
+
+test("a connection the model does not allow is refused with a reason", async ({ page }) => {
+  await signIn(page, "author@frac.test");
+  await openEditor(page, "CBIC");
+  await page.getByRole("combobox", { name: "Show" }).selectOption({ label: "Only Tax Assistant" });
+  const position = page.locator(".react-flow__node-position").first();
+  const activity = page.locator(".react-flow__node-activity").first();
+  await expect(activity).toBeVisible();
+  const from = await position.locator(".react-flow__handle.source").boundingBox();
+  const to = await activity.locator(".react-flow__handle.target").boundingBox();
+  await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to!.x + to!.width / 2, to!.y + to!.height / 2, { steps: 12 });
+  await page.mouse.up();
+  await expect(page.getByRole("status").filter({ hasText: "Not linked: A position can be linked to roles and knowledge resources, not to an activity." })).toBeVisible();
+});
+
+test("undo and redo with the keyboard", async ({ page }) => {
+  const { email, password } = createAuthor("MOF");
+  await signIn(page, email, password);
+  await openEditor(page, "MOF");
+  await comboAdd(page, "Add position", "Joint Secretary, Budget");
+  await comboAdd(page, "Add role to this position", "Expenditure control");
+  await expect(page.locator(".react-flow__node-role")).toHaveCount(1);
+  await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("Control+z");
+  await expect(page.locator(".react-flow__node-role")).toHaveCount(0);
+  await page.keyboard.press("Control+Shift+z");
+  await expect(page.locator(".react-flow__node-role")).toHaveCount(1);
+  await saved(page);
+});
+
+test("a save based on a stale revision gets the conflict message, and nothing is lost silently", async ({ browser }) => {
+  const { email, password } = createAuthor("MOHFW");
+  const a = await browser.newPage();
+  await signIn(a, email, password);
+  await openEditor(a, "MOHFW");
+  const bContext = await browser.newContext();
+  const b2 = await bContext.newPage();
+  await signIn(b2, "other-author@frac.test");
+  await openEditor(b2, "MOHFW");
+
+  await comboAdd(a, "Add position", "Director, National Health Mission");
+  await saved(a);
+  await comboAdd(b2, "Add position", "Deputy Secretary, Medical Education");
+  await expect(b2.getByRole("alert")).toContainText("Not saved: this draft was changed elsewhere.");
+  await expect(b2.getByRole("button", { name: "Reload the draft" })).toBeVisible();
+  await bContext.close();
+  await a.close();
+});
+
+test("keyboard only: find a position and add a role to it", async ({ page }) => {
+  await signIn(page, "author@frac.test");
+  await openEditor(page, "CBIC");
+  const find = page.getByRole("combobox", { name: "Find" });
+  await find.focus();
+  await page.keyboard.type("Tax Assistant");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Tax Assistant", level: 2 })).toBeVisible();
+  await page.getByRole("combobox", { name: "Add role to this position" }).focus();
+  await page.keyboard.type("Facilitation desk duty");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Added role “Facilitation desk duty”." })).toBeVisible();
+  await saved(page);
+});
+
+test("node text with HTML is shown as text, and the editor has no serious accessibility violations", async ({ page }) => {
+  await signIn(page, "author@frac.test");
+  await openEditor(page, "CBIC");
+  await comboAdd(page, "Add position", "<img src=x onerror=alert(1)> Inspector");
+  await expect(page.getByRole("heading", { name: "<img src=x onerror=alert(1)> Inspector", level: 2 })).toBeVisible();
+  await expect(page.locator(".react-flow__node img")).toHaveCount(0);
+  await saved(page);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+});

@@ -1,0 +1,14 @@
+import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import path from "node:path";
+
+/** Makes a fresh author of `mdo` with the real CLI against the e2e database; returns email and one-time password. */
+export function createAuthor(mdo: string): { email: string; password: string } {
+  const email = `author-${mdo.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@frac.test`;
+  const out = execFileSync(process.execPath, [path.resolve("bin/frac.js"), "user", "create", email, "--role", "author", "--mdo", mdo, "--json"], {
+    env: { ...process.env, DATABASE_URL: "file:tests/.tmp/e2e/frac.db" },
+    encoding: "utf8",
+  });
+  const { password } = JSON.parse(out) as { password: string };
+  return { email, password };
+}
