@@ -40,7 +40,7 @@ export function detectSheetLayout(rows: readonly string[][], options: { workbook
     const headers = rows[i];
     const match = matchHeaders(headers);
     if (NODE_KEYS.filter((key) => match.mapping[key] !== undefined).length >= 2) {
-      const layout = ID_KEYS.some((key) => match.mapping[key] !== undefined) ? "frac-export" : "flat";
+      const layout = hasIds(rows, i + 1, match.mapping) ? "frac-export" : "flat";
       return { layout, headerRow: i + 1, headers: [...headers], ...match };
     }
     const igot = matchIgot(headers, IGOT_COMPETENCY_KEYS, IGOT_COMPETENCY_HEADERS);
@@ -99,7 +99,7 @@ export function applyColumnMapping(rows: readonly string[][], mapping: UserMappi
   }
   const mapped = new Set(Object.values(columns));
   return {
-    layout: ID_KEYS.some((key) => columns[key] !== undefined) ? "frac-export" : "flat",
+    layout: hasIds(rows, row, columns) ? "frac-export" : "flat",
     headerRow: row,
     headers,
     mapping: columns,
@@ -119,6 +119,15 @@ export function suggestMapping(headers: readonly string[]): UserMapping {
 /** True when the text is meant as JSON (a FracDocument): it starts with `{` once blanks are skipped. */
 export function looksLikeJson(text: string): boolean {
   return /^\s*\{/u.test(text);
+}
+
+// FRAC Studio's export fills the id columns; the template has them too, but empty.
+function hasIds(rows: readonly string[][], headerRow: number, mapping: Partial<Record<FlatKey, number>>): boolean {
+  const columns = ID_KEYS.map((key) => mapping[key]).filter((index) => index !== undefined);
+  if (columns.length === 0) return false;
+  const end = Math.min(rows.length, headerRow + 1000);
+  for (let i = headerRow; i < end; i++) if (columns.some((index) => (rows[i][index] ?? "").trim() !== "")) return true;
+  return false;
 }
 
 function matchIgot<K extends string>(headers: readonly string[], keys: readonly K[], names: Record<K, readonly string[]>) {

@@ -36,6 +36,7 @@ export class NodeResolver {
   private readonly existingByName = new Map<string, ExistingNode>();
   private readonly fileById = new Map<string, FileNode>();
   private readonly fileByName = new Map<string, string>();
+  private readonly reportedIds = new Set<string>();
 
   constructor(
     existing: readonly ExistingNode[],
@@ -52,7 +53,7 @@ export class NodeResolver {
   /** Pass 1: nodes the file names by id, so that rows naming them only by name find them too. */
   registerIds(kind: FrameworkNodeKind, cell: NodeCell, where: Where): void {
     if (!cell.id) return;
-    const node = this.byId(kind, cell.id, cell.name, where);
+    const node = this.byId(kind, cell.id, cell.name, where, false);
     if (!node) return;
     const k = key(kind, cell.name);
     const other = this.fileByName.get(k);
@@ -66,7 +67,7 @@ export class NodeResolver {
   resolve(kind: FrameworkNodeKind, cell: NodeCell, where: Where): string | null {
     let node: FileNode | null;
     if (cell.id) {
-      node = this.byId(kind, cell.id, cell.name, where);
+      node = this.byId(kind, cell.id, cell.name, where, true);
     } else {
       const k = key(kind, cell.name);
       const id = this.fileByName.get(k) ?? this.existingByName.get(k)?.id;
@@ -126,16 +127,21 @@ export class NodeResolver {
     return out;
   }
 
-  private byId(kind: FrameworkNodeKind, id: string, name: string, where: Where): FileNode | null {
+  // checkName: pass 2 only, so that each row's contradiction is reported once.
+  private byId(kind: FrameworkNodeKind, id: string, name: string, where: Where, checkName: boolean): FileNode | null {
     const existing = this.existingById.get(id);
     const known = this.fileById.get(id);
     const actualKind = known?.kind ?? existing?.kind;
     if (actualKind !== undefined && actualKind !== kind) {
+      // registerIds and resolve both meet the same cell; say it once.
+      const reported = `${where.path ?? where.row}\u0000${kind}\u0000${id}`;
+      if (this.reportedIds.has(reported)) return null;
+      this.reportedIds.add(reported);
       this.findings.push({ ...at(where), column: `${NODE_KIND_LABELS[kind]} id`, value: id, severity: "error", code: "id_kind_mismatch", message: `Id ${id} belongs to a ${actualKind.replace("_", " ")}, not a ${kind}.` });
       return null;
     }
     if (known) {
-      if (normalizeName(known.name.value) !== normalizeName(name)) this.conflict(known, "name", name, where);
+      if (checkName && normalizeName(known.name.value) !== normalizeName(name)) this.conflict(known, "name", name, where);
       return known;
     }
     // Matched by id, the file's name is the node's name: a different one renames it.
@@ -157,14 +163,13 @@ export class NodeResolver {
   private conflict(node: FileNode, field: "name" | "description" | "nameHi", value: string, where: Where): void {
     const first = node[field] as Given;
     const label = { name: "name", description: "description", nameHi: "Hindi name" }[field];
-    const column = field === "name" ? NODE_KIND_LABELS[node.kind] : `${NODE_KIND_LABELS[node.kind]} ${label}`;
-    this.findings.push({
-      ...at(where),
-      column,
-      value: shownValue(value),
-      severity: "error",
-      code: "conflicting_value",
-      message: `${NODE_KIND_LABELS[node.kind]} "${shownValue(node.name.value)}" has a different ${label} here than on ${first.where.path ?? `row ${first.where.row}`} ("${shownValue(first.value)}"); make the rows agree.`,
-    });
+    const kindLabel = NODE_KIND_LABELS[node.kind];
+    const there = first.where.path ?? `row ${first.where.row}`;
+    const message =
+      field === "name"
+        ? `This ${node.kind} id is named "${shownValue(first.value)}" on ${there} and "${shownValue(value)}" here; use one name.`
+        : `${kindLabel} "${shownValue(node.name.value)}" has a different ${label} here than on ${there} ("${shownValue(first.value)}"); make the rows agree.`;
+    const column = field === "name" ? kindLabel : `${kindLabel} ${label}`;
+    this.findings.push({ ...at(where), column, value: shownValue(value), severity: "error", code: "conflicting_value", message });
   }
 }

@@ -21,7 +21,7 @@ import { validateFracDocument } from "@schemas/validator";
 import { ConfirmDelete } from "./confirm-delete";
 import { moveEdit, refusal } from "./edits";
 import { FindingsPanel } from "./findings-panel";
-import { buildView } from "./graph-view";
+import { buildView, childrenIndex, visibleIds } from "./graph-view";
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH, provisionalPositions } from "./layout";
 import { nodeTypes } from "./node-types";
 import { SidePanel } from "./side-panel";
@@ -76,6 +76,7 @@ function EditorShell({ mdo, saveAction }: { mdo: Props["mdo"]; saveAction: strin
   const [layingOut, setLayingOut] = useState(false);
   const dragStart = useRef<{ x: number; y: number } | null>(null);
   const [initialFit] = useState(() => Object.keys(store.getState().nodes).length <= 40);
+  const [focusLayout, setFocusLayout] = useState<Map<string, { x: number; y: number }> | null>(null);
 
   const findings = useMemo(() => validateFracDocument(toDocument({ nodes, links }, mdo)), [nodes, links, mdo]);
   const flags = useMemo(() => {
@@ -98,9 +99,10 @@ function EditorShell({ mdo, saveAction }: { mdo: Props["mdo"]; saveAction: strin
         flags,
         selectedId: selection?.id ?? null,
         fallback,
+        override: focusLayout,
         onToggle: store.getState().toggleCollapsed,
       }),
-    [nodes, links, collapsed, focusId, flags, selection, fallback, store],
+    [nodes, links, collapsed, focusId, flags, selection, fallback, focusLayout, store],
   );
 
   const centre = useCallback(
@@ -151,16 +153,34 @@ function EditorShell({ mdo, saveAction }: { mdo: Props["mdo"]; saveAction: strin
     [store, flow],
   );
 
-  // Focusing on one position (or back on the whole framework) frames what is now shown.
+  // Focusing on one position arranges its sub-graph on its own (for this view only) and frames it.
   const firstFocus = useRef(true);
   useEffect(() => {
     if (firstFocus.current) {
       firstFocus.current = false;
       return;
     }
-    const frame = requestAnimationFrame(() => void flow.fitView({ duration: 250, maxZoom: 1 }));
-    return () => cancelAnimationFrame(frame);
-  }, [focusId, flow]);
+    let cancelled = false;
+    const frame = () => requestAnimationFrame(() => void flow.fitView({ duration: 250, maxZoom: 1 }));
+    if (!focusId) {
+      setFocusLayout(null);
+      frame();
+      return;
+    }
+    const s = store.getState();
+    const ids = visibleIds(s, childrenIndex(s.links), {}, focusId);
+    void layoutGraph({
+      nodes: [...ids].map((id) => ({ id, kind: s.nodes[id].kind })),
+      edges: Object.values(s.links).filter((l) => ids.has(l.from) && ids.has(l.to)).map((l) => ({ id: l.id, from: l.from, to: l.to })),
+    }).then((positions) => {
+      if (cancelled) return;
+      setFocusLayout(positions);
+      frame();
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [focusId, flow, store]);
 
   // A draft without stored positions (e.g. after an import) is usable at once and laid out in a worker.
   const laidOut = useRef(false);
@@ -239,7 +259,7 @@ function EditorShell({ mdo, saveAction }: { mdo: Props["mdo"]; saveAction: strin
   const pickFinding = useCallback((f: Finding) => centre((f.nodeId ?? f.linkId)!), [centre]);
 
   return (
-    <div className="editor">
+    <div className="editor" data-layout={layingOut ? "running" : "done"} data-nodes={view.nodes.length}>
       <Toolbar
         onAddPosition={(name) => {
           const v = flow.getViewport();
@@ -267,6 +287,7 @@ function EditorShell({ mdo, saveAction }: { mdo: Props["mdo"]; saveAction: strin
       ) : null}
       <p className="notice" role="status" aria-live="polite">
         {layingOut ? "Laying out the graph… you can work meanwhile. " : ""}
+        {focusId && !notice ? "This view shows one position, arranged automatically; choose “Whole framework” to move nodes. " : ""}
         {notice}
       </p>
       <div className="editor-body">
@@ -292,7 +313,8 @@ function EditorShell({ mdo, saveAction }: { mdo: Props["mdo"]; saveAction: strin
             }}
             onConnectEnd={onConnectEnd}
             isValidConnection={isValidConnection}
-            nodesDraggable={canEdit}
+            // why: a focused view is arranged automatically; moves belong to the whole-framework layout.
+            nodesDraggable={canEdit && !focusId}
             nodesConnectable={canEdit}
             deleteKeyCode={null}
             onlyRenderVisibleElements

@@ -4,6 +4,7 @@
  * editor node so unchanged nodes keep their identity and memoised views skip re-rendering.
  */
 import type { Edge } from "@xyflow/react";
+import { NODE_HEIGHT, NODE_WIDTH } from "./layout";
 import type { FracFlowNode } from "./node-types";
 import type { EditorLink, EditorNode, GraphState } from "./types";
 
@@ -13,6 +14,8 @@ export type ViewInput = GraphState & {
   flags: Map<string, "error" | "warning">;
   selectedId: string | null;
   fallback: Map<string, { x: number; y: number }>;
+  /** Positions that override stored ones (the automatic arrangement of a focused position). */
+  override: Map<string, { x: number; y: number }> | null;
   onToggle: (id: string) => void;
 };
 
@@ -56,7 +59,7 @@ export function buildView(input: ViewInput): { nodes: FracFlowNode[]; edges: Edg
   const nodes: FracFlowNode[] = [];
   for (const id of visible) {
     const n = input.nodes[id];
-    const pos = n.x !== null && n.y !== null ? { x: n.x, y: n.y } : (input.fallback.get(id) ?? { x: 0, y: 0 });
+    const pos = input.override?.get(id) ?? (n.x !== null && n.y !== null ? { x: n.x, y: n.y } : (input.fallback.get(id) ?? { x: 0, y: 0 }));
     const childCount = children.get(id)?.length ?? 0;
     const collapsed = !!input.collapsed[id];
     const flag = input.flags.get(id);
@@ -71,6 +74,9 @@ export function buildView(input: ViewInput): { nodes: FracFlowNode[]; edges: Edg
       id,
       type: n.kind,
       position: pos,
+      // why fixed sizes: React Flow can then place, fit and minimap nodes it has not rendered yet.
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
       selected,
       data: { kind: n.kind, name: n.name, nameHi: n.nameHi, competencyType: n.competencyType, flag, childCount, collapsed, onToggle: input.onToggle },
     };

@@ -7,7 +7,7 @@ import ELK from "elkjs/lib/elk-api.js";
 import type { NodeKind } from "@schemas/enums";
 
 export const NODE_WIDTH = 220;
-export const NODE_HEIGHT = 64;
+export const NODE_HEIGHT = 76;
 
 const LAYER: Record<NodeKind, number> = { position: 0, role: 1, activity: 2, competency: 3, knowledge_resource: 3 };
 

@@ -7,10 +7,12 @@ import { FLAT_HEADER_ROW, fixtureText, flatRow } from "./import-factory";
 const IGOT_HEADERS = ["row key", "id", "type", "name", "description", "source", "competencyType", "competencyArea", "cod", "competencySector"];
 
 describe("detectSheetLayout", () => {
-  it("recognises the flat layout, and FRAC Studio's export by its id columns", () => {
+  it("recognises the flat layout, and FRAC Studio's export by its filled id columns", () => {
     const plain = detectSheetLayout([["Position", "Role", "Activity", "Competency", "Competency type", "Theme", "Required level"]]);
     expect(plain).toMatchObject({ layout: "flat", headerRow: 1, missing: [] });
-    expect(detectSheetLayout([FLAT_HEADER_ROW, flatRow()])).toMatchObject({ layout: "frac-export", headerRow: 1 });
+    expect(detectSheetLayout([FLAT_HEADER_ROW, flatRow({ positionId: crypto.randomUUID() })])).toMatchObject({ layout: "frac-export", headerRow: 1 });
+    // The template has the id columns too, but empty: that is the plain flat layout.
+    expect(detectSheetLayout([FLAT_HEADER_ROW, flatRow()])).toMatchObject({ layout: "flat" });
   });
 
   it("finds the header below title rows", () => {

@@ -28,13 +28,13 @@ describe("planImport: the CBIC fixture into an empty draft", () => {
     const plan = must((await analyse(fixture("cbic-flat-utf8-bom.csv"))).plan);
     expect(plan.findings).toEqual([]);
     expect(plan.ok).toBe(true);
-    expect(plan.created).toEqual({ position: 2, role: 2, activity: 7, competency: 1, link: 24 });
+    expect(plan.created).toEqual({ position: 2, role: 2, activity: 7, competency: 1, link: 26 });
     expect(plan.updated).toEqual({ position: 0, role: 0, activity: 0, competency: 0, link: 0 });
     expect(plan.competencies.create).toEqual([
       expect.objectContaining({ name: "Tariff classification", type: "Domain", mdoCode: "CBIC", scale: defaultScale(5) }),
     ]);
     const examiner = plan.nodes.position.create.find((p) => p.name === "Examiner");
-    expect(examiner).toMatchObject({ nameHi: "परीक्षक", rows: [2, 3, 4, 5, 6, 7, 8, 9] });
+    expect(examiner).toMatchObject({ nameHi: "परीक्षक", rows: [2, 3, 4, 5, 6, 7, 8, 9, 10] });
     expect(examiner?.description).toContain("\nWorks in the docks");
     // The role's own competency (empty Activity) is a role → competency link.
     const empathy = KCM.find((c) => c.name === "Empathy");
@@ -53,7 +53,7 @@ describe("planImport: the CBIC fixture into an empty draft", () => {
     expect(second.ok).toBe(true);
     expect(second.created).toEqual({ position: 0, role: 0, activity: 0, competency: 0, link: 0 });
     expect(second.updated).toEqual({ position: 0, role: 0, activity: 0, competency: 0, link: 0 });
-    expect(second.unchanged).toMatchObject({ position: 2, role: 2, activity: 7, link: 24 });
+    expect(second.unchanged).toMatchObject({ position: 2, role: 2, activity: 7, link: 26 });
     // The ids of the first import are kept.
     expect(second.nodes.position.unchanged.map((p) => p.id).sort()).toEqual(first.nodes.position.create.map((p) => p.id).sort());
   });
