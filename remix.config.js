@@ -6,6 +6,8 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // why off: its MutationObserver runs querySelectorAll on every DOM change; with React Flow's
+    // canvas that cost over a second of main thread while a large framework first renders.
+    v3_lazyRouteDiscovery: false,
   },
 };

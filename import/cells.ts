@@ -12,7 +12,8 @@ import { shownValue, type ImportFinding } from "./findings";
 /** A cell as a record holds it: the `'` the exporter added removed, NFC, trimmed, line breaks as "\n". */
 export function cleanCell(raw: string | undefined): string {
   if (raw === undefined || raw === "") return "";
-  return restoreCell(raw).normalize("NFC").replace(/\r\n?/gu, "\n").trim();
+  const text = restoreCell(raw).normalize("NFC");
+  return (text.includes("\r") ? text.replace(/\r\n?/gu, "\n") : text).trim();
 }
 
 /** A name: a cleaned cell with every run of whitespace (line breaks included) made one space. */
@@ -44,7 +45,10 @@ export function parseLevelCell(text: string, levelNames: ReadonlySet<string>): L
   if (numeric) {
     const level = Number(numeric[1]);
     if (level >= LIMITS.LEVEL_MIN && level <= LIMITS.LEVEL_MAX) return { ok: true, level };
-    return { ok: false, message: `Required level ${text} is not a level: levels are numbered ${LIMITS.LEVEL_MIN} to ${LIMITS.LEVEL_MAX}.` };
+    return {
+      ok: false,
+      message: `Required level ${text} is not a level: levels are numbered ${LIMITS.LEVEL_MIN} to ${LIMITS.LEVEL_MAX}.`,
+    };
   }
   if (levelNames.has(normalizeName(text))) return { ok: true, level: text };
   return {

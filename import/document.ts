@@ -33,7 +33,10 @@ export function readDocumentRecords(text: string, mdoCode: string): ImportRecord
 }
 
 /** The records of a parsed FracDocument. */
-export function documentRecords(document: FracDocument, mdoCode: string): ImportRecords & { findings: ImportFinding[] } {
+export function documentRecords(
+  document: FracDocument,
+  mdoCode: string,
+): ImportRecords & { findings: ImportFinding[] } {
   const findings: ImportFinding[] = [];
   if (document.mdo.code !== mdoCode) {
     findings.push({
@@ -89,7 +92,13 @@ export function documentRecords(document: FracDocument, mdoCode: string): Import
       return;
     }
     if (chain.competency && chain.level === undefined) {
-      findings.push({ row: 0, path, severity: "error", code: "level_missing", message: `${path} links to competency "${to.name}" without a required level.` });
+      findings.push({
+        row: 0,
+        path,
+        severity: "error",
+        code: "level_missing",
+        message: `${path} links to competency "${to.name}" without a required level.`,
+      });
       return;
     }
     linked.add(from.id).add(to.id);

@@ -66,15 +66,30 @@ export function readIgotRecords(
   for (const { row, get } of dataRows(competencies)) {
     const name = cleanName(get("name"));
     const rowKey = cleanCell(get("rowKey"));
-    const at = (column: string, value: string) => ({ row, column, value: shownValue(value) || undefined, sheet: competencies.name });
+    const at = (column: string, value: string) => ({
+      row,
+      column,
+      value: shownValue(value) || undefined,
+      sheet: competencies.name,
+    });
     if (name === "") {
-      findings.push({ ...at("name", ""), severity: "error", code: "name_missing", message: "This row has no competency name." });
+      findings.push({
+        ...at("name", ""),
+        severity: "error",
+        code: "name_missing",
+        message: "This row has no competency name.",
+      });
       continue;
     }
     const typeText = cleanCell(get("competencyType"));
     const type = typeText === "" ? "Domain" : parseCompetencyType(typeText);
     if (type === null) {
-      findings.push({ ...at("competencyType", typeText), severity: "error", code: "competency_type_unknown", message: `competencyType "${shownValue(typeText)}" is not Behavioural, Functional or Domain.` });
+      findings.push({
+        ...at("competencyType", typeText),
+        severity: "error",
+        code: "competency_type_unknown",
+        message: `competencyType "${shownValue(typeText)}" is not Behavioural, Functional or Domain.`,
+      });
       continue;
     }
     const record: CompetencyRecord = { row, sheet: competencies.name, name, type };
@@ -102,7 +117,12 @@ export function readIgotRecords(
     if (rowKey !== "") {
       const first = byRowKey.get(normalizeName(rowKey));
       if (first) {
-        findings.push({ ...at("row key", rowKey), severity: "error", code: "duplicate_row_key", message: `Row key "${shownValue(rowKey)}" is also used on row ${first.row}; levels could not tell them apart.` });
+        findings.push({
+          ...at("row key", rowKey),
+          severity: "error",
+          code: "duplicate_row_key",
+          message: `Row key "${shownValue(rowKey)}" is also used on row ${first.row}; levels could not tell them apart.`,
+        });
         continue;
       }
       byRowKey.set(normalizeName(rowKey), record);
@@ -111,21 +131,41 @@ export function readIgotRecords(
   }
   for (const [column, count] of Object.entries(ignored)) {
     if (count === 0) continue;
-    findings.push({ row: competencies.headerRow ?? 1, column, sheet: competencies.name, severity: "warning", code: "column_ignored", message: `The column ${column} is filled on ${count} row(s), but FRAC Studio has no field for it; it was not imported.` });
+    findings.push({
+      row: competencies.headerRow ?? 1,
+      column,
+      sheet: competencies.name,
+      severity: "warning",
+      code: "column_ignored",
+      message: `The column ${column} is filled on ${count} row(s), but FRAC Studio has no field for it; it was not imported.`,
+    });
   }
   if (levels) findings.push(...attachLevels(levels, byRowKey));
   return { competencies: records, findings };
 }
 
-function attachLevels(levels: Sheet & IgotColumns<IgotLevelKey>, byRowKey: Map<string, CompetencyRecord>): ImportFinding[] {
+function attachLevels(
+  levels: Sheet & IgotColumns<IgotLevelKey>,
+  byRowKey: Map<string, CompetencyRecord>,
+): ImportFinding[] {
   const findings: ImportFinding[] = [];
   const grouped = new Map<CompetencyRecord, { level: ProficiencyLevel; row: number }[]>();
   for (const { row, get } of dataRows(levels)) {
-    const at = (column: string, value: string) => ({ row, column, value: shownValue(value) || undefined, sheet: levels.name });
+    const at = (column: string, value: string) => ({
+      row,
+      column,
+      value: shownValue(value) || undefined,
+      sheet: levels.name,
+    });
     const parentKey = cleanCell(get("parentRowKey"));
     const parent = byRowKey.get(normalizeName(parentKey));
     if (!parent) {
-      findings.push({ ...at("parent row key", parentKey), severity: "error", code: "level_parent_unknown", message: `No competency on the first sheet has the row key "${shownValue(parentKey)}".` });
+      findings.push({
+        ...at("parent row key", parentKey),
+        severity: "error",
+        code: "level_parent_unknown",
+        message: `No competency on the first sheet has the row key "${shownValue(parentKey)}".`,
+      });
       continue;
     }
     const levelText = cleanCell(get("level"));
@@ -133,14 +173,26 @@ function attachLevels(levels: Sheet & IgotColumns<IgotLevelKey>, byRowKey: Map<s
     const name = cleanName(get("name"));
     const descriptor = cleanCell(get("description"));
     if (!(number >= LIMITS.LEVEL_MIN && number <= LIMITS.LEVEL_MAX)) {
-      findings.push({ ...at("level", levelText), severity: "error", code: "level_invalid", message: `Level "${shownValue(levelText)}" is not a number from ${LIMITS.LEVEL_MIN} to ${LIMITS.LEVEL_MAX}.` });
+      findings.push({
+        ...at("level", levelText),
+        severity: "error",
+        code: "level_invalid",
+        message: `Level "${shownValue(levelText)}" is not a number from ${LIMITS.LEVEL_MIN} to ${LIMITS.LEVEL_MAX}.`,
+      });
       continue;
     }
     if (name === "") {
-      findings.push({ ...at("name", ""), severity: "error", code: "name_missing", message: `Level ${number} of "${parent.name}" has no name.` });
+      findings.push({
+        ...at("name", ""),
+        severity: "error",
+        code: "name_missing",
+        message: `Level ${number} of "${parent.name}" has no name.`,
+      });
       continue;
     }
-    const long = lengthFinding(row, "name", name, LIMITS.LEVEL_NAME_MAX) ?? lengthFinding(row, "description", descriptor, LIMITS.LEVEL_DESCRIPTOR_MAX);
+    const long =
+      lengthFinding(row, "name", name, LIMITS.LEVEL_NAME_MAX) ??
+      lengthFinding(row, "description", descriptor, LIMITS.LEVEL_DESCRIPTOR_MAX);
     if (long) {
       findings.push({ ...long, sheet: levels.name });
       continue;
@@ -171,14 +223,16 @@ function attachLevels(levels: Sheet & IgotColumns<IgotLevelKey>, byRowKey: Map<s
   return findings;
 }
 
-function* dataRows<K extends string>(sheet: Sheet & IgotColumns<K>): Generator<{ row: number; get: (key: K) => string }> {
+function* dataRows<K extends string>(
+  sheet: Sheet & IgotColumns<K>,
+): Generator<{ row: number; get: (key: K) => string }> {
   const start = sheet.headerRow ?? 0;
   for (let i = start; i < sheet.rows.length; i++) {
     const cells = sheet.rows[i];
     if (cells.every((cell) => cell.trim() === "")) continue;
     const get = (key: K) => {
       const index = sheet.columns[key];
-      return index === undefined ? "" : (cells[index] ?? "");
+      return index === undefined ? "" : cells[index] ?? "";
     };
     yield { row: i + 1, get };
   }

@@ -8,11 +8,11 @@ import { parseDelimited, type Delimiter } from "./csv";
 import { decodeBytes, type TextEncoding } from "./decode";
 import { readDocumentRecords } from "./document";
 import { ImportError, type ImportFinding } from "./findings";
-import { readIgotRecords } from "./igot";
-import { applyColumnMapping, detectLevelsSheet, detectSheetLayout, looksLikeJson, suggestMapping, type ImportLayout, type UserMapping } from "./layouts";
-import { planImport, previewRows, type PreviewRow } from "./plan";
+import { looksLikeJson, type ImportLayout, type UserMapping } from "./layouts";
+import { planImport, type PreviewRow } from "./plan";
 import type { DictionaryCompetency, ExistingSnapshot, ImportMode, ImportPlan } from "./plan-types";
-import { readFlatRecords, type ImportRecords } from "./records";
+import type { ImportRecords } from "./records";
+import { analyseRows } from "./sheet-analysis";
 import { readWorkbook, type WorkbookSheet } from "./xlsx";
 
 export * from "./findings";
@@ -23,7 +23,9 @@ export { listSheets, readWorkbook, type WorkbookSheet } from "./xlsx";
 export * from "./layouts";
 export { readFlatRecords, type ChainRecord, type CompetencyRecord, type ImportRecords } from "./records";
 export { planImport, previewRows, describeCounts, type PlanImportInput, type PreviewRow } from "./plan";
-export { flatTemplateCsv, flatTemplateXlsx } from "./template";
+export { flatTemplateCsv, flatTemplateRows, flatTemplateXlsx } from "./template";
+export { documentRecords, readDocumentRecords } from "./document";
+export { IGOT_COMPETENCY_KEYS, IGOT_LEVEL_KEYS, readIgotRecords } from "./igot";
 
 export type AnalyseImportInput = {
   fileName: string;
@@ -32,6 +34,8 @@ export type AnalyseImportInput = {
   sheet?: string;
   /** The user's column mapping, for a sheet whose headers were not recognised. */
   mapping?: UserMapping;
+  /** With `mapping`: the 1-based row that holds the headers (default: the first non-empty row). */
+  headerRow?: number;
   existing: ExistingSnapshot;
   dictionary: readonly DictionaryCompetency[];
   mdoCode: string;
@@ -64,7 +68,11 @@ export type ImportAnalysis = {
 export function checkFileSize(byteLength: number, max: number = LIMITS.IMPORT_FILE_BYTES_MAX): void {
   if (byteLength <= max) return;
   const mb = (n: number) => `${Math.ceil(n / (1024 * 1024)).toLocaleString("en-IN")} MB`;
-  throw new ImportError("file_too_large", `The file is ${mb(byteLength)}; at most ${mb(max)} can be imported at once. Split it into smaller files.`, 413);
+  throw new ImportError(
+    "file_too_large",
+    `The file is ${mb(byteLength)}; at most ${mb(max)} can be imported at once. Split it into smaller files.`,
+    413,
+  );
 }
 
 /** Reads, checks and plans an import; throws an ImportError when the file cannot be read at all. */
@@ -74,7 +82,14 @@ export async function analyseImport(input: AnalyseImportInput): Promise<ImportAn
   if (bytes.byteLength === 0) throw new ImportError("empty_file", "The file is empty.");
   const kind = fileKind(input.fileName, bytes);
   const plan = (records: ImportRecords, findings: ImportFinding[]) =>
-    planImport({ records, existing: input.existing, dictionary: input.dictionary, mdoCode: input.mdoCode, mode: input.mode, findings });
+    planImport({
+      records,
+      existing: input.existing,
+      dictionary: input.dictionary,
+      mdoCode: input.mdoCode,
+      mode: input.mode,
+      findings,
+    });
 
   if (kind === "workbook") {
     const { sheets } = await readWorkbook(bytes);
@@ -87,55 +102,20 @@ export async function analyseImport(input: AnalyseImportInput): Promise<ImportAn
   if (kind === "json" || looksLikeJson(text)) {
     const { findings, ...records } = readDocumentRecords(text, input.mdoCode);
     const result = plan(records, findings);
-    return { fileKind: "json", layout: "frac-json", encoding, headerRow: null, headers: [], preview: [], rowCount: records.chains.length + records.competencies.length, findings: result.findings, plan: result };
+    return {
+      fileKind: "json",
+      layout: "frac-json",
+      encoding,
+      headerRow: null,
+      headers: [],
+      preview: [],
+      rowCount: records.chains.length + records.competencies.length,
+      findings: result.findings,
+      plan: result,
+    };
   }
   const { delimiter, rows, findings } = parseDelimited(text);
   return { fileKind: "delimited", encoding, delimiter, ...analyseRows(input, rows, findings, null, plan) };
-}
-
-type Planner = (records: ImportRecords, findings: ImportFinding[]) => ImportPlan;
-type RowsAnalysis = Omit<ImportAnalysis, "fileKind" | "encoding" | "delimiter" | "sheets" | "sheet">;
-/** The workbook a sheet came from (null for CSV): its name, and the other sheets, where iGOT levels may be. */
-type WorkbookContext = { sheetName: string; others: WorkbookSheet[] } | null;
-
-function analyseRows(input: AnalyseImportInput, rows: string[][], parseFindings: ImportFinding[], workbook: WorkbookContext, plan: Planner): RowsAnalysis {
-  if (!rows.some((row) => row.some((cell) => cell.trim() !== ""))) throw new ImportError("empty_file", "The file has no rows to import.");
-  const layout = input.mapping ? applyColumnMapping(rows, input.mapping) : detectSheetLayout(rows, { workbook: workbook !== null });
-  const size = input.previewSize ?? 20;
-  const headerRow = layout.headerRow;
-  const preview = previewRows(rows, size, headerRow ?? 0);
-  const rowCount = countDataRows(rows, headerRow ?? 0);
-  const findings = [...parseFindings];
-  if (rowCount === 0) {
-    findings.push({ row: headerRow ?? 1, severity: "error", code: "no_rows", message: "The file has a header row but no data rows below it." });
-  }
-  if (layout.layout === "unknown") {
-    findings.push({ row: headerRow ?? 1, severity: "error", code: "layout_unknown", message: "The columns were not recognised. Map them to the fields Position, Role, Activity, Competency and Required level (or start from the template)." });
-    return { layout: "unknown", headerRow, headers: layout.headers, suggestedMapping: suggestMapping(layout.headers), preview, rowCount, findings, plan: null };
-  }
-  if (layout.layout === "igot") {
-    const levelsSheet = (workbook?.others ?? []).map((s) => ({ sheet: s, columns: detectLevelsSheet(s.rows) })).find((s) => s.columns !== null);
-    if (layout.byPosition) {
-      findings.push({ row: headerRow ?? 1, severity: "warning", code: "read_by_position", message: "The headers were not recognised, so the columns were read by position as in the iGOT FRAC bulk-upload workbook. Check the preview before applying." });
-    }
-    const sheetName = workbook?.sheetName ?? "Sheet 1";
-    const read = readIgotRecords(
-      { name: sheetName, rows, headerRow: layout.headerRow, columns: layout.columns },
-      levelsSheet?.columns ? { name: levelsSheet.sheet.name, rows: levelsSheet.sheet.rows, ...levelsSheet.columns } : undefined,
-    );
-    const result = plan({ chains: [], competencies: read.competencies }, [...findings, ...read.findings]);
-    return { layout: "igot", headerRow, headers: layout.headers, preview, rowCount, findings: result.findings, plan: result };
-  }
-  const levelNames = input.dictionary.flatMap((entry) => entry.scale.levels.map((level) => level.name));
-  const read = readFlatRecords(rows, layout, { levelNames });
-  const result = plan({ chains: read.chains, competencies: [] }, [...findings, ...read.findings]);
-  return { layout: layout.layout, headerRow, headers: layout.headers, preview, rowCount, findings: result.findings, plan: result };
-}
-
-function countDataRows(rows: readonly string[][], headerRow: number): number {
-  let n = 0;
-  for (let i = headerRow; i < rows.length; i++) if (rows[i].some((cell) => cell.trim() !== "")) n++;
-  return n;
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -146,17 +126,24 @@ function fileKind(fileName: string, bytes: Uint8Array): "workbook" | "json" | "t
   const lower = fileName.toLowerCase();
   if (starts(ZIP)) return "workbook";
   if (starts(OLE) || lower.endsWith(".xls")) {
-    throw new ImportError("old_excel_format", "This is an old Excel .xls workbook. Open it in Excel or LibreOffice and save it as .xlsx or CSV.");
+    throw new ImportError(
+      "old_excel_format",
+      "This is an old Excel .xls workbook. Open it in Excel or LibreOffice and save it as .xlsx or CSV.",
+    );
   }
   if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
-    throw new ImportError("unreadable_workbook", "This file is named .xlsx but is not an Excel workbook. Save it again from Excel or LibreOffice.");
+    throw new ImportError(
+      "unreadable_workbook",
+      "This file is named .xlsx but is not an Excel workbook. Save it again from Excel or LibreOffice.",
+    );
   }
   return lower.endsWith(".json") ? "json" : "text";
 }
 
 function pickSheet(sheets: WorkbookSheet[], wanted: string | undefined): WorkbookSheet {
   if (wanted === undefined) return sheets.find((s) => !s.hidden) ?? sheets[0];
-  const sheet = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.toLowerCase() === wanted.trim().toLowerCase());
+  const sheet =
+    sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.toLowerCase() === wanted.trim().toLowerCase());
   if (sheet) return sheet;
   const names = sheets.map((s) => `"${s.name}"`).join(", ");
   throw new ImportError("sheet_not_found", `The workbook has no sheet "${wanted}"; its sheets are ${names}.`);

@@ -3,7 +3,14 @@
  * own export, which is the flat layout with id columns), the iGOT bulk-upload workbook, or
  * unknown, in which case the UI asks the user to map columns and applyColumnMapping reads it.
  */
-import { FLAT_COLUMNS, FLAT_KEYS, flatKeyForHeader, matchHeaders, normaliseHeader, type FlatKey } from "@schemas/flat-layout";
+import {
+  FLAT_COLUMNS,
+  FLAT_KEYS,
+  flatKeyForHeader,
+  matchHeaders,
+  normaliseHeader,
+  type FlatKey,
+} from "@schemas/flat-layout";
 import { ImportError } from "./findings";
 import {
   IGOT_COMPETENCY_HEADERS,
@@ -19,7 +26,11 @@ import type { FlatColumns } from "./records";
 export type ImportLayout = "flat" | "frac-export" | "igot" | "frac-json" | "unknown";
 
 export type FlatSheetLayout = FlatColumns & { layout: "flat" | "frac-export" };
-export type IgotSheetLayout = IgotColumns<IgotCompetencyKey> & { layout: "igot"; headers: string[]; byPosition: boolean };
+export type IgotSheetLayout = IgotColumns<IgotCompetencyKey> & {
+  layout: "igot";
+  headers: string[];
+  byPosition: boolean;
+};
 export type IgotLevelsLayout = IgotColumns<IgotLevelKey> & { byPosition: boolean };
 export type UnknownSheetLayout = { layout: "unknown"; headerRow: number; headers: string[] };
 export type SheetLayout = FlatSheetLayout | IgotSheetLayout | UnknownSheetLayout;
@@ -44,7 +55,11 @@ export function detectSheetLayout(rows: readonly string[][], options: { workbook
       return { layout, headerRow: i + 1, headers: [...headers], ...match };
     }
     const igot = matchIgot(headers, IGOT_COMPETENCY_KEYS, IGOT_COMPETENCY_HEADERS);
-    if (igot.columns.name !== undefined && igot.matched >= 5 && (igot.columns.competencyType ?? igot.columns.competencyArea ?? igot.columns.cod) !== undefined) {
+    if (
+      igot.columns.name !== undefined &&
+      igot.matched >= 5 &&
+      (igot.columns.competencyType ?? igot.columns.competencyArea ?? igot.columns.cod) !== undefined
+    ) {
       return { layout: "igot", headerRow: i + 1, headers: [...headers], columns: igot.columns, byPosition: false };
     }
   }
@@ -78,7 +93,11 @@ export function detectLevelsSheet(rows: readonly string[][]): IgotLevelsLayout |
  * file whose headers were not recognised. Throws an ImportError for a mapping that names a
  * header the file does not have, a key that does not exist, or one key twice.
  */
-export function applyColumnMapping(rows: readonly string[][], mapping: UserMapping, headerRow?: number): FlatSheetLayout {
+export function applyColumnMapping(
+  rows: readonly string[][],
+  mapping: UserMapping,
+  headerRow?: number,
+): FlatSheetLayout {
   const row = headerRow ?? rows.findIndex((r) => !isBlank(r)) + 1;
   const headers = [...(rows[row - 1] ?? [])];
   const indexByHeader = new Map<string, number>();
@@ -90,11 +109,16 @@ export function applyColumnMapping(rows: readonly string[][], mapping: UserMappi
   for (const [header, key] of Object.entries(mapping)) {
     if (key === null || key === undefined) continue;
     if (!(FLAT_KEYS as readonly string[]).includes(key)) {
-      throw new ImportError("invalid_mapping", `"${key}" is not a field of the flat layout; use one of ${FLAT_KEYS.join(", ")}.`);
+      throw new ImportError(
+        "invalid_mapping",
+        `"${key}" is not a field of the flat layout; use one of ${FLAT_KEYS.join(", ")}.`,
+      );
     }
     const index = indexByHeader.get(normaliseHeader(header));
-    if (index === undefined) throw new ImportError("invalid_mapping", `The file has no column "${header}" on row ${row}.`);
-    if (columns[key] !== undefined) throw new ImportError("invalid_mapping", `Two columns are mapped to ${key}; map each field once.`);
+    if (index === undefined)
+      throw new ImportError("invalid_mapping", `The file has no column "${header}" on row ${row}.`);
+    if (columns[key] !== undefined)
+      throw new ImportError("invalid_mapping", `Two columns are mapped to ${key}; map each field once.`);
     columns[key] = index;
   }
   const mapped = new Set(Object.values(columns));
@@ -130,7 +154,11 @@ function hasIds(rows: readonly string[][], headerRow: number, mapping: Partial<R
   return false;
 }
 
-function matchIgot<K extends string>(headers: readonly string[], keys: readonly K[], names: Record<K, readonly string[]>) {
+function matchIgot<K extends string>(
+  headers: readonly string[],
+  keys: readonly K[],
+  names: Record<K, readonly string[]>,
+) {
   const columns: Partial<Record<K, number>> = {};
   let matched = 0;
   headers.forEach((header, index) => {
@@ -146,11 +174,18 @@ function matchIgot<K extends string>(headers: readonly string[], keys: readonly 
 
 // The iGOT tool read its columns by position; the first row is taken as a header when at
 // least two of its cells name the iGOT column at their own position, and as data otherwise.
-function byPosition<K extends string>(rows: readonly string[][], firstRow: number, keys: readonly K[], names: Record<K, readonly string[]>) {
+function byPosition<K extends string>(
+  rows: readonly string[][],
+  firstRow: number,
+  keys: readonly K[],
+  names: Record<K, readonly string[]>,
+) {
   const columns: Partial<Record<K, number>> = {};
   keys.forEach((key, index) => (columns[key] = index));
   const first = firstRow < 0 ? [] : rows[firstRow];
-  const named = keys.filter((key, index) => names[key].some((name) => normaliseHeader(name) === normaliseHeader(first[index] ?? "")));
+  const named = keys.filter((key, index) =>
+    names[key].some((name) => normaliseHeader(name) === normaliseHeader(first[index] ?? "")),
+  );
   const headerLike = named.length >= 2;
   return { headerRow: headerLike ? firstRow + 1 : null, columns };
 }

@@ -28,25 +28,24 @@ type FileNode = {
   rows: number[];
 };
 
-const key = (kind: string, name: string) => `${kind}\u0000${normalizeName(name)}`;
-
 /** Resolves node cells to ids and builds the per-kind plan; call registerIds for every cell first, then resolve. */
 export class NodeResolver {
   private readonly existingById = new Map<string, ExistingNode>();
-  private readonly existingByName = new Map<string, ExistingNode>();
+  // Per kind, normalised name → node; nested maps, so the name strings' cached hashes are reused.
+  private readonly existingByName = new Map<string, Map<string, ExistingNode>>();
   private readonly fileById = new Map<string, FileNode>();
-  private readonly fileByName = new Map<string, string>();
+  private readonly fileByName = new Map<string, Map<string, string>>();
   private readonly reportedIds = new Set<string>();
+  // why a cache: a name repeats on every row of its chains, and normalising is the costly part.
+  private readonly normalised = new Map<string, string>();
 
-  constructor(
-    existing: readonly ExistingNode[],
-    private readonly findings: ImportFinding[],
-  ) {
+  constructor(existing: readonly ExistingNode[], private readonly findings: ImportFinding[]) {
     for (const node of existing) {
       this.existingById.set(node.id, node);
-      const k = key(node.kind, node.name);
+      const names = inner(this.existingByName, node.kind);
+      const normal = this.normal(node.name);
       // Two draft nodes with one name: the first keeps matching, as it did in the editor's list.
-      if (!this.existingByName.has(k)) this.existingByName.set(k, node);
+      if (!names.has(normal)) names.set(normal, node);
     }
   }
 
@@ -55,11 +54,19 @@ export class NodeResolver {
     if (!cell.id) return;
     const node = this.byId(kind, cell.id, cell.name, where, false);
     if (!node) return;
-    const k = key(kind, cell.name);
-    const other = this.fileByName.get(k);
-    if (other === undefined) this.fileByName.set(k, node.id);
+    const names = inner(this.fileByName, kind);
+    const normal = this.normal(cell.name);
+    const other = names.get(normal);
+    if (other === undefined) names.set(normal, node.id);
     else if (other !== node.id) {
-      this.findings.push({ ...at(where), column: NODE_KIND_LABELS[kind], value: shownValue(cell.name), severity: "warning", code: "duplicate_name", message: `Two different ids in the file both name ${kind} "${shownValue(cell.name)}"; they stay two ${kind}s.` });
+      this.findings.push({
+        ...at(where),
+        column: NODE_KIND_LABELS[kind],
+        value: shownValue(cell.name),
+        severity: "warning",
+        code: "duplicate_name",
+        message: `Two different ids in the file both name ${kind} "${shownValue(cell.name)}"; they stay two ${kind}s.`,
+      });
     }
   }
 
@@ -69,13 +76,20 @@ export class NodeResolver {
     if (cell.id) {
       node = this.byId(kind, cell.id, cell.name, where, true);
     } else {
-      const k = key(kind, cell.name);
-      const id = this.fileByName.get(k) ?? this.existingByName.get(k)?.id;
-      node = id === undefined ? null : (this.fileById.get(id) ?? null);
+      const names = inner(this.fileByName, kind);
+      const normal = this.normal(cell.name);
+      const id = names.get(normal) ?? this.existingByName.get(kind)?.get(normal)?.id;
+      node = id === undefined ? null : this.fileById.get(id) ?? null;
       if (!node) {
         const existing = id === undefined ? undefined : this.existingById.get(id);
-        node = this.add({ id: existing?.id ?? crypto.randomUUID(), kind, existing, name: { value: existing?.name ?? cell.name, where }, rows: [] });
-        this.fileByName.set(k, node.id);
+        node = this.add({
+          id: existing?.id ?? crypto.randomUUID(),
+          kind,
+          existing,
+          name: { value: existing?.name ?? cell.name, where },
+          rows: [],
+        });
+        names.set(normal, node.id);
       }
     }
     if (!node) return null;
@@ -83,6 +97,15 @@ export class NodeResolver {
     this.merge(node, "nameHi", cell.nameHi, where);
     node.rows.push(where.row);
     return node.id;
+  }
+
+  private normal(name: string): string {
+    let normal = this.normalised.get(name);
+    if (normal === undefined) {
+      normal = normalizeName(name);
+      this.normalised.set(name, normal);
+    }
+    return normal;
   }
 
   /** Whether the file mentions this node id. */
@@ -98,7 +121,11 @@ export class NodeResolver {
   /** Create / update / unchanged per kind; `remove` is filled in by the plan in replace mode. */
   plan(): Record<FrameworkNodeKind, KindPlan<PlannedNode>> {
     const empty = (): KindPlan<PlannedNode> => ({ create: [], update: [], unchanged: [], remove: [] });
-    const out: Record<FrameworkNodeKind, KindPlan<PlannedNode>> = { position: empty(), role: empty(), activity: empty() };
+    const out: Record<FrameworkNodeKind, KindPlan<PlannedNode>> = {
+      position: empty(),
+      role: empty(),
+      activity: empty(),
+    };
     for (const node of this.fileById.values()) {
       const section = out[node.kind];
       const rows = [...new Set(node.rows)];
@@ -119,7 +146,8 @@ export class NodeResolver {
       for (const field of ["description", "nameHi"] as const) {
         const given = node[field];
         // An empty cell means "not given": it never erases what the draft has.
-        if (given && given.value !== (before[field] ?? "")) changes.push({ field, before: before[field] ?? null, after: given.value });
+        if (given && given.value !== (before[field] ?? ""))
+          changes.push({ field, before: before[field] ?? null, after: given.value });
       }
       if (changes.length > 0) section.update.push({ id: node.id, name: node.name.value, rows, changes });
       else section.unchanged.push({ id: node.id, name: node.name.value });
@@ -137,11 +165,19 @@ export class NodeResolver {
       const reported = `${where.path ?? where.row}\u0000${kind}\u0000${id}`;
       if (this.reportedIds.has(reported)) return null;
       this.reportedIds.add(reported);
-      this.findings.push({ ...at(where), column: `${NODE_KIND_LABELS[kind]} id`, value: id, severity: "error", code: "id_kind_mismatch", message: `Id ${id} belongs to a ${actualKind.replace("_", " ")}, not a ${kind}.` });
+      this.findings.push({
+        ...at(where),
+        column: `${NODE_KIND_LABELS[kind]} id`,
+        value: id,
+        severity: "error",
+        code: "id_kind_mismatch",
+        message: `Id ${id} belongs to a ${actualKind.replace("_", " ")}, not a ${kind}.`,
+      });
       return null;
     }
     if (known) {
-      if (checkName && normalizeName(known.name.value) !== normalizeName(name)) this.conflict(known, "name", name, where);
+      if (checkName && normalizeName(known.name.value) !== normalizeName(name))
+        this.conflict(known, "name", name, where);
       return known;
     }
     // Matched by id, the file's name is the node's name: a different one renames it.
@@ -170,6 +206,22 @@ export class NodeResolver {
         ? `This ${node.kind} id is named "${shownValue(first.value)}" on ${there} and "${shownValue(value)}" here; use one name.`
         : `${kindLabel} "${shownValue(node.name.value)}" has a different ${label} here than on ${there} ("${shownValue(first.value)}"); make the rows agree.`;
     const column = field === "name" ? kindLabel : `${kindLabel} ${label}`;
-    this.findings.push({ ...at(where), column, value: shownValue(value), severity: "error", code: "conflicting_value", message });
+    this.findings.push({
+      ...at(where),
+      column,
+      value: shownValue(value),
+      severity: "error",
+      code: "conflicting_value",
+      message,
+    });
   }
+}
+
+function inner<T>(outer: Map<string, Map<string, T>>, kind: string): Map<string, T> {
+  let map = outer.get(kind);
+  if (!map) {
+    map = new Map();
+    outer.set(kind, map);
+  }
+  return map;
 }

@@ -122,6 +122,32 @@ export type ImportPlan = {
   findings: ImportFinding[];
 };
 
+/**
+ * Links by their two ends. The pair of ends decides the kind (a role's children are activities
+ * or competencies, never both under one id), and nested maps keyed by the ids themselves are
+ * much faster than one map keyed by concatenated strings: an id string caches its hash.
+ */
+export class LinkMap<T> {
+  private readonly byFrom = new Map<string, Map<string, T>>();
+
+  get(from: string, to: string): T | undefined {
+    return this.byFrom.get(from)?.get(to);
+  }
+
+  set(from: string, to: string, value: T): void {
+    let inner = this.byFrom.get(from);
+    if (!inner) {
+      inner = new Map();
+      this.byFrom.set(from, inner);
+    }
+    inner.set(to, value);
+  }
+
+  *values(): IterableIterator<T> {
+    for (const inner of this.byFrom.values()) yield* inner.values();
+  }
+}
+
 /** Where a finding points: a spreadsheet row (and sheet), or a JSON path with row 0. */
 export type Where = { row: number; sheet?: string; path?: string };
 

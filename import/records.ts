@@ -4,10 +4,13 @@
  * fits its scale, needs the dictionary and is the plan's job.
  */
 import type { CompetencyType } from "@schemas/enums";
-import { flatColumn, isUuid, type FlatKey, type HeaderMatch } from "@schemas/flat-layout";
+import { flatColumn, isUuid } from "@schemas/flat-layout";
 import type { ProficiencyScale } from "@schemas/scale";
-import { cleanCell, cleanName, lengthFinding, levelNameSet, parseCompetencyType, parseLevelCell } from "./cells";
+import { levelNameSet, parseCompetencyType, parseLevelCell } from "./cells";
 import { shownValue, type ImportFinding } from "./findings";
+import { cellCache, FlatRow, type FlatColumns } from "./flat-row";
+
+export type { FlatColumns } from "./flat-row";
 
 /** A position, role or activity as one row names it. */
 export type NodeCell = { id?: string; name: string; description?: string; nameHi?: string };
@@ -46,15 +49,23 @@ export type CompetencyRecord = {
 /** Everything the plan needs from a file. */
 export type ImportRecords = { chains: ChainRecord[]; competencies: CompetencyRecord[] };
 
-/** Where the header is and which column holds which key: a detected or user-mapped flat layout. */
-export type FlatColumns = HeaderMatch & { headerRow: number; headers: string[] };
-
-type NodeKeys = { kind: "position" | "role" | "activity"; id: FlatKey; name: FlatKey; description: FlatKey; nameHi: FlatKey };
-const NODE_KEYS: readonly NodeKeys[] = [
-  { kind: "position", id: "positionId", name: "position", description: "positionDescription", nameHi: "positionNameHi" },
+const NODE_KEYS = [
+  {
+    kind: "position",
+    id: "positionId",
+    name: "position",
+    description: "positionDescription",
+    nameHi: "positionNameHi",
+  },
   { kind: "role", id: "roleId", name: "role", description: "roleDescription", nameHi: "roleNameHi" },
-  { kind: "activity", id: "activityId", name: "activity", description: "activityDescription", nameHi: "activityNameHi" },
-];
+  {
+    kind: "activity",
+    id: "activityId",
+    name: "activity",
+    description: "activityDescription",
+    nameHi: "activityNameHi",
+  },
+] as const;
 
 /** Reads the data rows below the header into chain records; a row with an error yields no record. */
 export function readFlatRecords(
@@ -64,105 +75,118 @@ export function readFlatRecords(
 ): { chains: ChainRecord[]; findings: ImportFinding[] } {
   const findings = headerFindings(columns);
   const levelNames = levelNameSet(options.levelNames);
-  const headerOf = (key: FlatKey) => headerText(columns, key);
   const chains: ChainRecord[] = [];
+  const cache = cellCache();
   for (let i = columns.headerRow; i < rows.length; i++) {
-    const cells = rows[i];
-    const row = i + 1;
-    const raw = (key: FlatKey): string => {
-      const index = columns.mapping[key];
-      return index === undefined ? "" : (cells[index] ?? "");
-    };
-    const get = (key: FlatKey) => cleanCell(raw(key));
-    const getName = (key: FlatKey) => cleanName(raw(key));
-    if (!Object.values(columns.mapping).some((index) => cleanCell(cells[index]) !== "")) continue;
-    const rowFindings: ImportFinding[] = [];
-    const problem = (key: FlatKey, code: ImportFinding["code"], message: string, severity: "error" | "warning" = "error") =>
-      rowFindings.push({ row, column: headerOf(key), value: shownValue(get(key)) || undefined, severity, code, message });
-    const checkLength = (key: FlatKey, value: string) => {
-      const max = flatColumn(key).maxLength;
-      const finding = max === undefined ? null : lengthFinding(row, headerOf(key), value, max);
-      if (finding) rowFindings.push(finding);
-    };
-
-    const record: ChainRecord = { row };
-    for (const keys of NODE_KEYS) {
-      const name = getName(keys.name);
-      const id = get(keys.id);
-      const description = get(keys.description);
-      const nameHi = getName(keys.nameHi);
-      if (name === "") {
-        if (id !== "") problem(keys.id, "name_missing", `${headerOf(keys.id)} is filled but ${headerOf(keys.name)} is empty; give the name too.`);
-        else if (description !== "" || nameHi !== "")
-          problem(keys.description, "value_without_name", `${headerOf(keys.name)} is empty, so this row's ${keys.kind} description and Hindi name were ignored.`, "warning");
-        continue;
-      }
-      if (id !== "" && !isUuid(id)) problem(keys.id, "id_invalid", `${headerOf(keys.id)} "${shownValue(id)}" is not a UUID; leave it empty for a new ${keys.kind}.`);
-      checkLength(keys.name, name);
-      checkLength(keys.description, description);
-      checkLength(keys.nameHi, nameHi);
-      record[keys.kind] = {
-        name,
-        ...(id !== "" && { id: id.toLowerCase() }),
-        ...(description !== "" && { description }),
-        ...(nameHi !== "" && { nameHi }),
-      };
-    }
-
-    const competencyName = getName("competency");
-    const competencyId = get("competencyId");
-    const typeText = get("competencyType");
-    const theme = getName("theme");
-    const levelText = get("requiredLevel");
-    if (competencyName !== "") {
-      const type = typeText === "" ? undefined : parseCompetencyType(typeText);
-      if (type === null) problem("competencyType", "competency_type_unknown", `Competency type "${shownValue(typeText)}" is not Behavioural, Functional or Domain.`);
-      if (competencyId !== "" && !isUuid(competencyId)) problem("competencyId", "id_invalid", `Competency id "${shownValue(competencyId)}" is not a UUID; leave it empty to match the competency by name.`);
-      checkLength("competency", competencyName);
-      checkLength("theme", theme);
-      record.competency = {
-        name: competencyName,
-        ...(competencyId !== "" && { id: competencyId.toLowerCase() }),
-        ...(type && { type }),
-        ...(theme !== "" && { theme }),
-      };
-      if (levelText === "") {
-        if (columns.mapping.requiredLevel !== undefined)
-          problem("requiredLevel", "level_missing", `Required level is empty: give the level at which "${shownValue(competencyName)}" is required (1–5 or a level name).`);
-      } else {
-        const level = parseLevelCell(levelText, levelNames);
-        if (level.ok) record.level = level.level;
-        else problem("requiredLevel", "level_invalid", level.message);
-      }
-    } else if (levelText !== "" || competencyId !== "" || typeText !== "") {
-      const key = levelText !== "" ? "requiredLevel" : competencyId !== "" ? "competencyId" : "competencyType";
-      problem(key, "competency_missing", `${headerOf(key)} is filled but Competency is empty; name the competency.`);
-    }
-
-    checkChain(record, problem, headerOf);
-    findings.push(...rowFindings);
-    if (!rowFindings.some((f) => f.severity === "error")) chains.push(record);
+    const row = new FlatRow(rows[i], i + 1, columns, cache);
+    if (row.isBlank()) continue;
+    const record: ChainRecord = { row: row.row };
+    readNodes(row, record);
+    readCompetency(row, record, levelNames);
+    checkChain(row, record);
+    findings.push(...row.findings);
+    if (!row.hasErrors()) chains.push(record);
   }
   return { chains, findings };
 }
 
-type Problem = (key: FlatKey, code: ImportFinding["code"], message: string, severity?: "error" | "warning") => void;
-
-// A row may start at any node, but a position's chain must go through a role.
-function checkChain(record: ChainRecord, problem: Problem, headerOf: (key: FlatKey) => string): void {
-  if (!record.position || record.role) return;
-  if (record.activity || record.competency) {
-    const deeper = record.activity ? headerOf("activity") : headerOf("competency");
-    problem("role", "chain_gap", `Role is empty, but ${deeper} is filled: name the role that links ${record.position.name} to it on the same row.`);
-  } else {
-    problem("role", "role_missing", `Position "${shownValue(record.position.name)}" has no role on this row; it is imported without one.`, "warning");
+function readNodes(row: FlatRow, record: ChainRecord): void {
+  for (const keys of NODE_KEYS) {
+    const name = row.name(keys.name);
+    const id = row.text(keys.id);
+    const description = row.text(keys.description);
+    const nameHi = row.name(keys.nameHi);
+    if (name === "") {
+      if (id !== "") {
+        row.report(
+          keys.id,
+          "name_missing",
+          `${row.header(keys.id)} is filled but ${row.header(keys.name)} is empty; give the name too.`,
+        );
+      } else if (description !== "" || nameHi !== "") {
+        const what = `${row.header(keys.name)} is empty, so this row's ${keys.kind} description and Hindi name were ignored.`;
+        row.report(keys.description, "value_without_name", what, "warning");
+      }
+      continue;
+    }
+    if (id !== "" && !isUuid(id)) {
+      row.report(
+        keys.id,
+        "id_invalid",
+        `${row.header(keys.id)} "${shownValue(id)}" is not a UUID; leave it empty for a new ${keys.kind}.`,
+      );
+    }
+    row.checkLength(keys.name, name);
+    row.checkLength(keys.description, description);
+    row.checkLength(keys.nameHi, nameHi);
+    record[keys.kind] = {
+      name,
+      ...(id !== "" && { id: id.toLowerCase() }),
+      ...(description !== "" && { description }),
+      ...(nameHi !== "" && { nameHi }),
+    };
   }
 }
 
-function headerText(columns: FlatColumns, key: FlatKey): string {
-  const index = columns.mapping[key];
-  const header = index === undefined ? "" : (columns.headers[index] ?? "").trim();
-  return header === "" ? flatColumn(key).header : header;
+function readCompetency(row: FlatRow, record: ChainRecord, levelNames: ReadonlySet<string>): void {
+  const name = row.name("competency");
+  const id = row.text("competencyId");
+  const typeText = row.text("competencyType");
+  const theme = row.name("theme");
+  const levelText = row.text("requiredLevel");
+  if (name === "") {
+    const stray = (["requiredLevel", "competencyId", "competencyType"] as const).find((key) => row.text(key) !== "");
+    if (stray) {
+      const what = `${row.header(stray)} is filled but Competency is empty; name the competency.`;
+      row.report(stray, "competency_missing", what);
+    }
+    return;
+  }
+  const type = typeText === "" ? undefined : parseCompetencyType(typeText);
+  if (type === null) {
+    row.report(
+      "competencyType",
+      "competency_type_unknown",
+      `Competency type "${shownValue(typeText)}" is not Behavioural, Functional or Domain.`,
+    );
+  }
+  if (id !== "" && !isUuid(id)) {
+    row.report(
+      "competencyId",
+      "id_invalid",
+      `Competency id "${shownValue(id)}" is not a UUID; leave it empty to match the competency by name.`,
+    );
+  }
+  row.checkLength("competency", name);
+  row.checkLength("theme", theme);
+  record.competency = {
+    name,
+    ...(id !== "" && { id: id.toLowerCase() }),
+    ...(type && { type }),
+    ...(theme !== "" && { theme }),
+  };
+  if (levelText !== "") {
+    const level = parseLevelCell(levelText, levelNames);
+    if (level.ok) record.level = level.level;
+    else row.report("requiredLevel", "level_invalid", level.message);
+  } else if (row.has("requiredLevel")) {
+    // Without the column at all, the header finding already says so, once.
+    const what = `Required level is empty: give the level at which "${shownValue(name)}" is required (1–5 or a level name).`;
+    row.report("requiredLevel", "level_missing", what);
+  }
+}
+
+// A row may start at any node, but a position's chain must go through a role.
+function checkChain(row: FlatRow, record: ChainRecord): void {
+  if (!record.position || record.role) return;
+  if (record.activity || record.competency) {
+    const deeper = row.header(record.activity ? "activity" : "competency");
+    const what = `Role is empty, but ${deeper} is filled: name the role that links "${shownValue(record.position.name)}" to it on the same row.`;
+    row.report("role", "chain_gap", what);
+  } else {
+    const what = `Position "${shownValue(record.position.name)}" has no role on this row; it is imported without one.`;
+    row.report("role", "role_missing", what, "warning");
+  }
 }
 
 /** Findings about the header row itself: required columns missing, a column given twice, columns ignored. */
@@ -171,17 +195,35 @@ export function headerFindings(columns: FlatColumns): ImportFinding[] {
   const findings: ImportFinding[] = [];
   for (const key of columns.missing) {
     const header = flatColumn(key).header;
-    findings.push({ row, column: header, severity: "error", code: "header_missing", message: `The column "${header}" is missing. Add it (its cells may be empty) or map one of the file's columns to it.` });
+    findings.push({
+      row,
+      column: header,
+      severity: "error",
+      code: "header_missing",
+      message: `The column "${header}" is missing. Add it (its cells may be empty) or map one of the file's columns to it.`,
+    });
   }
   for (const { key, columns: indexes } of columns.duplicates) {
     const names = indexes.map((i) => `"${columns.headers[i].trim()}"`).join(" and ");
-    findings.push({ row, column: flatColumn(key).header, severity: "error", code: "header_duplicate", message: `The columns ${names} both mean "${flatColumn(key).header}"; keep only one.` });
+    findings.push({
+      row,
+      column: flatColumn(key).header,
+      severity: "error",
+      code: "header_duplicate",
+      message: `The columns ${names} both mean "${flatColumn(key).header}"; keep only one.`,
+    });
   }
   for (const header of columns.unknown) {
     const hint = /^hindi\s*name$/iu.test(header)
       ? ' Which node\'s Hindi name is it? Rename it to "Position Hindi name", "Role Hindi name" or "Activity Hindi name".'
       : "";
-    findings.push({ row, column: header, severity: "warning", code: "header_unknown", message: `The column "${shownValue(header)}" is not part of the layout and was ignored.${hint}` });
+    findings.push({
+      row,
+      column: header,
+      severity: "warning",
+      code: "header_unknown",
+      message: `The column "${shownValue(header)}" is not part of the layout and was ignored.${hint}`,
+    });
   }
   return findings;
 }

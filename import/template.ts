@@ -16,7 +16,8 @@ const EXAMPLE: Partial<Record<FlatKey, string>> = {
   role: "Budget preparation",
   roleDescription: "Prepares the department's budget estimates and demands for grants.",
   activity: "Consolidate demands for grants",
-  activityDescription: "Collect the estimates of every division, check them against ceilings and compile the demands for grants.",
+  activityDescription:
+    "Collect the estimates of every division, check them against ceilings and compile the demands for grants.",
   competency: "Budget Formulation & Implementation",
   competencyType: "Functional",
   theme: "Financial Management",
@@ -57,11 +58,13 @@ export async function flatTemplateXlsx(): Promise<Buffer> {
   const allowed = workbook.addWorksheet("Allowed values");
   allowed.addRow(["Column", "Allowed value", "Meaning"]).font = { bold: true };
   for (const type of COMPETENCY_TYPES) allowed.addRow(["Competency type", type, competencyTypeMeaning[type]]);
-  for (const level of DEFAULT_SCALE.levels) allowed.addRow(["Required level", String(level.level), `${level.name}: ${level.descriptor}`]);
+  for (const level of DEFAULT_SCALE.levels)
+    allowed.addRow(["Required level", String(level.level), `${level.name}: ${level.descriptor}`]);
   for (const level of DEFAULT_SCALE.levels) allowed.addRow(["Required level", level.name, `Same as ${level.level}.`]);
   allowed.addRow([]);
   allowed.addRow(["Column", "Required", "What to write"]).font = { bold: true };
-  for (const column of FLAT_COLUMNS) allowed.addRow([column.header, column.required ? "yes" : "no", column.description]);
+  for (const column of FLAT_COLUMNS)
+    allowed.addRow([column.header, column.required ? "yes" : "no", column.description]);
   allowed.getColumn(1).width = 22;
   allowed.getColumn(2).width = 40;
   allowed.getColumn(3).width = 100;

@@ -62,7 +62,9 @@ const col = (
 
 /** The flat layout's columns in the order the export writes them. */
 export const FLAT_COLUMNS: readonly FlatColumn[] = [
-  col("positionId", "Position id", false, "UUID of the position; leave empty for a new one.", { aliases: ["Position uuid"] }),
+  col("positionId", "Position id", false, "UUID of the position; leave empty for a new one.", {
+    aliases: ["Position uuid"],
+  }),
   col("position", "Position", true, "Name of the position (designation).", {
     aliases: ["Designation", "Position name"],
     maxLength: LIMITS.NAME_MAX,
@@ -71,13 +73,24 @@ export const FLAT_COLUMNS: readonly FlatColumn[] = [
     maxLength: LIMITS.DESCRIPTION_MAX,
   }),
   col("roleId", "Role id", false, "UUID of the role; leave empty for a new one.", { aliases: ["Role uuid"] }),
-  col("role", "Role", true, "Name of a role the position plays.", { aliases: ["Role name"], maxLength: LIMITS.NAME_MAX }),
-  col("roleDescription", "Role description", false, "What the role covers.", { maxLength: LIMITS.DESCRIPTION_MAX }),
-  col("activityId", "Activity id", false, "UUID of the activity; leave empty for a new one.", { aliases: ["Activity uuid"] }),
-  col("activity", "Activity", true, "Name of an activity the role performs; empty when the role itself needs the competency.", {
-    aliases: ["Activity name"],
+  col("role", "Role", true, "Name of a role the position plays.", {
+    aliases: ["Role name"],
     maxLength: LIMITS.NAME_MAX,
   }),
+  col("roleDescription", "Role description", false, "What the role covers.", { maxLength: LIMITS.DESCRIPTION_MAX }),
+  col("activityId", "Activity id", false, "UUID of the activity; leave empty for a new one.", {
+    aliases: ["Activity uuid"],
+  }),
+  col(
+    "activity",
+    "Activity",
+    true,
+    "Name of an activity the role performs; empty when the role itself needs the competency.",
+    {
+      aliases: ["Activity name"],
+      maxLength: LIMITS.NAME_MAX,
+    },
+  ),
   col("activityDescription", "Activity description", false, "What the activity involves.", {
     maxLength: LIMITS.DESCRIPTION_MAX,
   }),
@@ -88,11 +101,19 @@ export const FLAT_COLUMNS: readonly FlatColumn[] = [
     aliases: ["Competency name", "Competency label"],
     maxLength: LIMITS.NAME_MAX,
   }),
-  col("competencyType", "Competency type", false, "Behavioural, Functional or Domain.", { aliases: ["Type of competency"] }),
-  col("theme", "Theme", false, "The competency's theme in the dictionary, when its name is used under several themes.", {
-    aliases: ["Competency theme", "Competency area"],
-    maxLength: LIMITS.NAME_MAX,
+  col("competencyType", "Competency type", false, "Behavioural, Functional or Domain.", {
+    aliases: ["Type of competency"],
   }),
+  col(
+    "theme",
+    "Theme",
+    false,
+    "The competency's theme in the dictionary, when its name is used under several themes.",
+    {
+      aliases: ["Competency theme", "Competency area"],
+      maxLength: LIMITS.NAME_MAX,
+    },
+  ),
   col("requiredLevel", "Required level", true, "Proficiency level required, 1–5 or a level name such as Advanced.", {
     aliases: ["Level", "Proficiency level", "Required proficiency level"],
   }),
@@ -128,11 +149,15 @@ export function flatColumn(key: FlatKey): FlatColumn {
  * trailing "*" (templates mark required columns with one) is ignored too.
  */
 export function normaliseHeader(header: string): string {
-  return header.normalize("NFKC").toLocaleLowerCase("en").replace(/[\s_\-.*]+/gu, "");
+  return header
+    .normalize("NFKC")
+    .toLocaleLowerCase("en")
+    .replace(/[\s_\-.*]+/gu, "");
 }
 
 const keyByHeader = new Map<string, FlatKey>();
-for (const c of FLAT_COLUMNS) for (const h of [c.header, c.key, ...c.aliases]) keyByHeader.set(normaliseHeader(h), c.key);
+for (const c of FLAT_COLUMNS)
+  for (const h of [c.header, c.key, ...c.aliases]) keyByHeader.set(normaliseHeader(h), c.key);
 
 /** The flat key a header names, or null. */
 export function flatKeyForHeader(header: string): FlatKey | null {

@@ -11,6 +11,8 @@ import { canEdit, requireMdoAccess } from "~/utils/auth.server";
 import { handleEditorAction } from "~/utils/editor-action.server";
 import { notFound } from "~/utils/http.server";
 
+export const handle = { wide: true };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: flowStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -11,8 +11,8 @@ import {
   useReactFlow,
   type Connection,
   type FinalConnectionState,
+  type EdgeChange,
   type NodeChange,
-  type OnSelectionChangeParams,
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { linkKindFor } from "@schemas/enums";
@@ -52,6 +52,8 @@ const MINIMAP_COLORS: Record<string, string> = {
   competency: "#8a4b08",
   knowledge_resource: "#b35900",
 };
+// why: the minimap draws one component per node; past this size it costs more than it shows.
+const MINIMAP_MAX_NODES = 800;
 const miniMapColor = (n: { type?: string }) => MINIMAP_COLORS[n.type ?? ""] ?? "#8a95a3";
 
 function isTyping(target: EventTarget | null): boolean {
@@ -73,7 +75,7 @@ function EditorShell({ mdo, saveAction }: { mdo: Props["mdo"]; saveAction: strin
   const actions = useEditorActions(mdo.code);
   const saveNow = useAutosave(saveAction);
   const [deleting, setDeleting] = useState<string | null>(null);
-  const [layingOut, setLayingOut] = useState(false);
+  const [layingOut, setLayingOut] = useState(() => Object.values(store.getState().nodes).some((n) => n.x === null || n.y === null));
   const dragStart = useRef<{ x: number; y: number } | null>(null);
   const [initialFit] = useState(() => Object.keys(store.getState().nodes).length <= 40);
   const [focusLayout, setFocusLayout] = useState<Map<string, { x: number; y: number }> | null>(null);
@@ -154,12 +156,11 @@ function EditorShell({ mdo, saveAction }: { mdo: Props["mdo"]; saveAction: strin
   );
 
   // Focusing on one position arranges its sub-graph on its own (for this view only) and frames it.
-  const firstFocus = useRef(true);
+  const lastFocus = useRef<string | null>(null);
   useEffect(() => {
-    if (firstFocus.current) {
-      firstFocus.current = false;
-      return;
-    }
+    // why: `flow` may change identity after React Flow initialises; act only when the focus changed.
+    if (lastFocus.current === focusId) return;
+    lastFocus.current = focusId;
     let cancelled = false;
     const frame = () => requestAnimationFrame(() => void flow.fitView({ duration: 250, maxZoom: 1 }));
     if (!focusId) {
@@ -222,16 +223,16 @@ function EditorShell({ mdo, saveAction }: { mdo: Props["mdo"]; saveAction: strin
       const s = store.getState();
       for (const c of changes) {
         if (c.type === "position" && c.position && c.dragging && s.canEdit) s.previewMove(c.id, c.position.x, c.position.y);
+        // why: the canvas is controlled, so React Flow reports a click as a change for us to apply.
+        else if (c.type === "select" && c.selected) s.select({ type: "node", id: c.id });
       }
     },
     [store],
   );
 
-  const onSelectionChange = useCallback(
-    ({ nodes: ns, edges: es }: OnSelectionChangeParams) => {
-      const s = store.getState();
-      const next = ns[0] ? { type: "node" as const, id: ns[0].id } : es[0] ? { type: "link" as const, id: es[0].id } : null;
-      if (next?.id !== s.selection?.id) s.select(next);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      for (const c of changes) if (c.type === "select" && c.selected) store.getState().select({ type: "link", id: c.id });
     },
     [store],
   );
@@ -306,7 +307,8 @@ function EditorShell({ mdo, saveAction }: { mdo: Props["mdo"]; saveAction: strin
               if (n && dragStart.current && s.canEdit) s.perform(moveEdit(n, dragStart.current, node.position));
               dragStart.current = null;
             }}
-            onSelectionChange={onSelectionChange}
+            onEdgesChange={onEdgesChange}
+            onPaneClick={() => store.getState().select(null)}
             onConnect={(c) => {
               const id = actions.link(c.source, c.target);
               if (id) store.getState().select({ type: "link", id });
@@ -322,10 +324,19 @@ function EditorShell({ mdo, saveAction }: { mdo: Props["mdo"]; saveAction: strin
             // why: fitting a big framework makes every label unreadable; start at its top-left instead.
             fitView={initialFit}
             defaultViewport={{ x: 24, y: 16, zoom: 0.8 }}
+            onInit={(instance) => {
+              if (initialFit) return;
+              // Start at the first position, top-left, at a readable zoom.
+              const first = Object.values(store.getState().nodes).find((n) => n.kind === "position");
+              const at = first ? (first.x !== null && first.y !== null ? { x: first.x, y: first.y } : fallback.get(first.id)) : undefined;
+              if (at) void instance.setViewport({ x: 24 - at.x * 0.8, y: 16 - at.y * 0.8, zoom: 0.8 });
+            }}
             proOptions={{ hideAttribution: true }}
           >
             <Background />
-            <MiniMap pannable zoomable ariaLabel="Overview of the whole graph" nodeColor={miniMapColor} nodeStrokeWidth={0} />
+            {view.nodes.length <= MINIMAP_MAX_NODES ? (
+              <MiniMap pannable zoomable ariaLabel="Overview of the whole graph" nodeColor={miniMapColor} nodeStrokeWidth={0} />
+            ) : null}
             <Controls showInteractive={false} />
           </ReactFlow>
         </div>

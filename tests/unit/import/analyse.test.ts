@@ -4,12 +4,32 @@ import { toFlatCells } from "@schemas/flat-layout";
 import { parseDelimited } from "@import/csv";
 import { analyseImport, checkFileSize, ImportError, type AnalyseImportInput, type ImportAnalysis } from "@import/index";
 import type { ImportPlan } from "@import/plan-types";
-import { cbicDomain, emptySnapshot, FLAT_HEADER_ROW, fixture, fixtureText, flatRow, kcmDictionary, storedZip, toCsv, utf16, utf8 } from "./import-factory";
+import {
+  cbicDomain,
+  emptySnapshot,
+  FLAT_HEADER_ROW,
+  fixture,
+  fixtureText,
+  flatRow,
+  kcmDictionary,
+  storedZip,
+  toCsv,
+  utf16,
+  utf8,
+} from "./import-factory";
 
 const DICTIONARY = [...kcmDictionary(), ...cbicDomain(["Tariff classification"])];
 
 function analyse(bytes: Uint8Array, o: Partial<AnalyseImportInput> = {}): Promise<ImportAnalysis> {
-  return analyseImport({ fileName: "frac.csv", bytes, existing: emptySnapshot(), dictionary: DICTIONARY, mdoCode: "CBIC", mode: "merge", ...o });
+  return analyseImport({
+    fileName: "frac.csv",
+    bytes,
+    existing: emptySnapshot(),
+    dictionary: DICTIONARY,
+    mdoCode: "CBIC",
+    mode: "merge",
+    ...o,
+  });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<ImportError> {
@@ -41,7 +61,14 @@ describe("analyseImport: the same sheet in every encoding and shape", () => {
   for (const [name, bytes, encoding, delimiter] of variants) {
     it(`reads ${name}`, async () => {
       const result = await analyse(bytes);
-      expect(result).toMatchObject({ fileKind: "delimited", layout: "flat", encoding, delimiter, headerRow: 1, rowCount: 25 });
+      expect(result).toMatchObject({
+        fileKind: "delimited",
+        layout: "flat",
+        encoding,
+        delimiter,
+        headerRow: 1,
+        rowCount: 25,
+      });
       expect(result.findings).toEqual([]);
       expect(plan(result).created).toEqual(EXPECTED);
       expect(result.preview[0]).toMatchObject({ row: 2, cells: expect.arrayContaining(["Examiner", "परीक्षक"]) });
@@ -56,7 +83,8 @@ describe("analyseImport: workbooks", () => {
     cover.addRow(["This workbook lists CBIC's FRAC."]);
     const sheet = workbook.addWorksheet("FRAC");
     sheet.addRow(cbicRows[0]);
-    for (const row of cbicRows.slice(1)) sheet.addRow(row.map((cell, i) => (i === 13 ? { formula: `${cell}*1`, result: Number(cell) } : cell)));
+    for (const row of cbicRows.slice(1))
+      sheet.addRow(row.map((cell, i) => (i === 13 ? { formula: `${cell}*1`, result: Number(cell) } : cell)));
     // The Examiner's name merged over its nine rows (2–10), as people lay out sheets.
     sheet.mergeCells("B2:B10");
     return new Uint8Array(await workbook.xlsx.writeBuffer());
@@ -65,7 +93,10 @@ describe("analyseImport: workbooks", () => {
   it("reads the sheet the user picks, with formulas as cached values and merged cells filled", async () => {
     const result = await analyse(await cbicWorkbook(), { fileName: "cbic.xlsx", sheet: "frac" });
     expect(result).toMatchObject({ fileKind: "workbook", sheet: "FRAC", layout: "flat", rowCount: 25 });
-    expect(result.sheets).toEqual([{ name: "Read me", hidden: false }, { name: "FRAC", hidden: false }]);
+    expect(result.sheets).toEqual([
+      { name: "Read me", hidden: false },
+      { name: "FRAC", hidden: false },
+    ]);
     expect(result.findings).toEqual([]);
     expect(plan(result).created).toEqual(EXPECTED);
   });
@@ -89,9 +120,17 @@ describe("analyseImport: a layout it does not know", () => {
     expect(unknown.findings).toEqual([expect.objectContaining({ code: "layout_unknown", severity: "error" })]);
     expect(unknown.preview[0]).toEqual({ row: 2, cells: expect.arrayContaining(["Math", "Everything about math"]) });
 
-    const mapped = await analyse(bytes, { fileName: "opensalt_sample_case.csv", mapping: { Identifier: "role", fullStatement: "roleDescription" } });
+    const mapped = await analyse(bytes, {
+      fileName: "opensalt_sample_case.csv",
+      mapping: { Identifier: "role", fullStatement: "roleDescription" },
+    });
     expect(mapped.layout).toBe("flat");
-    expect(mapped.findings.filter((f) => f.code === "header_missing").map((f) => f.column)).toEqual(["Activity", "Competency", "Position", "Required level"]);
+    expect(mapped.findings.filter((f) => f.code === "header_missing").map((f) => f.column)).toEqual([
+      "Activity",
+      "Competency",
+      "Position",
+      "Required level",
+    ]);
     expect(plan(mapped).ok).toBe(false);
     expect(plan(mapped).created.role).toBe(10);
     expect(plan(mapped).nodes.role.create[0]).toMatchObject({ name: "Math", description: "Everything about math" });
@@ -115,9 +154,15 @@ describe("analyseImport: bad input", () => {
     expect(await rejection(analyse(utf8("\r\n\r\n")))).toMatchObject({ code: "empty_file" });
     const garbage = new Uint8Array(4096).map((_, i) => (i * 131 + 7) % 256);
     expect(await rejection(analyse(garbage, { fileName: "frac.csv" }))).toMatchObject({ code: "binary_file" });
-    expect(await rejection(analyse(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), { fileName: "frac.xls" }))).toMatchObject({ code: "old_excel_format" });
-    expect(await rejection(analyse(utf8("Position,Role\n"), { fileName: "frac.xlsx" }))).toMatchObject({ code: "unreadable_workbook" });
-    expect(await rejection(analyse(storedZip({ "word/document.xml": "<w:document/>" }), { fileName: "frac.xlsx" }))).toMatchObject({ code: "unreadable_workbook" });
+    expect(
+      await rejection(analyse(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), { fileName: "frac.xls" })),
+    ).toMatchObject({ code: "old_excel_format" });
+    expect(await rejection(analyse(utf8("Position,Role\n"), { fileName: "frac.xlsx" }))).toMatchObject({
+      code: "unreadable_workbook",
+    });
+    expect(
+      await rejection(analyse(storedZip({ "word/document.xml": "<w:document/>" }), { fileName: "frac.xlsx" })),
+    ).toMatchObject({ code: "unreadable_workbook" });
   });
 
   it("reports a header without data rows as an error, so nothing is applied", async () => {
@@ -127,21 +172,51 @@ describe("analyseImport: bad input", () => {
   });
 
   it("reports unbalanced quotes with their row, and still plans the rows before them", async () => {
-    const text = toCsv([FLAT_HEADER_ROW, flatRow()]) + flatRow({ role: '"Budget preparation' }).join(",") + "\r\n" + toCsv([flatRow({ role: "Audit" })]);
+    const text =
+      toCsv([FLAT_HEADER_ROW, flatRow()]) +
+      flatRow({ role: '"Budget preparation' }).join(",") +
+      "\r\n" +
+      toCsv([flatRow({ role: "Audit" })]);
     const result = await analyse(utf8(text));
-    expect(result.findings.filter((f) => f.severity === "error").map((f) => [f.row, f.code])).toContainEqual([3, "csv_quotes"]);
+    expect(result.findings.filter((f) => f.severity === "error").map((f) => [f.row, f.code])).toContainEqual([
+      3,
+      "csv_quotes",
+    ]);
     expect(plan(result).ok).toBe(false);
     expect(plan(result).nodes.role.create.map((r) => r.name)).toContain("Budget preparation");
   });
 
   it("reports duplicate headers", async () => {
-    const result = await analyse(utf8(toCsv([[...FLAT_HEADER_ROW, "Designation"], [...flatRow(), "US"]])));
-    expect(result.findings).toContainEqual(expect.objectContaining({ row: 1, code: "header_duplicate", column: "Position" }));
+    const result = await analyse(
+      utf8(
+        toCsv([
+          [...FLAT_HEADER_ROW, "Designation"],
+          [...flatRow(), "US"],
+        ]),
+      ),
+    );
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ row: 1, code: "header_duplicate", column: "Position" }),
+    );
   });
 
   it("round-trips formula-like text through an export-shaped file without running it", async () => {
-    const names = { position: "=HYPERLINK(\"http://evil.example\",\"Click\")", role: "+Budget", activity: "-Review", roleDescription: "@SUM(1,2)" };
-    const exported = toCsv([FLAT_HEADER_ROW, toFlatCells({ ...names, competency: "Sound Judgement", competencyType: "Behavioural", theme: "Decision Making", requiredLevel: 3 })]);
+    const names = {
+      position: '=HYPERLINK("http://evil.example","Click")',
+      role: "+Budget",
+      activity: "-Review",
+      roleDescription: "@SUM(1,2)",
+    };
+    const exported = toCsv([
+      FLAT_HEADER_ROW,
+      toFlatCells({
+        ...names,
+        competency: "Sound Judgement",
+        competencyType: "Behavioural",
+        theme: "Decision Making",
+        requiredLevel: 3,
+      }),
+    ]);
     expect(exported).toContain("'=HYPERLINK");
     const result = await analyse(utf8(exported));
     expect(result.findings).toEqual([]);

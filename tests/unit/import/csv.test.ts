@@ -15,8 +15,15 @@ describe("parseDelimited", () => {
   });
 
   it("detects `;` and tab, with LF or CRLF", () => {
-    const rows = [["Position", "Role", "Role description"], ["Under Secretary", "Budget preparation", "Prepares estimates, demands; and notes"]];
-    for (const [delimiter, newline] of [[";", "\n"], ["\t", "\r\n"], [",", "\n"]] as const) {
+    const rows = [
+      ["Position", "Role", "Role description"],
+      ["Under Secretary", "Budget preparation", "Prepares estimates, demands; and notes"],
+    ];
+    for (const [delimiter, newline] of [
+      [";", "\n"],
+      ["\t", "\r\n"],
+      [",", "\n"],
+    ] as const) {
       const parsed = parseDelimited(toCsv(rows, delimiter, newline));
       expect(parsed.delimiter).toBe(delimiter);
       expect(parsed.rows).toEqual(rows);
@@ -59,6 +66,8 @@ describe("parseDelimited", () => {
   it("refuses more rows than the limit with a 413, without reading the rest", () => {
     const text = "Position,Role\n" + "A,B\n".repeat(11);
     expect(parseDelimited(text, { maxRows: 11 }).rows).toHaveLength(12);
-    expect(() => parseDelimited(text + "C,D\n", { maxRows: 11 })).toThrowError(expect.objectContaining({ code: "too_many_rows", status: 413 }));
+    expect(() => parseDelimited(text + "C,D\n", { maxRows: 11 })).toThrowError(
+      expect.objectContaining({ code: "too_many_rows", status: 413 }),
+    );
   });
 });

@@ -14,7 +14,10 @@ describe("decodeBytes", () => {
   });
 
   it("reads UTF-8 without a BOM", () => {
-    expect(decodeBytes(utf8("Position,Role\nअवर सचिव,x\n"))).toEqual({ text: "Position,Role\nअवर सचिव,x\n", encoding: "utf-8" });
+    expect(decodeBytes(utf8("Position,Role\nअवर सचिव,x\n"))).toEqual({
+      text: "Position,Role\nअवर सचिव,x\n",
+      encoding: "utf-8",
+    });
   });
 
   it("reads UTF-16LE and UTF-16BE with a BOM, as Excel's Unicode text", () => {

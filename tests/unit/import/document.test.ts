@@ -19,9 +19,27 @@ function cbicDocument(): FracDocument {
     nodes: [
       { kind: "position", id: position, name: "Appraiser", nameHi: "मूल्य निरूपक" },
       { kind: "role", id: role, name: "Special valuation" },
-      { kind: "activity", id: activity, name: "Investigate related-party import transactions", description: "Check whether the relationship influenced the price." },
-      { kind: "competency", id: judgement.id, name: judgement.name, competencyType: "Behavioural", theme: "Decision Making", scale: defaultScale(5) },
-      { kind: "competency", id: valuation, name: "Related-party valuation", competencyType: "Domain", scale: defaultScale(4) },
+      {
+        kind: "activity",
+        id: activity,
+        name: "Investigate related-party import transactions",
+        description: "Check whether the relationship influenced the price.",
+      },
+      {
+        kind: "competency",
+        id: judgement.id,
+        name: judgement.name,
+        competencyType: "Behavioural",
+        theme: "Decision Making",
+        scale: defaultScale(5),
+      },
+      {
+        kind: "competency",
+        id: valuation,
+        name: "Related-party valuation",
+        competencyType: "Domain",
+        scale: defaultScale(4),
+      },
       { kind: "knowledge_resource", id: act, name: "Customs Act, 1962", url: "https://www.indiacode.nic.in/" },
       { kind: "role", id: resource, name: "Valuation cell liaison" },
     ],
@@ -35,8 +53,20 @@ function cbicDocument(): FracDocument {
   };
 }
 
-const analyse = (doc: unknown, existing: ExistingSnapshot = emptySnapshot(), dictionary: readonly DictionaryCompetency[] = KCM, mdoCode = "CBIC") =>
-  analyseImport({ fileName: "cbic.json", bytes: utf8(JSON.stringify(doc)), existing, dictionary, mdoCode, mode: "merge" });
+const analyse = (
+  doc: unknown,
+  existing: ExistingSnapshot = emptySnapshot(),
+  dictionary: readonly DictionaryCompetency[] = KCM,
+  mdoCode = "CBIC",
+) =>
+  analyseImport({
+    fileName: "cbic.json",
+    bytes: utf8(JSON.stringify(doc)),
+    existing,
+    dictionary,
+    mdoCode,
+    mode: "merge",
+  });
 const plan = (a: ImportAnalysis): ImportPlan => {
   if (!a.plan) throw new Error("expected a plan");
   return a.plan;
@@ -51,9 +81,15 @@ describe("a FracDocument JSON", () => {
     expect(p.ok).toBe(true);
     expect(p.created).toEqual({ position: 1, role: 2, activity: 1, competency: 1, link: 4 });
     expect(p.nodes.position.create[0]).toMatchObject({ id: doc.nodes[0].id, nameHi: "मूल्य निरूपक" });
-    expect(p.competencies.create[0]).toMatchObject({ id: doc.nodes[4].id, name: "Related-party valuation", scale: defaultScale(4) });
+    expect(p.competencies.create[0]).toMatchObject({
+      id: doc.nodes[4].id,
+      name: "Related-party valuation",
+      scale: defaultScale(4),
+    });
     expect(p.links.create.find((l) => l.kind === "role_competency")).toMatchObject({ to: judgement.id, level: 3 });
-    expect(p.findings).toEqual([expect.objectContaining({ code: "resources_not_imported", row: 0, severity: "warning" })]);
+    expect(p.findings).toEqual([
+      expect.objectContaining({ code: "resources_not_imported", row: 0, severity: "warning" }),
+    ]);
   });
 
   it("is idempotent", async () => {
@@ -67,7 +103,12 @@ describe("a FracDocument JSON", () => {
   it("reports shape problems with their JSON path, and levels outside the scale", async () => {
     const broken = { ...cbicDocument(), nodes: [{ kind: "position", id: "not-a-uuid", name: "X" }] };
     const shape = await analyse(broken);
-    expect(shape.findings[0]).toMatchObject({ row: 0, path: "nodes[0].id", code: "document_invalid", severity: "error" });
+    expect(shape.findings[0]).toMatchObject({
+      row: 0,
+      path: "nodes[0].id",
+      code: "document_invalid",
+      severity: "error",
+    });
     const doc = cbicDocument();
     doc.links[2].level = 5;
     const outside = plan(await analyse(doc));
@@ -77,6 +118,15 @@ describe("a FracDocument JSON", () => {
   it("warns when the document belongs to another ministry, and refuses text that is not JSON", async () => {
     const other = plan(await analyse(cbicDocument(), emptySnapshot(), KCM, "MOF"));
     expect(other.findings).toContainEqual(expect.objectContaining({ code: "document_other_mdo", value: "CBIC" }));
-    await expect(analyseImport({ fileName: "x.json", bytes: utf8("{ not json"), existing: emptySnapshot(), dictionary: KCM, mdoCode: "CBIC", mode: "merge" })).rejects.toMatchObject({ code: "invalid_json", status: 400 });
+    await expect(
+      analyseImport({
+        fileName: "x.json",
+        bytes: utf8("{ not json"),
+        existing: emptySnapshot(),
+        dictionary: KCM,
+        mdoCode: "CBIC",
+        mode: "merge",
+      }),
+    ).rejects.toMatchObject({ code: "invalid_json", status: 400 });
   });
 });

@@ -14,15 +14,40 @@ import { FLAT_HEADER_ROW } from "./import-factory";
 describe("FLAT_COLUMNS", () => {
   it("lists the fourteen main columns in the export's order, then one Hindi name column per node kind", () => {
     expect(FLAT_HEADERS).toEqual(FLAT_HEADER_ROW);
-    expect(FLAT_COLUMNS.filter((c) => c.required).map((c) => c.header)).toEqual(["Position", "Role", "Activity", "Competency", "Required level"]);
+    expect(FLAT_COLUMNS.filter((c) => c.required).map((c) => c.header)).toEqual([
+      "Position",
+      "Role",
+      "Activity",
+      "Competency",
+      "Required level",
+    ]);
     expect(FLAT_COLUMNS.every((c) => c.description.length > 10)).toBe(true);
   });
 });
 
 describe("matchHeaders", () => {
   it("matches headers case-, space-, underscore- and hyphen-insensitively, and aliases", () => {
-    const match = matchHeaders([" POSITION_ID ", "position", "Designation ", "role-id", "ROLE", "activity", "Competency Name", "level", "Theme*"]);
-    expect(match.mapping).toMatchObject({ positionId: 0, position: 1, roleId: 3, role: 4, activity: 5, competency: 6, requiredLevel: 7, theme: 8 });
+    const match = matchHeaders([
+      " POSITION_ID ",
+      "position",
+      "Designation ",
+      "role-id",
+      "ROLE",
+      "activity",
+      "Competency Name",
+      "level",
+      "Theme*",
+    ]);
+    expect(match.mapping).toMatchObject({
+      positionId: 0,
+      position: 1,
+      roleId: 3,
+      role: 4,
+      activity: 5,
+      competency: 6,
+      requiredLevel: 7,
+      theme: 8,
+    });
     expect(match.duplicates).toEqual([{ key: "position", columns: [1, 2] }]);
     expect(match.missing).toEqual([]);
   });
@@ -39,7 +64,7 @@ describe("matchHeaders", () => {
 });
 
 describe("neutraliseCell / restoreCell", () => {
-  const risky = ["=SUM(A1:A3)", "+91 11 2309", "-5", "@cmd", "\tindent", "\rcr", "=HYPERLINK(\"http://x\")"];
+  const risky = ["=SUM(A1:A3)", "+91 11 2309", "-5", "@cmd", "\tindent", "\rcr", '=HYPERLINK("http://x")'];
   const tricky = ["'=already quoted", "''=two quotes", "'plain", "''", "'", "", "Plain name", "अवर सचिव", "a=b"];
 
   it("prefixes a quote to cells that a spreadsheet would run as formulas", () => {

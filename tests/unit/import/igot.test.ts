@@ -6,12 +6,45 @@ import { defaultScale } from "@schemas/scale";
 import { applyPlan, cbicDomain, emptySnapshot, kcmDictionary } from "./import-factory";
 
 const DICTIONARY = [...kcmDictionary(), ...cbicDomain()];
-const COMPETENCY_HEADERS = ["row key", "id", "type", "name", "description", "source", "competencyType", "competencyArea", "cod", "competencySector"];
+const COMPETENCY_HEADERS = [
+  "row key",
+  "id",
+  "type",
+  "name",
+  "description",
+  "source",
+  "competencyType",
+  "competencyArea",
+  "cod",
+  "competencySector",
+];
 const LEVEL_HEADERS = ["parent row key", "id", "type", "level", "name", "description"];
 
 const COMPETENCIES = [
-  ["1", "CID101", "COMPETENCY", "Gold smuggling detection", "Spotting concealment of gold in baggage and cargo.", "CBIC work allocation order 2024", "Domain", "Anti-smuggling", "", "Customs"],
-  ["2", "CID102", "COMPETENCY", "Customs valuation", "Determining the assessable value of imported and export goods.", "", "Domain", "", "", ""],
+  [
+    "1",
+    "CID101",
+    "COMPETENCY",
+    "Gold smuggling detection",
+    "Spotting concealment of gold in baggage and cargo.",
+    "CBIC work allocation order 2024",
+    "Domain",
+    "Anti-smuggling",
+    "",
+    "Customs",
+  ],
+  [
+    "2",
+    "CID102",
+    "COMPETENCY",
+    "Customs valuation",
+    "Determining the assessable value of imported and export goods.",
+    "",
+    "Domain",
+    "",
+    "",
+    "",
+  ],
   ["3", "CID103", "COMPETENCY", "Sound Judgment", "", "", "Behavioural", "Decision Making", "", ""],
 ];
 const LEVELS = [
@@ -44,7 +77,14 @@ describe("the iGOT FRAC bulk-upload workbook", () => {
     expect(result).toMatchObject({ layout: "igot", headerRow: 1, sheet: "Competencies" });
     const p = plan(result);
     const gold = p.competencies.create.find((c) => c.name === "Gold smuggling detection");
-    expect(gold).toMatchObject({ type: "Domain", mdoCode: "CBIC", code: "CID101", theme: "Anti-smuggling", source: "CBIC work allocation order 2024", rows: [2] });
+    expect(gold).toMatchObject({
+      type: "Domain",
+      mdoCode: "CBIC",
+      code: "CID101",
+      theme: "Anti-smuggling",
+      source: "CBIC work allocation order 2024",
+      rows: [2],
+    });
     expect(gold?.scale.levels.map((l) => [l.level, l.name, l.descriptor])).toEqual([
       [1, "Basic", "Knows the usual concealment methods."],
       [2, "Proficient", "Profiles passengers and cargo for gold."],
@@ -55,10 +95,17 @@ describe("the iGOT FRAC bulk-upload workbook", () => {
     expect(p.competencies.update.map((c) => c.name)).toEqual(["Customs valuation"]);
     // A Behavioural name that is not in the KCM is an error with suggestions.
     expect(p.findings.filter((f) => f.severity === "error")).toEqual([
-      expect.objectContaining({ row: 4, sheet: "Competencies", code: "competency_unknown", suggestions: expect.arrayContaining(["Sound Judgement"]) }),
+      expect.objectContaining({
+        row: 4,
+        sheet: "Competencies",
+        code: "competency_unknown",
+        suggestions: expect.arrayContaining(["Sound Judgement"]),
+      }),
     ]);
     // cod/competencySector have no field here; said once, not per row.
-    expect(p.findings).toContainEqual(expect.objectContaining({ code: "column_ignored", column: "competencySector", severity: "warning" }));
+    expect(p.findings).toContainEqual(
+      expect.objectContaining({ code: "column_ignored", column: "competencySector", severity: "warning" }),
+    );
   });
 
   it("reads a header-less workbook by column position, with a warning to check the preview", async () => {
@@ -79,15 +126,31 @@ describe("the iGOT FRAC bulk-upload workbook", () => {
   });
 
   it("updates the description of the ministry's own competency", async () => {
-    const dictionary = DICTIONARY.map((e) => (e.name === "Customs valuation" ? { ...e, description: "Old text.", scale: defaultScale(5) } : e));
+    const dictionary = DICTIONARY.map((e) =>
+      e.name === "Customs valuation" ? { ...e, description: "Old text.", scale: defaultScale(5) } : e,
+    );
     const p = plan(await analyse(await workbook({ headers: true }), dictionary));
     expect(p.competencies.update).toEqual([
-      expect.objectContaining({ name: "Customs valuation", changes: [{ field: "description", before: "Old text.", after: "Determining the assessable value of imported and export goods." }] }),
+      expect.objectContaining({
+        name: "Customs valuation",
+        changes: [
+          {
+            field: "description",
+            before: "Old text.",
+            after: "Determining the assessable value of imported and export goods.",
+          },
+        ],
+      }),
     ]);
   });
 
   it("reports levels that point at no competency, and scales with gaps", async () => {
-    const levels = [["9", "L9", "LEVEL", "1", "Basic", ""], ["1", "L1", "LEVEL", "1", "Basic", ""], ["1", "L3", "LEVEL", "3", "Advanced", ""], ["1", "L4", "LEVEL", "7", "Beyond", ""]];
+    const levels = [
+      ["9", "L9", "LEVEL", "1", "Basic", ""],
+      ["1", "L1", "LEVEL", "1", "Basic", ""],
+      ["1", "L3", "LEVEL", "3", "Advanced", ""],
+      ["1", "L4", "LEVEL", "7", "Beyond", ""],
+    ];
     const p = plan(await analyse(await workbook({ headers: true, levels })));
     const errors = p.findings.filter((f) => f.severity === "error" && f.code !== "competency_unknown");
     expect(errors.map((f) => [f.sheet, f.row, f.code])).toEqual([

@@ -8,13 +8,26 @@ import { crc32 } from "node:zlib";
 import Papa from "papaparse";
 import type { CompetencyType } from "@schemas/enums";
 import { defaultScale, type ProficiencyScale } from "@schemas/scale";
-import type { DictionaryCompetency, ExistingLink, ExistingNode, ExistingSnapshot, ImportPlan } from "@import/plan-types";
+import type {
+  DictionaryCompetency,
+  ExistingLink,
+  ExistingNode,
+  ExistingSnapshot,
+  ImportPlan,
+} from "@import/plan-types";
 
 const root = new URL("../../../", import.meta.url);
-export const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`tests/fixtures/import/${name}`, root)));
-export const fixtureText = (name: string): string => readFileSync(new URL(`tests/fixtures/import/${name}`, root), "utf8").replace(/^\uFEFF/u, "");
+export const fixture = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(new URL(`tests/fixtures/import/${name}`, root)));
+export const fixtureText = (name: string): string =>
+  readFileSync(new URL(`tests/fixtures/import/${name}`, root), "utf8").replace(/^\uFEFF/u, "");
 
-type Kcm = { types: { name: CompetencyType; themes: { name: string; description: string; subThemes: { name: string; description: string }[] }[] }[] };
+type Kcm = {
+  types: {
+    name: CompetencyType;
+    themes: { name: string; description: string; subThemes: { name: string; description: string }[] }[];
+  }[];
+};
 type Cbic = { domainCompetencies: { name: string; nameHi?: string; description: string; levels: 3 | 4 | 5 }[] };
 
 const kcm = JSON.parse(readFileSync(new URL("db/seed-data/kcm.json", root), "utf8")) as Kcm;
@@ -26,9 +39,26 @@ export function kcmDictionary(): DictionaryCompetency[] {
   for (const type of kcm.types) {
     for (const theme of type.themes) {
       const themeId = crypto.randomUUID();
-      out.push({ id: themeId, name: theme.name, type: type.name, theme: null, scale: defaultScale(5), mdoCode: null, description: theme.description });
+      out.push({
+        id: themeId,
+        name: theme.name,
+        type: type.name,
+        theme: null,
+        scale: defaultScale(5),
+        mdoCode: null,
+        description: theme.description,
+      });
       for (const sub of theme.subThemes) {
-        out.push({ id: crypto.randomUUID(), name: sub.name, type: type.name, theme: theme.name, parentId: themeId, scale: defaultScale(5), mdoCode: null, description: sub.description });
+        out.push({
+          id: crypto.randomUUID(),
+          name: sub.name,
+          type: type.name,
+          theme: theme.name,
+          parentId: themeId,
+          scale: defaultScale(5),
+          mdoCode: null,
+          description: sub.description,
+        });
       }
     }
   }
@@ -39,7 +69,16 @@ export function kcmDictionary(): DictionaryCompetency[] {
 export function cbicDomain(except: string[] = []): DictionaryCompetency[] {
   return cbic.domainCompetencies
     .filter((c) => !except.includes(c.name))
-    .map((c) => ({ id: crypto.randomUUID(), name: c.name, nameHi: c.nameHi, type: "Domain", theme: null, scale: defaultScale(c.levels), mdoCode: "CBIC", description: c.description }));
+    .map((c) => ({
+      id: crypto.randomUUID(),
+      name: c.name,
+      nameHi: c.nameHi,
+      type: "Domain",
+      theme: null,
+      scale: defaultScale(c.levels),
+      mdoCode: "CBIC",
+      description: c.description,
+    }));
 }
 
 export const emptySnapshot = (): ExistingSnapshot => ({ nodes: [], links: [] });
@@ -52,22 +91,36 @@ export function applyPlan(
 ): { existing: ExistingSnapshot; dictionary: DictionaryCompetency[] } {
   const removedNodes = new Set(Object.values(plan.nodes).flatMap((k) => k.remove.map((r) => r.id)));
   const removedLinks = new Set(plan.links.remove.map((l) => l.id));
-  const nodes = new Map<string, ExistingNode>(snapshot.nodes.filter((n) => !removedNodes.has(n.id)).map((n) => [n.id, { ...n }]));
+  const nodes = new Map<string, ExistingNode>(
+    snapshot.nodes.filter((n) => !removedNodes.has(n.id)).map((n) => [n.id, { ...n }]),
+  );
   for (const section of Object.values(plan.nodes)) {
-    for (const c of section.create) nodes.set(c.id, { id: c.id, kind: c.kind, name: c.name, description: c.description ?? null, nameHi: c.nameHi ?? null });
+    for (const c of section.create)
+      nodes.set(c.id, {
+        id: c.id,
+        kind: c.kind,
+        name: c.name,
+        description: c.description ?? null,
+        nameHi: c.nameHi ?? null,
+      });
     for (const u of section.update) {
       const node = nodes.get(u.id) as ExistingNode;
       for (const change of u.changes) if (change.field !== "scale") node[change.field] = change.after;
     }
   }
-  const links = new Map<string, ExistingLink>(snapshot.links.filter((l) => !removedLinks.has(l.id)).map((l) => [l.id, { ...l }]));
-  for (const l of plan.links.create) links.set(l.id, { id: l.id, kind: l.kind, from: l.from, to: l.to, level: l.level ?? null });
+  const links = new Map<string, ExistingLink>(
+    snapshot.links.filter((l) => !removedLinks.has(l.id)).map((l) => [l.id, { ...l }]),
+  );
+  for (const l of plan.links.create)
+    links.set(l.id, { id: l.id, kind: l.kind, from: l.from, to: l.to, level: l.level ?? null });
   for (const l of plan.links.update) (links.get(l.id) as ExistingLink).level = l.level ?? null;
   const entries = new Map(dictionary.map((e) => [e.id, { ...e }]));
-  for (const c of plan.competencies.create) entries.set(c.id, { ...c, theme: c.theme ?? null, parentId: c.parentId ?? null });
+  for (const c of plan.competencies.create)
+    entries.set(c.id, { ...c, theme: c.theme ?? null, parentId: c.parentId ?? null });
   for (const u of plan.competencies.update) {
     const entry = entries.get(u.id) as DictionaryCompetency;
-    for (const change of u.changes) if (change.field === "description" || change.field === "nameHi") entry[change.field] = change.after;
+    for (const change of u.changes)
+      if (change.field === "description" || change.field === "nameHi") entry[change.field] = change.after;
     if (u.scale) entry.scale = u.scale as ProficiencyScale;
   }
   return { existing: { nodes: [...nodes.values()], links: [...links.values()] }, dictionary: [...entries.values()] };
@@ -94,12 +147,47 @@ export const utf8 = (text: string, bom = false): Uint8Array => new TextEncoder()
 
 /** The flat header row, in the export's order. */
 export const FLAT_HEADER_ROW = [
-  "Position id", "Position", "Position description", "Role id", "Role", "Role description", "Activity id", "Activity",
-  "Activity description", "Competency id", "Competency", "Competency type", "Theme", "Required level",
-  "Position Hindi name", "Role Hindi name", "Activity Hindi name",
+  "Position id",
+  "Position",
+  "Position description",
+  "Role id",
+  "Role",
+  "Role description",
+  "Activity id",
+  "Activity",
+  "Activity description",
+  "Competency id",
+  "Competency",
+  "Competency type",
+  "Theme",
+  "Required level",
+  "Position Hindi name",
+  "Role Hindi name",
+  "Activity Hindi name",
 ];
 
-type FlatRowInput = Partial<Record<"positionId" | "position" | "positionDescription" | "roleId" | "role" | "roleDescription" | "activityId" | "activity" | "activityDescription" | "competencyId" | "competency" | "competencyType" | "theme" | "requiredLevel" | "positionNameHi" | "roleNameHi" | "activityNameHi", string>>;
+type FlatRowInput = Partial<
+  Record<
+    | "positionId"
+    | "position"
+    | "positionDescription"
+    | "roleId"
+    | "role"
+    | "roleDescription"
+    | "activityId"
+    | "activity"
+    | "activityDescription"
+    | "competencyId"
+    | "competency"
+    | "competencyType"
+    | "theme"
+    | "requiredLevel"
+    | "positionNameHi"
+    | "roleNameHi"
+    | "activityNameHi",
+    string
+  >
+>;
 
 /** One flat row from named values (the rest empty), with overrides. */
 export function flatRow(o: FlatRowInput = {}): string[] {
@@ -114,9 +202,23 @@ export function flatRow(o: FlatRowInput = {}): string[] {
     ...o,
   };
   return [
-    v.positionId, v.position, v.positionDescription, v.roleId, v.role, v.roleDescription, v.activityId, v.activity,
-    v.activityDescription, v.competencyId, v.competency, v.competencyType, v.theme, v.requiredLevel,
-    v.positionNameHi, v.roleNameHi, v.activityNameHi,
+    v.positionId,
+    v.position,
+    v.positionDescription,
+    v.roleId,
+    v.role,
+    v.roleDescription,
+    v.activityId,
+    v.activity,
+    v.activityDescription,
+    v.competencyId,
+    v.competency,
+    v.competencyType,
+    v.theme,
+    v.requiredLevel,
+    v.positionNameHi,
+    v.roleNameHi,
+    v.activityNameHi,
   ].map((cell) => cell ?? "");
 }
 

@@ -16,7 +16,13 @@ describe("readFlatRecords", () => {
   it("reads a chain with trimmed, NFC-normalised cells and names on one line", () => {
     // "é" typed as e + combining accent becomes one character (NFC).
     const { chains, findings } = read([
-      flatRow({ position: "  Under   Secretary\n(Budget) ", positionDescription: " Line one\r\nLine two ", positionNameHi: " अवर सचिव ", roleDescription: "Cafe\u0301 budget", requiredLevel: " 3 " }),
+      flatRow({
+        position: "  Under   Secretary\n(Budget) ",
+        positionDescription: " Line one\r\nLine two ",
+        positionNameHi: " अवर सचिव ",
+        roleDescription: "Cafe\u0301 budget",
+        requiredLevel: " 3 ",
+      }),
     ]);
     expect(findings).toEqual([]);
     expect(chains).toEqual([
@@ -32,20 +38,36 @@ describe("readFlatRecords", () => {
   });
 
   it("reads an empty Activity as a competency the role itself requires", () => {
-    const { chains } = read([flatRow({ activity: "", competency: "Sound Judgement", competencyType: "Behavioural", theme: "Decision Making", requiredLevel: "Advanced" })]);
+    const { chains } = read([
+      flatRow({
+        activity: "",
+        competency: "Sound Judgement",
+        competencyType: "Behavioural",
+        theme: "Decision Making",
+        requiredLevel: "Advanced",
+      }),
+    ]);
     expect(chains[0].activity).toBeUndefined();
-    expect(chains[0]).toMatchObject({ role: { name: "Budget preparation" }, competency: { name: "Sound Judgement" }, level: "Advanced" });
+    expect(chains[0]).toMatchObject({
+      role: { name: "Budget preparation" },
+      competency: { name: "Sound Judgement" },
+      level: "Advanced",
+    });
   });
 
   it("removes the quote the exporter put before formula-like text, and keeps the text as text", () => {
-    const { chains } = read([flatRow({ position: "'=HYPERLINK(\"http://evil\")", role: "'-Budget", activity: "'plain quote" })]);
+    const { chains } = read([
+      flatRow({ position: '\'=HYPERLINK("http://evil")', role: "'-Budget", activity: "'plain quote" }),
+    ]);
     expect(chains[0].position?.name).toBe('=HYPERLINK("http://evil")');
     expect(chains[0].role?.name).toBe("-Budget");
     expect(chains[0].activity?.name).toBe("'plain quote");
   });
 
   it("accepts levels as numbers, Excel decimals, 'Level n' and level names", () => {
-    const levels = ["2", "2.0", "Level 2", "L2", "proficient"].map((requiredLevel) => read([flatRow({ requiredLevel })]).chains[0].level);
+    const levels = ["2", "2.0", "Level 2", "L2", "proficient"].map(
+      (requiredLevel) => read([flatRow({ requiredLevel })]).chains[0].level,
+    );
     expect(levels).toEqual([2, 2, 2, 2, "proficient"]);
   });
 

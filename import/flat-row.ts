@@ -1,0 +1,96 @@
+/**
+ * One data row of a flat-layout sheet: its cells by key, cleaned as records hold them, and the
+ * findings raised while reading it, each pointing at the row and the column's header as the
+ * file spells it.
+ */
+import { flatColumn, type FlatKey, type HeaderMatch } from "@schemas/flat-layout";
+import { cleanCell, cleanName, lengthFinding } from "./cells";
+import { shownValue, type ImportFinding, type ImportFindingCode } from "./findings";
+
+/** Where the header is and which column holds which key: a detected or user-mapped flat layout. */
+export type FlatColumns = HeaderMatch & { headerRow: number; headers: string[] };
+
+/**
+ * Cleaned cells by their raw text, shared by all rows of a sheet. A flat file repeats each
+ * node's name and description on every row of its chains; cleaning each text once, and
+ * handing out one string for all its copies, halves the time and memory of a large file.
+ */
+export type CellCache = { text: Map<string, string>; name: Map<string, string> };
+
+/** An empty cache for one sheet. */
+export function cellCache(): CellCache {
+  return { text: new Map(), name: new Map() };
+}
+
+/** A flat row being read: cell access by key, plus the findings about it. */
+export class FlatRow {
+  readonly findings: ImportFinding[] = [];
+
+  constructor(
+    private readonly cells: readonly string[],
+    /** 1-based, as the user sees it. */
+    readonly row: number,
+    private readonly columns: FlatColumns,
+    private readonly cache: CellCache = cellCache(),
+  ) {}
+
+  /** True when every mapped cell is empty: a spacer row, skipped without a finding. */
+  isBlank(): boolean {
+    return Object.values(this.columns.mapping).every((index) => (this.cells[index] ?? "").trim() === "");
+  }
+
+  /** True when the column exists in the sheet (its cells may still be empty). */
+  has(key: FlatKey): boolean {
+    return this.columns.mapping[key] !== undefined;
+  }
+
+  /** The cleaned cell text ("" when the column is absent). */
+  text(key: FlatKey): string {
+    return cached(this.cache.text, this.raw(key), cleanCell);
+  }
+
+  /** The cell as a name: cleaned, whitespace runs made one space. */
+  name(key: FlatKey): string {
+    return cached(this.cache.name, this.raw(key), cleanName);
+  }
+
+  /** The column's header as the file spells it, or the layout's own header. */
+  header(key: FlatKey): string {
+    const index = this.columns.mapping[key];
+    const header = index === undefined ? "" : (this.columns.headers[index] ?? "").trim();
+    return header === "" ? flatColumn(key).header : header;
+  }
+
+  /** Records a finding on this row and the key's column, quoting the cell. */
+  report(key: FlatKey, code: ImportFindingCode, message: string, severity: "error" | "warning" = "error"): void {
+    const value = shownValue(this.text(key));
+    this.findings.push({ row: this.row, column: this.header(key), ...(value && { value }), severity, code, message });
+  }
+
+  /** A text_too_long error when the value is longer than the column allows. */
+  checkLength(key: FlatKey, value: string): void {
+    const max = flatColumn(key).maxLength;
+    const finding = max === undefined ? null : lengthFinding(this.row, this.header(key), value, max);
+    if (finding) this.findings.push(finding);
+  }
+
+  /** True when reading the row raised an error: it then yields no record. */
+  hasErrors(): boolean {
+    return this.findings.some((finding) => finding.severity === "error");
+  }
+
+  private raw(key: FlatKey): string {
+    const index = this.columns.mapping[key];
+    return index === undefined ? "" : this.cells[index] ?? "";
+  }
+}
+
+function cached(cache: Map<string, string>, raw: string, clean: (raw: string) => string): string {
+  if (raw === "") return "";
+  let value = cache.get(raw);
+  if (value === undefined) {
+    value = clean(raw);
+    cache.set(raw, value);
+  }
+  return value;
+}
