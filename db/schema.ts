@@ -127,6 +127,12 @@ export const frameworks = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
     updatedBy: text("updated_by").references(() => users.id),
+    /** The current review round: who submitted and verified it, and the reason of a rejection. */
+    submittedBy: text("submitted_by").references((): AnySQLiteColumn => users.id),
+    submittedAt: text("submitted_at"),
+    verifiedBy: text("verified_by").references((): AnySQLiteColumn => users.id),
+    verifiedAt: text("verified_at"),
+    statusReason: text("status_reason"),
   },
   (t) => [uniqueIndex("frameworks_mdo_unique").on(t.mdoId)],
 );
@@ -244,4 +250,110 @@ export const competencyPositions = sqliteTable(
     y: integer("y").notNull(),
   },
   (t) => [primaryKey({ columns: [t.frameworkId, t.competencyId] })],
+);
+
+/** Published, immutable versions: a FracDocument snapshot per approval (triggers refuse UPDATE and DELETE). */
+export const versions = sqliteTable(
+  "versions",
+  {
+    id: text("id").primaryKey(),
+    mdoId: text("mdo_id")
+      .notNull()
+      .references(() => mdos.id),
+    frameworkId: text("framework_id")
+      .notNull()
+      .references(() => frameworks.id),
+    number: integer("number").notNull(),
+    /** The FracDocument as published, JSON text exactly as served (its sha256 is the ETag). */
+    document: text("document").notNull(),
+    sha256: text("sha256").notNull(),
+    nodeCount: integer("node_count").notNull(),
+    linkCount: integer("link_count").notNull(),
+    submittedBy: text("submitted_by").references(() => users.id),
+    verifiedBy: text("verified_by").references(() => users.id),
+    approvedBy: text("approved_by")
+      .notNull()
+      .references(() => users.id),
+    publishedAt: text("published_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("versions_mdo_number").on(t.mdoId, t.number), index("versions_published_at").on(t.publishedAt)],
+);
+
+export const REVIEW_ACTIONS = ["submit", "verify", "reject", "approve"] as const;
+
+/** Every review step of a framework: who moved it from which state to which, and why. Append-only. */
+export const reviewEvents = sqliteTable(
+  "review_events",
+  {
+    id: text("id").primaryKey(),
+    frameworkId: text("framework_id")
+      .notNull()
+      .references(() => frameworks.id),
+    action: text("action", { enum: REVIEW_ACTIONS }).notNull(),
+    fromStatus: text("from_status").notNull(),
+    toStatus: text("to_status").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    reason: text("reason"),
+    versionNumber: integer("version_number"),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("review_events_framework").on(t.frameworkId, t.at)],
+);
+
+/** Review comments on a framework, or on one node or link of it; threaded and resolvable. */
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: text("id").primaryKey(),
+    frameworkId: text("framework_id")
+      .notNull()
+      .references(() => frameworks.id),
+    /** A node, competency or link id of the framework; null for a comment on the whole framework. */
+    targetId: text("target_id"),
+    targetKind: text("target_kind", { enum: ["framework", "node", "link"] }).notNull().default("framework"),
+    parentId: text("parent_id").references((): AnySQLiteColumn => comments.id),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    resolvedAt: text("resolved_at"),
+    resolvedBy: text("resolved_by").references(() => users.id),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("comments_framework").on(t.frameworkId, t.createdAt), index("comments_target").on(t.targetId)],
+);
+
+/** In-app notices (also e-mailed when SMTP_URL is set). */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mdoId: text("mdo_id").references(() => mdos.id),
+    kind: text("kind").notNull(),
+    message: text("message").notNull(),
+    href: text("href"),
+    createdAt: text("created_at").notNull().default(now),
+    readAt: text("read_at"),
+  },
+  (t) => [index("notifications_user").on(t.userId, t.createdAt)],
+);
+
+/** Read-only API tokens for other systems; only a hash of the token is stored. */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: text("created_at").notNull().default(now),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_hash").on(t.tokenHash), uniqueIndex("api_tokens_name").on(t.name)],
 );

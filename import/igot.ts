@@ -102,6 +102,7 @@ export function readIgotRecords(
     if (source !== "") record.source = source;
     // iGOT ids ("CID123") are dictionary codes, not our UUIDs.
     if (code !== "") record.code = code;
+    let tooLong = false;
     for (const [column, value, max] of [
       ["name", name, LIMITS.NAME_MAX],
       ["description", description, LIMITS.DESCRIPTION_MAX],
@@ -111,7 +112,10 @@ export function readIgotRecords(
     ] as const) {
       const finding = lengthFinding(row, column, value, max);
       if (finding) findings.push({ ...finding, sheet: competencies.name });
+      tooLong ||= finding !== null;
     }
+    // Like a flat row, a row with an error yields no record.
+    if (tooLong) continue;
     if (cleanCell(get("cod")) !== "") ignored.cod++;
     if (cleanCell(get("competencySector")) !== "") ignored.competencySector++;
     if (rowKey !== "") {
