@@ -48,6 +48,11 @@ export default function FrameworkOutline() {
           <Link to={`/frameworks/${mdo.code}/edit`} className="button primary">
             {canEditDraft ? "Open the graph editor" : "View as a graph"}
           </Link>
+          {canEditDraft ? (
+            <Link to={`/frameworks/${mdo.code}/import`} className="button">
+              Import a spreadsheet
+            </Link>
+          ) : null}
         </div>
         <dl className="counts" aria-label="Framework size">
           <div><dt>Positions</dt><dd>{c.position}</dd></div>

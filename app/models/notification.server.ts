@@ -1,0 +1,144 @@
+/**
+ * In-app notices, written in the transaction of the action they report; when SMTP_URL is set
+ * the same notices also go by e-mail once that transaction has committed.
+ */
+import crypto from "node:crypto";
+import { and, desc, eq, inArray, isNull, count } from "drizzle-orm";
+import nodemailer, { type Transporter } from "nodemailer";
+import { getDb } from "@db/client";
+import { memberships, notifications, users, type MembershipRole } from "@db/schema";
+import type { Tx } from "./draft-edit-context.server";
+
+export type NotificationKind = "submitted" | "verified" | "rejected" | "published" | "comment";
+
+export type NoticeInput = { userIds: Iterable<string>; mdoId: string | null; kind: NotificationKind; message: string; href?: string | null };
+
+/** A notice written to the database, with what an e-mail needs. */
+export type Notice = { id: string; email: string; name: string; message: string; href: string | null };
+
+/** Writes one notice per distinct, enabled user; returns them so the caller can e-mail them after commit. */
+export function notify(tx: Tx, { userIds, mdoId, kind, message, href = null }: NoticeInput): Notice[] {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return [];
+  const recipients = tx
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.disabled, false)))
+    .all();
+  return recipients.map((user) => {
+    const id = crypto.randomUUID();
+    tx.insert(notifications).values({ id, userId: user.id, mdoId, kind, message, href }).run();
+    return { id, email: user.email, name: user.name, message, href };
+  });
+}
+
+/** Ids of the users holding a CBC role (reviewer, board, …), or one ministry's role when `mdoId` is given. */
+export function usersWithRole(tx: Tx, role: MembershipRole, mdoId: string | null = null): string[] {
+  return tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.role, role), mdoId === null ? isNull(memberships.mdoId) : eq(memberships.mdoId, mdoId)))
+    .all()
+    .map((m) => m.userId);
+}
+
+/** A user's notices, newest first. */
+export function listNotifications({ userId, unreadOnly = false, limit = 50 }: { userId: string; unreadOnly?: boolean; limit?: number }) {
+  return getDb()
+    .select({
+      id: notifications.id,
+      mdoId: notifications.mdoId,
+      kind: notifications.kind,
+      message: notifications.message,
+      href: notifications.href,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), unreadOnly ? isNull(notifications.readAt) : undefined))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(Math.min(Math.max(limit, 1), 500))
+    .all();
+}
+
+/** How many notices the user has not read yet (for a badge). */
+export function countUnread({ userId }: { userId: string }): number {
+  return getDb()
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .get()!.n;
+}
+
+/** Marks the user's notices read: the given ids (only the user's own), or all of them; returns how many changed. */
+export function markRead({ userId, ids }: { userId: string; ids?: string[] }): number {
+  if (ids && ids.length === 0) return 0;
+  return getDb()
+    .update(notifications)
+    .set({ readAt: new Date().toISOString() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ids ? inArray(notifications.id, ids) : undefined))
+    .run().changes;
+}
+
+// ---- E-mail ------------------------------------------------------------------------------
+
+let transport: { url: string; transporter: Transporter } | undefined;
+const inFlight = new Set<Promise<void>>();
+
+function transporterFor(url: string): Transporter {
+  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
+  return transport.transporter;
+}
+
+/**
+ * E-mails notices when SMTP_URL is set (otherwise they stay in-app only). Call it after the
+ * transaction commits; it never throws: a failed e-mail is logged, and the in-app notice stands.
+ */
+export function deliverByEmail(notices: readonly Notice[]): void {
+  const url = process.env.SMTP_URL?.trim();
+  if (!url || notices.length === 0) return;
+  const from = process.env.SMTP_FROM?.trim() || "FRAC Studio <no-reply@localhost>";
+  const base = process.env.APP_URL?.trim().replace(/\/+$/, "") ?? "";
+  const job = (async () => {
+    let transporter: Transporter;
+    try {
+      transporter = transporterFor(url);
+    } catch (error) {
+      logMailFailure(error, notices.length);
+      return;
+    }
+    await Promise.all(
+      notices.map(async (notice) => {
+        try {
+          const link = notice.href ? `\n\n${base}${notice.href}` : "";
+          await transporter.sendMail({
+            from,
+            to: { name: notice.name, address: notice.email },
+            subject: subjectOf(notice.message),
+            text: `${notice.message}${link}\n\n— FRAC Studio`,
+          });
+        } catch (error) {
+          logMailFailure(error, 1, notice.email);
+        }
+      }),
+    );
+  })();
+  inFlight.add(job);
+  void job.finally(() => inFlight.delete(job));
+}
+
+/** Resolves when every e-mail started so far has been sent or given up on (tests, shutdown). */
+export async function whenMailSettled(): Promise<void> {
+  await Promise.all([...inFlight]);
+}
+
+function subjectOf(message: string): string {
+  const first = message.split(/(?<=\.)\s/)[0];
+  return first.length > 120 ? `${first.slice(0, 119)}…` : first;
+}
+
+// why warn, not error: the action succeeded and the notice is in the app; mail is a best-effort extra.
+function logMailFailure(error: unknown, n: number, to?: string): void {
+  const why = error instanceof Error ? error.message : String(error);
+  console.warn(`FRAC Studio: could not e-mail ${to ?? `${n} notice(s)`} (${why}); the notice is shown in the app.`);
+}

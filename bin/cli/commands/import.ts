@@ -1,0 +1,104 @@
+/** `frac import FILE --mdo CODE`: a spreadsheet or FracDocument into a ministry's draft, all or nothing. */
+import fs from "node:fs";
+import path from "node:path";
+import { ImportError, type ImportFinding } from "@import/index";
+import { LIMITS } from "@schemas/limits";
+import { analyseForMdo, applyImportPlan, sha256Hex } from "~/models/import.server";
+import { getMdoByCode } from "~/models/mdo.server";
+import { complain, EXIT, parse, UsageError, type Command } from "../args";
+
+export const importCommand: Command = {
+  name: "import",
+  summary: "Import a CSV/XLSX spreadsheet or a FracDocument JSON into a ministry's draft (all or nothing).",
+  usage: "frac import FILE --mdo CODE [--dry-run] [--replace] [--sheet NAME] [--json]",
+  help: [
+    "Options:",
+    "  --mdo CODE     the ministry whose draft receives the file",
+    "  --dry-run      only show what would change (the preview); write nothing",
+    "  --replace      replace the draft by the file: nodes and links the file does not mention are removed",
+    "                 (without it, an import only adds and updates, never removes)",
+    "  --sheet NAME   the worksheet of an .xlsx file (default: the first visible one)",
+    "  --json         print { ok, applied, counts, findings } as JSON",
+    "",
+    "Layouts: the flat layout (one row per chain: Position, Role, Activity, Competency, Required level…),",
+    "FRAC Studio's own CSV export, the iGOT FRAC bulk-upload workbook, and a FracDocument JSON.",
+    "Exit codes: 0 imported (or a clean dry run); 1 the file has errors, nothing written; 2 unreadable or a wrong call.",
+  ].join("\n"),
+  async run(argv) {
+    const { values, positionals } = parse(
+      argv,
+      { mdo: { type: "string" }, "dry-run": { type: "boolean" }, replace: { type: "boolean" }, sheet: { type: "string" }, json: { type: "boolean" } },
+      true,
+    );
+    if (positionals.length !== 1) throw new UsageError("name exactly one FILE to import");
+    if (!values.mdo) throw new UsageError("--mdo CODE is required");
+    const file = positionals[0];
+    const mdo = getMdoByCode({ code: values.mdo });
+    if (!mdo) {
+      complain(`no active MDO with code "${values.mdo}" (see \`frac list\`)`);
+      return EXIT.usage;
+    }
+    let bytes: Buffer;
+    try {
+      const stat = fs.statSync(file);
+      if (stat.size > LIMITS.IMPORT_FILE_BYTES_MAX) {
+        complain(`${file} is ${stat.size} bytes; at most ${LIMITS.IMPORT_FILE_BYTES_MAX} bytes can be imported at once`);
+        return EXIT.usage;
+      }
+      bytes = fs.readFileSync(file);
+    } catch (e) {
+      complain((e as NodeJS.ErrnoException).code === "ENOENT" ? `${file}: no such file` : `cannot read ${file}: ${(e as Error).message}`);
+      return EXIT.usage;
+    }
+    let result;
+    try {
+      result = await analyseForMdo({ mdoId: mdo.id, mdoCode: mdo.code, fileName: path.basename(file), bytes, sheet: values.sheet, mode: values.replace ? "replace" : "merge" });
+    } catch (e) {
+      if (e instanceof ImportError) {
+        complain(`${file}: ${e.message}`);
+        return EXIT.usage;
+      }
+      throw e;
+    }
+    if (!result) {
+      complain(`${mdo.code} has no framework yet`);
+      return EXIT.usage;
+    }
+    const { analysis } = result;
+    const plan = analysis.plan;
+    if (!plan) {
+      complain(`${file}: the column headers were not recognised (${analysis.headers.filter(Boolean).join(", ")}). Use the flat layout's headers (download the template in the app) or map the columns in the app's import page.`);
+      return EXIT.invalid;
+    }
+    const errors = analysis.findings.filter((f) => f.severity === "error");
+    const counts = { created: plan.created, updated: plan.updated, unchanged: plan.unchanged, removed: plan.removed };
+    let applied = false;
+    let unchanged = false;
+    let message: string | null = null;
+    if (errors.length === 0 && !values["dry-run"]) {
+      const r = applyImportPlan({ mdoId: mdo.id, userId: null, plan, fileName: path.basename(file), sha256: sha256Hex(bytes), baseRevision: result.revision });
+      applied = r.ok && !r.unchanged;
+      unchanged = r.ok && r.unchanged;
+      if (!r.ok) message = r.message;
+    }
+    if (values.json) {
+      process.stdout.write(JSON.stringify({ ok: errors.length === 0 && !message, applied, layout: analysis.layout, counts, findings: analysis.findings, message }, null, 2) + "\n");
+    } else {
+      for (const f of analysis.findings) process.stdout.write(formatFinding(f) + "\n");
+      const line = (name: string, c: Record<string, number>) => `${name}: ${Object.entries(c).map(([k, n]) => `${n} ${k}`).join(", ")}`;
+      process.stdout.write([line("create", counts.created), line("update", counts.updated), line("unchanged", counts.unchanged), ...(plan.mode === "replace" ? [line("remove", counts.removed)] : [])].join("\n") + "\n");
+      if (message) process.stdout.write(`Nothing was imported: ${message}\n`);
+      else if (errors.length) process.stdout.write(`Nothing was imported: ${errors.length} ${errors.length === 1 ? "error" : "errors"} in ${file}.\n`);
+      else if (unchanged) process.stdout.write(`Nothing to change: ${mdo.code}'s draft already matches ${file}.\n`);
+      else process.stdout.write(applied ? `Imported ${file} into ${mdo.code}'s draft.\n` : `Dry run: nothing was written.\n`);
+    }
+    return errors.length || message ? EXIT.invalid : EXIT.ok;
+  },
+};
+
+function formatFinding(f: ImportFinding): string {
+  const where = [f.sheet ? `sheet ${f.sheet}` : null, f.row ? `row ${f.row}` : null, f.path ?? null, f.column ? `column ${f.column}` : null].filter(Boolean).join(", ");
+  const value = f.value !== undefined && f.value !== "" ? ` (value "${f.value}")` : "";
+  const hint = f.suggestions?.length ? ` Did you mean: ${f.suggestions.join("; ")}?` : "";
+  return `${f.severity.padEnd(7)} ${where}${value}: ${f.message}${hint}`;
+}

@@ -1,0 +1,111 @@
+/**
+ * FracDocument → JSON text: keys in the order the schema declares its fields, 2-space indent,
+ * a trailing newline. The same document always gives the same bytes, whatever order its
+ * keys were assembled in; keys the schema does not know are dropped, as a parse would drop them.
+ */
+import type { z } from "zod";
+import { fracDocumentSchema, type FracDocument } from "@schemas/frac-document";
+import { batched, jsonPieces, StreamedArray } from "./json-stream";
+
+/** The document with every object's keys in schema order and unknown or undefined keys left out. */
+export function canonicalDocument(doc: FracDocument): FracDocument {
+  // why the cast: the walk keeps the document's shape and only reorders or drops keys.
+  return inSchemaOrder(doc, fracDocumentSchema) as FracDocument;
+}
+
+/** The document as deterministic JSON text (schema key order, 2-space indent, trailing newline). */
+export function toJsonText(doc: FracDocument): string {
+  return `${JSON.stringify(canonicalDocument(doc), null, 2)}\n`;
+}
+
+/** The same bytes as toJsonText, in chunks of about 64 KB, converting one node or link at a time. */
+export function* jsonChunks(doc: FracDocument): Generator<string> {
+  const shape = documentShape();
+  const top: Record<string, unknown> = {};
+  for (const key of Object.keys(shape)) {
+    const value = doc[key as keyof FracDocument];
+    if (value === undefined) continue;
+    if (key === "nodes" || key === "links") {
+      const element = elementOf(shape[key]);
+      top[key] = new StreamedArray(() => mapLazily(value as unknown[], (item) => inSchemaOrder(item, element)));
+    } else {
+      top[key] = inSchemaOrder(value, shape[key]);
+    }
+  }
+  yield* batched(withNewline(jsonPieces(top, 2)));
+}
+
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  options?: z.ZodType[];
+  discriminator?: string;
+  values?: unknown[];
+};
+
+const defOf = (schema: z.ZodType): Def => schema._zod.def as unknown as Def;
+
+function documentShape(): Record<string, z.ZodType> {
+  return defOf(fracDocumentSchema).shape!;
+}
+
+function elementOf(schema: z.ZodType): z.ZodType {
+  return defOf(schema).element!;
+}
+
+// Union members by discriminator value, per union schema: looked up once per node, not scanned.
+const unionCache = new WeakMap<z.ZodType, Map<unknown, z.ZodType>>();
+
+function inSchemaOrder(value: unknown, schema: z.ZodType): unknown {
+  const def = defOf(schema);
+  switch (def.type) {
+    case "optional":
+    case "nullable":
+    case "default":
+    case "readonly":
+    case "nonoptional":
+      return value === null || value === undefined ? value : inSchemaOrder(value, def.innerType!);
+    case "object": {
+      if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+      const source = value as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(def.shape!)) {
+        if (source[key] !== undefined) out[key] = inSchemaOrder(source[key], def.shape![key]);
+      }
+      return out;
+    }
+    case "array":
+      return Array.isArray(value) ? value.map((item) => inSchemaOrder(item, def.element!)) : value;
+    case "union": {
+      const member = def.discriminator ? unionMember(schema, def, value) : undefined;
+      return member ? inSchemaOrder(value, member) : value;
+    }
+    default:
+      return value;
+  }
+}
+
+function unionMember(schema: z.ZodType, def: Def, value: unknown): z.ZodType | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  let members = unionCache.get(schema);
+  if (!members) {
+    members = new Map();
+    for (const option of def.options ?? []) {
+      const tag = defOf(option).shape?.[def.discriminator!];
+      for (const literal of tag ? (defOf(tag).values ?? []) : []) members.set(literal, option);
+    }
+    unionCache.set(schema, members);
+  }
+  return members.get((value as Record<string, unknown>)[def.discriminator!]);
+}
+
+function* mapLazily<T, U>(items: readonly T[], map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
+}
+
+function* withNewline(pieces: Iterable<string>): Generator<string> {
+  yield* pieces;
+  yield "\n";
+}
