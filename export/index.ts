@@ -1,0 +1,61 @@
+/**
+ * The exports: FracDocument → bytes, pure (no database, no app code), so the CLI, the resource
+ * routes and the read API produce the same files. docs/interchange.md describes each format.
+ */
+import type { FracDocument } from "@schemas/frac-document";
+import { caseChunks, type CaseOptions } from "./case";
+import { csvChunks } from "./csv";
+import { jsonChunks } from "./json";
+import { toXlsxBuffer } from "./xlsx";
+
+export { buildCasePackage, caseChunks, type CaseOptions, type CFPackage } from "./case";
+export { CASE_DEFAULT_BASE_URI, CASE_NAMESPACE, caseIds } from "./case-ids";
+export { CSV_BOM, csvChunks, flatRecords, toCsvText, type FlatRecord } from "./csv";
+export { canonicalDocument, jsonChunks, toJsonText } from "./json";
+export { toXlsxBuffer, XLSX_SHEETS } from "./xlsx";
+
+export const EXPORT_FORMATS = ["json", "csv", "xlsx", "case"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What a download of each format needs: its media type and file-name ending. */
+export const EXPORT_FORMAT_INFO: Record<ExportFormat, { contentType: string; extension: string; binary: boolean }> = {
+  json: { contentType: "application/json; charset=utf-8", extension: ".json", binary: false },
+  csv: { contentType: "text/csv; charset=utf-8", extension: ".csv", binary: false },
+  xlsx: {
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    extension: ".xlsx",
+    binary: true,
+  },
+  case: { contentType: "application/json; charset=utf-8", extension: ".case.json", binary: false },
+};
+
+/** True when the text names an export format. */
+export function isExportFormat(text: string): text is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(text);
+}
+
+/**
+ * The export as chunks (text formats) or one Buffer (xlsx, built in memory by exceljs).
+ * CASE text is indented by 2 and ends with a newline, like the JSON export.
+ */
+export async function* exportChunks(
+  doc: FracDocument,
+  format: ExportFormat,
+  options: CaseOptions = {},
+): AsyncGenerator<string | Buffer> {
+  switch (format) {
+    case "json":
+      yield* jsonChunks(doc);
+      return;
+    case "csv":
+      yield* csvChunks(doc);
+      return;
+    case "case":
+      yield* caseChunks(doc, { ...options, space: 2 });
+      yield "\n";
+      return;
+    case "xlsx":
+      yield await toXlsxBuffer(doc);
+      return;
+  }
+}
