@@ -9,6 +9,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getClient } from "../db/client";
 import { seedDemo, seedReference } from "../db/seed";
+import { seedDemoHistory } from "../app/models/demo-history.server";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const demo = process.env.FRAC_DEMO === "1" || process.env.FRAC_DEMO === "true";
@@ -16,7 +17,7 @@ const port = Number(process.env.PORT ?? 3000);
 
 const client = getClient();
 const ref = seedReference(client);
-const demoReport = demo ? await seedDemo(client) : null;
+const demoReport = demo ? { ...(await seedDemo(client)), versions: seedDemoHistory().published ?? 0 } : null;
 const added = Object.entries({ ...ref, ...demoReport }).filter(([, n]) => n > 0);
 console.log(
   `FRAC Studio: database ${path.relative(process.cwd(), client.file) || client.file}` +

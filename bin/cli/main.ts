@@ -2,13 +2,14 @@
 import { closeClient } from "@db/client";
 import { complain, EXIT, UsageError, type Command } from "./args";
 import { dbMigrate, dbSeed } from "./commands/db";
+import { diffCommand } from "./commands/diff";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { listCommand } from "./commands/list";
 import { userCommand } from "./commands/user";
 import { validateCommand } from "./commands/validate";
 
-const COMMANDS: Command[] = [dbMigrate, dbSeed, listCommand, validateCommand, importCommand, exportCommand, userCommand];
+const COMMANDS: Command[] = [dbMigrate, dbSeed, listCommand, validateCommand, importCommand, exportCommand, diffCommand, userCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

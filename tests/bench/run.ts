@@ -17,6 +17,7 @@ import { openClient } from "../../db/client";
 import { hashPassword } from "../../db/password";
 import { seedReference } from "../../db/seed";
 import { writeBigFramework } from "../factories/big-framework";
+import { importBench } from "./import";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PORT = 3190 + Math.floor(Math.random() * 100);
@@ -177,8 +178,9 @@ try {
     ["raw floor: 50 row writes, prepared, one transaction", ms(median(s.raw)), `save / raw = ${(median(s.save) / median(s.raw)).toFixed(1)}×`],
     [`validator: whole document (${v.nodes} nodes, ${v.links} links)`, ms(median(v.times)), "runs on every edit"],
   ];
+  if (process.env.BENCH_SKIP_IMPORT !== "1") rows.push(...(await importBench(dir, RUNS)));
   const w = Math.max(...rows.map((r) => r[0].length));
-  console.log(`\nFRAC Studio benchmarks · ${os.cpus().length} cores · Node ${process.version} · ${stored.nodes} nodes / ${stored.links} links per framework · medians of ${RUNS} (browser) / 7 (server) runs\n`);
+  console.log(`\nFRAC Studio benchmarks · ${os.cpus().length} cores · Node ${process.version} · editor: ${stored.nodes} nodes / ${stored.links} links · medians of ${RUNS} runs (server save and validator: 7)\n`);
   console.log(`${"figure".padEnd(w)}  ${"median".padStart(10)}  note`);
   for (const [name, value, note] of rows) console.log(`${name.padEnd(w)}  ${value.padStart(10)}  ${note}`);
 } finally {

@@ -99,7 +99,10 @@ describe("frac import", () => {
   it("previews with --dry-run, imports, and exits 1 on a file with errors (nothing written)", () => {
     const dry = frac(["import", FIXTURE, "--mdo", "MOHFW", "--dry-run", "--json"]);
     expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.stdout)).toMatchObject({ ok: true, applied: false });
+    const report = JSON.parse(dry.stdout);
+    expect(report).toMatchObject({ ok: true, applied: false, unchanged: { position: 0 } });
+    expect(report.created.position).toBeGreaterThan(0);
+    expect(Array.isArray(report.findings)).toBe(true);
     const bad = fs.mkdtempSync("/tmp/frac-import-");
     fs.writeFileSync(`${bad}/bad.csv`, `${HEADER}X,Y,Z,Nonexistent competency,Behavioural,3\r\n`);
     const out = frac(["import", `${bad}/bad.csv`, "--mdo", "MOHFW"]);

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openClient } from "../../db/client";
 import { seedDemo, seedReference } from "../../db/seed";
+import { seedDemoHistory } from "../../app/models/demo-history.server";
 
 export const BASE_DIR = path.resolve("tests/.tmp/integration");
 export const BASE_DB = path.join(BASE_DIR, "base.db");
@@ -13,6 +14,7 @@ export default async function setup() {
   const client = openClient(BASE_DB);
   seedReference(client);
   await seedDemo(client);
+  seedDemoHistory({ databaseFile: BASE_DB });
   client.sqlite.pragma("wal_checkpoint(TRUNCATE)");
   client.sqlite.close();
 }

@@ -1,6 +1,7 @@
 /** `frac db:migrate` and `frac db:seed`. */
 import { getClient } from "@db/client";
 import { seedDemo, seedReference } from "@db/seed";
+import { seedDemoHistory } from "~/models/demo-history.server";
 import { EXIT, parse, type Command } from "../args";
 
 export const dbMigrate: Command = {
@@ -33,7 +34,7 @@ export const dbSeed: Command = {
     const client = getClient();
     const reference = seedReference(client);
     const demo = values.demo || process.env.FRAC_DEMO === "1" || process.env.FRAC_DEMO === "true";
-    const demoReport = demo ? await seedDemo(client) : null;
+    const demoReport = demo ? { ...(await seedDemo(client)), versions: seedDemoHistory().published ?? 0 } : null;
     if (values.json) {
       process.stdout.write(JSON.stringify({ reference, demo: demoReport }) + "\n");
     } else {

@@ -18,7 +18,7 @@ export const importCommand: Command = {
     "  --replace      replace the draft by the file: nodes and links the file does not mention are removed",
     "                 (without it, an import only adds and updates, never removes)",
     "  --sheet NAME   the worksheet of an .xlsx file (default: the first visible one)",
-    "  --json         print { ok, applied, counts, findings } as JSON",
+    "  --json         print only the report: { created, updated, unchanged, findings, ok, applied } (counts per kind)",
     "",
     "Layouts: the flat layout (one row per chain: Position, Role, Activity, Competency, Required level…),",
     "FRAC Studio's own CSV export, the iGOT FRAC bulk-upload workbook, and a FracDocument JSON.",
@@ -82,7 +82,18 @@ export const importCommand: Command = {
       if (!r.ok) message = r.message;
     }
     if (values.json) {
-      process.stdout.write(JSON.stringify({ ok: errors.length === 0 && !message, applied, layout: analysis.layout, counts, findings: analysis.findings, message }, null, 2) + "\n");
+      const report = {
+        created: counts.created,
+        updated: counts.updated,
+        unchanged: counts.unchanged,
+        ...(plan.mode === "replace" ? { removed: counts.removed } : {}),
+        findings: analysis.findings,
+        ok: errors.length === 0 && !message,
+        applied,
+        layout: analysis.layout,
+        ...(message ? { message } : {}),
+      };
+      process.stdout.write(JSON.stringify(report, null, 2) + "\n");
     } else {
       for (const f of analysis.findings) process.stdout.write(formatFinding(f) + "\n");
       const line = (name: string, c: Record<string, number>) => `${name}: ${Object.entries(c).map(([k, n]) => `${n} ${k}`).join(", ")}`;
