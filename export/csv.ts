@@ -13,15 +13,12 @@
  * 5,000 rows (BASELINES.md: ~55 MB/s).
  */
 import Papa from "papaparse";
-import { FLAT_HEADERS, toFlatCells, type FlatKey } from "@schemas/flat-layout";
+import { FLAT_COLUMNS, FLAT_HEADERS, neutraliseCell, type FlatKey } from "@schemas/flat-layout";
 import type { FracDocument, FracLink, FracNode } from "@schemas/frac-document";
-import { childLinks, hasParentOfKind, indexDocument, nodesOfKind, type DocumentIndex } from "./graph";
+import { childLinks, childrenOfKind, indexDocument, nodesOfKind, type DocumentIndex } from "./graph";
 
 export const CSV_BOM = "\uFEFF";
 const ROWS_PER_CHUNK = 5000;
-
-/** One flat row by key; absent keys are empty cells. */
-export type FlatRecord = Partial<Record<FlatKey, string | number>>;
 
 /** The CSV file as text (BOM, header, CRLF after every row). */
 export function toCsvText(doc: FracDocument): string {
@@ -30,10 +27,10 @@ export function toCsvText(doc: FracDocument): string {
 
 /** The CSV file in chunks of up to 5,000 rows; the first chunk starts with the BOM and the header row. */
 export function* csvChunks(doc: FracDocument): Generator<string> {
-  let rows: string[][] = [[...FLAT_HEADERS]];
+  let rows: string[][] = [FLAT_HEADERS.map(neutraliseCell)];
   let first = true;
-  for (const record of flatRecords(doc)) {
-    rows.push(toFlatCells(record));
+  for (const row of flatRows(doc)) {
+    rows.push(row);
     if (rows.length >= ROWS_PER_CHUNK) {
       yield (first ? CSV_BOM : "") + unparse(rows);
       first = false;
@@ -54,67 +51,104 @@ function needsExtraQuotes(value: unknown): boolean {
   return typeof value === "string" && (value.includes("\t") || value.includes(";"));
 }
 
-/** The flat rows of the document, in file order, before neutralisation. */
-export function* flatRecords(doc: FracDocument): Generator<FlatRecord> {
+/**
+ * The data rows of the document in file order: cells in FLAT_COLUMNS order, neutralised
+ * (what toFlatCells gives for the same row). Each node's cells are neutralised once and
+ * copied into every row of its chains; rows are arrays, not objects, because a large
+ * framework has hundreds of thousands of them.
+ */
+export function* flatRows(doc: FracDocument): Generator<string[]> {
   const index = indexDocument(doc);
   const walk = new ChainWalk(index);
+  const empty = FLAT_COLUMNS.map(() => "");
   for (const position of nodesOfKind(index, "position")) yield* walk.position(position);
-  for (const role of nodesOfKind(index, "role")) {
-    if (!hasParentOfKind(index, role.id, ["position"])) yield* walk.role({}, role);
-  }
+  const played = childrenOfKind(index, "position");
+  for (const role of nodesOfKind(index, "role")) if (!played.has(role.id)) yield* walk.role(empty, role);
+  const performed = childrenOfKind(index, "role");
   for (const activity of nodesOfKind(index, "activity")) {
-    if (!hasParentOfKind(index, activity.id, ["role"])) yield* walk.activity({}, activity);
+    if (!performed.has(activity.id)) yield* walk.activity(empty, activity);
   }
 }
+
+/** Column index of each flat key. */
+const COLUMN = new Map<FlatKey, number>(FLAT_COLUMNS.map((c, i) => [c.key, i]));
+
+/** A node's filled cells: [column index, neutralised text]. */
+type Segment = readonly (readonly [number, string])[];
 
 class ChainWalk {
   // The cells of a node repeat on every row of its chains: built once per node.
-  private readonly cells = new Map<string, FlatRecord>();
+  private readonly segments = new Map<string, Segment>();
 
   constructor(private readonly index: DocumentIndex) {}
 
-  *position(position: FracNode): Generator<FlatRecord> {
-    const row = this.nodeCells(position);
-    const roles = childLinks(this.index, position.id, ["role"]);
-    if (roles.length === 0) yield { ...row };
-    for (const link of roles) yield* this.role(row, this.index.byId.get(link.to)!);
+  *position(position: FracNode): Generator<string[]> {
+    const row = this.with(FLAT_COLUMNS.map(() => ""), position);
+    let any = false;
+    for (const link of childLinks(this.index, position.id)) {
+      const role = this.index.byId.get(link.to)!;
+      if (role.kind !== "role") continue;
+      any = true;
+      yield* this.role(row, role);
+    }
+    if (!any) yield row;
   }
 
-  *role(prefix: FlatRecord, role: FracNode): Generator<FlatRecord> {
-    const row = { ...prefix, ...this.nodeCells(role) };
-    const below = childLinks(this.index, role.id, ["activity", "competency"]);
-    if (below.length === 0) yield row;
-    for (const link of below) {
+  *role(prefix: readonly string[], role: FracNode): Generator<string[]> {
+    const row = this.with(prefix, role);
+    let any = false;
+    for (const link of childLinks(this.index, role.id)) {
       const child = this.index.byId.get(link.to)!;
       if (child.kind === "activity") yield* this.activity(row, child);
-      else yield { ...row, ...this.requirement(child, link) };
+      else if (child.kind === "competency") yield this.requirement(row, child, link);
+      else continue;
+      any = true;
     }
+    if (!any) yield row;
   }
 
-  *activity(prefix: FlatRecord, activity: FracNode): Generator<FlatRecord> {
-    const row = { ...prefix, ...this.nodeCells(activity) };
-    const requirements = childLinks(this.index, activity.id, ["competency"]);
-    if (requirements.length === 0) yield row;
-    for (const link of requirements) yield { ...row, ...this.requirement(this.index.byId.get(link.to)!, link) };
-  }
-
-  private requirement(competency: FracNode, link: FracLink): FlatRecord {
-    const cells: FlatRecord = { ...this.nodeCells(competency) };
-    if (link.level !== undefined) cells.requiredLevel = link.level;
-    return cells;
-  }
-
-  private nodeCells(node: FracNode): FlatRecord {
-    let cells = this.cells.get(node.id);
-    if (!cells) {
-      cells = cellsOf(node);
-      this.cells.set(node.id, cells);
+  *activity(prefix: readonly string[], activity: FracNode): Generator<string[]> {
+    const row = this.with(prefix, activity);
+    let any = false;
+    for (const link of childLinks(this.index, activity.id)) {
+      const competency = this.index.byId.get(link.to)!;
+      if (competency.kind !== "competency") continue;
+      any = true;
+      yield this.requirement(row, competency, link);
     }
-    return cells;
+    if (!any) yield row;
+  }
+
+  private requirement(prefix: readonly string[], competency: FracNode, link: FracLink): string[] {
+    const row = this.with(prefix, competency);
+    if (link.level !== undefined) row[COLUMN.get("requiredLevel")!] = neutraliseCell(String(link.level));
+    return row;
+  }
+
+  /** A copy of the row with the node's cells filled in. */
+  private with(prefix: readonly string[], node: FracNode): string[] {
+    let segment = this.segments.get(node.id);
+    if (!segment) {
+      segment = segmentOf(node);
+      this.segments.set(node.id, segment);
+    }
+    const row = prefix.slice();
+    for (const [column, text] of segment) row[column] = text;
+    return row;
   }
 }
 
-function cellsOf(node: FracNode): FlatRecord {
+function segmentOf(node: FracNode): Segment {
+  const out: [number, string][] = [];
+  for (const [key, value] of Object.entries(cellsOf(node)) as [FlatKey, string | undefined][]) {
+    const column = COLUMN.get(key);
+    // A key the flat layout no longer has is simply not written.
+    if (column !== undefined && value) out.push([column, neutraliseCell(value)]);
+  }
+  return out;
+}
+
+function cellsOf(node: FracNode): Partial<Record<FlatKey, string>> {
   switch (node.kind) {
     case "position":
       return {

@@ -24,26 +24,23 @@ export function indexDocument(doc: FracDocument): DocumentIndex {
   const byId = new Map<string, FracNode>();
   for (const node of doc.nodes) if (!byId.has(node.id)) byId.set(node.id, node);
 
-  const grouped = new Map<string, { link: FracLink; index: number }[]>();
+  const children = new Map<string, FracLink[]>();
   const linkedTo = new Set<string>();
-  doc.links.forEach((link, index) => {
-    if (!byId.has(link.from) || !byId.has(link.to)) return;
-    let siblings = grouped.get(link.from);
-    if (!siblings) grouped.set(link.from, (siblings = []));
-    siblings.push({ link, index });
+  for (const link of doc.links) {
+    if (!byId.has(link.from) || !byId.has(link.to)) continue;
+    let siblings = children.get(link.from);
+    if (!siblings) children.set(link.from, (siblings = []));
+    siblings.push(link);
     linkedTo.add(link.to);
-  });
-
-  const children = new Map<string, readonly FracLink[]>();
-  for (const [from, siblings] of grouped) {
-    siblings.sort((a, b) => rank(a.link) - rank(b.link) || a.index - b.index);
-    children.set(
-      from,
-      siblings.map((s) => s.link),
-    );
   }
+  // Array.prototype.sort is stable, so links of equal order keep their document order.
+  for (const siblings of children.values()) if (!inOrder(siblings)) siblings.sort((a, b) => rank(a) - rank(b));
+
   const links: FracLink[] = [];
-  for (const node of byId.values()) links.push(...(children.get(node.id) ?? NO_LINKS));
+  for (const node of byId.values()) {
+    const siblings = children.get(node.id);
+    if (siblings) for (const link of siblings) links.push(link);
+  }
   return { doc, byId, children, linkedTo, links };
 }
 
@@ -51,40 +48,29 @@ function rank(link: FracLink): number {
   return link.order ?? Number.MAX_SAFE_INTEGER;
 }
 
-/** The parent's links to children of the given kinds, in link order. */
-export function childLinks(index: DocumentIndex, parentId: string, kinds?: readonly NodeKind[]): readonly FracLink[] {
-  const all = index.children.get(parentId) ?? NO_LINKS;
-  if (!kinds) return all;
-  return all.filter((link) => kinds.includes(index.byId.get(link.to)!.kind));
+function inOrder(links: readonly FracLink[]): boolean {
+  for (let i = 1; i < links.length; i++) if (rank(links[i - 1]) > rank(links[i])) return false;
+  return true;
+}
+
+/** The parent's links to its children, in link order. */
+export function childLinks(index: DocumentIndex, parentId: string): readonly FracLink[] {
+  return index.children.get(parentId) ?? NO_LINKS;
 }
 
 /** The document's nodes of one kind, in document order (the first of any repeated id). */
 export function nodesOfKind<K extends NodeKind>(index: DocumentIndex, kind: K): Extract<FracNode, { kind: K }>[] {
   const out: Extract<FracNode, { kind: K }>[] = [];
-  for (const node of index.byId.values()) if (node.kind === kind) out.push(node as Extract<FracNode, { kind: K }>);
+  const isKind = (node: FracNode): node is Extract<FracNode, { kind: K }> => node.kind === kind;
+  for (const node of index.byId.values()) if (isKind(node)) out.push(node);
   return out;
 }
 
-/** True when some link of one of the given kinds points at the node. */
-export function hasParentOfKind(index: DocumentIndex, nodeId: string, parentKinds: readonly NodeKind[]): boolean {
-  return index.linkedTo.has(nodeId) && parentKinds.length > 0 && parentsOf(index, nodeId).some((p) => parentKinds.includes(p.kind));
-}
-
-// Built lazily: only CSV asks, and only for roles and activities that may be orphans.
-const parentCache = new WeakMap<DocumentIndex, Map<string, FracNode[]>>();
-
-function parentsOf(index: DocumentIndex, nodeId: string): readonly FracNode[] {
-  let parents = parentCache.get(index);
-  if (!parents) {
-    parents = new Map();
-    for (const link of index.links) {
-      let list = parents.get(link.to);
-      if (!list) parents.set(link.to, (list = []));
-      list.push(index.byId.get(link.from)!);
-    }
-    parentCache.set(index, parents);
-  }
-  return parents.get(nodeId) ?? [];
+/** Ids of the nodes that some node of kind `parentKind` links to. */
+export function childrenOfKind(index: DocumentIndex, parentKind: NodeKind): Set<string> {
+  const out = new Set<string>();
+  for (const link of index.links) if (index.byId.get(link.from)!.kind === parentKind) out.add(link.to);
+  return out;
 }
 
 /**

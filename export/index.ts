@@ -10,7 +10,7 @@ import { toXlsxBuffer } from "./xlsx";
 
 export { buildCasePackage, caseChunks, type CaseOptions, type CFPackage } from "./case";
 export { CASE_DEFAULT_BASE_URI, CASE_NAMESPACE, caseIds } from "./case-ids";
-export { CSV_BOM, csvChunks, flatRecords, toCsvText, type FlatRecord } from "./csv";
+export { CSV_BOM, csvChunks, flatRows, toCsvText } from "./csv";
 export { canonicalDocument, jsonChunks, toJsonText } from "./json";
 export { toXlsxBuffer, XLSX_SHEETS } from "./xlsx";
 

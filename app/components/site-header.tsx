@@ -18,6 +18,7 @@ export function SiteHeader({ user }: Props) {
             <NavLink to="/" end>
               Frameworks
             </NavLink>
+            <NavLink to="/review">Review</NavLink>
             <NavLink to="/dictionary">Dictionary</NavLink>
             {user.isAdmin ? (
               <>

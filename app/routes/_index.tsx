@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { listActiveMdos } from "~/models/mdo.server";
+import { listPublishedFrameworks } from "~/models/version.server";
 import { hasCbcRole, requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Frameworks · FRAC Studio" }];
@@ -13,11 +14,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const own = [...new Set(user.memberships.flatMap((m) => (m.mdoId ? [m.mdoId] : [])))];
   const mdos = listActiveMdos(cbc ? {} : { onlyIds: own });
   const roles = user.memberships.map((m) => (m.mdoCode ? `${m.role} (${m.mdoCode})` : `${m.role} (CBC)`));
-  return json({ name: user.name, roles, cbc, mdos });
+  return json({ name: user.name, roles, cbc, mdos, published: listPublishedFrameworks() });
 }
 
 export default function Home() {
-  const { name, roles, cbc, mdos } = useLoaderData<typeof loader>();
+  const { name, roles, cbc, mdos, published } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Frameworks</h1>
@@ -63,6 +64,21 @@ export default function Home() {
             ))}
           </tbody>
         </table>
+      )}
+      <h2>Published frameworks</h2>
+      {published.length === 0 ? (
+        <p className="empty">No framework has been published yet.</p>
+      ) : (
+        <ul className="published-list">
+          {published.map((p) => (
+            <li key={p.code}>
+              <Link to={`/frameworks/${p.code}/versions/${p.latestVersion}`}>
+                {p.name}, version {p.latestVersion}
+              </Link>{" "}
+              <span className="muted small">published {p.publishedAt.slice(0, 10)}</span>
+            </li>
+          ))}
+        </ul>
       )}
     </>
   );

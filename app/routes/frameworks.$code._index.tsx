@@ -5,7 +5,9 @@ import { FindingsSummary } from "~/components/findings-summary";
 import { OutlineView } from "~/components/outline/outline-view";
 import { StatusBadge } from "~/components/status-badge";
 import { loadDraftDocument } from "~/models/framework.server";
-import { canEdit, requireMdoAccess } from "~/utils/auth.server";
+import { ReviewPanel, type ReviewPanelData } from "~/components/review/review-panel";
+import { getReviewState } from "~/models/review.server";
+import { canEdit, hasCbcRole, requireMdoAccess } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { buildOutline } from "~/utils/outline";
 import { validateFracDocument } from "@schemas/validator";
@@ -19,7 +21,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const doc = loadDraftDocument({ mdoId: mdo.id });
   if (!doc) throw notFound(`${mdo.name} has no framework yet.`);
   const findings = validateFracDocument(doc, { mode: "draft" });
+  const review = getReviewState({ mdoId: mdo.id })!;
+  const status = review.status;
+  const isReviewer = hasCbcRole(user, ["reviewer"]);
+  const isBoard = hasCbcRole(user, ["board"]);
+  const reviewPanel: ReviewPanelData = {
+    code: mdo.code,
+    status,
+    hold: review.hold,
+    submittedBy: review.submittedBy,
+    verifiedBy: review.verifiedBy,
+    rejection: review.rejection,
+    latestVersion: review.latestVersion,
+    can: {
+      submit: canEdit(user, mdo.id) && (status === "DRAFT" || status === "REJECTED"),
+      verify: isReviewer && status === "UNVERIFIED",
+      reject: (isReviewer && status === "UNVERIFIED") || (isBoard && status === "VERIFIED"),
+      approve: isBoard && status === "VERIFIED",
+    },
+    done: new URL(request.url).searchParams.get("review"),
+  };
   return json({
+    reviewPanel,
     mdo: { code: mdo.code, name: mdo.name },
     status: doc.status,
     revision: doc.revision ?? 0,
@@ -30,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function FrameworkOutline() {
-  const { mdo, status, revision, outline, findings, canEdit: canEditDraft } = useLoaderData<typeof loader>();
+  const { mdo, status, revision, outline, findings, canEdit: canEditDraft, reviewPanel } = useLoaderData<typeof loader>();
   const c = outline.counts;
   return (
     <>
@@ -48,6 +71,9 @@ export default function FrameworkOutline() {
           <Link to={`/frameworks/${mdo.code}/edit`} className="button primary">
             {canEditDraft ? "Open the graph editor" : "View as a graph"}
           </Link>
+          <Link to={`/frameworks/${mdo.code}/versions`} className="button">
+            Versions
+          </Link>
           {canEditDraft ? (
             <Link to={`/frameworks/${mdo.code}/import`} className="button">
               Import a spreadsheet
@@ -62,6 +88,7 @@ export default function FrameworkOutline() {
           <div><dt>Resources</dt><dd>{c.knowledge_resource}</dd></div>
         </dl>
       </header>
+      <ReviewPanel data={reviewPanel} />
       <FindingsSummary findings={findings} />
       <OutlineView outline={outline} />
     </>

@@ -74,12 +74,12 @@ test("undo and redo with the keyboard", async ({ page }) => {
   await saved(page);
 });
 
-test("a save based on a stale revision gets the conflict message, and nothing is lost silently", async ({ browser }) => {
+test("a save based on a stale revision gets the conflict message, and nothing is lost silently", async ({ browser, baseURL }) => {
   const { email, password } = createAuthor("MOHFW");
   const a = await browser.newPage();
   await signIn(a, email, password);
   await openEditor(a, "MOHFW");
-  const bContext = await browser.newContext();
+  const bContext = await browser.newContext({ baseURL });
   const b2 = await bContext.newPage();
   await signIn(b2, "other-author@frac.test");
   await openEditor(b2, "MOHFW");

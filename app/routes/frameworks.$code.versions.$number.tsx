@@ -1,0 +1,49 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { OutlineView } from "~/components/outline/outline-view";
+import { StatusBadge } from "~/components/status-badge";
+import { getMdoByCode } from "~/models/mdo.server";
+import { getVersion } from "~/models/version.server";
+import { requireUser } from "~/utils/auth.server";
+import { notFound } from "~/utils/http.server";
+import { buildOutline } from "~/utils/outline";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.mdo.code} version ${data.version.number} · FRAC Studio` : "Version · FRAC Studio" }];
+
+/** A published version: readable by every signed-in user. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const mdo = getMdoByCode({ code: params.code ?? "" });
+  const number = Number(params.number);
+  if (!mdo || !/^\d+$/.test(params.number ?? "")) throw notFound("No such version.");
+  const version = getVersion({ mdoId: mdo.id, number });
+  if (!version) throw notFound(`${mdo.name} has no version ${params.number}.`);
+  const { text: _text, document, ...summary } = version;
+  return json({ mdo: { code: mdo.code, name: mdo.name }, version: summary, outline: buildOutline(document) });
+}
+
+export default function VersionPage() {
+  const { mdo, version, outline } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/">Frameworks</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${mdo.code}/versions`}>{mdo.code} versions</Link>{" "}
+        <span aria-hidden="true">›</span> <span>Version {version.number}</span>
+      </nav>
+      <header className="page-header">
+        <div>
+          <h1>
+            {mdo.name}, version {version.number} <StatusBadge status="PUBLISHED" />
+          </h1>
+          <p className="muted">
+            Published <time dateTime={version.publishedAt}>{version.publishedAt.slice(0, 16).replace("T", " ")} UTC</time>
+            {version.approverName ? `, approved by ${version.approverName}` : ""}
+            {version.verifierName ? ` after technical review by ${version.verifierName}` : ""}. sha256 <code className="small">{version.sha256.slice(0, 16)}…</code>
+          </p>
+        </div>
+      </header>
+      <OutlineView outline={outline} />
+    </>
+  );
+}
