@@ -7,6 +7,8 @@ import { StatusBadge } from "~/components/status-badge";
 import { loadDraftDocument } from "~/models/framework.server";
 import { ReviewPanel, type ReviewPanelData } from "~/components/review/review-panel";
 import { getReviewState } from "~/models/review.server";
+import { listComments } from "~/models/comment.server";
+import { CommentThreads } from "~/components/comments/comment-threads";
 import { canEdit, hasCbcRole, requireMdoAccess } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { buildOutline } from "~/utils/outline";
@@ -42,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     done: new URL(request.url).searchParams.get("review"),
   };
   return json({
+    comments: listComments({ mdoId: mdo.id }),
+    canComment: canEdit(user, mdo.id) || isReviewer || isBoard,
     reviewPanel,
     mdo: { code: mdo.code, name: mdo.name },
     status: doc.status,
@@ -53,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function FrameworkOutline() {
-  const { mdo, status, revision, outline, findings, canEdit: canEditDraft, reviewPanel } = useLoaderData<typeof loader>();
+  const { mdo, status, revision, outline, findings, canEdit: canEditDraft, reviewPanel, comments, canComment } = useLoaderData<typeof loader>();
   const c = outline.counts;
   return (
     <>
@@ -89,6 +93,12 @@ export default function FrameworkOutline() {
         </dl>
       </header>
       <ReviewPanel data={reviewPanel} />
+      <details className="panel" open={comments.some((t) => !t.resolvedAt)}>
+        <summary>
+          Review comments ({comments.filter((t) => !t.resolvedAt).length} open, {comments.length} in all)
+        </summary>
+        <CommentThreads code={mdo.code} threads={comments} targetId={null} canComment={canComment} showTarget label="All comments" />
+      </details>
       <FindingsSummary findings={findings} />
       <OutlineView outline={outline} />
     </>

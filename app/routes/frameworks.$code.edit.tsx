@@ -7,7 +7,8 @@ import { FrameworkEditor } from "~/components/editor/editor";
 import { toEditorInit } from "~/components/editor/from-document";
 import { StatusBadge } from "~/components/status-badge";
 import { loadEditorData, listUsableCompetencies } from "~/models/editor.server";
-import { canEdit, requireMdoAccess } from "~/utils/auth.server";
+import { listComments } from "~/models/comment.server";
+import { canEdit, hasCbcRole, requireMdoAccess } from "~/utils/auth.server";
 import { handleEditorAction } from "~/utils/editor-action.server";
 import { notFound } from "~/utils/http.server";
 
@@ -33,6 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     positions: data.positions,
     revision: data.revision,
     dictionary: listUsableCompetencies({ mdoId: mdo.id }),
+    comments: listComments({ mdoId: mdo.id }),
+    canComment: canEdit(user, mdo.id) || hasCbcRole(user, ["reviewer", "board"]),
   });
 }
 
@@ -41,8 +44,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 // why: saves return what the editor needs; reloading the whole draft after each save would be wasted work.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
-  formMethod && formMethod.toUpperCase() !== "GET" ? false : defaultShouldRevalidate;
+// Comments are the exception: a new one should appear at once.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formAction, defaultShouldRevalidate }) =>
+  formAction?.endsWith("/comments") ? true : formMethod && formMethod.toUpperCase() !== "GET" ? false : defaultShouldRevalidate;
 
 export default function EditFramework() {
   const data = useLoaderData<typeof loader>();
@@ -62,7 +66,13 @@ export default function EditFramework() {
         {data.frozen ? <p className="banner">This draft is submitted for review and frozen; it opens read-only.</p> : null}
       </div>
       {hydrated ? (
-        <FrameworkEditor init={init} mdo={data.mdo} saveAction={`/frameworks/${data.mdo.code}/edit`} />
+        <FrameworkEditor
+          init={init}
+          mdo={data.mdo}
+          saveAction={`/frameworks/${data.mdo.code}/edit`}
+          comments={data.comments}
+          canComment={data.canComment}
+        />
       ) : (
         <p className="muted">Loading the editor…</p>
       )}

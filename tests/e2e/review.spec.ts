@@ -22,7 +22,16 @@ test("submit → send back with a reason → resubmit → verify → approve pub
   await author.goto("/frameworks/CBIC/edit");
   await expect(author.getByText("This draft is submitted for review and frozen")).toBeVisible();
 
-  // The technical reviewer finds it in the queue and sends it back with a reason.
+  // The technical reviewer comments on a node in the (read-only) editor…
+  await reviewer.goto("/frameworks/CBIC/edit");
+  const rFind = reviewer.getByRole("combobox", { name: "Find" });
+  await rFind.fill("Examiner");
+  await rFind.press("Enter");
+  await reviewer.getByLabel("Comment on this").fill("The Hindi name is missing here.");
+  await reviewer.getByRole("button", { name: "Add comment" }).click();
+  await expect(reviewer.locator(".comment-body").filter({ hasText: "The Hindi name is missing here." })).toBeVisible();
+
+  // …then finds it in the queue and sends it back with a reason.
   await reviewer.goto("/review");
   await reviewer.getByRole("link", { name: "Central Board of Indirect Taxes and Customs (CBIC)" }).click();
   await reviewer.getByLabel("Reason for sending it back").fill("Please add the Hindi name of the Examiner position.");
@@ -32,6 +41,12 @@ test("submit → send back with a reason → resubmit → verify → approve pub
   // The author sees the reason and resubmits.
   await author.goto("/frameworks/CBIC");
   await expect(author.getByRole("note")).toContainText("Please add the Hindi name of the Examiner position.");
+  await author.goto("/frameworks/CBIC/edit");
+  const aFind = author.getByRole("combobox", { name: "Find" });
+  await aFind.fill("Examiner");
+  await aFind.press("Enter");
+  await expect(author.locator(".fnode.is-selected").getByRole("img", { name: "1 open review comments" })).toBeVisible();
+  await expect(author.locator(".comment-body").filter({ hasText: "The Hindi name is missing here." })).toBeVisible();
   await author.goto("/frameworks/CBIC/submit");
   await author.getByRole("button", { name: "Submit for review" }).click();
   await expect(author.getByRole("status").filter({ hasText: "Submitted for technical review" })).toBeVisible();

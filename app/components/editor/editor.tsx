@@ -18,6 +18,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { linkKindFor } from "@schemas/enums";
 import type { Finding } from "@schemas/findings";
 import { validateFracDocument } from "@schemas/validator";
+import { CommentThreads, type Thread } from "../comments/comment-threads";
 import { ConfirmDelete } from "./confirm-delete";
 import { moveEdit, refusal } from "./edits";
 import { FindingsPanel } from "./findings-panel";
@@ -31,15 +32,15 @@ import { Toolbar } from "./toolbar";
 import { useAutosave } from "./use-autosave";
 import { useEditorActions } from "./use-editor-actions";
 
-type Props = { init: EditorInit; mdo: { code: string; name: string }; saveAction: string };
+type Props = { init: EditorInit; mdo: { code: string; name: string }; saveAction: string; comments: Thread[]; canComment: boolean };
 
 /** The editor for one draft. */
-export function FrameworkEditor({ init, mdo, saveAction }: Props) {
+export function FrameworkEditor({ init, mdo, saveAction, comments, canComment }: Props) {
   const [store] = useState(() => createEditorStore(init));
   return (
     <EditorStoreContext.Provider value={store}>
       <ReactFlowProvider>
-        <EditorShell mdo={mdo} saveAction={saveAction} />
+        <EditorShell mdo={mdo} saveAction={saveAction} comments={comments} canComment={canComment} />
       </ReactFlowProvider>
     </EditorStoreContext.Provider>
   );
@@ -60,7 +61,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 }
 
-function EditorShell({ mdo, saveAction }: { mdo: Props["mdo"]; saveAction: string }) {
+function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "init">) {
   const store = useEditorStore();
   const nodes = useEditor((s) => s.nodes);
   const links = useEditor((s) => s.links);
@@ -89,6 +90,11 @@ function EditorShell({ mdo, saveAction }: { mdo: Props["mdo"]; saveAction: strin
     }
     return m;
   }, [findings]);
+  const commentCounts = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const t of comments) if (t.targetId && !t.resolvedAt) m.set(t.targetId, (m.get(t.targetId) ?? 0) + 1);
+    return m;
+  }, [comments]);
   const unplaced = useMemo(() => Object.values(nodes).filter((n) => n.x === null || n.y === null), [nodes]);
   const fallback = useMemo(() => provisionalPositions(unplaced), [unplaced]);
   const view = useMemo(
@@ -102,9 +108,10 @@ function EditorShell({ mdo, saveAction }: { mdo: Props["mdo"]; saveAction: strin
         selectedId: selection?.id ?? null,
         fallback,
         override: focusLayout,
+        comments: commentCounts,
         onToggle: store.getState().toggleCollapsed,
       }),
-    [nodes, links, collapsed, focusId, flags, selection, fallback, focusLayout, store],
+    [nodes, links, collapsed, focusId, flags, selection, fallback, focusLayout, commentCounts, store],
   );
 
   const centre = useCallback(
@@ -342,6 +349,15 @@ function EditorShell({ mdo, saveAction }: { mdo: Props["mdo"]; saveAction: strin
         </div>
         <aside className="side-panel" aria-label="Selected item">
           <SidePanel actions={actions} onDelete={setDeleting} />
+          {selection ? (
+            <CommentThreads
+              code={mdo.code}
+              threads={comments.filter((t) => t.targetId === selection.id)}
+              targetId={selection.id}
+              canComment={canComment}
+              label="Review comments here"
+            />
+          ) : null}
           <FindingsPanel findings={findings} onPick={pickFinding} />
         </aside>
       </div>

@@ -16,6 +16,8 @@ export type ViewInput = GraphState & {
   fallback: Map<string, { x: number; y: number }>;
   /** Positions that override stored ones (the automatic arrangement of a focused position). */
   override: Map<string, { x: number; y: number }> | null;
+  /** Open review comments per node. */
+  comments: Map<string, number>;
   onToggle: (id: string) => void;
 };
 
@@ -64,7 +66,8 @@ export function buildView(input: ViewInput): { nodes: FracFlowNode[]; edges: Edg
     const collapsed = !!input.collapsed[id];
     const flag = input.flags.get(id);
     const selected = input.selectedId === id;
-    const key = `${pos.x},${pos.y},${childCount},${collapsed},${flag ?? ""},${selected}`;
+    const comments = input.comments.get(id) ?? 0;
+    const key = `${pos.x},${pos.y},${childCount},${collapsed},${flag ?? ""},${selected},${comments}`;
     const hit = cache.get(n);
     if (hit && hit.key === key) {
       nodes.push(hit.node);
@@ -78,7 +81,7 @@ export function buildView(input: ViewInput): { nodes: FracFlowNode[]; edges: Edg
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
       selected,
-      data: { kind: n.kind, name: n.name, nameHi: n.nameHi, competencyType: n.competencyType, flag, childCount, collapsed, onToggle: input.onToggle },
+      data: { kind: n.kind, name: n.name, nameHi: n.nameHi, competencyType: n.competencyType, flag, childCount, collapsed, comments, onToggle: input.onToggle },
     };
     cache.set(n, { key, node });
     nodes.push(node);

@@ -16,6 +16,8 @@ export type FracNodeData = {
   flag?: "error" | "warning";
   childCount: number;
   collapsed: boolean;
+  /** Open review comments on this node. */
+  comments?: number;
   onToggle?: (id: string) => void;
 };
 
@@ -37,7 +39,14 @@ function FracNodeView({ id, data, selected }: NodeProps<FracFlowNode>) {
     >
       {hasTarget ? <Handle type="target" position={Position.Left} /> : null}
       <div className="fnode-kind">
-        {kindLabel}
+        <span>
+          {kindLabel}
+          {data.comments ? (
+            <span className="fnode-comments" role="img" aria-label={`${data.comments} open review comments`}>
+              💬{data.comments}
+            </span>
+          ) : null}
+        </span>
         {data.flag ? (
           <span className={`fnode-flag fnode-flag-${data.flag}`} role="img" aria-label={data.flag === "error" ? "has errors" : "has warnings"}>
             {data.flag === "error" ? "●" : "▲"}

@@ -1,0 +1,94 @@
+/** Review comment threads with reply, resolve and a form for a new comment. */
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+
+export type Thread = {
+  id: string;
+  targetId: string | null;
+  targetName: string | null;
+  authorName: string;
+  body: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedByName: string | null;
+  replies: { id: string; authorName: string; body: string; createdAt: string }[];
+};
+
+type Props = { code: string; threads: Thread[]; targetId: string | null; canComment: boolean; showTarget?: boolean; label: string };
+
+const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
+
+/** The threads on one target (or the whole framework) and a box to add one. */
+export function CommentThreads({ code, threads, targetId, canComment, showTarget, label }: Props) {
+  const action = `/frameworks/${code}/comments`;
+  return (
+    <section className="comments" aria-label={label}>
+      <h3>
+        {label} <span className="muted">({threads.filter((t) => !t.resolvedAt).length} open)</span>
+      </h3>
+      {threads.length === 0 ? <p className="muted small">No comments yet.</p> : null}
+      <ul className="comment-list">
+        {threads.map((t) => (
+          <li key={t.id} className={t.resolvedAt ? "comment is-resolved" : "comment"}>
+            {showTarget && t.targetName ? <p className="small muted">On “{t.targetName}”</p> : null}
+            <p className="comment-meta">
+              <strong>{t.authorName}</strong> <span className="muted small">{when(t.createdAt)} UTC</span>
+            </p>
+            <p className="comment-body">{t.body}</p>
+            {t.replies.map((r) => (
+              <div key={r.id} className="comment-reply">
+                <p className="comment-meta">
+                  <strong>{r.authorName}</strong> <span className="muted small">{when(r.createdAt)} UTC</span>
+                </p>
+                <p className="comment-body">{r.body}</p>
+              </div>
+            ))}
+            {t.resolvedAt ? <p className="small muted">Resolved by {t.resolvedByName ?? "someone"}.</p> : null}
+            {canComment ? <ThreadActions action={action} thread={t} /> : null}
+          </li>
+        ))}
+      </ul>
+      {canComment ? <CommentForm action={action} targetId={targetId} label={targetId ? "Comment on this" : "Comment on the whole framework"} /> : null}
+    </section>
+  );
+}
+
+function ThreadActions({ action, thread }: { action: string; thread: Thread }) {
+  const fetcher = useFetcher<{ ok: boolean; message?: string }>();
+  return (
+    <div className="thread-actions">
+      <CommentForm action={action} targetId={thread.targetId} parentId={thread.id} label="Reply" compact />
+      <fetcher.Form method="post" action={action}>
+        <input type="hidden" name="intent" value={thread.resolvedAt ? "reopen" : "resolve"} />
+        <input type="hidden" name="commentId" value={thread.id} />
+        <button type="submit" className="button small-button">
+          {thread.resolvedAt ? "Reopen" : "Resolve"}
+        </button>
+      </fetcher.Form>
+    </div>
+  );
+}
+
+function CommentForm({ action, targetId, parentId, label, compact }: { action: string; targetId: string | null; parentId?: string; label: string; compact?: boolean }) {
+  const fetcher = useFetcher<{ ok: boolean; message?: string }>();
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok) form.current?.reset();
+  }, [fetcher.state, fetcher.data]);
+  const id = `comment-${parentId ?? targetId ?? "framework"}`;
+  return (
+    <fetcher.Form method="post" action={action} ref={form} className={compact ? "comment-form compact" : "comment-form"}>
+      <input type="hidden" name="intent" value="add" />
+      <input type="hidden" name="targetId" value={targetId ?? ""} />
+      {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
+      <label htmlFor={id} className={compact ? "sr-only" : undefined}>
+        {label}
+      </label>
+      <textarea id={id} name="body" rows={compact ? 1 : 2} required placeholder={compact ? "Reply…" : undefined} />
+      {fetcher.data && !fetcher.data.ok ? <p className="field-error">{fetcher.data.message}</p> : null}
+      <button type="submit" className="button small-button" disabled={fetcher.state !== "idle"}>
+        {compact ? "Reply" : "Add comment"}
+      </button>
+    </fetcher.Form>
+  );
+}
