@@ -4,6 +4,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLo
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteHeader } from "~/components/site-header";
+import { countUnread } from "~/models/notification.server";
 import { getUser, hasCbcRole } from "~/utils/auth.server";
 import styles from "~/styles/app.css";
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   return json({
     user: user
-      ? { name: user.name, email: user.email, isAdmin: hasCbcRole(user, ["admin"]) }
+      ? { name: user.name, email: user.email, isAdmin: hasCbcRole(user, ["admin"]), unread: countUnread({ userId: user.id }) }
       : null,
   });
 }

@@ -1,6 +1,6 @@
 import { Form, NavLink } from "@remix-run/react";
 
-type Props = { user: { name: string; email: string; isAdmin: boolean } | null };
+type Props = { user: { name: string; email: string; isAdmin: boolean; unread: number } | null };
 
 /** The top bar: product name, main sections, and who is signed in. */
 export function SiteHeader({ user }: Props) {
@@ -28,6 +28,9 @@ export function SiteHeader({ user }: Props) {
             ) : null}
           </nav>
           <div className="who">
+            <NavLink to="/notifications" className="notices-link" aria-label={user.unread ? `Notifications, ${user.unread} unread` : "Notifications"}>
+              Notifications{user.unread ? <span className="unread-count">{user.unread}</span> : null}
+            </NavLink>
             <span title={user.email}>{user.name}</span>
             <Form method="post" action="/logout">
               <button type="submit" className="button-link">

@@ -78,6 +78,9 @@ export default function FrameworkOutline() {
           <Link to={`/frameworks/${mdo.code}/versions`} className="button">
             Versions
           </Link>
+          <Link to={`/frameworks/${mdo.code}/audit`} className="button">
+            Audit trail
+          </Link>
           {canEditDraft ? (
             <Link to={`/frameworks/${mdo.code}/import`} className="button">
               Import a spreadsheet

@@ -1,0 +1,123 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { listAudit } from "~/models/audit-query.server";
+import { requireMdoAccess } from "~/utils/auth.server";
+import { badRequest } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Audit trail · FRAC Studio" }];
+
+const filters = z.object({
+  entity: z.string().max(40).optional(),
+  entityId: z.uuid("Not a valid id.").optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}/, "Dates look like 2026-11-23.").optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}/, "Dates look like 2026-11-23.").optional(),
+  user: z.string().max(320).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** Parses the audit filters of a request; a malformed one is a 400. */
+export function auditFilters(request: Request) {
+  const raw = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
+  const parsed = filters.safeParse(raw);
+  if (!parsed.success) throw badRequest(parsed.error.issues[0].message);
+  return { f: parsed.data, query: new URLSearchParams(raw).toString() };
+}
+
+/** The framework's audit trail: who changed what, when, before and after; filterable and downloadable as CSV. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { mdo } = await requireMdoAccess(request, params.code, "read");
+  const { f, query } = auditFilters(request);
+  const { rows, total } = filteredAudit(mdo.id, f, 100);
+  return json({ mdo: { code: mdo.code, name: mdo.name }, rows, total, filters: f, query });
+}
+
+/** The audit rows for these filters (the "who" filter matches names and emails). */
+export function filteredAudit(mdoId: string, f: z.infer<typeof filters>, limit: number) {
+  const result = listAudit({ mdoId, entity: f.entity, entityId: f.entityId, from: f.from, to: f.to, limit, offset: f.offset });
+  const rows = f.user ? result.rows.filter((r) => `${r.userName ?? ""} ${r.userEmail ?? ""}`.toLowerCase().includes(f.user!.toLowerCase())) : result.rows;
+  return { rows, total: result.total };
+}
+
+export default function Audit() {
+  const { mdo, rows, total, filters: f, query } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/">Frameworks</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${mdo.code}`}>{mdo.code}</Link> <span aria-hidden="true">›</span>{" "}
+        <span>Audit trail</span>
+      </nav>
+      <h1>Audit trail of {mdo.name}</h1>
+      <Form method="get" className="inline-form panel">
+        <div className="field">
+          <label htmlFor="a-entity">Kind</label>
+          <select id="a-entity" name="entity" defaultValue={f.entity ?? ""}>
+            <option value="">Everything</option>
+            {["node", "link", "competency", "framework", "import", "version"].map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="a-user">Who</label>
+          <input id="a-user" name="user" defaultValue={f.user ?? ""} placeholder="name or email" />
+        </div>
+        <div className="field">
+          <label htmlFor="a-from">From</label>
+          <input id="a-from" name="from" type="date" defaultValue={f.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="a-to">To</label>
+          <input id="a-to" name="to" type="date" defaultValue={f.to ?? ""} />
+        </div>
+        <button type="submit" className="button">
+          Filter
+        </button>
+        <a className="button" href={`/frameworks/${mdo.code}/audit.csv${query ? `?${query}` : ""}`}>
+          Download CSV
+        </a>
+      </Form>
+      <table className="data-table audit-table">
+        <caption>
+          {total} entries{total > rows.length ? `; the newest ${rows.length} shown` : ""}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">When (UTC)</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">Field</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{r.at.slice(0, 19).replace("T", " ")}</td>
+              <td>{r.userName ?? "command line"}</td>
+              <td>
+                {r.action} {r.entity}
+                {r.entityName ? ` “${r.entityName}”` : ""}
+                {r.entityId && r.entity !== "framework" && r.entity !== "import" ? (
+                  <>
+                    {" "}
+                    <Link className="small" to={`?entityId=${r.entityId}`}>
+                      history
+                    </Link>
+                  </>
+                ) : null}
+              </td>
+              <td>{r.field ?? ""}</td>
+              <td className="cell-value">{r.before ?? ""}</td>
+              <td className="cell-value">{r.after ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
