@@ -86,7 +86,12 @@ type Context = {
   uris: CaseUris;
   documentRef: LinkGenUri;
   lastChange: string;
+  itemTypeRefs: Record<NodeKind, LinkUri>;
+  /** Rubric and level identifiers per competency id, derived once (a competency is required many times). */
+  rubricIds: Map<string, RubricIds>;
 };
+
+type RubricIds = { rubric: string; criterion: string; levels: Map<number, string> };
 
 function context(doc: FracDocument, options: CaseOptions): Context {
   const uris = caseUris(options.baseUri ?? CASE_DEFAULT_BASE_URI);
@@ -97,7 +102,27 @@ function context(doc: FracDocument, options: CaseOptions): Context {
     uris,
     documentRef: { title: documentTitle(doc), identifier, uri: uris.of("CFDocuments", identifier) },
     lastChange: documentLastChange(doc),
+    itemTypeRefs: Object.fromEntries(
+      NODE_KINDS.map((kind) => {
+        const id = caseIds.itemType(kind);
+        return [kind, { title: NODE_KIND_LABELS[kind], identifier: id, uri: uris.of("CFItemTypes", id) }];
+      }),
+    ) as Record<NodeKind, LinkUri>,
+    rubricIds: new Map(),
   };
+}
+
+function rubricIdsOf(ctx: Context, competency: CompetencyNode): RubricIds {
+  let ids = ctx.rubricIds.get(competency.id);
+  if (!ids) {
+    ids = {
+      rubric: caseIds.rubric(competency.id),
+      criterion: caseIds.criterion(competency.id),
+      levels: new Map(competency.scale.levels.map((l) => [l.level, caseIds.criterionLevel(competency.id, l.level)])),
+    };
+    ctx.rubricIds.set(competency.id, ids);
+  }
+  return ids;
 }
 
 function documentTitle(doc: FracDocument): string {
@@ -117,7 +142,7 @@ function cfDocument(ctx: Context): CFDocument {
     creator: doc.mdo.name,
     title: ctx.documentRef.title,
     lastChangeDateTime: ctx.lastChange,
-    description: `Positions, roles, activities and the competencies they require, with required proficiency levels (FRAC, Mission Karmayogi) of ${doc.mdo.name}.`,
+    description: `Framework of Roles, Activities and Competencies (FRAC, Mission Karmayogi) of ${doc.mdo.name}: its positions, roles, activities and the competencies they require, each at a required proficiency level.`,
     language: LANGUAGE,
     version: draft ? "draft" : String(doc.version),
     adoptionStatus: draft ? "Draft" : "Adopted",
@@ -128,11 +153,11 @@ function cfDocument(ctx: Context): CFDocument {
 }
 
 function itemType(ctx: Context, kind: NodeKind): CFItemType {
-  const identifier = caseIds.itemType(kind);
+  const { identifier, uri, title } = ctx.itemTypeRefs[kind];
   return {
     identifier,
-    uri: ctx.uris.of("CFItemTypes", identifier),
-    title: NODE_KIND_LABELS[kind],
+    uri,
+    title,
     description: KIND_DESCRIPTIONS[kind],
     hierarchyCode: String(NODE_KINDS.indexOf(kind) + 1),
     typeCode: kind,
@@ -145,7 +170,6 @@ function* items(ctx: Context): Generator<CFItem> {
 }
 
 function item(ctx: Context, node: FracNode): CFItem {
-  const typeId = caseIds.itemType(node.kind);
   const out: CFItem = {
     identifier: node.id,
     uri: ctx.uris.of("CFItems", node.id),
@@ -153,7 +177,7 @@ function item(ctx: Context, node: FracNode): CFItem {
     abbreviatedStatement: node.name,
     ...(node.kind === "competency" && node.code ? { humanCodingScheme: node.code } : {}),
     CFItemType: NODE_KIND_LABELS[node.kind],
-    CFItemTypeURI: { title: NODE_KIND_LABELS[node.kind], identifier: typeId, uri: ctx.uris.of("CFItemTypes", typeId) },
+    CFItemTypeURI: ctx.itemTypeRefs[node.kind],
     ...(node.description ? { notes: node.description } : {}),
     language: LANGUAGE,
     lastChangeDateTime: node.updatedAt ?? node.createdAt ?? ctx.lastChange,
@@ -231,7 +255,8 @@ function* linkAssociations(ctx: Context, parent: FracNode, link: FracLink, seque
   };
   if (!level || child.kind !== "competency") return;
   const identifier = caseIds.skillLevelAssociation(link.id);
-  const levelId = caseIds.criterionLevel(child.id, level.level);
+  const ids = rubricIdsOf(ctx, child);
+  const levelId = ids.levels.get(level.level)!;
   yield {
     identifier,
     uri: ctx.uris.of("CFAssociations", identifier),
@@ -241,7 +266,7 @@ function* linkAssociations(ctx: Context, parent: FracNode, link: FracLink, seque
     destinationNodeURI: {
       title: `${child.name}: ${level.level} ${level.name}`,
       identifier: levelId,
-      uri: ctx.uris.inRubric(caseIds.rubric(child.id), levelId),
+      uri: ctx.uris.inRubric(ids.rubric, levelId),
       targetType: "CASE",
     },
     lastChangeDateTime: ctx.lastChange,
@@ -262,8 +287,9 @@ function* rubrics(ctx: Context): Generator<CFRubric> {
 }
 
 function rubric(ctx: Context, competency: CompetencyNode): CFRubric {
-  const rubricId = caseIds.rubric(competency.id);
-  const criterionId = caseIds.criterion(competency.id);
+  const ids = rubricIdsOf(ctx, competency);
+  const rubricId = ids.rubric;
+  const criterionId = ids.criterion;
   const changed = competency.updatedAt ?? competency.createdAt ?? ctx.lastChange;
   return {
     identifier: rubricId,
@@ -282,7 +308,7 @@ function rubric(ctx: Context, competency: CompetencyNode): CFRubric {
         rubricId,
         lastChangeDateTime: changed,
         CFRubricCriterionLevels: competency.scale.levels.map((level) => {
-          const identifier = caseIds.criterionLevel(competency.id, level.level);
+          const identifier = ids.levels.get(level.level)!;
           return {
             identifier,
             uri: ctx.uris.inRubric(rubricId, identifier),

@@ -5,7 +5,7 @@
  * authors take part; other readers see them.
  */
 import crypto from "node:crypto";
-import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { comments, competencies, frameworks, links, nodes, users } from "@db/schema";
 import { LIMITS } from "@schemas/limits";
@@ -124,7 +124,8 @@ export function listComments({ mdoId, targetId }: { mdoId: string; targetId?: st
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.frameworkId, fw.id))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
+    // why rowid: comments posted within one millisecond keep the order they were written in.
+    .orderBy(asc(comments.createdAt), asc(sql`${comments}.rowid`))
     .all();
   const resolverNames = namesOf(rows.map((r) => r.c.resolvedBy));
   const targetNames = namesOfTargets(rows.map((r) => r.c.targetId));

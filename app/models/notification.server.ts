@@ -3,7 +3,7 @@
  * the same notices also go by e-mail once that transaction has committed.
  */
 import crypto from "node:crypto";
-import { and, desc, eq, inArray, isNull, count } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { getDb } from "@db/client";
 import { memberships, notifications, users, type MembershipRole } from "@db/schema";
@@ -56,7 +56,8 @@ export function listNotifications({ userId, unreadOnly = false, limit = 50 }: { 
     })
     .from(notifications)
     .where(and(eq(notifications.userId, userId), unreadOnly ? isNull(notifications.readAt) : undefined))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    // why rowid: notices written within one millisecond keep the order they were written in.
+    .orderBy(desc(notifications.createdAt), desc(sql`${notifications}.rowid`))
     .limit(Math.min(Math.max(limit, 1), 500))
     .all();
 }

@@ -1,5 +1,5 @@
 /** Reads for the review screens: the state of one framework, a reviewer's queue, what blocks a submission. */
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { frameworks, mdos, reviewEvents, users, type MembershipRole } from "@db/schema";
 import type { Finding } from "@schemas/findings";
@@ -54,7 +54,8 @@ export function getReviewState({ mdoId }: { mdoId: string }) {
     .from(reviewEvents)
     .leftJoin(users, eq(users.id, reviewEvents.userId))
     .where(eq(reviewEvents.frameworkId, fw.id))
-    .orderBy(desc(reviewEvents.at), desc(reviewEvents.id))
+    // why rowid: steps taken within one millisecond keep the order they were written in.
+    .orderBy(desc(reviewEvents.at), desc(sql`${reviewEvents}.rowid`))
     .all();
   const names = userNames([fw.submittedBy, fw.verifiedBy]);
   const person = (id: string | null) => (id ? { id, name: names.get(id) ?? null } : null);
@@ -75,6 +76,8 @@ export function getReviewState({ mdoId }: { mdoId: string }) {
     events,
   };
 }
+
+export type ReviewState = NonNullable<ReturnType<typeof getReviewState>>;
 
 /** What still blocks submitting the draft (errors) and what is only advised (warnings); null when there is no draft. */
 export function listSubmitBlockers({ mdoId }: { mdoId: string }): { canSubmit: boolean; errors: Finding[]; warnings: Finding[] } | null {
@@ -171,7 +174,7 @@ function lastRejection(frameworkId: string): string | null {
     .select({ at: reviewEvents.at })
     .from(reviewEvents)
     .where(and(eq(reviewEvents.frameworkId, frameworkId), eq(reviewEvents.action, "reject")))
-    .orderBy(desc(reviewEvents.at))
+    .orderBy(desc(reviewEvents.at), desc(sql`${reviewEvents}.rowid`))
     .limit(1)
     .get();
   return row?.at ?? null;

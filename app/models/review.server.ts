@@ -5,13 +5,13 @@
  * Each step is one immediate transaction: the state change, a review event, an audit row and
  * the notices; a refusal writes nothing. Reads for review screens are in review-queries.server.ts.
  */
-import { and, desc, eq } from "drizzle-orm";
+import crypto from "node:crypto";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { frameworks, reviewEvents, type WORKING_COPY_STATUSES } from "@db/schema";
 import { diffDocuments } from "@schemas/diff";
 import { LIMITS } from "@schemas/limits";
 import { validateFracDocument } from "@schemas/validator";
-import crypto from "node:crypto";
 import { audit } from "./audit.server";
 import type { Tx } from "./draft-edit-context.server";
 import { loadDraftDocument } from "./framework.server";
@@ -36,7 +36,7 @@ import {
 import { getLatestVersion } from "./version.server";
 
 export { describeHold, editorsSinceLastPublication, getReviewState, listReviewQueue, listSubmitBlockers } from "./review-queries.server";
-export type { QueueItem, QueueStage, ReviewEventView } from "./review-queries.server";
+export type { QueueItem, QueueStage, ReviewEventView, ReviewState } from "./review-queries.server";
 export type { Refusal } from "./review-guard.server";
 
 type Status = (typeof WORKING_COPY_STATUSES)[number];
@@ -238,7 +238,7 @@ function sentBack(tx: Pick<Tx, "select">, target: Target): string {
     .select({ userId: reviewEvents.userId, at: reviewEvents.at })
     .from(reviewEvents)
     .where(and(eq(reviewEvents.frameworkId, target.fw.id), eq(reviewEvents.action, "reject")))
-    .orderBy(desc(reviewEvents.at))
+    .orderBy(desc(reviewEvents.at), desc(sql`${reviewEvents}.rowid`))
     .limit(1)
     .get();
   const by = event ? ` by ${nameOf(tx, event.userId)} on ${formatWhen(event.at)}` : "";

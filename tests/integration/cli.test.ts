@@ -42,7 +42,7 @@ describe("frac CLI", () => {
     expect(cbic.parent).toBe("Department of Revenue");
     expect(cbic.framework?.status).toBe("DRAFT");
     expect(cbic.framework?.nodes).toBeGreaterThan(50);
-    expect(cbic.framework?.publishedVersion).toBeNull();
+    expect(cbic.framework?.publishedVersion).toBe(1);
   });
 
   it("exports the draft deterministically, and the export validates with exit 0", () => {

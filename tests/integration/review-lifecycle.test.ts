@@ -1,7 +1,7 @@
 // The review state machine on MOHFW (no version yet): submit → verify → approve publishes 1, 2, 3;
 // rejection at either level returns it to the authors; errors block submission; a submitted draft is frozen.
 import crypto from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@db/client";
 import { userId } from "@db/ids";
@@ -34,7 +34,7 @@ const edit = (changes: Change[]) => applyDraftChanges({ mdoId: mdoId(), userId: 
 /** A harmless content change, so there is something new to review. */
 const touch = () => edit([updateNode(someNode(mohfw().frameworkId, "activity").id, { description: `Revised ${crypto.randomUUID()}` })]);
 
-const eventsOf = () => getDb().select().from(reviewEvents).where(eq(reviewEvents.frameworkId, mohfw().frameworkId)).orderBy(asc(reviewEvents.at)).all();
+const eventsOf = () => getDb().select().from(reviewEvents).where(eq(reviewEvents.frameworkId, mohfw().frameworkId)).orderBy(asc(reviewEvents.at), asc(sql`${reviewEvents}.rowid`)).all();
 /** A user's notices of one kind about MOHFW (the demo history left some about CBIC). */
 const noticesOf = (user: string, kind: string, mdo = mdoId()) =>
   getDb()
