@@ -12,7 +12,7 @@ export { buildCasePackage, caseChunks, type CaseOptions, type CFPackage } from "
 export { CASE_DEFAULT_BASE_URI, CASE_NAMESPACE, caseIds } from "./case-ids";
 export { CSV_BOM, csvChunks, flatRows, toCsvText } from "./csv";
 export { canonicalDocument, jsonChunks, toJsonText } from "./json";
-export { toXlsxBuffer, XLSX_SHEETS } from "./xlsx";
+export { toXlsxBuffer, writeXlsx, XLSX_SHEETS } from "./xlsx";
 
 export const EXPORT_FORMATS = ["json", "csv", "xlsx", "case"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -3,6 +3,7 @@
  * applied in order, in one transaction, with the audit rows and the revision bump; any
  * refusal writes nothing. Operations live in draft-edit-*.server.ts.
  */
+import { holdOf } from "./review-guard.server";
 import { eq } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { frameworks, users } from "@db/schema";
@@ -46,7 +47,8 @@ export function applyDraftChanges(input: ApplyInput): ApplyResult {
 function applyInTx(tx: Tx, q: Lookups, { mdoId, userId, baseRevision, changes }: ApplyInput): ApplyResult {
   const fw = tx.select().from(frameworks).where(eq(frameworks.mdoId, mdoId)).get();
   if (!fw) throw new SaveRefusal("This ministry has no framework to edit yet.", 409);
-  if (!EDITABLE_STATUSES.has(fw.status)) throw new SaveRefusal(FROZEN_MESSAGE, 409);
+  // why name the holder: the author must know whom to ask, not only that the draft is frozen.
+  if (!EDITABLE_STATUSES.has(fw.status)) throw new SaveRefusal(`${FROZEN_MESSAGE} ${holdOf(tx, fw)}`, 409);
   if (baseRevision !== fw.revision) {
     throw new SaveRefusal(staleMessage(tx, fw, userId, baseRevision), 409, undefined, fw.revision);
   }

@@ -11,6 +11,7 @@ import { defaultScaleIdFor } from "@db/seed-scales";
 import { analyseImport, type DictionaryCompetency, type ExistingSnapshot, type ImportMode, type ImportPlan, type UserMapping } from "@import/index";
 import type { ProficiencyScale } from "@schemas/scale";
 import { audit } from "./audit.server";
+import { holdOf } from "./review-guard.server";
 import { listUsableCompetencies } from "./editor.server";
 
 /** The draft's nodes and links, and the dictionary this ministry may use, as the planner reads them. */
@@ -64,7 +65,7 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
     return db.transaction((tx) => {
       const fw = tx.select().from(frameworks).where(eq(frameworks.mdoId, input.mdoId)).get();
       if (!fw) throw new Refusal(409, "This ministry has no framework to import into yet.");
-      if (FROZEN.has(fw.status)) throw new Refusal(409, "This framework is submitted for review and frozen; nothing was imported.");
+      if (FROZEN.has(fw.status)) throw new Refusal(409, `This framework is submitted for review and frozen; nothing was imported. ${holdOf(tx, fw)}`);
       if (input.baseRevision !== undefined && input.baseRevision !== fw.revision) {
         throw new Refusal(409, "The draft changed after this preview was made; preview the file again before applying it.");
       }
