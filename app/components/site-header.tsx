@@ -24,6 +24,7 @@ export function SiteHeader({ user }: Props) {
               <>
                 <NavLink to="/admin/users">Users</NavLink>
                 <NavLink to="/admin/mdos">Ministries</NavLink>
+                <NavLink to="/admin/tokens">Tokens</NavLink>
               </>
             ) : null}
           </nav>

@@ -6,10 +6,11 @@ import { diffCommand } from "./commands/diff";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { listCommand } from "./commands/list";
+import { tokenCommand } from "./commands/token";
 import { userCommand } from "./commands/user";
 import { validateCommand } from "./commands/validate";
 
-const COMMANDS: Command[] = [dbMigrate, dbSeed, listCommand, validateCommand, importCommand, exportCommand, diffCommand, userCommand];
+const COMMANDS: Command[] = [dbMigrate, dbSeed, listCommand, validateCommand, importCommand, exportCommand, diffCommand, userCommand, tokenCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -9,6 +9,8 @@ export function frac(args: string[], env: Record<string, string | undefined> = {
     encoding: "utf8",
     env: { ...process.env, ...env },
     timeout: 60_000,
+    // why: a CASE package of the demo framework is over a megabyte, past spawnSync's default.
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -179,7 +179,8 @@ describe("submission checks and the freeze", () => {
     expect(touch().ok).toBe(true);
     expect(submitFramework({ mdoId: mdoId(), userId: AUTHOR }).ok).toBe(true);
     const revision = mohfw().revision;
-    expect(touch()).toEqual({ ok: false, status: 409, message: FROZEN_MESSAGE });
+    expect(touch()).toEqual({ ok: false, status: 409, message: expect.stringContaining(FROZEN_MESSAGE) });
+    expect((touch() as { message: string }).message).toContain("Meera Iyer (MoHFW HR cell) submitted it");
     expect(mohfw().revision).toBe(revision);
     expect(describeHold({ mdoId: mdoId() })).toMatch(
       /^This framework is under review and cannot be changed: Meera Iyer \(MoHFW HR cell\) submitted it on .+ IST; it awaits technical review by the CBC\./,

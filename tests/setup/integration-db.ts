@@ -5,8 +5,9 @@ import path from "node:path";
 import { afterAll } from "vitest";
 import { closeClient } from "../../db/client";
 
-const base = path.resolve("tests/.tmp/integration/base.db");
-const file = path.resolve(`tests/.tmp/integration/test-${process.pid}-${crypto.randomUUID()}.db`);
+const base = process.env.FRAC_TEST_BASE_DB;
+if (!base) throw new Error("FRAC_TEST_BASE_DB is not set: the integration global setup did not run");
+const file = path.join(path.dirname(base), `test-${process.pid}-${crypto.randomUUID()}.db`);
 fs.copyFileSync(base, file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.FRAC_DEMO = "1";

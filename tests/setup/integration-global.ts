@@ -5,16 +5,19 @@ import { openClient } from "../../db/client";
 import { seedDemo, seedReference } from "../../db/seed";
 import { seedDemoHistory } from "../../app/models/demo-history.server";
 
-export const BASE_DIR = path.resolve("tests/.tmp/integration");
-export const BASE_DB = path.join(BASE_DIR, "base.db");
+// why per run: two runs at once (two terminals, or a watcher) must not delete each other's copies.
+const BASE_DIR = path.resolve(`tests/.tmp/integration-${process.pid}`);
+const BASE_DB = path.join(BASE_DIR, "base.db");
 
 export default async function setup() {
   fs.rmSync(BASE_DIR, { recursive: true, force: true });
   fs.mkdirSync(BASE_DIR, { recursive: true });
+  process.env.FRAC_TEST_BASE_DB = BASE_DB;
   const client = openClient(BASE_DB);
   seedReference(client);
   await seedDemo(client);
   seedDemoHistory({ databaseFile: BASE_DB });
   client.sqlite.pragma("wal_checkpoint(TRUNCATE)");
   client.sqlite.close();
+  return () => fs.rmSync(BASE_DIR, { recursive: true, force: true });
 }

@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getMdoByCode } from "~/models/mdo.server";
+import { getPublishedVersionNumber, getVersion } from "~/models/version.server";
+import { apiBadRequest, apiNotFound, fileResponse, IMMUTABLE, memoBySnapshot, requireApiToken, sha256Hex } from "~/utils/api.server";
+import { EXPORT_FORMAT_INFO, exportChunks, type ExportFormat } from "../../export/index";
+
+// The file name's ending names the format; `case.json` before `json` so the longer one wins.
+const ENDINGS: [string, ExportFormat][] = [
+  [".case.json", "case"],
+  [".json", "json"],
+  [".csv", "csv"],
+  [".xlsx", "xlsx"],
+];
+
+/** Splits "3.csv" / "latest.case.json" into the version part and the format, or answers 400/404. */
+function parseFile(file: string): { which: string; format: ExportFormat } {
+  const ending = ENDINGS.find(([suffix]) => file.toLowerCase().endsWith(suffix));
+  if (!ending) apiBadRequest(`Unknown format in "${file}": ask for N.json, N.csv, N.xlsx or N.case.json (N a version number or "latest").`);
+  const which = file.slice(0, -ending[0].length);
+  if (which.toLowerCase() === "draft") apiNotFound("Drafts are not served through the API; only published versions are.");
+  if (which !== "latest" && !/^[1-9][0-9]{0,8}$/u.test(which)) {
+    apiBadRequest(`"${which}" is not a version: use a version number (1, 2, …) or "latest".`);
+  }
+  return { which, format: ending[1] };
+}
+
+/**
+ * GET /api/v1/frameworks/:mdo/versions/:file: a published version as N.json (the stored text,
+ * byte for byte), N.csv, N.xlsx or N.case.json; latest.* redirects (302) to the numbered file.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  requireApiToken(request);
+  const { which, format } = parseFile(params.file ?? "");
+  const mdo = getMdoByCode({ code: params.mdo ?? "" });
+  if (!mdo) apiNotFound(`No ministry with the code "${params.mdo}".`);
+  const info = EXPORT_FORMAT_INFO[format];
+  if (which === "latest") {
+    const latest = getPublishedVersionNumber({ mdoId: mdo.id });
+    if (latest === null) apiNotFound(`${mdo.code} has not published a version yet.`);
+    const location = `/api/v1/frameworks/${encodeURIComponent(mdo.code)}/versions/${latest}${info.extension}`;
+    return new Response(null, { status: 302, headers: { Location: location, "Cache-Control": "private, no-cache" } });
+  }
+  const version = getVersion({ mdoId: mdo.id, number: Number(which) });
+  if (!version) {
+    const latest = getPublishedVersionNumber({ mdoId: mdo.id });
+    apiNotFound(`There is no version ${which} of ${mdo.code}; ${latest === null ? "none is published yet" : `the published versions are 1 to ${latest}`}.`);
+  }
+  const filename = `${mdo.code}-v${version.number}${info.extension}`;
+  if (format === "json") {
+    return fileResponse(request, version.text, { contentType: info.contentType, filename, sha256: version.sha256, cacheControl: IMMUTABLE });
+  }
+  const body = await memoBySnapshot(`${version.sha256}:${format}`, async () => {
+    const parts: (string | Buffer)[] = [];
+    for await (const chunk of exportChunks(version.document, format)) parts.push(chunk);
+    const bytes = info.binary ? new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : p)))) : parts.join("");
+    return { bytes, sha256: sha256Hex(bytes) };
+  });
+  return fileResponse(request, body.bytes, { contentType: info.contentType, filename, sha256: body.sha256, cacheControl: IMMUTABLE });
+}

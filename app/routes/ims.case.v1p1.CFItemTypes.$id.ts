@@ -1,0 +1,10 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { caseJson, caseLookup } from "~/utils/api.server";
+
+/**
+ * GET /ims/case/v1p1/CFItemTypes/{id}: a CFItemTypeSet holding that item type (Position, Role,
+ * Activity, Competency, Knowledge resource); the types are flat, so it has no descendants.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return caseJson({ CFItemTypes: [await caseLookup(request, "CFItemTypes", params.id)] });
+}

@@ -1,0 +1,7 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { caseJson, caseLookup } from "~/utils/api.server";
+
+/** GET /ims/case/v1p1/CFItems/{id}: one CFItem (a node of a latest published framework; its identifier is the node's UUID). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return caseJson(await caseLookup(request, "CFItems", params.id));
+}
