@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = getVersion({ mdoId: mdo.id, number: Number(which) });
   if (!version) {
     const latest = getPublishedVersionNumber({ mdoId: mdo.id });
-    apiNotFound(`There is no version ${which} of ${mdo.code}; ${latest === null ? "none is published yet" : `the published versions are 1 to ${latest}`}.`);
+    apiNotFound(`There is no version ${which} of ${mdo.code}; ${latest === null ? "none is published yet" : latest === 1 ? "only version 1 is published" : `the published versions are 1 to ${latest}`}.`);
   }
   const filename = `${mdo.code}-v${version.number}${info.extension}`;
   if (format === "json") {

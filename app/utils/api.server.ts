@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import { verifyToken, type TokenSummary } from "~/models/token.server";
 import { getVersion, listPublishedFrameworks } from "~/models/version.server";
-import { buildCasePackage, type CFPackage } from "../../export/index";
+import { buildCasePackage } from "../../export/index";
 import type { CFAssociation, CFDocument } from "../../export/case-types";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -31,51 +31,51 @@ export function apiNotFound(message: string): never {
   return apiFail(404, message);
 }
 
-/** The token sent as `Authorization: Bearer TOKEN`; anything else is a 401 with `WWW-Authenticate: Bearer`. */
-export function requireApiToken(request: Request): TokenSummary {
-  const challenge = (error: string) =>
-    apiFail(401, error, { "WWW-Authenticate": `Bearer realm="frac", error="invalid_token"` });
+type TokenProblem = { message: string; challenge: string };
+
+/** Why this request's token is refused, or the token. */
+function checkToken(request: Request): TokenSummary | TokenProblem {
   const header = request.headers.get("Authorization");
   if (!header) {
-    apiFail(401, "This API needs a token: send `Authorization: Bearer TOKEN` (ask a FRAC Studio admin for one).", {
-      "WWW-Authenticate": `Bearer realm="frac"`,
-    });
+    return { message: "This API needs a token: send `Authorization: Bearer TOKEN` (ask a FRAC Studio admin for one).", challenge: `Bearer realm="frac"` };
   }
+  const invalid = `Bearer realm="frac", error="invalid_token"`;
   const match = /^Bearer[ ]+(\S+)\s*$/iu.exec(header);
-  if (!match) challenge("Malformed Authorization header: expected `Bearer TOKEN`.");
-  const token = verifyToken(match![1]);
-  if (!token) challenge("The token is not valid or has been revoked.");
-  return token!;
+  if (!match) return { message: "Malformed Authorization header: expected `Bearer TOKEN`.", challenge: invalid };
+  return verifyToken(match[1]) ?? { message: "The token is not valid or has been revoked.", challenge: invalid };
+}
+
+/** The token sent as `Authorization: Bearer TOKEN`; anything else is a 401 `{ error }` with `WWW-Authenticate: Bearer`. */
+export function requireApiToken(request: Request): TokenSummary {
+  const result = checkToken(request);
+  if ("challenge" in result) apiFail(401, result.message, { "WWW-Authenticate": result.challenge });
+  return result;
+}
+
+/** The same check for the CASE binding, refusing with the spec's imsx_StatusInfo payload. */
+export function requireCaseToken(request: Request): TokenSummary {
+  const result = checkToken(request);
+  if ("challenge" in result) caseFail(401, "unauthorisedrequest", result.message, { headers: { "WWW-Authenticate": result.challenge } });
+  return result;
 }
 
 /** CASE 1.1 error payload (imsx_StatusInfo) with the given codeMinor value, e.g. unknownobject or invalid_uuid. */
-export function caseFail(status: number, codeMinor: string, description: string): never {
+export function caseFail(
+  status: number,
+  codeMinor: string,
+  description: string,
+  { headers = {}, field = "sourcedId" }: { headers?: Record<string, string>; field?: string } = {},
+): never {
   throw apiJson(
     {
       imsx_codeMajor: "failure",
       imsx_severity: "error",
       imsx_description: description,
-      imsx_codeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: "sourcedId", imsx_codeMinorFieldValue: codeMinor }] },
+      imsx_codeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: field, imsx_codeMinorFieldValue: codeMinor }] },
     },
     status,
+    headers,
   );
-}
-
-/** The token check for the CASE binding: the same rule, with the spec's error payload. */
-export function requireCaseToken(request: Request): TokenSummary {
-  try {
-    return requireApiToken(request);
-  } catch (e) {
-    if (!(e instanceof Response)) throw e;
-    const challenge = e.headers.get("WWW-Authenticate") ?? "Bearer";
-    const description = e.status === 401 ? "A valid bearer token is required." : "Refused.";
-    try {
-      caseFail(e.status, "unauthorisedrequest", description);
-    } catch (r) {
-      if (r instanceof Response) r.headers.set("WWW-Authenticate", challenge);
-      throw r;
-    }
-  }
 }
 
 /** Strong ETag of these bytes: their sha256 in quotes. */
@@ -115,7 +115,7 @@ export function fileResponse(
   return new Response(body, { status: 200, headers });
 }
 
-const MEMO_LIMIT = 64;
+const MEMO_LIMIT = 32;
 const memo = new Map<string, Promise<unknown>>();
 
 /**
@@ -149,9 +149,9 @@ export type CaseLookupType = "CFDocuments" | "CFPackages" | "CFItems" | "CFAssoc
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
-function indexPackage(pkg: CFPackage, packageUri: string) {
-  const document = { ...pkg.CFDocument, CFPackageURI: { title: pkg.CFDocument.title, identifier: pkg.CFDocument.identifier, uri: packageUri } };
-  return { pkg, document };
+/** The CFDocument as the binding serves it: with a link to its whole package. */
+function withPackageUri(doc: CFDocument) {
+  return { ...doc, CFPackageURI: { title: doc.title, identifier: doc.identifier, uri: doc.uri.replace("/CFDocuments/", "/CFPackages/") } };
 }
 
 /** The CASE package of every framework's latest published version; each built once per snapshot. */
@@ -171,7 +171,7 @@ export async function caseIndex(): Promise<CaseIndex> {
         return buildCasePackage(version.document);
       });
       const id = pkg.CFDocument.identifier;
-      const { document } = indexPackage(pkg, pkg.CFDocument.uri.replace("/CFDocuments/", "/CFPackages/"));
+      const document = withPackageUri(pkg.CFDocument);
       index.documents.push(document);
       index.byType.CFDocuments.set(id, document);
       index.byType.CFPackages.set(id, pkg);
@@ -213,16 +213,16 @@ export function casePaging(request: Request, sortable: readonly string[]) {
   const int = (name: string, fallback: number, max: number) => {
     const raw = params.get(name);
     if (raw === null || raw === "") return fallback;
-    if (!/^[0-9]{1,9}$/u.test(raw)) caseFail(400, "invalid_selection_field", `\`${name}\` must be a whole number ≥ 0, not "${raw}".`);
+    if (!/^[0-9]{1,9}$/u.test(raw)) caseFail(400, "invalid_selection_field", `\`${name}\` must be a whole number ≥ 0, not "${raw}".`, { field: name });
     const value = Number(raw);
-    if (value > max) caseFail(400, "invalid_selection_field", `\`${name}\` may be at most ${max}; page with \`offset\`.`);
+    if (value > max) caseFail(400, "invalid_selection_field", `\`${name}\` may be at most ${max}; page with \`offset\`.`, { field: name });
     return value;
   };
   const limit = int("limit", 100, CASE_MAX_LIMIT);
   const offset = int("offset", 0, Number.MAX_SAFE_INTEGER);
   const sort = params.get("sort");
-  if (sort !== null && !sortable.includes(sort)) caseFail(400, "invalid_sort_field", `Cannot sort by "${sort}"; sort by one of ${sortable.join(", ")}.`);
+  if (sort !== null && !sortable.includes(sort)) caseFail(400, "invalid_sort_field", `Cannot sort by "${sort}"; sort by one of ${sortable.join(", ")}.`, { field: "sort" });
   const orderBy = params.get("orderBy") ?? "asc";
-  if (orderBy !== "asc" && orderBy !== "desc") caseFail(400, "invalid_sort_field", "`orderBy` is asc or desc.");
+  if (orderBy !== "asc" && orderBy !== "desc") caseFail(400, "invalid_sort_field", "`orderBy` is asc or desc.", { field: "orderBy" });
   return { limit, offset, sort, orderBy };
 }

@@ -53,6 +53,8 @@ const MINIMAP_COLORS: Record<string, string> = {
   competency: "#8a4b08",
   knowledge_resource: "#b35900",
 };
+/** From this many nodes on, only the nodes in view are rendered. */
+const VISIBLE_ONLY_FROM = 400;
 // why: the minimap draws one component per node; past this size it costs more than it shows.
 const MINIMAP_MAX_NODES = 800;
 const miniMapColor = (n: { type?: string }) => MINIMAP_COLORS[n.type ?? ""] ?? "#8a95a3";
@@ -78,7 +80,11 @@ function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "ini
   const [deleting, setDeleting] = useState<string | null>(null);
   const [layingOut, setLayingOut] = useState(() => Object.values(store.getState().nodes).some((n) => n.x === null || n.y === null));
   const dragStart = useRef<{ x: number; y: number } | null>(null);
-  const [initialFit] = useState(() => Object.keys(store.getState().nodes).length <= 40);
+  // why not for an empty draft: React Flow would fit its first node, at double size.
+  const [initialFit] = useState(() => {
+    const n = Object.keys(store.getState().nodes).length;
+    return n > 0 && n <= 40;
+  });
   const [focusLayout, setFocusLayout] = useState<Map<string, { x: number; y: number }> | null>(null);
 
   const findings = useMemo(() => validateFracDocument(toDocument({ nodes, links }, mdo)), [nodes, links, mdo]);
@@ -169,7 +175,16 @@ function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "ini
     if (lastFocus.current === focusId) return;
     lastFocus.current = focusId;
     let cancelled = false;
-    const frame = () => requestAnimationFrame(() => void flow.fitView({ duration: 250, maxZoom: 1 }));
+    // why bounds of our own: fitView skips nodes React Flow has not rendered (only visible ones are).
+    const frame = (positions?: Map<string, { x: number; y: number }>) => {
+      const points = [...(positions ?? new Map(Object.values(store.getState().nodes).flatMap((n) => (n.x !== null && n.y !== null ? [[n.id, { x: n.x, y: n.y }] as const] : []))) ).values()];
+      if (points.length === 0) return;
+      const minX = Math.min(...points.map((p) => p.x));
+      const minY = Math.min(...points.map((p) => p.y));
+      const maxX = Math.max(...points.map((p) => p.x)) + NODE_WIDTH;
+      const maxY = Math.max(...points.map((p) => p.y)) + NODE_HEIGHT;
+      void flow.fitBounds({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, { padding: 0.1, duration: 250 });
+    };
     if (!focusId) {
       setFocusLayout(null);
       frame();
@@ -183,7 +198,7 @@ function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "ini
     }).then((positions) => {
       if (cancelled) return;
       setFocusLayout(positions);
-      frame();
+      frame(positions);
     });
     return () => {
       cancelled = true;
@@ -326,10 +341,12 @@ function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "ini
             nodesDraggable={canEdit && !focusId}
             nodesConnectable={canEdit}
             deleteKeyCode={null}
-            onlyRenderVisibleElements
+            // why only for large graphs: React Flow cannot fit or measure nodes it has not rendered.
+            onlyRenderVisibleElements={view.nodes.length > VISIBLE_ONLY_FROM}
             minZoom={0.05}
             // why: fitting a big framework makes every label unreadable; start at its top-left instead.
             fitView={initialFit}
+            fitViewOptions={{ maxZoom: 1 }}
             defaultViewport={{ x: 24, y: 16, zoom: 0.8 }}
             onInit={(instance) => {
               if (initialFit) return;

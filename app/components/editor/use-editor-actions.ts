@@ -13,9 +13,12 @@ export function useEditorActions(mdoCode: string) {
   return useMemo(() => {
     const s = () => store.getState();
     const names = (l: EditorLink) => ({ from: s().nodes[l.from]?.name ?? "", to: s().nodes[l.to]?.name ?? "" });
+    // A new child goes to the right of its parent, below the children it already has.
     const near = (parentId?: string) => {
       const p = parentId ? s().nodes[parentId] : undefined;
-      return p && p.x !== null && p.y !== null ? { x: p.x + 310, y: p.y + 20 } : null;
+      if (!p || p.x === null || p.y === null) return null;
+      const siblings = Object.values(s().links).filter((l) => l.from === parentId).length;
+      return { x: p.x + 310, y: p.y + siblings * 96 };
     };
     const actions = {
       addNode(kind: EditableNodeKind, fields: NodeFields, at: { x: number; y: number } | null, parentId?: string) {
