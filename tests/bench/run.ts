@@ -15,8 +15,10 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { openClient } from "../../db/client";
 import { hashPassword } from "../../db/password";
-import { seedReference } from "../../db/seed";
+import { seedDemo, seedReference } from "../../db/seed";
+import { seedDemoHistory } from "../../app/models/demo-history.server";
 import { writeBigFramework } from "../factories/big-framework";
+import { exportFigures, throughputFigures } from "./api";
 import { importBench } from "./import";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -33,6 +35,8 @@ async function setup() {
   seedReference(client);
   const stored = writeBigFramework(client, { code: "BENCHPOS", withPositions: true, ...SHAPE });
   const fresh = writeBigFramework(client, { code: "BENCHNEW", withPositions: false, ...SHAPE });
+  const large = writeBigFramework(client, { code: "BENCH20K", withPositions: true, positions: 1500, rolesPer: 2, activitiesPer: 5, competenciesPer: 3 });
+  await seedDemo(client);
   const userId = crypto.randomUUID();
   const passwordHash = await hashPassword("bench-password");
   client.sqlite.prepare("insert into users (id, email, name, password_hash) values (?, ?, ?, ?)").run(userId, "bench@frac.test", "Bench author", passwordHash);
@@ -40,7 +44,12 @@ async function setup() {
     client.sqlite.prepare("insert into memberships (id, user_id, mdo_id, role) values (?, ?, ?, 'author')").run(crypto.randomUUID(), userId, f.mdoId);
   }
   client.sqlite.close();
-  return { stored, fresh, userId };
+  process.env.DATABASE_URL = `file:${dbFile}`;
+  seedDemoHistory({ databaseFile: dbFile });
+  const { createToken } = await import("../../app/models/token.server");
+  const created = createToken({ name: "bench", createdBy: null });
+  if (!created.ok) throw new Error(created.message);
+  return { stored, fresh, large, userId, token: created.token };
 }
 
 async function startServer() {
@@ -162,7 +171,7 @@ async function validatorFigure(mdoId: string) {
   return { times, nodes: doc.nodes.length, links: doc.links.length };
 }
 
-const { stored, fresh, userId } = await setup();
+const { stored, fresh, large, userId, token } = await setup();
 const server = await startServer();
 try {
   const b = await browserFigures();
@@ -179,6 +188,8 @@ try {
     [`validator: whole document (${v.nodes} nodes, ${v.links} links)`, ms(median(v.times)), "runs on every edit"],
   ];
   if (process.env.BENCH_SKIP_IMPORT !== "1") rows.push(...(await importBench(dir, RUNS)));
+  rows.push(...(await exportFigures(dbFile, large.mdoId, RUNS)));
+  rows.push(...(await throughputFigures(BASE, token, "/api/v1/frameworks/CBIC/versions/1.json")));
   const w = Math.max(...rows.map((r) => r[0].length));
   console.log(`\nFRAC Studio benchmarks · ${os.cpus().length} cores · Node ${process.version} · editor: ${stored.nodes} nodes / ${stored.links} links · medians of ${RUNS} runs (server save and validator: 7)\n`);
   console.log(`${"figure".padEnd(w)}  ${"median".padStart(10)}  note`);
