@@ -46,6 +46,11 @@ const server = app.listen(port, () => {
   if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
 });
 
+server.on("error", (e: NodeJS.ErrnoException) => {
+  console.error(e.code === "EADDRINUSE" ? `FRAC Studio: port ${port} is already in use. Stop the other server or set PORT to a free port.` : `FRAC Studio: ${e.message}`);
+  process.exit(1);
+});
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.close(() => {

@@ -100,7 +100,7 @@ export default function AdminTokens() {
         </Form>
       </section>
       <table className="data-table">
-        <caption>{tokens.length} tokens</caption>
+        <caption>{tokens.length} {tokens.length === 1 ? "token" : "tokens"}</caption>
         <thead>
           <tr>
             <th scope="col">Name</th>
