@@ -81,6 +81,18 @@ export function getVersion({ mdoId, number }: { mdoId: string; number: number })
   return { ...row, document: readStoredDocument(row.text, `version ${number}`) };
 }
 
+/** A published version's stored text and sha256 only, unparsed: what the read API sends byte for byte. */
+export function getVersionText({ mdoId, number }: { mdoId: string; number: number }): { text: string; sha256: string } | null {
+  if (!Number.isSafeInteger(number) || number < 1) return null;
+  return (
+    getDb()
+      .select({ text: versions.document, sha256: versions.sha256 })
+      .from(versions)
+      .where(and(eq(versions.mdoId, mdoId), eq(versions.number, number)))
+      .get() ?? null
+  );
+}
+
 /** The latest published version of a ministry, or null. */
 export function getLatestVersion({ mdoId }: { mdoId: string }): PublishedVersion | null {
   const number = getPublishedVersionNumber({ mdoId });

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getMdoByCode } from "~/models/mdo.server";
-import { getPublishedVersionNumber, getVersion } from "~/models/version.server";
+import { getPublishedVersionNumber, getVersion, getVersionText } from "~/models/version.server";
 import { apiBadRequest, apiNotFound, fileResponse, IMMUTABLE, memoBySnapshot, requireApiToken, sha256Hex } from "~/utils/api.server";
 import { EXPORT_FORMAT_INFO, exportChunks, type ExportFormat } from "../../export/index";
 
@@ -40,16 +40,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const location = `/api/v1/frameworks/${encodeURIComponent(mdo.code)}/versions/${latest}${info.extension}`;
     return new Response(null, { status: 302, headers: { Location: location, "Cache-Control": "private, no-cache" } });
   }
-  const version = getVersion({ mdoId: mdo.id, number: Number(which) });
-  if (!version) {
+  const number = Number(which);
+  // why text only: the JSON file is the stored text; parsing and checking it per request cost most of the time.
+  const stored = getVersionText({ mdoId: mdo.id, number });
+  if (!stored) {
     const latest = getPublishedVersionNumber({ mdoId: mdo.id });
     apiNotFound(`There is no version ${which} of ${mdo.code}; ${latest === null ? "none is published yet" : latest === 1 ? "only version 1 is published" : `the published versions are 1 to ${latest}`}.`);
   }
-  const filename = `${mdo.code}-v${version.number}${info.extension}`;
+  const filename = `${mdo.code}-v${number}${info.extension}`;
   if (format === "json") {
-    return fileResponse(request, version.text, { contentType: info.contentType, filename, sha256: version.sha256, cacheControl: IMMUTABLE });
+    return fileResponse(request, stored.text, { contentType: info.contentType, filename, sha256: stored.sha256, cacheControl: IMMUTABLE });
   }
-  const body = await memoBySnapshot(`${version.sha256}:${format}`, async () => {
+  const body = await memoBySnapshot(`${stored.sha256}:${format}`, async () => {
+    const version = getVersion({ mdoId: mdo.id, number })!;
     const parts: (string | Buffer)[] = [];
     for await (const chunk of exportChunks(version.document, format)) parts.push(chunk);
     const bytes = info.binary ? new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : p)))) : parts.join("");
