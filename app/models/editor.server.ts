@@ -1,7 +1,7 @@
 /** What the graph editor loads: the draft as a document, canvas positions, and the usable dictionary. */
-import { and, eq, isNull, or } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@db/client";
-import { competencies, competencyPositions, nodes } from "@db/schema";
+import { competencyPositions, nodes } from "@db/schema";
 import { listDictionary } from "./dictionary.server";
 import { getFramework, loadDraftDocument } from "./framework.server";
 
@@ -43,13 +43,4 @@ function pick(e: ReturnType<typeof listDictionary>["Behavioural"][number] | Retu
     mdoCode: e.mdoCode,
     scale: e.scale,
   };
-}
-
-/** True when a competency id is one this ministry may use (shared, or its own Domain entry). */
-export function isUsableCompetency({ mdoId, competencyId }: { mdoId: string; competencyId: string }): boolean {
-  return !!getDb()
-    .select({ id: competencies.id })
-    .from(competencies)
-    .where(and(eq(competencies.id, competencyId), eq(competencies.status, "active"), or(isNull(competencies.mdoId), eq(competencies.mdoId, mdoId))))
-    .get();
 }

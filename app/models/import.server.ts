@@ -7,10 +7,12 @@ import crypto from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { getClient } from "@db/client";
 import { competencies, frameworks, links, nodes, scales } from "@db/schema";
-import { defaultScaleIdFor } from "@db/seed-scales";
 import { analyseImport, type DictionaryCompetency, type ExistingSnapshot, type ImportMode, type ImportPlan, type UserMapping } from "@import/index";
 import type { ProficiencyScale } from "@schemas/scale";
+import { sha256Hex } from "~/utils/hash.server";
 import { audit } from "./audit.server";
+
+export { sha256Hex };
 import { holdOf } from "./review-guard.server";
 import { listUsableCompetencies } from "./editor.server";
 
@@ -150,11 +152,6 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
   }
 }
 
-/** The sha256 of a file's bytes, hex, as recorded in the audit entry. */
-export function sha256Hex(bytes: Uint8Array): string {
-  return crypto.createHash("sha256").update(bytes).digest("hex");
-}
-
 function chunked<T>(ids: string[], run: (ids: string[]) => T[]): T[] {
   const out: T[] = [];
   for (let i = 0; i < ids.length; i += 500) out.push(...run(ids.slice(i, i + 500)));
@@ -166,21 +163,16 @@ function nextLinkOrder(sqlite: ReturnType<typeof getClient>["sqlite"], from: str
   return row.n;
 }
 
-/** Finds or makes the scale row for a scale: the defaults by level count, else a new scale. */
+/** Finds the scale row with exactly these levels (the defaults among them), or makes one. */
 function scaleIdFor(tx: Parameters<Parameters<ReturnType<typeof getClient>["db"]["transaction"]>[0]>[0]) {
-  const defaults = new Map(tx.select().from(scales).all().map((s) => [JSON.stringify(s.levels), s.id]));
+  const known = new Map(tx.select().from(scales).all().map((s) => [JSON.stringify(s.levels), s.id]));
   return (scale: ProficiencyScale): string => {
     const key = JSON.stringify(scale.levels);
-    const found = defaults.get(key);
+    const found = known.get(key);
     if (found) return found;
-    if (scale.levels.length >= 3 && scale.levels.length <= 5 && key === JSON.stringify(defaultLevels(tx, scale.levels.length))) return defaultScaleIdFor(scale.levels.length);
     const id = crypto.randomUUID();
     tx.insert(scales).values({ id, name: `Imported (${scale.levels.length} levels)`, levels: scale.levels }).run();
-    defaults.set(key, id);
+    known.set(key, id);
     return id;
   };
-}
-
-function defaultLevels(tx: Parameters<Parameters<ReturnType<typeof getClient>["db"]["transaction"]>[0]>[0], count: number) {
-  return tx.select().from(scales).where(eq(scales.id, defaultScaleIdFor(count))).get()?.levels ?? null;
 }

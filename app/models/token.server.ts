@@ -2,6 +2,7 @@
  * Read-only API tokens for other systems: shown once when created, stored only as a sha256
  * hash, revocable, with the time each was last used.
  */
+import { sha256Hex } from "~/utils/hash.server";
 import crypto from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@db/client";
@@ -15,7 +16,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export type TokenRow = typeof apiTokens.$inferSelect;
 export type TokenSummary = Omit<TokenRow, "tokenHash">;
 
-const hashToken = (raw: string) => crypto.createHash("sha256").update(raw, "utf8").digest("hex");
+const hashToken = (raw: string) => sha256Hex(raw);
 
 export type CreateTokenResult = { ok: true; name: string; token: string } | { ok: false; message: string };
 

@@ -3,7 +3,7 @@
  * Any signed-in user may read a published version (routes check the sign-in); drafts stay
  * with the ministry and the CBC.
  */
-import crypto from "node:crypto";
+import { sha256Hex } from "~/utils/hash.server";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@db/client";
@@ -15,7 +15,7 @@ import { loadDraftDocument } from "./framework.server";
 /** The exact text a version is stored and served as, and its sha256 (hex): also its ETag. */
 export function serializeDocument(doc: FracDocument): { text: string; sha256: string } {
   const text = JSON.stringify(doc, null, 2) + "\n";
-  return { text, sha256: crypto.createHash("sha256").update(text, "utf8").digest("hex") };
+  return { text, sha256: sha256Hex(text) };
 }
 
 /** The latest published version number of an MDO's framework, or null when none is published. */

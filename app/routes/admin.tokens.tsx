@@ -5,6 +5,7 @@ import { z } from "zod";
 import { createToken, listTokens, revokeToken } from "~/models/token.server";
 import { requireCbcRole } from "~/utils/auth.server";
 import { badRequest } from "~/utils/http.server";
+import { formatUtc } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "API tokens · FRAC Studio" }];
 
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return json<ActionResult>({ ok: true, fieldErrors: {}, created: { name: result.name, token: result.token }, revoked: null });
 }
 
-const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "never");
+const when = (iso: string | null) => (iso ? `${formatUtc(iso)} UTC` : "never");
 
 export default function AdminTokens() {
   const { tokens } = useLoaderData<typeof loader>();

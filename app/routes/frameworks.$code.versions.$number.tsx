@@ -8,6 +8,7 @@ import { getVersion } from "~/models/version.server";
 import { requireUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { buildOutline } from "~/utils/outline";
+import { formatUtc } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.mdo.code} version ${data.version.number} · FRAC Studio` : "Version · FRAC Studio" }];
 
@@ -37,7 +38,7 @@ export default function VersionPage() {
             {mdo.name}, version {version.number} <StatusBadge status="PUBLISHED" />
           </h1>
           <p className="muted">
-            Published <time dateTime={version.publishedAt}>{version.publishedAt.slice(0, 16).replace("T", " ")} UTC</time>
+            Published <time dateTime={version.publishedAt}>{formatUtc(version.publishedAt)} UTC</time>
             {version.approverName ? `, approved by ${version.approverName}` : ""}
             {version.verifierName ? ` after technical review by ${version.verifierName}` : ""}. sha256 <code className="small">{version.sha256.slice(0, 16)}…</code>
           </p>

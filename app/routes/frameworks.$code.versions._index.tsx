@@ -5,6 +5,7 @@ import { getMdoByCode } from "~/models/mdo.server";
 import { listVersions } from "~/models/version.server";
 import { canReadDraft, requireUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
+import { formatUtc } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Versions · FRAC Studio" }];
 
@@ -49,7 +50,7 @@ export default function Versions() {
                   <Link to={`/frameworks/${mdo.code}/versions/${v.number}`}>Version {v.number}</Link>
                 </td>
                 <td>
-                  <time dateTime={v.publishedAt}>{v.publishedAt.slice(0, 16).replace("T", " ")} UTC</time>
+                  <time dateTime={v.publishedAt}>{formatUtc(v.publishedAt)} UTC</time>
                 </td>
                 <td>{v.approverName ?? "—"}</td>
                 <td className="num">{v.nodeCount}</td>

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { listNotifications, markRead } from "~/models/notification.server";
 import { requireUser } from "~/utils/auth.server";
+import { formatUtc } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · FRAC Studio" }];
 
@@ -40,7 +41,7 @@ export default function Notifications() {
       <ul className="notice-list">
         {items.map((n) => (
           <li key={n.id} className={n.readAt ? "is-read" : "is-unread"}>
-            <span className="muted small">{n.createdAt.slice(0, 16).replace("T", " ")} UTC</span> {n.href ? <Link to={n.href}>{n.message}</Link> : n.message}
+            <span className="muted small">{formatUtc(n.createdAt)} UTC</span> {n.href ? <Link to={n.href}>{n.message}</Link> : n.message}
             {!n.readAt ? (
               <Form method="post" className="inline">
                 <input type="hidden" name="intent" value="read" />

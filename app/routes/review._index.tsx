@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { listReviewQueue } from "~/models/review.server";
 import { requireUser } from "~/utils/auth.server";
+import { formatUtc } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Review queue · FRAC Studio" }];
 
@@ -45,7 +46,7 @@ export default function ReviewQueue() {
                   {STAGE[i.stage]} <StatusBadge status={i.status} />
                 </td>
                 <td>
-                  <time dateTime={i.waitingSince}>{i.waitingSince.slice(0, 16).replace("T", " ")} UTC</time>
+                  <time dateTime={i.waitingSince}>{formatUtc(i.waitingSince)} UTC</time>
                 </td>
                 <td className="num">{i.nodeCount}</td>
                 <td className="num">{i.linkCount}</td>

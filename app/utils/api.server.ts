@@ -3,7 +3,7 @@
  * responses, and file responses with a strong ETag and 304 on If-None-Match.
  * Errors are thrown as Responses so loaders stay straight-line, like app/utils/http.server.ts.
  */
-import crypto from "node:crypto";
+import { sha256Hex } from "./hash.server";
 import { verifyToken, type TokenSummary } from "~/models/token.server";
 import { getVersion, listPublishedFrameworks } from "~/models/version.server";
 import { buildCasePackage } from "../../export/index";
@@ -83,10 +83,6 @@ export function strongEtag(sha256Hex: string): string {
   return `"${sha256Hex}"`;
 }
 
-/** The sha256 (hex) of text (UTF-8) or bytes. */
-export function sha256Hex(body: string | Uint8Array): string {
-  return crypto.createHash("sha256").update(body).digest("hex");
-}
 
 /** True when If-None-Match names this ETag (or is `*`), so a 304 may be sent. */
 export function etagMatches(request: Request, etag: string): boolean {
@@ -226,3 +222,5 @@ export function casePaging(request: Request, sortable: readonly string[]) {
   if (orderBy !== "asc" && orderBy !== "desc") caseFail(400, "invalid_sort_field", "`orderBy` is asc or desc.", { field: "orderBy" });
   return { limit, offset, sort, orderBy };
 }
+
+export { sha256Hex };

@@ -1,6 +1,7 @@
 /** Review comment threads with reply, resolve and a form for a new comment. */
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { formatUtc } from "~/utils/dates";
 
 export type Thread = {
   id: string;
@@ -16,8 +17,6 @@ export type Thread = {
 
 type Props = { code: string; threads: Thread[]; targetId: string | null; canComment: boolean; showTarget?: boolean; label: string };
 
-const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
-
 /** The threads on one target (or the whole framework) and a box to add one. */
 export function CommentThreads({ code, threads, targetId, canComment, showTarget, label }: Props) {
   const action = `/frameworks/${code}/comments`;
@@ -32,13 +31,13 @@ export function CommentThreads({ code, threads, targetId, canComment, showTarget
           <li key={t.id} className={t.resolvedAt ? "comment is-resolved" : "comment"}>
             {showTarget && t.targetName ? <p className="small muted">On “{t.targetName}”</p> : null}
             <p className="comment-meta">
-              <strong>{t.authorName}</strong> <span className="muted small">{when(t.createdAt)} UTC</span>
+              <strong>{t.authorName}</strong> <span className="muted small">{formatUtc(t.createdAt)} UTC</span>
             </p>
             <p className="comment-body">{t.body}</p>
             {t.replies.map((r) => (
               <div key={r.id} className="comment-reply">
                 <p className="comment-meta">
-                  <strong>{r.authorName}</strong> <span className="muted small">{when(r.createdAt)} UTC</span>
+                  <strong>{r.authorName}</strong> <span className="muted small">{formatUtc(r.createdAt)} UTC</span>
                 </p>
                 <p className="comment-body">{r.body}</p>
               </div>

@@ -1,11 +1,10 @@
 /** `frac import FILE --mdo CODE`: a spreadsheet or FracDocument into a ministry's draft, all or nothing. */
-import fs from "node:fs";
 import path from "node:path";
 import { ImportError, type ImportFinding } from "@import/index";
-import { LIMITS } from "@schemas/limits";
 import { analyseForMdo, applyImportPlan, sha256Hex } from "~/models/import.server";
 import { getMdoByCode } from "~/models/mdo.server";
 import { complain, EXIT, parse, UsageError, type Command } from "../args";
+import { readInputFile } from "../files";
 
 export const importCommand: Command = {
   name: "import",
@@ -38,18 +37,8 @@ export const importCommand: Command = {
       complain(`no active MDO with code "${values.mdo}" (see \`frac list\`)`);
       return EXIT.usage;
     }
-    let bytes: Buffer;
-    try {
-      const stat = fs.statSync(file);
-      if (stat.size > LIMITS.IMPORT_FILE_BYTES_MAX) {
-        complain(`${file} is ${stat.size} bytes; at most ${LIMITS.IMPORT_FILE_BYTES_MAX} bytes can be imported at once`);
-        return EXIT.usage;
-      }
-      bytes = fs.readFileSync(file);
-    } catch (e) {
-      complain((e as NodeJS.ErrnoException).code === "ENOENT" ? `${file}: no such file` : `cannot read ${file}: ${(e as Error).message}`);
-      return EXIT.usage;
-    }
+    const bytes = readInputFile(file);
+    if (bytes === null) return EXIT.usage;
     let result;
     try {
       result = await analyseForMdo({ mdoId: mdo.id, mdoCode: mdo.code, fileName: path.basename(file), bytes, sheet: values.sheet, mode: values.replace ? "replace" : "merge" });

@@ -1,10 +1,9 @@
 /** `frac validate FILE.json`: checks a FracDocument with the shared validator. */
-import fs from "node:fs";
 import { parseFracDocument } from "@schemas/frac-document";
-import { LIMITS } from "@schemas/limits";
 import { summarizeFindings } from "@schemas/findings";
 import { validateFracDocument } from "@schemas/validator";
 import { complain, EXIT, parse, UsageError, type Command } from "../args";
+import { readInputFile } from "../files";
 
 export const validateCommand: Command = {
   name: "validate",
@@ -22,8 +21,9 @@ export const validateCommand: Command = {
     const { values, positionals } = parse(argv, { submit: { type: "boolean" }, json: { type: "boolean" } }, true);
     if (positionals.length !== 1) throw new UsageError("name exactly one file to validate");
     const file = positionals[0];
-    const text = readText(file);
-    if (text === null) return EXIT.usage;
+    const bytes = readInputFile(file);
+    if (bytes === null) return EXIT.usage;
+    const text = bytes.toString("utf8");
 
     let data: unknown;
     try {
@@ -57,30 +57,3 @@ export const validateCommand: Command = {
     return errors > 0 ? EXIT.invalid : EXIT.ok;
   },
 };
-
-/** Reads a file as UTF-8, or prints why it cannot and returns null. */
-function readText(file: string): string | null {
-  let size: number;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) {
-      complain(`${file} is not a file`);
-      return null;
-    }
-    size = stat.size;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    complain(code === "ENOENT" ? `${file}: no such file` : `cannot read ${file}: ${(e as Error).message}`);
-    return null;
-  }
-  if (size > LIMITS.IMPORT_FILE_BYTES_MAX) {
-    complain(`${file} is ${size} bytes; the limit is ${LIMITS.IMPORT_FILE_BYTES_MAX} bytes`);
-    return null;
-  }
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch (e) {
-    complain(`cannot read ${file}: ${(e as Error).message}`);
-    return null;
-  }
-}

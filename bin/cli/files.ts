@@ -1,0 +1,24 @@
+/** Reading the file a command was given, with the messages every command uses. */
+import fs from "node:fs";
+import { LIMITS } from "@schemas/limits";
+import { complain } from "./args";
+
+/** The file's bytes, or null after printing why it cannot be read (missing, not a file, over the size limit). */
+export function readInputFile(file: string): Buffer | null {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) {
+      complain(`${file} is not a file`);
+      return null;
+    }
+    if (stat.size > LIMITS.IMPORT_FILE_BYTES_MAX) {
+      complain(`${file} is ${stat.size} bytes; at most ${LIMITS.IMPORT_FILE_BYTES_MAX} bytes can be read at once`);
+      return null;
+    }
+    return fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    complain(code === "ENOENT" ? `${file}: no such file` : `cannot read ${file}: ${(e as Error).message}`);
+    return null;
+  }
+}
