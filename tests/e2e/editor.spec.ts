@@ -63,7 +63,7 @@ test("a connection the model does not allow is refused with a reason", async ({ 
   await comboAdd(page, "Add role to this position", "Planning cell");
   await comboAdd(page, "Add role to this position", "Audit cell");
   await saved(page);
-  await page.getByRole("button", { name: "Fit View" }).click();
+  await page.getByRole("button", { name: "Fit the whole framework" }).click();
   const planning = page.locator(".react-flow__node-role", { hasText: "Planning cell" });
   const audit = page.locator(".react-flow__node-role", { hasText: "Audit cell" });
   await expect(audit).toBeVisible();

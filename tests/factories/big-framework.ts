@@ -3,7 +3,7 @@
  * positions → roles → activities → KCM competencies with levels, optionally with canvas positions.
  */
 import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import type { Client } from "@db/client";
 import { competencies, frameworks, mdos } from "@db/schema";
 
@@ -17,7 +17,8 @@ export function writeBigFramework(client: Client, o: BigFrameworkOptions) {
   db.update(mdos).set({ active: true, code: o.code }).where(eq(mdos.id, mdo.id)).run();
   const frameworkId = crypto.randomUUID();
   db.insert(frameworks).values({ id: frameworkId, mdoId: mdo.id, revision: 1 }).run();
-  const kcm = db.select({ id: competencies.id }).from(competencies).all().map((c) => c.id);
+  // The shared dictionary only: another ministry's Domain competencies are not this one's to use.
+  const kcm = db.select({ id: competencies.id }).from(competencies).where(isNull(competencies.mdoId)).all().map((c) => c.id);
 
   const insertNode = sqlite.prepare("insert into nodes (id, framework_id, kind, name, description, sort_order, x, y) values (?, ?, ?, ?, ?, ?, ?, ?)");
   const insertLink = sqlite.prepare(

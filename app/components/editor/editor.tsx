@@ -4,6 +4,7 @@
  */
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -22,7 +23,7 @@ import { CommentThreads, type Thread } from "../comments/comment-threads";
 import { ConfirmDelete } from "./confirm-delete";
 import { moveEdit, refusal } from "./edits";
 import { FindingsPanel } from "./findings-panel";
-import { buildView, childrenIndex, visibleIds } from "./graph-view";
+import { buildView, childrenIndex, edgeWindow, windowView, sameRect, visibleIds, type Rect, type Viewport } from "./graph-view";
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH, provisionalPositions } from "./layout";
 import { nodeTypes } from "./node-types";
 import { SidePanel } from "./side-panel";
@@ -58,6 +59,17 @@ const VISIBLE_ONLY_FROM = 400;
 // why: the minimap draws one component per node; past this size it costs more than it shows.
 const MINIMAP_MAX_NODES = 800;
 const miniMapColor = (n: { type?: string }) => MINIMAP_COLORS[n.type ?? ""] ?? "#8a95a3";
+
+// why a guess: the canvas is not measured before the first render; a large screen errs towards more links.
+const ASSUMED_SCREEN = { width: 1920, height: 1080 };
+const START_ZOOM = 0.8;
+
+/** Where the canvas opens: the first position at the top-left, at a readable zoom. */
+function startViewport(nodes: Record<string, { kind: string; x: number | null; y: number | null; id: string }>, fallback: Map<string, { x: number; y: number }>): Viewport {
+  const first = Object.values(nodes).find((n) => n.kind === "position");
+  const at = first ? (first.x !== null && first.y !== null ? { x: first.x, y: first.y } : fallback.get(first.id)) : undefined;
+  return at ? { x: 24 - at.x * START_ZOOM, y: 16 - at.y * START_ZOOM, zoom: START_ZOOM } : { x: 24, y: 16, zoom: START_ZOOM };
+}
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -103,6 +115,14 @@ function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "ini
   }, [comments]);
   const unplaced = useMemo(() => Object.values(nodes).filter((n) => n.x === null || n.y === null), [nodes]);
   const fallback = useMemo(() => provisionalPositions(unplaced), [unplaced]);
+  const [initialViewport] = useState(() => startViewport(store.getState().nodes, fallback));
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const [linkWindow, setLinkWindow] = useState<Rect>(() => edgeWindow(initialViewport, ASSUMED_SCREEN));
+  const trackViewport = useCallback((viewport: Viewport) => {
+    const el = canvasRef.current;
+    const next = edgeWindow(viewport, el ? { width: el.clientWidth, height: el.clientHeight } : ASSUMED_SCREEN);
+    setLinkWindow((prev) => (sameRect(prev, next) ? prev : next));
+  }, []);
   const view = useMemo(
     () =>
       buildView({
@@ -119,6 +139,8 @@ function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "ini
       }),
     [nodes, links, collapsed, focusId, flags, selection, fallback, focusLayout, commentCounts, store],
   );
+  const large = view.nodes.length > VISIBLE_ONLY_FROM;
+  const canvas = useMemo(() => (large ? windowView(view, linkWindow, selection?.id ?? null) : view), [large, view, linkWindow, selection]);
 
   const centre = useCallback(
     (id: string) => {
@@ -135,6 +157,34 @@ function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "ini
     },
     [store, flow, fallback, view.nodes],
   );
+
+  // why bounds of our own: React Flow's fitView only sees the nodes it holds, which on a large graph are those around the view.
+  const frame = useCallback(
+    (positions?: Map<string, { x: number; y: number }>) => {
+      const points = positions
+        ? [...positions.values()]
+        : Object.values(store.getState().nodes).flatMap((n) => {
+            const p = n.x !== null && n.y !== null ? { x: n.x, y: n.y } : fallback.get(n.id);
+            return p ? [p] : [];
+          });
+      if (points.length === 0) return;
+      const minX = Math.min(...points.map((p) => p.x));
+      const minY = Math.min(...points.map((p) => p.y));
+      const maxX = Math.max(...points.map((p) => p.x)) + NODE_WIDTH;
+      const maxY = Math.max(...points.map((p) => p.y)) + NODE_HEIGHT;
+      void flow.fitBounds({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, { padding: 0.1, duration: 250 });
+    },
+    [store, flow, fallback],
+  );
+
+  // After the first automatic layout: back to the node being worked on, else to the first position.
+  const returnToWork = useCallback(() => {
+    const s = store.getState();
+    const id = s.selection?.type === "node" ? s.selection.id : s.selection ? s.links[s.selection.id]?.from : undefined;
+    const n = id ? s.nodes[id] : undefined;
+    if (n && n.x !== null && n.y !== null) void flow.setCenter(n.x + NODE_WIDTH / 2, n.y + NODE_HEIGHT / 2, { zoom: flow.getZoom() });
+    else void flow.setViewport(startViewport(s.nodes, new Map()));
+  }, [store, flow]);
 
   const runLayout = useCallback(
     async (all: boolean) => {
@@ -160,31 +210,22 @@ function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "ini
         } else {
           current.performSilently(moves);
         }
-        if (all) void flow.fitView({ duration: 300 });
+        if (all) frame();
+        else returnToWork();
       } finally {
         setLayingOut(false);
       }
     },
-    [store, flow],
+    [store, frame, returnToWork],
   );
 
   // Focusing on one position arranges its sub-graph on its own (for this view only) and frames it.
   const lastFocus = useRef<string | null>(null);
   useEffect(() => {
-    // why: `flow` may change identity after React Flow initialises; act only when the focus changed.
+    // why: `frame` changes identity with the graph; act only when the focus changed.
     if (lastFocus.current === focusId) return;
     lastFocus.current = focusId;
     let cancelled = false;
-    // why bounds of our own: fitView skips nodes React Flow has not rendered (only visible ones are).
-    const frame = (positions?: Map<string, { x: number; y: number }>) => {
-      const points = [...(positions ?? new Map(Object.values(store.getState().nodes).flatMap((n) => (n.x !== null && n.y !== null ? [[n.id, { x: n.x, y: n.y }] as const] : []))) ).values()];
-      if (points.length === 0) return;
-      const minX = Math.min(...points.map((p) => p.x));
-      const minY = Math.min(...points.map((p) => p.y));
-      const maxX = Math.max(...points.map((p) => p.x)) + NODE_WIDTH;
-      const maxY = Math.max(...points.map((p) => p.y)) + NODE_HEIGHT;
-      void flow.fitBounds({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, { padding: 0.1, duration: 250 });
-    };
     if (!focusId) {
       setFocusLayout(null);
       frame();
@@ -203,7 +244,7 @@ function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "ini
     return () => {
       cancelled = true;
     };
-  }, [focusId, flow, store]);
+  }, [focusId, frame, store]);
 
   // A draft without stored positions (e.g. after an import) is usable at once and laid out in a worker.
   const laidOut = useRef(false);
@@ -310,14 +351,16 @@ function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "ini
       ) : null}
       <p className="notice" role="status" aria-live="polite">
         {layingOut ? "Laying out the graph… you can work meanwhile. " : ""}
+        {large && !notice ? "A large framework: the canvas shows the part around the view; select a node to see all of its links. " : ""}
         {focusId && !notice ? "This view shows one position, arranged automatically; choose “Whole framework” to move nodes. " : ""}
         {notice}
       </p>
       <div className="editor-body">
-        <div className="canvas" aria-label="Framework graph">
+        <div className="canvas" aria-label="Framework graph" ref={canvasRef}>
           <ReactFlow
-            nodes={view.nodes}
-            edges={view.edges}
+            nodes={canvas.nodes}
+            edges={canvas.edges}
+            onMove={(_, viewport) => trackViewport(viewport)}
             nodeTypes={nodeTypes}
             onNodesChange={onNodesChange}
             onNodeDragStart={(_, node) => {
@@ -347,21 +390,21 @@ function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "ini
             // why: fitting a big framework makes every label unreadable; start at its top-left instead.
             fitView={initialFit}
             fitViewOptions={{ maxZoom: 1 }}
-            defaultViewport={{ x: 24, y: 16, zoom: 0.8 }}
-            onInit={(instance) => {
-              if (initialFit) return;
-              // Start at the first position, top-left, at a readable zoom.
-              const first = Object.values(store.getState().nodes).find((n) => n.kind === "position");
-              const at = first ? (first.x !== null && first.y !== null ? { x: first.x, y: first.y } : fallback.get(first.id)) : undefined;
-              if (at) void instance.setViewport({ x: 24 - at.x * 0.8, y: 16 - at.y * 0.8, zoom: 0.8 });
-            }}
+            defaultViewport={initialViewport}
+            onInit={(instance) => trackViewport(instance.getViewport())}
             proOptions={{ hideAttribution: true }}
           >
             <Background />
             {view.nodes.length <= MINIMAP_MAX_NODES ? (
               <MiniMap pannable zoomable ariaLabel="Overview of the whole graph" nodeColor={miniMapColor} nodeStrokeWidth={0} />
             ) : null}
-            <Controls showInteractive={false} />
+            <Controls showInteractive={false} showFitView={false}>
+              <ControlButton onClick={() => frame()} title="Fit the whole framework" aria-label="Fit the whole framework">
+                <svg viewBox="0 0 16 16" aria-hidden="true">
+                  <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+                </svg>
+              </ControlButton>
+            </Controls>
           </ReactFlow>
         </div>
         <aside className="side-panel" aria-label="Selected item">

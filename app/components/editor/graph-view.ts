@@ -88,15 +88,66 @@ export function buildView(input: ViewInput): { nodes: FracFlowNode[]; edges: Edg
   }
   const edges: Edge[] = [];
   for (const l of Object.values(input.links)) {
-    if (!visible.has(l.from) || !visible.has(l.to)) continue;
+    // why the collapsed check: a collapsed node hides its links even to children still shown through another parent.
+    if (!visible.has(l.from) || !visible.has(l.to) || input.collapsed[l.from]) continue;
     edges.push({
       id: l.id,
       source: l.from,
       target: l.to,
       selected: input.selectedId === l.id,
+      // why: React Flow's default label names the two ids, which a screen reader would spell out.
+      ariaLabel: `${input.nodes[l.from].name} → ${input.nodes[l.to].name}${l.level !== undefined ? `, level ${l.level}` : ""}`,
       className: `fedge fedge-${l.kind}${input.flags.has(l.id) ? " has-finding" : ""}`,
       ...(l.level !== undefined ? { label: `L${l.level}`, labelBgPadding: [4, 2] as [number, number] } : {}),
     });
   }
   return { nodes, edges };
+}
+
+export type Rect = { x: number; y: number; width: number; height: number };
+export type Viewport = { x: number; y: number; zoom: number };
+
+// why a grid: the window changes only when the view crosses a cell, not on every frame of a pan.
+const WINDOW_GRID = 600;
+
+/**
+ * The part of the canvas, in flow coordinates, whose links are drawn on a large graph: what the
+ * screen shows plus one screen on every side, snapped outwards to a grid.
+ */
+export function edgeWindow(viewport: Viewport, screen: { width: number; height: number }): Rect {
+  const w = screen.width / viewport.zoom;
+  const h = screen.height / viewport.zoom;
+  const left = -viewport.x / viewport.zoom - w;
+  const top = -viewport.y / viewport.zoom - h;
+  const x = Math.floor(left / WINDOW_GRID) * WINDOW_GRID;
+  const y = Math.floor(top / WINDOW_GRID) * WINDOW_GRID;
+  return {
+    x,
+    y,
+    width: Math.ceil((left + 3 * w - x) / WINDOW_GRID) * WINDOW_GRID,
+    height: Math.ceil((top + 3 * h - y) / WINDOW_GRID) * WINDOW_GRID,
+  };
+}
+
+export const sameRect = (a: Rect | null, b: Rect | null) =>
+  a === b || (!!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height);
+
+/**
+ * What React Flow is given on a large graph: the nodes inside `window`, and the links with both
+ * ends inside it, plus the selected node or link with all its connections (and the nodes at their
+ * other ends), so a selection always shows everything it touches. React Flow's own culling still
+ * applies within; what lies far away costs the browser more to track, draw and hit-test than it
+ * tells the author, and is added as the view moves.
+ */
+export function windowView(view: { nodes: FracFlowNode[]; edges: Edge[] }, window: Rect, keepId: string | null): { nodes: FracFlowNode[]; edges: Edge[] } {
+  const inside = new Set<string>();
+  for (const n of view.nodes) {
+    const { x, y } = n.position;
+    if (x + NODE_WIDTH >= window.x && x <= window.x + window.width && y + NODE_HEIGHT >= window.y && y <= window.y + window.height) inside.add(n.id);
+  }
+  const edges = view.edges.filter((e) => e.id === keepId || e.source === keepId || e.target === keepId || (inside.has(e.source) && inside.has(e.target)));
+  const shown = new Set(inside);
+  if (keepId) shown.add(keepId);
+  for (const e of edges) shown.add(e.source).add(e.target);
+  return { nodes: view.nodes.filter((n) => shown.has(n.id)), edges };
 }

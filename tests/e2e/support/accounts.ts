@@ -2,6 +2,9 @@ import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
 
+/** The ministry whose draft the e2e server fills with a large generated framework, without canvas positions. */
+export const BIG_FRAMEWORK_CODE = "E2EBIG";
+
 /** Makes a fresh author of `mdo` with the real CLI against the e2e database; returns email and one-time password. */
 export function createAuthor(mdo: string): { email: string; password: string } {
   const email = `author-${mdo.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@frac.test`;

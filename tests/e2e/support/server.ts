@@ -1,7 +1,14 @@
 // Starts the built app on a fresh, demo-seeded database for the browser tests.
 import fs from "node:fs";
 import path from "node:path";
-import { databaseFile } from "../../../db/client";
+import { databaseFile, openClient } from "../../../db/client";
+import { writeBigFramework } from "../../factories/big-framework";
+import { BIG_FRAMEWORK_CODE } from "./accounts";
 
 fs.rmSync(path.dirname(databaseFile()), { recursive: true, force: true });
 await import("../../../scripts/serve");
+
+// A large draft without canvas positions, as a ministry's import leaves it (about 2,000 nodes / 6,000 links).
+const client = openClient(databaseFile());
+writeBigFramework(client, { code: BIG_FRAMEWORK_CODE, withPositions: false, positions: 143, rolesPer: 2, activitiesPer: 5, competenciesPer: 3 });
+client.sqlite.close();
