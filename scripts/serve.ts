@@ -38,7 +38,10 @@ app.use((_req, res, next) => {
   next();
 });
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h" });
+// why: no read-API path names a file in public/, and looking for one costs a stat on every request.
+const API_PATHS = /^\/(?:api|ims)\//u;
+app.use((req, res, next) => (API_PATHS.test(req.path) ? next() : publicFiles(req, res, next)));
 app.all("*", createRequestHandler({ build, mode: build.mode }));
 
 const server = app.listen(port, () => {

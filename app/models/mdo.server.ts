@@ -4,16 +4,21 @@ import { getDb } from "@db/client";
 import crypto from "node:crypto";
 import { frameworks, links, mdos, nodes } from "@db/schema";
 import { audit } from "./audit.server";
+import { preparedPerClient } from "./prepared.server";
 
 export type MdoRow = { id: string; code: string; name: string; parentId: string | null };
 
-/** The active MDO with this code (codes match case-insensitively), or null. */
-export function getMdoByCode({ code }: { code: string }): MdoRow | null {
-  const row = getDb()
+const mdoByCode = preparedPerClient((db) =>
+  db
     .select({ id: mdos.id, code: mdos.code, name: mdos.name, parentId: mdos.parentId })
     .from(mdos)
-    .where(and(eq(mdos.active, true), sql`upper(${mdos.code}) = upper(${code})`))
-    .get();
+    .where(and(eq(mdos.active, true), sql`upper(${mdos.code}) = upper(${sql.placeholder("code")})`))
+    .prepare(),
+);
+
+/** The active MDO with this code (codes match case-insensitively), or null. */
+export function getMdoByCode({ code }: { code: string }): MdoRow | null {
+  const row = mdoByCode().get({ code });
   return row && row.code ? { ...row, code: row.code } : null;
 }
 

@@ -4,9 +4,10 @@
  */
 import { sha256Hex } from "~/utils/hash.server";
 import crypto from "node:crypto";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { apiTokens } from "@db/schema";
+import { preparedPerClient } from "./prepared.server";
 
 /** Every token starts with this, so leaked tokens are easy to recognise (e.g. by secret scanners). */
 export const TOKEN_PREFIX = "frac_";
@@ -60,16 +61,23 @@ export function listTokens(): TokenSummary[] {
     .all();
 }
 
+const tokenByHash = preparedPerClient((db) =>
+  db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.tokenHash, sql.placeholder("hash")))
+    .prepare(),
+);
+
 /** The live token with this text, or null (unknown or revoked); records its use at most once a minute. */
 export function verifyToken(raw: string): TokenSummary | null {
   if (!raw.startsWith(TOKEN_PREFIX) || raw.length > 200) return null;
-  const db = getDb();
-  const row = db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(raw))).get();
+  const row = tokenByHash().get({ hash: hashToken(raw) });
   if (!row || row.revokedAt) return null;
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) >= LAST_USED_RESOLUTION_MS) {
     row.lastUsedAt = now.toISOString();
-    db.update(apiTokens).set({ lastUsedAt: row.lastUsedAt }).where(eq(apiTokens.id, row.id)).run();
+    getDb().update(apiTokens).set({ lastUsedAt: row.lastUsedAt }).where(eq(apiTokens.id, row.id)).run();
   }
   return { id: row.id, name: row.name, createdBy: row.createdBy, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt };
 }

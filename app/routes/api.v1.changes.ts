@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { diffDocuments } from "@schemas/diff";
 import { getVersion, listPublishedFrameworks, listVersions } from "~/models/version.server";
-import { apiBadRequest, apiJson, memoBySnapshot, requireApiToken } from "~/utils/api.server";
+import { memoBySnapshot } from "~/models/snapshot-cache.server";
+import { apiBadRequest, apiJson, requireApiToken } from "~/utils/api.server";
 
 const sinceSchema = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { publishedFile } from "~/models/export.server";
 import { getMdoByCode } from "~/models/mdo.server";
-import { getPublishedVersionNumber, getVersion, getVersionText } from "~/models/version.server";
-import { apiBadRequest, apiNotFound, fileResponse, IMMUTABLE, memoBySnapshot, requireApiToken, sha256Hex } from "~/utils/api.server";
-import { EXPORT_FORMAT_INFO, exportChunks, type ExportFormat } from "../../export/index";
+import { getPublishedVersionNumber } from "~/models/version.server";
+import { apiBadRequest, apiNotFound, fileResponse, IMMUTABLE, requireApiToken } from "~/utils/api.server";
+import { EXPORT_FORMAT_INFO, type ExportFormat } from "../../export/index";
 
 // The file name's ending names the format; `case.json` before `json` so the longer one wins.
 const ENDINGS: [string, ExportFormat][] = [
@@ -41,22 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return new Response(null, { status: 302, headers: { Location: location, "Cache-Control": "private, no-cache" } });
   }
   const number = Number(which);
-  // why text only: the JSON file is the stored text; parsing and checking it per request cost most of the time.
-  const stored = getVersionText({ mdoId: mdo.id, number });
-  if (!stored) {
+  const file = await publishedFile({ mdoId: mdo.id, number, format });
+  if (!file) {
     const latest = getPublishedVersionNumber({ mdoId: mdo.id });
     apiNotFound(`There is no version ${which} of ${mdo.code}; ${latest === null ? "none is published yet" : latest === 1 ? "only version 1 is published" : `the published versions are 1 to ${latest}`}.`);
   }
   const filename = `${mdo.code}-v${number}${info.extension}`;
-  if (format === "json") {
-    return fileResponse(request, stored.text, { contentType: info.contentType, filename, sha256: stored.sha256, cacheControl: IMMUTABLE });
-  }
-  const body = await memoBySnapshot(`${stored.sha256}:${format}`, async () => {
-    const version = getVersion({ mdoId: mdo.id, number })!;
-    const parts: (string | Buffer)[] = [];
-    for await (const chunk of exportChunks(version.document, format)) parts.push(chunk);
-    const bytes = info.binary ? new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : p)))) : parts.join("");
-    return { bytes, sha256: sha256Hex(bytes) };
-  });
-  return fileResponse(request, body.bytes, { contentType: info.contentType, filename, sha256: body.sha256, cacheControl: IMMUTABLE });
+  return fileResponse(request, file.bytes, { contentType: info.contentType, filename, sha256: file.sha256, cacheControl: IMMUTABLE });
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { caseIndex, caseJson, casePaging, requireCaseToken } from "~/utils/api.server";
+import { listCaseDocuments } from "~/models/case.server";
+import { caseJson, casePaging, requireCaseToken } from "~/utils/api.server";
 
 const SORTABLE = ["title", "creator", "lastChangeDateTime", "identifier", "version"] as const;
 
@@ -11,7 +12,7 @@ const SORTABLE = ["title", "creator", "lastChangeDateTime", "identifier", "versi
 export async function loader({ request }: LoaderFunctionArgs) {
   requireCaseToken(request);
   const { limit, offset, sort, orderBy } = casePaging(request, SORTABLE);
-  const all = [...(await caseIndex()).documents];
+  const all = await listCaseDocuments();
   if (sort) {
     const key = sort as (typeof SORTABLE)[number];
     all.sort((a, b) => String(a[key]).localeCompare(String(b[key])) || a.identifier.localeCompare(b.identifier));

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { caseIndex, caseJson, caseLookup } from "~/utils/api.server";
+import { findItemAssociations } from "~/models/case.server";
+import { caseJson, caseUnknown, requireCaseLookup } from "~/utils/api.server";
 
-/** GET /ims/case/v1p1/CFItemAssociations/{id}: a CFItem with every association it is an origin or destination of. */
+/** GET /ims/case/v1p1/CFItemAssociations/{id}: a CFAssociationSet, the CFItem with every association it is an origin or destination of. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const item = await caseLookup(request, "CFItems", params.id);
-  const associations = (await caseIndex()).associationsByItem.get(params.id!.toLowerCase()) ?? [];
-  return caseJson({ CFItem: item, CFAssociations: associations });
+  const id = requireCaseLookup(request, params.id);
+  return caseJson((await findItemAssociations(id)) ?? caseUnknown("CFItem", id));
 }

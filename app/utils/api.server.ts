@@ -3,11 +3,9 @@
  * responses, and file responses with a strong ETag and 304 on If-None-Match.
  * Errors are thrown as Responses so loaders stay straight-line, like app/utils/http.server.ts.
  */
-import { sha256Hex } from "./hash.server";
+import { findCaseObject, type CaseLookupType } from "~/models/case.server";
 import { verifyToken, type TokenSummary } from "~/models/token.server";
-import { getVersion, listPublishedFrameworks } from "~/models/version.server";
-import { buildCasePackage } from "../../export/index";
-import type { CFAssociation, CFDocument } from "../../export/case-types";
+import { sha256Hex } from "./hash.server";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
@@ -55,7 +53,7 @@ export function requireApiToken(request: Request): TokenSummary {
 /** The same check for the CASE binding, refusing with the spec's imsx_StatusInfo payload. */
 export function requireCaseToken(request: Request): TokenSummary {
   const result = checkToken(request);
-  if ("challenge" in result) caseFail(401, "unauthorisedrequest", result.message, { headers: { "WWW-Authenticate": result.challenge } });
+  if ("challenge" in result) caseFail(401, "unauthorised_request", result.message, { headers: { "WWW-Authenticate": result.challenge } });
   return result;
 }
 
@@ -83,7 +81,6 @@ export function strongEtag(sha256Hex: string): string {
   return `"${sha256Hex}"`;
 }
 
-
 /** True when If-None-Match names this ETag (or is `*`), so a 304 may be sent. */
 export function etagMatches(request: Request, etag: string): boolean {
   const header = request.headers.get("If-None-Match");
@@ -96,10 +93,20 @@ export function etagMatches(request: Request, etag: string): boolean {
 
 export const IMMUTABLE = "private, max-age=31536000, immutable";
 
+// why a stream of our own: handed bytes, Response copies all of them on every request.
+function bytesStream(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array<ArrayBuffer>> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+}
+
 /** A file response: 304 when the client already has these bytes, else the bytes with their headers. */
 export function fileResponse(
   request: Request,
-  body: string | Uint8Array<ArrayBuffer>,
+  body: Uint8Array<ArrayBuffer>,
   { contentType, filename, sha256, cacheControl }: { contentType: string; filename?: string; sha256?: string; cacheControl?: string },
 ): Response {
   const etag = strongEtag(sha256 ?? sha256Hex(body));
@@ -108,92 +115,43 @@ export function fileResponse(
   if (etagMatches(request, etag)) return new Response(null, { status: 304, headers });
   headers["Content-Type"] = contentType;
   if (filename) headers["Content-Disposition"] = `attachment; filename="${filename}"`;
-  return new Response(body, { status: 200, headers });
-}
-
-const MEMO_LIMIT = 32;
-const memo = new Map<string, Promise<unknown>>();
-
-/**
- * Memoises work derived from an immutable published snapshot (keyed by its sha256), so an
- * export is built once per process and every response carries the same bytes and ETag (XLSX
- * files embed their creation time, so rebuilding would change them). Oldest entries go first.
- */
-export function memoBySnapshot<T>(key: string, build: () => T | Promise<T>): Promise<T> {
-  const hit = memo.get(key);
-  if (hit) {
-    memo.delete(key);
-    memo.set(key, hit);
-    return hit as Promise<T>;
-  }
-  const value = Promise.resolve().then(build);
-  memo.set(key, value);
-  value.catch(() => memo.delete(key));
-  while (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value!);
-  return value;
+  // why: without a length the adapter sends the body chunked, which costs more on every request.
+  headers["Content-Length"] = String(body.length);
+  return new Response(bytesStream(body), { status: 200, headers });
 }
 
 // ---- The CASE 1.1 REST binding ------------------------------------------------------------
 
-/** Lookups of the latest published version of every framework, as CASE objects by identifier. */
-export type CaseIndex = {
-  documents: CFDocument[];
-  byType: Record<CaseLookupType, Map<string, unknown>>;
-  associationsByItem: Map<string, CFAssociation[]>;
-};
-export type CaseLookupType = "CFDocuments" | "CFPackages" | "CFItems" | "CFAssociations" | "CFRubrics" | "CFItemTypes";
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
-/** The CFDocument as the binding serves it: with a link to its whole package. */
-function withPackageUri(doc: CFDocument) {
-  return { ...doc, CFPackageURI: { title: doc.title, identifier: doc.identifier, uri: doc.uri.replace("/CFDocuments/", "/CFPackages/") } };
-}
-
-/** The CASE package of every framework's latest published version; each built once per snapshot. */
-export async function caseIndex(): Promise<CaseIndex> {
-  const latest = listPublishedFrameworks();
-  const key = `case-index:${latest.map((f) => f.sha256).join(",")}`;
-  return memoBySnapshot(key, async () => {
-    const index: CaseIndex = {
-      documents: [],
-      byType: { CFDocuments: new Map(), CFPackages: new Map(), CFItems: new Map(), CFAssociations: new Map(), CFRubrics: new Map(), CFItemTypes: new Map() },
-      associationsByItem: new Map(),
-    };
-    for (const f of latest) {
-      const pkg = await memoBySnapshot(`${f.sha256}:case-object`, () => {
-        const version = getVersion({ mdoId: f.mdoId, number: f.latestVersion });
-        if (!version) throw new Error(`version ${f.latestVersion} of ${f.code} vanished`);
-        return buildCasePackage(version.document);
-      });
-      const id = pkg.CFDocument.identifier;
-      const document = withPackageUri(pkg.CFDocument);
-      index.documents.push(document);
-      index.byType.CFDocuments.set(id, document);
-      index.byType.CFPackages.set(id, pkg);
-      for (const item of pkg.CFItems) index.byType.CFItems.set(item.identifier, item);
-      for (const a of pkg.CFAssociations) {
-        index.byType.CFAssociations.set(a.identifier, a);
-        for (const end of [a.originNodeURI.identifier, a.destinationNodeURI.identifier]) {
-          const list = index.associationsByItem.get(end) ?? [];
-          list.push(a);
-          index.associationsByItem.set(end, list);
-        }
-      }
-      for (const r of pkg.CFRubrics) index.byType.CFRubrics.set(r.identifier, r);
-      for (const t of pkg.CFDefinitions.CFItemTypes) index.byType.CFItemTypes.set(t.identifier, t);
-    }
-    return index;
-  });
-}
-
-/** The CASE object of this type and id, or the spec's imsx_StatusInfo: 400 invalid_uuid, 404 unknownobject. */
-export async function caseLookup(request: Request, type: CaseLookupType, id: string | undefined): Promise<unknown> {
+/**
+ * The token check and the identifier of a CASE lookup, lower-cased. The binding answers an id
+ * that is not a UUID with 404 invalid_uuid: its 404 covers both "unknown object" and "invalid UUID".
+ */
+export function requireCaseLookup(request: Request, id: string | undefined): string {
   requireCaseToken(request);
-  if (!id || !UUID.test(id)) caseFail(400, "invalid_uuid", `"${id ?? ""}" is not a UUID; CASE identifiers are UUIDs.`);
-  const found = (await caseIndex()).byType[type].get(id.toLowerCase());
-  if (found === undefined) caseFail(404, "unknownobject", `No ${type.replace(/s$/u, "")} with the identifier ${id} in the latest published frameworks.`);
-  return found;
+  if (!id || !UUID.test(id)) caseFail(404, "invalid_uuid", `"${id ?? ""}" is not a UUID; CASE identifiers are UUIDs.`);
+  return id.toLowerCase();
+}
+
+/** Throws 404 unknownobject: no object of this kind (e.g. "CFItem") has this identifier. */
+export function caseUnknown(kind: string, id: string): never {
+  caseFail(404, "unknownobject", `No ${kind} with the identifier ${id} in the latest published frameworks.`);
+}
+
+/** The CASE object of this type and id, or the spec's imsx_StatusInfo: 404 invalid_uuid or unknownobject. */
+export async function caseLookup<T extends CaseLookupType>(request: Request, type: T, id: string | undefined) {
+  const identifier = requireCaseLookup(request, id);
+  return (await findCaseObject(type, identifier)) ?? caseUnknown(type.replace(/s$/u, ""), identifier);
+}
+
+/**
+ * A lookup the binding defines but FRAC has no objects for (CFConcepts, CFSubjects, CFLicenses,
+ * CFAssociationGroupings): the same checks as the others, then 404 unknownobject.
+ */
+export function caseAbsent(request: Request, type: string, id: string | undefined): never {
+  const identifier = requireCaseLookup(request, id);
+  caseFail(404, "unknownobject", `No ${type.replace(/s$/u, "")} with the identifier ${identifier}: FRAC Studio publishes no ${type}.`);
 }
 
 /** A CASE JSON response; these change with each publication, so no long-lived caching. */
@@ -222,5 +180,3 @@ export function casePaging(request: Request, sortable: readonly string[]) {
   if (orderBy !== "asc" && orderBy !== "desc") caseFail(400, "invalid_sort_field", "`orderBy` is asc or desc.", { field: "orderBy" });
   return { limit, offset, sort, orderBy };
 }
-
-export { sha256Hex };

@@ -21,6 +21,9 @@ const caseUnauthorized = { 401: caseError("No token, or a wrong or revoked token
 const mdoParam = { name: "mdo", in: "path", required: true, description: "The ministry's code, e.g. CBIC.", schema: { type: "string" } };
 const sourcedId = { name: "sourcedId", in: "path", required: true, description: "The object's identifier (a UUID).", schema: { type: "string", format: "uuid" } };
 
+// As in the CASE 1.1 binding, 404 covers both an unknown identifier and one that is not a UUID.
+const caseNotFound = caseError("No such object in the latest published frameworks (imsx_codeMinor unknownobject), or the id is not a UUID (invalid_uuid).");
+
 function caseLookup(tag: string, summary: string) {
   return {
     get: {
@@ -28,12 +31,20 @@ function caseLookup(tag: string, summary: string) {
       operationId: `get${tag}`,
       summary,
       parameters: [sourcedId],
-      responses: {
-        200: jsonOk(summary),
-        400: caseError("The id is not a UUID (imsx_codeMinor invalid_uuid)."),
-        ...caseUnauthorized,
-        404: caseError("No such object in the latest published frameworks (imsx_codeMinor unknownobject)."),
-      },
+      responses: { 200: jsonOk(summary), ...caseUnauthorized, 404: caseNotFound },
+    },
+  };
+}
+
+/** A lookup of the binding that FRAC has no objects for: every id is unknown. */
+function caseAbsentLookup(tag: string, what: string) {
+  return {
+    get: {
+      tags: ["CASE 1.1"],
+      operationId: `get${tag}`,
+      summary: `Always 404 unknownobject: FRAC Studio publishes no ${what}.`,
+      parameters: [sourcedId],
+      responses: { ...caseUnauthorized, 404: caseNotFound },
     },
   };
 }
@@ -145,11 +156,15 @@ export const openApiDocument = {
     },
     "/ims/case/v1p1/CFDocuments/{sourcedId}": caseLookup("CFDocument", "A CFDocument, with its CFPackageURI."),
     "/ims/case/v1p1/CFPackages/{sourcedId}": caseLookup("CFPackage", "The CFPackage of the CFDocument with this identifier."),
-    "/ims/case/v1p1/CFItems/{sourcedId}": caseLookup("CFItem", "A CFItem (its identifier is the node's UUID)."),
-    "/ims/case/v1p1/CFItemAssociations/{sourcedId}": caseLookup("CFItemAssociations", "A CFItem and every CFAssociation it takes part in."),
+    "/ims/case/v1p1/CFItems/{sourcedId}": caseLookup("CFItem", "A CFItem with its CFDocumentURI (its identifier is the node's UUID)."),
+    "/ims/case/v1p1/CFItemAssociations/{sourcedId}": caseLookup("CFItemAssociations", "A CFAssociationSet: a CFItem and every CFAssociation it takes part in."),
     "/ims/case/v1p1/CFAssociations/{sourcedId}": caseLookup("CFAssociation", "A CFAssociation (isChildOf or hasSkillLevel)."),
     "/ims/case/v1p1/CFRubrics/{sourcedId}": caseLookup("CFRubric", "A CFRubric: a competency's proficiency scale."),
-    "/ims/case/v1p1/CFItemTypes/{sourcedId}": caseLookup("CFItemType", "A set holding this CFItemType."),
+    "/ims/case/v1p1/CFItemTypes/{sourcedId}": caseLookup("CFItemType", "A CFItemTypeSet holding this CFItemType (the types are flat: no children)."),
+    "/ims/case/v1p1/CFConcepts/{sourcedId}": caseAbsentLookup("CFConcept", "CFConcepts"),
+    "/ims/case/v1p1/CFSubjects/{sourcedId}": caseAbsentLookup("CFSubject", "CFSubjects"),
+    "/ims/case/v1p1/CFLicenses/{sourcedId}": caseAbsentLookup("CFLicense", "CFLicenses"),
+    "/ims/case/v1p1/CFAssociationGroupings/{sourcedId}": caseAbsentLookup("CFAssociationGrouping", "CFAssociationGroupings"),
   },
   components: {
     securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "An API token from an admin (`frac token create NAME`)." } },

@@ -22,6 +22,8 @@ import { exportFigures, throughputFigures } from "./api";
 import { importBench } from "./import";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+// BENCH_ONLY=api: only the export and read-API figures (issue 7), without the browser and the import.
+const ONLY_API = process.env.BENCH_ONLY === "api";
 const PORT = 3190 + Math.floor(Math.random() * 100);
 const BASE = `http://127.0.0.1:${PORT}`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "frac-bench-"));
@@ -171,13 +173,11 @@ async function validatorFigure(mdoId: string) {
   return { times, nodes: doc.nodes.length, links: doc.links.length };
 }
 
-const { stored, fresh, large, userId, token } = await setup();
-const server = await startServer();
-try {
+async function editorFigures(stored: { mdoId: string }, fresh: { mdoId: string }, userId: string): Promise<[string, string, string][]> {
   const b = await browserFigures();
   const s = await saveFigures(stored, userId);
   const v = await validatorFigure(fresh.mdoId);
-  const rows: [string, string, string][] = [
+  return [
     ["editor: first nodes shown, stored positions", ms(median(b.shownStored)), "from navigation start"],
     ["editor: first node selected by a click, stored positions", ms(median(b.usableStored)), "usable; target < 2,000 ms"],
     ["editor: first nodes shown, no positions (after import)", ms(median(b.shownFresh)), "from navigation start"],
@@ -187,11 +187,19 @@ try {
     ["raw floor: 50 row writes, prepared, one transaction", ms(median(s.raw)), `save / raw = ${(median(s.save) / median(s.raw)).toFixed(1)}×`],
     [`validator: whole document (${v.nodes} nodes, ${v.links} links)`, ms(median(v.times)), "runs on every edit"],
   ];
-  if (process.env.BENCH_SKIP_IMPORT !== "1") rows.push(...(await importBench(dir, RUNS)));
+}
+
+const { stored, fresh, large, userId, token } = await setup();
+const server = await startServer();
+try {
+  const rows: [string, string, string][] = [];
+  if (!ONLY_API) rows.push(...(await editorFigures(stored, fresh, userId)));
+  if (!ONLY_API && process.env.BENCH_SKIP_IMPORT !== "1") rows.push(...(await importBench(dir, RUNS)));
   rows.push(...(await exportFigures(dbFile, large.mdoId, RUNS)));
-  rows.push(...(await throughputFigures(BASE, token, "/api/v1/frameworks/CBIC/versions/1.json")));
+  rows.push(...(await throughputFigures(BASE, token, "/api/v1/frameworks/CBIC/versions/1.json", RUNS)));
   const w = Math.max(...rows.map((r) => r[0].length));
-  console.log(`\nFRAC Studio benchmarks · ${os.cpus().length} cores · Node ${process.version} · editor: ${stored.nodes} nodes / ${stored.links} links · medians of ${RUNS} runs (server save and validator: 7)\n`);
+  const scope = ONLY_API ? "export and read API only (BENCH_ONLY=api)" : `editor: ${stored.nodes} nodes / ${stored.links} links`;
+  console.log(`\nFRAC Studio benchmarks · ${os.cpus().length} cores · Node ${process.version} · ${scope} · medians of ${RUNS} runs (server save and validator: 7)\n`);
   console.log(`${"figure".padEnd(w)}  ${"median".padStart(10)}  note`);
   for (const [name, value, note] of rows) console.log(`${name.padEnd(w)}  ${value.padStart(10)}  ${note}`);
 } finally {

@@ -1,18 +1,22 @@
 // The CASE 1.1 REST binding (/ims/case/v1p1) on the seeded database: CBIC's version 1 is the
 // only published framework, so it is the one CFDocument.
-import fs from "node:fs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import Ajv2019 from "ajv/dist/2019";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { appBaseUrl } from "~/models/export.server";
 import { createToken } from "~/models/token.server";
+import { loader as groupingLoader } from "~/routes/ims.case.v1p1.CFAssociationGroupings.$id";
 import { loader as associationLoader } from "~/routes/ims.case.v1p1.CFAssociations.$id";
+import { loader as conceptLoader } from "~/routes/ims.case.v1p1.CFConcepts.$id";
 import { loader as documentLoader } from "~/routes/ims.case.v1p1.CFDocuments.$id";
 import { loader as documentsLoader } from "~/routes/ims.case.v1p1.CFDocuments._index";
 import { loader as itemAssociationsLoader } from "~/routes/ims.case.v1p1.CFItemAssociations.$id";
 import { loader as itemLoader } from "~/routes/ims.case.v1p1.CFItems.$id";
 import { loader as itemTypeLoader } from "~/routes/ims.case.v1p1.CFItemTypes.$id";
+import { loader as licenseLoader } from "~/routes/ims.case.v1p1.CFLicenses.$id";
 import { loader as packageLoader } from "~/routes/ims.case.v1p1.CFPackages.$id";
 import { loader as rubricLoader } from "~/routes/ims.case.v1p1.CFRubrics.$id";
+import { loader as subjectLoader } from "~/routes/ims.case.v1p1.CFSubjects.$id";
+import { expectCaseValid } from "../factories/case-schemas";
 
 const created = createToken({ name: "case-test", createdBy: null });
 if (!created.ok) throw new Error(created.message);
@@ -35,6 +39,7 @@ async function theDocument() {
 }
 
 function expectStatusInfo(body: unknown, codeMinor: string) {
+  expectCaseValid("imsx_statusinfo", body);
   expect(body).toEqual({
     imsx_codeMajor: "failure",
     imsx_severity: "error",
@@ -43,6 +48,13 @@ function expectStatusInfo(body: unknown, codeMinor: string) {
   });
 }
 
+const LOOKUPS = [documentLoader, packageLoader, itemLoader, associationLoader, itemAssociationsLoader, rubricLoader, itemTypeLoader];
+const ABSENT = [conceptLoader, subjectLoader, licenseLoader, groupingLoader];
+
+afterEach(() => {
+  delete process.env.APP_URL;
+});
+
 describe("CASE 1.1 REST binding", () => {
   it("lists one CFDocument per published framework with X-Total-Count, paged", async () => {
     const res = await call(documentsLoader, "CFDocuments");
@@ -50,6 +62,7 @@ describe("CASE 1.1 REST binding", () => {
     expect(res.headers.get("X-Total-Count")).toBe("1");
     const { CFDocuments } = await res.json();
     expect(CFDocuments).toHaveLength(1);
+    expectCaseValid("cfdocumentset", { CFDocuments });
     expect(CFDocuments[0]).toMatchObject({ caseVersion: "1.1", version: "1", adoptionStatus: "Adopted", extensions: { mdoCode: "CBIC" } });
     const empty = await call(documentsLoader, "CFDocuments?offset=1&limit=10&sort=title&orderBy=desc");
     expect((await empty.json()).CFDocuments).toEqual([]);
@@ -70,44 +83,84 @@ describe("CASE 1.1 REST binding", () => {
     const none = await call(documentsLoader, "CFDocuments", {}, null);
     expect(none.status).toBe(401);
     expect(none.headers.get("WWW-Authenticate")).toMatch(/^Bearer/);
-    expectStatusInfo(await none.json(), "unauthorisedrequest");
+    expectStatusInfo(await none.json(), "unauthorised_request");
     expect((await call(itemLoader, "CFItems/x", { id: crypto.randomUUID() }, "frac_wrong")).status).toBe(401);
   });
 
-  it("looks up the document, its package, an item with its associations, an association, a rubric and an item type", async () => {
+  it("answers each lookup in the shape of the official schema of that response", async () => {
     const doc = await theDocument();
     const document = await (await call(documentLoader, `CFDocuments/${doc.identifier}`, { id: doc.identifier })).json();
     expect(document).toMatchObject({ identifier: doc.identifier, CFPackageURI: { identifier: doc.identifier } });
+    expectCaseValid("cfdocument", document);
     const pkg = await (await call(packageLoader, `CFPackages/${doc.identifier}`, { id: doc.identifier })).json();
     expect(pkg.CFDocument.identifier).toBe(doc.identifier);
-    const schema: object = JSON.parse(fs.readFileSync("schemas/case/case_v1p1_cfpackage-jsonschema1.json", "utf8"));
-    // ajv-formats is not installed; formats are checked by the exporter's unit tests.
-    const validate = new Ajv2019({ allErrors: true, validateFormats: false }).compile(schema);
-    expect(validate(pkg), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expectCaseValid("cfpackage", pkg);
+    const inDocument = { title: doc.title, identifier: doc.identifier, uri: document.uri };
 
     const item = pkg.CFItems.find((i: { CFItemType: string }) => i.CFItemType === "Activity");
-    expect(await (await call(itemLoader, `CFItems/${item.identifier}`, { id: item.identifier })).json()).toEqual(item);
+    const found = await (await call(itemLoader, `CFItems/${item.identifier}`, { id: item.identifier })).json();
+    expect(found).toEqual({ CFDocumentURI: inDocument, ...item });
+    expectCaseValid("cfitem", found);
     const withAssociations = await (await call(itemAssociationsLoader, `CFItemAssociations/${item.identifier}`, { id: item.identifier })).json();
-    expect(withAssociations.CFItem).toEqual(item);
+    expect(withAssociations.CFItem).toEqual(found);
     expect(withAssociations.CFAssociations.length).toBeGreaterThan(0);
+    expectCaseValid("cfassociationset", withAssociations);
 
-    const association = pkg.CFAssociations[0];
-    expect(await (await call(associationLoader, `CFAssociations/${association.identifier}`, { id: association.identifier })).json()).toEqual(association);
+    for (const association of [pkg.CFAssociations[0], pkg.CFAssociations.find((a: { associationType: string }) => a.associationType === "hasSkillLevel")]) {
+      const answer = await (await call(associationLoader, `CFAssociations/${association.identifier}`, { id: association.identifier })).json();
+      expect(answer).toEqual({ CFDocumentURI: inDocument, ...association });
+      expectCaseValid("cfassociation", answer);
+    }
     const rubric = pkg.CFRubrics[0];
-    expect(await (await call(rubricLoader, `CFRubrics/${rubric.identifier}`, { id: rubric.identifier })).json()).toEqual(rubric);
+    const rubricAnswer = await (await call(rubricLoader, `CFRubrics/${rubric.identifier}`, { id: rubric.identifier })).json();
+    expect(rubricAnswer).toEqual(rubric);
+    expectCaseValid("cfrubric", rubricAnswer);
     const type = pkg.CFDefinitions.CFItemTypes[0];
-    expect(await (await call(itemTypeLoader, `CFItemTypes/${type.identifier}`, { id: type.identifier })).json()).toEqual({ CFItemTypes: [type] });
+    const types = await (await call(itemTypeLoader, `CFItemTypes/${type.identifier}`, { id: type.identifier })).json();
+    expect(types).toEqual({ CFItemTypes: [type] });
+    expectCaseValid("cfitemtypeset", types);
   });
 
-  it("answers an unknown id with 404 and a malformed one with 400, as imsx_StatusInfo", async () => {
+  it("gives every object a uri that is its own lookup on this server (APP_URL, else localhost)", async () => {
+    expect(appBaseUrl({})).toBe("http://localhost:3000");
+    expect(appBaseUrl({ PORT: "3088" })).toBe("http://localhost:3088");
+    expect(appBaseUrl({ APP_URL: " https://frac.example.gov.in/ ", PORT: "3088" })).toBe("https://frac.example.gov.in");
+    const binding = `${appBaseUrl()}/ims/case/v1p1`;
+    expect(binding).toMatch(/^http:\/\/localhost:\d+\/ims\/case\/v1p1$/u);
+    const doc = await theDocument();
+    const pkg = await (await call(packageLoader, `CFPackages/${doc.identifier}`, { id: doc.identifier })).json();
+    expect(pkg.CFDocument.uri).toBe(`${binding}/CFDocuments/${doc.identifier}`);
+    for (const item of pkg.CFItems) expect(item.uri).toBe(`${binding}/CFItems/${item.identifier}`);
+    for (const a of pkg.CFAssociations) expect(a.uri).toBe(`${binding}/CFAssociations/${a.identifier}`);
+    for (const r of pkg.CFRubrics) expect(r.uri).toBe(`${binding}/CFRubrics/${r.identifier}`);
+    for (const t of pkg.CFDefinitions.CFItemTypes) expect(t.uri).toBe(`${binding}/CFItemTypes/${t.identifier}`);
+
+    process.env.APP_URL = "https://frac.example.gov.in/";
+    const moved = await theDocument();
+    expect(moved.identifier).toBe(doc.identifier);
+    expect((moved as unknown as { uri: string }).uri).toBe(`https://frac.example.gov.in/ims/case/v1p1/CFDocuments/${doc.identifier}`);
+  });
+
+  it("answers an unknown id and a malformed one with 404, unknownobject or invalid_uuid, as imsx_StatusInfo", async () => {
     const unknown = crypto.randomUUID();
-    for (const loader of [documentLoader, packageLoader, itemLoader, associationLoader, itemAssociationsLoader, rubricLoader, itemTypeLoader]) {
+    for (const loader of LOOKUPS) {
       const missing = await call(loader, `X/${unknown}`, { id: unknown });
       expect(missing.status).toBe(404);
       expectStatusInfo(await missing.json(), "unknownobject");
       const malformed = await call(loader, "X/not-a-uuid", { id: "not-a-uuid" });
-      expect(malformed.status).toBe(400);
+      expect(malformed.status).toBe(404);
       expectStatusInfo(await malformed.json(), "invalid_uuid");
+    }
+  });
+
+  it("answers the lookups FRAC has no objects for (concepts, subjects, licences, groupings) with 404 unknownobject, after the token check", async () => {
+    const id = crypto.randomUUID();
+    for (const loader of ABSENT) {
+      const res = await call(loader, `X/${id}`, { id });
+      expect(res.status).toBe(404);
+      expectStatusInfo(await res.json(), "unknownobject");
+      expect((await call(loader, "X/x", { id: "x" })).status).toBe(404);
+      expect((await call(loader, `X/${id}`, { id }, null)).status).toBe(401);
     }
   });
 });

@@ -7,9 +7,16 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { FLAT_HEADERS } from "@schemas/flat-layout";
+import { getMdoByCode } from "~/models/mdo.server";
+import { createToken } from "~/models/token.server";
+import { getVersion } from "~/models/version.server";
+import { loader as fileLoader } from "~/routes/api.v1.frameworks.$mdo.versions.$file";
 import { frac } from "../factories/cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "frac-export-"));
+const created = createToken({ name: "export-cli-test", createdBy: null });
+if (!created.ok) throw new Error(created.message);
+const TOKEN = created.token;
 
 /** Like the frac factory, for output larger than spawnSync's default 1 MB buffer (the CASE package of CBIC is bigger). */
 function fracStdout(args: string[]) {
@@ -81,12 +88,75 @@ describe("frac export", () => {
     expect(out.stdout.startsWith("PK")).toBe(true);
   });
 
-  it("refuses an unknown format and a version other than draft with exit 2", () => {
+  it("refuses an unknown format, an unknown version and a malformed one with exit 2", () => {
     const format = frac(["export", "--mdo", "CBIC", "--format", "pdf"]);
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('unknown format "pdf"; available: json, csv, xlsx, case');
     const version = frac(["export", "--mdo", "CBIC", "--format", "csv", "--version", "3"]);
     expect(version.code).toBe(2);
-    expect(version.stderr).toContain('version "3" is not available');
+    expect(version.stderr).toBe("frac: CBIC has no version 3: only version 1 is published\n");
+    expect(version.stdout).toBe("");
+    const none = frac(["export", "--mdo", "MOHFW", "--version", "1"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("MOHFW has no version 1: none is published yet; use --version draft");
+    for (const bad of ["abc", "0"]) {
+      const out = frac(["export", "--mdo", "CBIC", "--version", bad]);
+      expect(out.code, bad).toBe(2);
+      expect(out.stderr, bad).toContain(`--version takes a version number (1, 2, …) or "draft", not "${bad}"`);
+    }
+  });
+});
+
+describe("frac export --version N", () => {
+  const cbic = () => getMdoByCode({ code: "CBIC" })!;
+  const fromApi = async (name: string) => {
+    const response = await fileLoader({
+      request: new Request(`http://localhost/api/v1/frameworks/CBIC/versions/${name}`, { headers: { Authorization: `Bearer ${TOKEN}` } }),
+      params: { mdo: "CBIC", file: name },
+      context: {},
+    });
+    expect(response.status).toBe(200);
+    return Buffer.from(await response.arrayBuffer());
+  };
+
+  it.each([
+    ["json", "1.json"],
+    ["csv", "1.csv"],
+    ["case", "1.case.json"],
+  ])("exports published version 1 as %s byte-identical twice, and as the read API serves it", async (format, name) => {
+    const file = path.join(tmp, `v1-${name}`);
+    const written = frac(["export", "--mdo", "CBIC", "--format", format, "--version", "1", "-o", file]);
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stderr).toMatch(/^Wrote CBIC version 1 \(\d+ nodes, \d+ links\) to /u);
+    const again = fracStdout(["export", "--mdo", "CBIC", "--format", format, "--version", "1"]);
+    expect(again.code).toBe(0);
+    const bytes = fs.readFileSync(file);
+    expect(Buffer.from(again.stdout, "utf8").equals(bytes)).toBe(true);
+    expect(bytes.equals(await fromApi(name))).toBe(true);
+  });
+
+  it("exports version 1 as JSON from the stored snapshot, not the draft that has moved on since", () => {
+    const stored = getVersion({ mdoId: cbic().id, number: 1 })!;
+    const published = frac(["export", "--mdo", "CBIC", "--version", "1"]).stdout;
+    expect(published).toBe(stored.text);
+    const draft = frac(["export", "--mdo", "CBIC", "--version", "draft"]).stdout;
+    expect(draft).not.toBe(published);
+    expect(JSON.parse(draft).version).toBeNull();
+    const pkg = JSON.parse(fracStdout(["export", "--mdo", "CBIC", "--format", "case", "--version", "1"]).stdout);
+    expect(pkg.CFDocument).toMatchObject({ adoptionStatus: "Adopted", version: "1" });
+  });
+
+  it("exports version 1 as XLSX with the same cells as the read API's workbook", async () => {
+    const file = path.join(tmp, "v1.xlsx");
+    expect(frac(["export", "--mdo", "CBIC", "--format", "xlsx", "--version", "1", "-o", file]).code).toBe(0);
+    const cells = async (bytes: Buffer) => {
+      const workbook = new ExcelJS.Workbook();
+      // why the cast: exceljs declares its own global Buffer type, which Node's Buffer does not match.
+      await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+      return workbook.worksheets.map((sheet) => ({ name: sheet.name, rows: sheet.getSheetValues().map((row) => JSON.stringify(row)) }));
+    };
+    const [cli, api] = [await cells(fs.readFileSync(file)), await cells(await fromApi("1.xlsx"))];
+    expect(cli).toEqual(api);
+    expect(cli[0].rows.join("\n")).toContain("Central Board of Indirect Taxes and Customs");
   });
 });

@@ -3,15 +3,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
-import { loadDraftDocument } from "~/models/framework.server";
+import { draftExport, publishedExport } from "~/models/export.server";
 import { getMdoByCode } from "~/models/mdo.server";
-import { EXPORT_FORMATS, exportChunks, isExportFormat } from "../../../export/index";
+import { getPublishedVersionNumber } from "~/models/version.server";
+import { EXPORT_FORMATS, isExportFormat } from "../../../export/index";
 import { complain, EXIT, parse, UsageError, type Command } from "../args";
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "Export a ministry's framework (the draft: its working copy) as JSON, CSV, XLSX or a CASE 1.1 package.",
-  usage: `frac export --mdo CODE --format ${EXPORT_FORMATS.join("|")} [--version draft] [-o FILE]`,
+  summary: "Export a ministry's framework (a published version, or the draft: its working copy) as JSON, CSV, XLSX or a CASE 1.1 package.",
+  usage: `frac export --mdo CODE --format ${EXPORT_FORMATS.join("|")} [--version N|draft] [-o FILE]`,
   help: [
     "Options:",
     "  --mdo CODE        the ministry's code, e.g. CBIC (see `frac list`)",
@@ -19,10 +20,13 @@ export const exportCommand: Command = {
     "                    csv   the flat layout the import reads: one row per position → role → activity → competency",
     "                    xlsx  a workbook with a sheet per node kind and one for the links (needs -o or a redirect)",
     "                    case  a CASE 1.1 CFPackage (1EdTech), with proficiency scales as rubrics",
-    "  --version draft   which version; the draft (working copy, whatever its review state) is the default",
+    "  --version N       a published version, from its stored snapshot: the same bytes the read API serves",
+    "                    (CSV, CASE and JSON; an XLSX has the same cells)",
+    "  --version draft   the draft (working copy, whatever its review state); the default",
     "  -o, --output FILE write to FILE instead of standard output",
     "",
-    "The output is deterministic: two exports of an unchanged draft are byte-identical (JSON, CSV, CASE).",
+    "The output is deterministic: two exports of a version or of an unchanged draft are byte-identical (JSON, CSV, CASE).",
+    "CASE uris start with APP_URL (default http://localhost:PORT, PORT 3000), as the server's do.",
     "docs/interchange.md describes every format.",
   ].join("\n"),
   async run(argv) {
@@ -37,9 +41,7 @@ export const exportCommand: Command = {
     if (!isExportFormat(format)) {
       throw new UsageError(`unknown format "${format}"; available: ${EXPORT_FORMATS.join(", ")}`);
     }
-    if (values.version !== undefined && values.version !== "draft") {
-      throw new UsageError(`version "${values.version}" is not available: no published versions exist yet; use --version draft`);
-    }
+    const version = parseVersion(values.version);
     if (format === "xlsx" && !values.output && process.stdout.isTTY) {
       throw new UsageError("xlsx is a binary format and standard output is a terminal: give -o FILE or redirect the output");
     }
@@ -48,21 +50,34 @@ export const exportCommand: Command = {
       complain(`no active MDO with code "${values.mdo}" (see \`frac list\`)`);
       return EXIT.usage;
     }
-    const doc = loadDraftDocument({ mdoId: mdo.id });
-    if (!doc) {
-      complain(`${mdo.code} has no framework yet`);
+    const source = version === "draft" ? draftExport({ mdoId: mdo.id, format }) : publishedExport({ mdoId: mdo.id, number: version, format });
+    if (!source) {
+      complain(version === "draft" ? `${mdo.code} has no framework yet` : missingVersion(mdo.code, version, getPublishedVersionNumber({ mdoId: mdo.id })));
       return EXIT.usage;
     }
-    const chunks = exportChunks(doc, format);
     if (!values.output) {
-      await writeChunks(process.stdout, chunks);
+      await writeChunks(process.stdout, source.chunks);
       return EXIT.ok;
     }
-    await writeAtomically(values.output, chunks);
-    process.stderr.write(`Wrote ${mdo.code} draft (${doc.nodes.length} nodes, ${doc.links.length} links) to ${values.output}\n`);
+    await writeAtomically(values.output, source.chunks);
+    const which = version === "draft" ? "draft" : `version ${version}`;
+    process.stderr.write(`Wrote ${mdo.code} ${which} (${source.nodes} nodes, ${source.links} links) to ${values.output}\n`);
     return EXIT.ok;
   },
 };
+
+/** `--version`: absent or "draft" for the working copy, else a version number; anything else is a usage error. */
+function parseVersion(raw: string | undefined): number | "draft" {
+  if (raw === undefined || raw === "draft") return "draft";
+  if (!/^[1-9][0-9]{0,8}$/u.test(raw)) throw new UsageError(`--version takes a version number (1, 2, …) or "draft", not "${raw}"`);
+  return Number(raw);
+}
+
+// why exit 2 and not 1: nothing was read that could be invalid; the call names a version that is not there, like an unknown --mdo.
+function missingVersion(code: string, asked: number, latest: number | null): string {
+  const known = latest === null ? "none is published yet; use --version draft" : latest === 1 ? "only version 1 is published" : `the published versions are 1 to ${latest}`;
+  return `${code} has no version ${asked}: ${known}`;
+}
 
 /** Writes the chunks as they come, waiting whenever the stream asks to (large exports never sit in memory whole). */
 async function writeChunks(out: Writable, chunks: AsyncIterable<string | Buffer>): Promise<void> {
