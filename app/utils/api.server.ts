@@ -125,12 +125,13 @@ export function fileResponse(
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
 /**
- * The token check and the identifier of a CASE lookup, lower-cased. The binding answers an id
- * that is not a UUID with 404 invalid_uuid: its 404 covers both "unknown object" and "invalid UUID".
+ * The token check and the identifier of a CASE lookup, lower-cased. An id that is not a UUID is
+ * a malformed request (400, codeMinor invalid_uuid), told apart from a well-formed id that names
+ * nothing (404 unknownobject), so a client knows whether to fix its call or its data.
  */
 export function requireCaseLookup(request: Request, id: string | undefined): string {
   requireCaseToken(request);
-  if (!id || !UUID.test(id)) caseFail(404, "invalid_uuid", `"${id ?? ""}" is not a UUID; CASE identifiers are UUIDs.`);
+  if (!id || !UUID.test(id)) caseFail(400, "invalid_uuid", `"${id ?? ""}" is not a UUID; CASE identifiers are UUIDs.`);
   return id.toLowerCase();
 }
 

@@ -21,8 +21,8 @@ const caseUnauthorized = { 401: caseError("No token, or a wrong or revoked token
 const mdoParam = { name: "mdo", in: "path", required: true, description: "The ministry's code, e.g. CBIC.", schema: { type: "string" } };
 const sourcedId = { name: "sourcedId", in: "path", required: true, description: "The object's identifier (a UUID).", schema: { type: "string", format: "uuid" } };
 
-// As in the CASE 1.1 binding, 404 covers both an unknown identifier and one that is not a UUID.
-const caseNotFound = caseError("No such object in the latest published frameworks (imsx_codeMinor unknownobject), or the id is not a UUID (invalid_uuid).");
+const caseNotFound = caseError("No such object in the latest published frameworks (imsx_codeMinor unknownobject).");
+const caseMalformed = { 400: caseError("The identifier is not a UUID (imsx_codeMinor invalid_uuid).") };
 
 function caseLookup(tag: string, summary: string) {
   return {
@@ -31,7 +31,7 @@ function caseLookup(tag: string, summary: string) {
       operationId: `get${tag}`,
       summary,
       parameters: [sourcedId],
-      responses: { 200: jsonOk(summary), ...caseUnauthorized, 404: caseNotFound },
+      responses: { 200: jsonOk(summary), ...caseMalformed, ...caseUnauthorized, 404: caseNotFound },
     },
   };
 }

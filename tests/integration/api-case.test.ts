@@ -141,14 +141,14 @@ describe("CASE 1.1 REST binding", () => {
     expect((moved as unknown as { uri: string }).uri).toBe(`https://frac.example.gov.in/ims/case/v1p1/CFDocuments/${doc.identifier}`);
   });
 
-  it("answers an unknown id and a malformed one with 404, unknownobject or invalid_uuid, as imsx_StatusInfo", async () => {
+  it("answers an unknown id with 404 unknownobject and a malformed one with 400 invalid_uuid, as imsx_StatusInfo", async () => {
     const unknown = crypto.randomUUID();
     for (const loader of LOOKUPS) {
       const missing = await call(loader, `X/${unknown}`, { id: unknown });
       expect(missing.status).toBe(404);
       expectStatusInfo(await missing.json(), "unknownobject");
       const malformed = await call(loader, "X/not-a-uuid", { id: "not-a-uuid" });
-      expect(malformed.status).toBe(404);
+      expect(malformed.status).toBe(400);
       expectStatusInfo(await malformed.json(), "invalid_uuid");
     }
   });
