@@ -77,6 +77,24 @@ export function lengthFinding(row: number, column: string, value: string, max: n
   };
 }
 
+// why: Excel and LibreOffice write "?" for every character the chosen encoding cannot hold
+// (Devanagari, ₹, curly quotes in "CSV (Comma delimited)"/Windows-1252), so a word of nothing
+// but question marks means text was lost when the file was saved, and must not be imported.
+const LOST_WORD = /(?:^|\s)\?{2,}(?=\s|$)/u;
+
+/** A characters_lost finding when the value has a word of only question marks, else null. */
+export function lostCharactersFinding(row: number, column: string, value: string): ImportFinding | null {
+  if (!value.includes("??") || !LOST_WORD.test(value)) return null;
+  return {
+    row,
+    column,
+    value: shownValue(value),
+    severity: "error",
+    code: "characters_lost",
+    message: `${column} reads "${shownValue(value)}": its letters were replaced by question marks when the file was saved in an encoding without them (such as Excel's "CSV (Comma delimited)"). Save the sheet again as "CSV UTF-8" or .xlsx and import that file.`,
+  };
+}
+
 /** Spreadsheet column letters for a 0-based index: 0 → "A", 26 → "AA". */
 export function columnLetter(index: number): string {
   let n = index + 1;

@@ -56,7 +56,12 @@ export const importCommand: Command = {
     const { analysis } = result;
     const plan = analysis.plan;
     if (!plan) {
-      complain(`${file}: the column headers were not recognised (${analysis.headers.filter(Boolean).join(", ")}). Use the flat layout's headers (download the template in the app) or map the columns in the app's import page.`);
+      const where = analysis.sheet ? `the sheet "${analysis.sheet}"` : "the file";
+      const others = (analysis.sheets ?? []).filter((s) => s.name !== analysis.sheet).map((s) => `"${s.name}"`);
+      const sheets = others.length ? ` The workbook's other sheets are ${others.join(", ")}: pick one with --sheet NAME.` : "";
+      complain(
+        `${file}: the column headers of ${where} were not recognised (${analysis.headers.filter(Boolean).join(", ")}). Use the flat layout's headers (download the template in the app) or map the columns in the app's import page.${sheets}`,
+      );
       return EXIT.invalid;
     }
     const errors = analysis.findings.filter((f) => f.severity === "error");
