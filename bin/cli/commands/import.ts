@@ -56,12 +56,14 @@ export const importCommand: Command = {
     const { analysis } = result;
     const plan = analysis.plan;
     if (!plan) {
-      const where = analysis.sheet ? `the sheet "${analysis.sheet}"` : "the file";
-      const others = (analysis.sheets ?? []).filter((s) => s.name !== analysis.sheet).map((s) => `"${s.name}"`);
-      const sheets = others.length ? ` The workbook's other sheets are ${others.join(", ")}: pick one with --sheet NAME.` : "";
-      complain(
-        `${file}: the column headers of ${where} were not recognised (${analysis.headers.filter(Boolean).join(", ")}). Use the flat layout's headers (download the template in the app) or map the columns in the app's import page.${sheets}`,
-      );
+      const why = analysis.findings.find((f) => f.code === "layout_unknown")?.message ?? "The columns were not recognised.";
+      const sheetHint = (analysis.sheets?.length ?? 0) > 1 ? " Pick another sheet with --sheet NAME," : "";
+      if (values.json) {
+        const zero = { position: 0, role: 0, activity: 0, competency: 0, link: 0 };
+        const report = { created: zero, updated: zero, unchanged: zero, findings: analysis.findings, ok: false, applied: false, layout: analysis.layout };
+        process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+      }
+      complain(`${file}: ${why}${sheetHint || " In the CLI,"} rename the headers to the flat layout's (see the template on the app's import page), or map the columns on that page.`);
       return EXIT.invalid;
     }
     const errors = analysis.findings.filter((f) => f.severity === "error");
