@@ -95,6 +95,26 @@ export function lostCharactersFinding(row: number, column: string, value: string
   };
 }
 
+// Tab and line breaks are text; every other C0 control character (and DEL) is not, and would
+// travel into exports and terminals (an ESC starts a terminal escape sequence).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
+
+/** A control_character finding when the value holds an invisible control character, else null. */
+export function controlCharacterFinding(row: number, column: string, value: string): ImportFinding | null {
+  const match = CONTROL.exec(value);
+  if (!match) return null;
+  const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return {
+    row,
+    column,
+    value: shownValue(value),
+    severity: "error",
+    code: "control_character",
+    message: `${column} holds an invisible control character (${code}) at character ${match.index + 1}, which is not text. Delete it in the sheet (it often comes with text copied from another program) and import again.`,
+  };
+}
+
 /** Spreadsheet column letters for a 0-based index: 0 → "A", 26 → "AA". */
 export function columnLetter(index: number): string {
   let n = index + 1;

@@ -14,6 +14,7 @@ export const IMPORT_FINDING_CODES = [
   "competency_type_unknown",
   "competency_unknown",
   "conflicting_value",
+  "control_character",
   "csv_quotes",
   "dictionary_not_changed",
   "document_invalid",

@@ -4,7 +4,7 @@
  * file spells it.
  */
 import { flatColumn, type FlatKey, type HeaderMatch } from "@schemas/flat-layout";
-import { cleanCell, cleanName, lengthFinding, lostCharactersFinding } from "./cells";
+import { cleanCell, cleanName, controlCharacterFinding, lengthFinding, lostCharactersFinding } from "./cells";
 import { shownValue, type ImportFinding, type ImportFindingCode } from "./findings";
 
 /** Where the header is and which column holds which key: a detected or user-mapped flat layout. */
@@ -67,13 +67,13 @@ export class FlatRow {
     this.findings.push({ row: this.row, column: this.header(key), ...(value && { value }), severity, code, message });
   }
 
-  /** A text_too_long error when the value is longer than the column allows; characters_lost when it lost its letters. */
+  /** Errors for text that cannot be imported as it is: too long, letters lost to "?", control characters. */
   checkText(key: FlatKey, value: string): void {
     const max = flatColumn(key).maxLength;
     const tooLong = max === undefined ? null : lengthFinding(this.row, this.header(key), value, max);
     const lost = lostCharactersFinding(this.row, this.header(key), value);
-    if (tooLong) this.findings.push(tooLong);
-    if (lost) this.findings.push(lost);
+    const control = controlCharacterFinding(this.row, this.header(key), value);
+    for (const finding of [tooLong, lost, control]) if (finding) this.findings.push(finding);
   }
 
   /** True when reading the row raised an error: it then yields no record. */

@@ -219,7 +219,7 @@ export function headerFindings(columns: FlatColumns): ImportFinding[] {
       : "";
     findings.push({
       row,
-      column: header,
+      column: shownValue(header),
       severity: "warning",
       code: "header_unknown",
       message: `The column "${shownValue(header)}" is not part of the layout and was ignored.${hint}`,

@@ -11,13 +11,14 @@ import { AUTHOR, CBIC_ROW, cliImporter, FLAT_HEADER, flatCsv, postImport, unchan
 const LONG = "x".repeat(100_000);
 const csv = (name: string, text: string) => ({ name, bytes: text });
 
-type Invalid = { what: string; text: string; finding: { row: number; column?: string; code: string; message: RegExp } };
+// `cli`: also run through the real CLI (each run starts a process, so a representative few).
+type Invalid = { what: string; text: string; finding: { row: number; column?: string; code: string; message: RegExp }; cli?: boolean };
 const INVALID: Invalid[] = [
-  { what: "a header without data rows", text: `${FLAT_HEADER}\r\n`, finding: { row: 1, code: "no_rows", message: /header row but no data rows/ } },
+  { what: "a header without data rows", text: `${FLAT_HEADER}\r\n`, finding: { row: 1, code: "no_rows", message: /header row but no data rows/ }, cli: true },
   {
     what: "an unbalanced quote",
     text: flatCsv(CBIC_ROW, 'Examiner,"Cargo examination,Examine goods,Customs valuation,Domain,3', CBIC_ROW),
-    finding: { row: 3, code: "csv_quotes", message: /quoted cell on row 3 is never closed/ },
+    finding: { row: 3, code: "csv_quotes", message: /quoted cell on row 3 is never closed/ }, cli: true,
   },
   {
     what: "a header given twice",
@@ -37,12 +38,12 @@ const INVALID: Invalid[] = [
   {
     what: "a 100,000-character cell",
     text: flatCsv(`Examiner,${LONG},Examine goods,Customs valuation,Domain,3`),
-    finding: { row: 2, column: "Role", code: "text_too_long", message: /Role has 1,00,000 characters; at most 300 are allowed/ },
+    finding: { row: 2, column: "Role", code: "text_too_long", message: /Role has 1,00,000 characters; at most 300 are allowed/ }, cli: true,
   },
   {
     what: "a level above the scale",
     text: flatCsv(CBIC_ROW, "Examiner,Cargo examination,Examine goods,Customs valuation,Domain,7"),
-    finding: { row: 3, column: "Required level", code: "level_invalid", message: /Required level 7 is not a level: levels are numbered 1 to 5/ },
+    finding: { row: 3, column: "Required level", code: "level_invalid", message: /Required level 7 is not a level: levels are numbered 1 to 5/ }, cli: true,
   },
   {
     what: "a level of 0",
@@ -53,6 +54,11 @@ const INVALID: Invalid[] = [
     what: "a level that is no number or level name",
     text: flatCsv("Examiner,Cargo examination,Examine goods,Customs valuation,Domain,High"),
     finding: { row: 2, column: "Required level", code: "level_invalid", message: /"High" is neither a number 1–5 nor a level name/ },
+  },
+  {
+    what: "a control character in a name",
+    text: flatCsv("Exam\u0007iner\u001b[31m,Cargo examination,Examine goods,Customs valuation,Domain,3"),
+    finding: { row: 2, column: "Position", code: "control_character", message: /Position holds an invisible control character \(U\+0007\) at character 5/ }, cli: true,
   },
   {
     what: "Hindi lost to question marks by a Windows encoding",
@@ -129,11 +135,14 @@ describe("frac import", () => {
   const cli = cliImporter();
   afterAll(cli.db.remove);
 
-  it.each([INVALID[0], INVALID[1], INVALID[5], INVALID[6]])("exits 1 on $what, naming row and column, and leaves the file unchanged", ({ text, finding }) => {
+  it.each(INVALID.filter((c) => c.cli))("exits 1 on $what, naming row and column, and leaves the file unchanged", ({ text, finding }) => {
     const out = cli.importRefused(cli.write("frac.csv", text), 1);
     const where = `row ${finding.row}${finding.column ? `, column ${finding.column}` : ""}`;
     expect(out.stdout).toMatch(new RegExp(`^error\\s+${where}\\b.*${finding.message.source}`, "m"));
     expect(out.stdout).toContain("Nothing was imported");
+    // A cell's control characters reach the terminal only as visible escapes.
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    expect(out.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/u);
   });
 
   it("stores formula-like text and markup literally", () => {

@@ -107,5 +107,11 @@ function formatFinding(f: ImportFinding): string {
   const where = [f.sheet ? `sheet ${f.sheet}` : null, f.row ? `row ${f.row}` : null, f.path ?? null, f.column ? `column ${f.column}` : null].filter(Boolean).join(", ");
   const value = f.value !== undefined && f.value !== "" ? ` (value "${f.value}")` : "";
   const hint = f.suggestions?.length ? ` Did you mean: ${f.suggestions.join("; ")}?` : "";
-  return `${f.severity.padEnd(7)} ${where}${value}: ${f.message}${hint}`;
+  return visible(`${f.severity.padEnd(7)} ${where}${value}: ${f.message}${hint}`);
+}
+
+// why: a cell's control characters (an ESC starts a terminal escape sequence) are printed as \uXXXX, never sent to the terminal.
+function visible(line: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

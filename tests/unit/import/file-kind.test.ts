@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lostCharactersFinding } from "@import/cells";
+import { controlCharacterFinding, lostCharactersFinding } from "@import/cells";
 import { fileKind, refuseMarkup, zipEntryNames } from "@import/file-kind";
 import { storedZip, utf8 } from "./import-factory";
 
@@ -37,5 +37,12 @@ describe("lostCharactersFinding", () => {
     expect(lostCharactersFinding(4, "Role Hindi name", "??? ?? ????")).toMatchObject({ row: 4, code: "characters_lost", severity: "error" });
     expect(lostCharactersFinding(4, "Role", "Cargo ?????")).toMatchObject({ code: "characters_lost" });
     for (const fine of ["Is the duty paid??", "Why?", "? marks", "Q&A ?"]) expect(lostCharactersFinding(1, "Role", fine)).toBeNull();
+  });
+});
+
+describe("controlCharacterFinding", () => {
+  it("flags control characters but not tabs and line breaks", () => {
+    expect(controlCharacterFinding(2, "Role", "Cargo\u001b[31m")).toMatchObject({ code: "control_character", message: expect.stringContaining("(U+001B) at character 6") });
+    expect(controlCharacterFinding(2, "Role", "Line one\nline two\twith a tab")).toBeNull();
   });
 });
