@@ -115,6 +115,11 @@ export function controlCharacterFinding(row: number, column: string, value: stri
   };
 }
 
+/** True when a text may hold lost letters or control characters: the cheap test before the findings above. */
+export function mayBeUnreadable(value: string): boolean {
+  return (value.includes("??") && LOST_WORD.test(value)) || CONTROL.test(value);
+}
+
 /** Spreadsheet column letters for a 0-based index: 0 → "A", 26 → "AA". */
 export function columnLetter(index: number): string {
   let n = index + 1;
