@@ -77,6 +77,49 @@ export function lengthFinding(row: number, column: string, value: string, max: n
   };
 }
 
+// why: Excel and LibreOffice write "?" for every character the chosen encoding cannot hold
+// (Devanagari, ₹, curly quotes in "CSV (Comma delimited)"/Windows-1252), so a word of nothing
+// but question marks means text was lost when the file was saved, and must not be imported.
+const LOST_WORD = /(?:^|\s)\?{2,}(?=\s|$)/u;
+
+/** A characters_lost finding when the value has a word of only question marks, else null. */
+export function lostCharactersFinding(row: number, column: string, value: string): ImportFinding | null {
+  if (!value.includes("??") || !LOST_WORD.test(value)) return null;
+  return {
+    row,
+    column,
+    value: shownValue(value),
+    severity: "error",
+    code: "characters_lost",
+    message: `${column} reads "${shownValue(value)}": its letters were replaced by question marks when the file was saved in an encoding without them (such as Excel's "CSV (Comma delimited)"). Save the sheet again as "CSV UTF-8" or .xlsx and import that file.`,
+  };
+}
+
+// Tab and line breaks are text; every other C0 control character (and DEL) is not, and would
+// travel into exports and terminals (an ESC starts a terminal escape sequence).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
+
+/** A control_character finding when the value holds an invisible control character, else null. */
+export function controlCharacterFinding(row: number, column: string, value: string): ImportFinding | null {
+  const match = CONTROL.exec(value);
+  if (!match) return null;
+  const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return {
+    row,
+    column,
+    value: shownValue(value),
+    severity: "error",
+    code: "control_character",
+    message: `${column} holds an invisible control character (${code}) at character ${match.index + 1}, which is not text. Delete it in the sheet (it often comes with text copied from another program) and import again.`,
+  };
+}
+
+/** True when a text may hold lost letters or control characters: the cheap test before the findings above. */
+export function mayBeUnreadable(value: string): boolean {
+  return (value.includes("??") && LOST_WORD.test(value)) || CONTROL.test(value);
+}
+
 /** Spreadsheet column letters for a 0-based index: 0 → "A", 26 → "AA". */
 export function columnLetter(index: number): string {
   let n = index + 1;

@@ -86,21 +86,32 @@ function decodeUtf8(bytes: Uint8Array, offsetInFile: number): string {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (cause) {
     const at = firstInvalidUtf8(bytes);
-    const line = countLines(bytes, at);
+    const { line, row } = countLines(bytes, at);
+    const where = row === line ? `line ${line}` : `row ${row} (line ${line} of the file)`;
     const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0");
     throw new ImportError(
       "invalid_encoding",
-      `This file is not in UTF-8: line ${line} has a byte (0x${byte}, at byte ${at + offsetInFile + 1}) that UTF-8 does not allow, probably because it was saved in an older Windows encoding. ${RESAVE_HINT}`,
+      `This file is not in UTF-8: ${where} has a byte (0x${byte}, at byte ${at + offsetInFile + 1}) that UTF-8 does not allow, probably because it was saved in an older Windows encoding. ${RESAVE_HINT}`,
       400,
       { cause },
     );
   }
 }
 
-function countLines(bytes: Uint8Array, end: number): number {
+// Lines of the file, and spreadsheet rows: a line break inside a quoted cell starts no new row.
+// Quotes and line breaks are ASCII, so counting bytes works whatever the encoding was.
+function countLines(bytes: Uint8Array, end: number): { line: number; row: number } {
   let line = 1;
-  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) line++;
-  return line;
+  let row = 1;
+  let quoted = false;
+  for (let i = 0; i < end; i++) {
+    if (bytes[i] === 0x22) quoted = !quoted;
+    else if (bytes[i] === 0x0a) {
+      line++;
+      if (!quoted) row++;
+    }
+  }
+  return { line, row };
 }
 
 /** The index of the first byte that does not belong to a valid UTF-8 sequence (bytes.length when all are valid). */

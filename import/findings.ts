@@ -6,6 +6,7 @@
 
 export const IMPORT_FINDING_CODES = [
   "chain_gap",
+  "characters_lost",
   "column_ignored",
   "competency_ambiguous",
   "competency_missing",
@@ -13,6 +14,7 @@ export const IMPORT_FINDING_CODES = [
   "competency_type_unknown",
   "competency_unknown",
   "conflicting_value",
+  "control_character",
   "csv_quotes",
   "dictionary_not_changed",
   "document_invalid",
@@ -25,6 +27,7 @@ export const IMPORT_FINDING_CODES = [
   "header_unknown",
   "id_invalid",
   "id_kind_mismatch",
+  "id_taken",
   "layout_unknown",
   "level_invalid",
   "level_missing",
@@ -91,7 +94,9 @@ export const IMPORT_ERROR_CODES = [
   "invalid_encoding",
   "invalid_json",
   "invalid_mapping",
+  "not_a_spreadsheet",
   "old_excel_format",
+  "opendocument_format",
   "sheet_not_found",
   "too_many_rows",
   "unreadable_workbook",

@@ -4,7 +4,7 @@
  * file spells it.
  */
 import { flatColumn, type FlatKey, type HeaderMatch } from "@schemas/flat-layout";
-import { cleanCell, cleanName, lengthFinding } from "./cells";
+import { cleanCell, cleanName, controlCharacterFinding, lengthFinding, lostCharactersFinding, mayBeUnreadable } from "./cells";
 import { shownValue, type ImportFinding, type ImportFindingCode } from "./findings";
 
 /** Where the header is and which column holds which key: a detected or user-mapped flat layout. */
@@ -15,11 +15,11 @@ export type FlatColumns = HeaderMatch & { headerRow: number; headers: string[] }
  * node's name and description on every row of its chains; cleaning each text once, and
  * handing out one string for all its copies, halves the time and memory of a large file.
  */
-export type CellCache = { text: Map<string, string>; name: Map<string, string> };
+export type CellCache = { text: Map<string, string>; name: Map<string, string>; suspect: Set<string> };
 
 /** An empty cache for one sheet. */
 export function cellCache(): CellCache {
-  return { text: new Map(), name: new Map() };
+  return { text: new Map(), name: new Map(), suspect: new Set() };
 }
 
 /** A flat row being read: cell access by key, plus the findings about it. */
@@ -46,12 +46,12 @@ export class FlatRow {
 
   /** The cleaned cell text ("" when the column is absent). */
   text(key: FlatKey): string {
-    return cached(this.cache.text, this.raw(key), cleanCell);
+    return cached(this.cache.text, this.raw(key), cleanCell, this.cache.suspect);
   }
 
   /** The cell as a name: cleaned, whitespace runs made one space. */
   name(key: FlatKey): string {
-    return cached(this.cache.name, this.raw(key), cleanName);
+    return cached(this.cache.name, this.raw(key), cleanName, this.cache.suspect);
   }
 
   /** The column's header as the file spells it, or the layout's own header. */
@@ -67,11 +67,17 @@ export class FlatRow {
     this.findings.push({ row: this.row, column: this.header(key), ...(value && { value }), severity, code, message });
   }
 
-  /** A text_too_long error when the value is longer than the column allows. */
-  checkLength(key: FlatKey, value: string): void {
+  /** Errors for text that cannot be imported as it is: too long, letters lost to "?", control characters. */
+  checkText(key: FlatKey, value: string): void {
     const max = flatColumn(key).maxLength;
-    const finding = max === undefined ? null : lengthFinding(this.row, this.header(key), value, max);
-    if (finding) this.findings.push(finding);
+    const tooLong = max === undefined ? null : lengthFinding(this.row, this.header(key), value, max);
+    if (tooLong) this.findings.push(tooLong);
+    // why the set: texts are scanned once, when first cleaned, and in a clean file the set stays empty.
+    if (this.cache.suspect.size === 0 || !this.cache.suspect.has(value)) return;
+    const lost = lostCharactersFinding(this.row, this.header(key), value);
+    const control = controlCharacterFinding(this.row, this.header(key), value);
+    if (lost) this.findings.push(lost);
+    if (control) this.findings.push(control);
   }
 
   /** True when reading the row raised an error: it then yields no record. */
@@ -85,12 +91,13 @@ export class FlatRow {
   }
 }
 
-function cached(cache: Map<string, string>, raw: string, clean: (raw: string) => string): string {
+function cached(cache: Map<string, string>, raw: string, clean: (raw: string) => string, suspect: Set<string>): string {
   if (raw === "") return "";
   let value = cache.get(raw);
   if (value === undefined) {
     value = clean(raw);
     cache.set(raw, value);
+    if (mayBeUnreadable(value)) suspect.add(value);
   }
   return value;
 }

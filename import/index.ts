@@ -7,6 +7,7 @@ import { LIMITS } from "@schemas/limits";
 import { parseDelimited, type Delimiter } from "./csv";
 import { decodeBytes, type TextEncoding } from "./decode";
 import { readDocumentRecords } from "./document";
+import { fileKind, refuseMarkup } from "./file-kind";
 import { ImportError, type ImportFinding } from "./findings";
 import { looksLikeJson, type ImportLayout, type UserMapping } from "./layouts";
 import { planImport, type PreviewRow } from "./plan";
@@ -99,6 +100,7 @@ export async function analyseImport(input: AnalyseImportInput): Promise<ImportAn
     return { ...base, ...analyseRows(input, sheet.rows, sheet.findings, { sheetName: sheet.name, others }, plan) };
   }
   const { text, encoding } = decodeBytes(bytes);
+  if (kind !== "json") refuseMarkup(text);
   if (kind === "json" || looksLikeJson(text)) {
     const { findings, ...records } = readDocumentRecords(text, input.mdoCode);
     const result = plan(records, findings);
@@ -116,28 +118,6 @@ export async function analyseImport(input: AnalyseImportInput): Promise<ImportAn
   }
   const { delimiter, rows, findings } = parseDelimited(text);
   return { fileKind: "delimited", encoding, delimiter, ...analyseRows(input, rows, findings, null, plan) };
-}
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-
-function fileKind(fileName: string, bytes: Uint8Array): "workbook" | "json" | "text" {
-  const starts = (magic: number[]) => magic.every((b, i) => bytes[i] === b);
-  const lower = fileName.toLowerCase();
-  if (starts(ZIP)) return "workbook";
-  if (starts(OLE) || lower.endsWith(".xls")) {
-    throw new ImportError(
-      "old_excel_format",
-      "This is an old Excel .xls workbook. Open it in Excel or LibreOffice and save it as .xlsx or CSV.",
-    );
-  }
-  if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
-    throw new ImportError(
-      "unreadable_workbook",
-      "This file is named .xlsx but is not an Excel workbook. Save it again from Excel or LibreOffice.",
-    );
-  }
-  return lower.endsWith(".json") ? "json" : "text";
 }
 
 function pickSheet(sheets: WorkbookSheet[], wanted: string | undefined): WorkbookSheet {

@@ -140,6 +140,16 @@ export function suggestMapping(headers: readonly string[]): UserMapping {
   return out;
 }
 
+// Column names of CASE 1.1 items and documents as OpenSALT's spreadsheets spell them.
+const CASE_HEADERS = new Set(
+  ["fullStatement", "humanCodingScheme", "CFItemType", "isChildOf", "isPartOf", "abbreviatedStatement", "conceptKeywords", "officialSourceURL", "adoptionStatus", "CFDocument", "originNodeIdentifier", "destinationNodeIdentifier", "associationType"].map(normaliseHeader),
+);
+
+/** True when at least two headers are CASE item or document fields (a CASE spreadsheet, not a FRAC one). */
+export function looksLikeCase(headers: readonly string[]): boolean {
+  return headers.filter((h) => CASE_HEADERS.has(normaliseHeader(h))).length >= 2;
+}
+
 /** True when the text is meant as JSON (a FracDocument): it starts with `{` once blanks are skipped. */
 export function looksLikeJson(text: string): boolean {
   return /^\s*\{/u.test(text);

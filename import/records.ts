@@ -6,7 +6,7 @@
 import type { CompetencyType } from "@schemas/enums";
 import { flatColumn, isUuid } from "@schemas/flat-layout";
 import type { ProficiencyScale } from "@schemas/scale";
-import { levelNameSet, parseCompetencyType, parseLevelCell } from "./cells";
+import { columnLetter, levelNameSet, parseCompetencyType, parseLevelCell } from "./cells";
 import { shownValue, type ImportFinding } from "./findings";
 import { cellCache, FlatRow, type FlatColumns } from "./flat-row";
 
@@ -116,9 +116,9 @@ function readNodes(row: FlatRow, record: ChainRecord): void {
         `${row.header(keys.id)} "${shownValue(id)}" is not a UUID; leave it empty for a new ${keys.kind}.`,
       );
     }
-    row.checkLength(keys.name, name);
-    row.checkLength(keys.description, description);
-    row.checkLength(keys.nameHi, nameHi);
+    row.checkText(keys.name, name);
+    row.checkText(keys.description, description);
+    row.checkText(keys.nameHi, nameHi);
     record[keys.kind] = {
       name,
       ...(id !== "" && { id: id.toLowerCase() }),
@@ -136,7 +136,8 @@ function readCompetency(row: FlatRow, record: ChainRecord, levelNames: ReadonlyS
   const levelText = row.text("requiredLevel");
   if (name === "") {
     const stray = (["requiredLevel", "competencyId", "competencyType"] as const).find((key) => row.text(key) !== "");
-    if (stray) {
+    // Without a Competency column at all, the header finding already says what is wrong.
+    if (stray && row.has("competency")) {
       const what = `${row.header(stray)} is filled but Competency is empty; name the competency.`;
       row.report(stray, "competency_missing", what);
     }
@@ -157,8 +158,8 @@ function readCompetency(row: FlatRow, record: ChainRecord, levelNames: ReadonlyS
       `Competency id "${shownValue(id)}" is not a UUID; leave it empty to match the competency by name.`,
     );
   }
-  row.checkLength("competency", name);
-  row.checkLength("theme", theme);
+  row.checkText("competency", name);
+  row.checkText("theme", theme);
   record.competency = {
     name,
     ...(id !== "" && { id: id.toLowerCase() }),
@@ -204,14 +205,13 @@ export function headerFindings(columns: FlatColumns): ImportFinding[] {
     });
   }
   for (const { key, columns: indexes } of columns.duplicates) {
-    const names = indexes.map((i) => `"${columns.headers[i].trim()}"`).join(" and ");
-    findings.push({
-      row,
-      column: flatColumn(key).header,
-      severity: "error",
-      code: "header_duplicate",
-      message: `The columns ${names} both mean "${flatColumn(key).header}"; keep only one.`,
-    });
+    const header = flatColumn(key).header;
+    const texts = indexes.map((i) => columns.headers[i].trim());
+    const letters = indexes.map(columnLetter).join(" and ");
+    const message = texts.every((t) => t === texts[0])
+      ? `The column "${shownValue(texts[0])}" is there twice (columns ${letters}); keep only one.`
+      : `Columns ${indexes.map((i, n) => `${columnLetter(i)} ("${shownValue(texts[n])}")`).join(" and ")} both mean "${header}"; keep only one.`;
+    findings.push({ row, column: header, severity: "error", code: "header_duplicate", message });
   }
   for (const header of columns.unknown) {
     const hint = /^hindi\s*name$/iu.test(header)
@@ -219,7 +219,7 @@ export function headerFindings(columns: FlatColumns): ImportFinding[] {
       : "";
     findings.push({
       row,
-      column: header,
+      column: shownValue(header),
       severity: "warning",
       code: "header_unknown",
       message: `The column "${shownValue(header)}" is not part of the layout and was ignored.${hint}`,

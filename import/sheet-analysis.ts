@@ -7,6 +7,7 @@ import { ImportError, type ImportFinding } from "./findings";
 import { readIgotRecords } from "./igot";
 import {
   applyColumnMapping,
+  looksLikeCase,
   detectLevelsSheet,
   detectSheetLayout,
   suggestMapping,
@@ -55,8 +56,7 @@ export function analyseRows(
     });
   }
   if (layout.layout === "unknown") {
-    const message =
-      "The columns were not recognised. Map them to the fields Position, Role, Activity, Competency and Required level (or start from the template).";
+    const message = unknownLayoutMessage(layout.headers, workbook);
     findings.push({ row: headerRow ?? 1, severity: "error", code: "layout_unknown", message });
     return { ...common, layout: "unknown", suggestedMapping: suggestMapping(layout.headers), findings, plan: null };
   }
@@ -106,4 +106,20 @@ function countDataRows(rows: readonly string[][], headerRow: number): number {
   let n = 0;
   for (let i = headerRow; i < rows.length; i++) if (rows[i].some((cell) => cell.trim() !== "")) n++;
   return n;
+}
+
+const MAP_FIELDS = "the fields Position, Role, Activity, Competency and Required level";
+const SHOWN_HEADERS = 6;
+
+// What the user most needs to hear about a sheet we cannot read: that it is a CASE file, or
+// that the data may be on another sheet of the workbook.
+function unknownLayoutMessage(headers: readonly string[], workbook: WorkbookContext): string {
+  const named = headers.map((h) => h.trim()).filter((h) => h !== "");
+  const list = named.slice(0, SHOWN_HEADERS).join(", ") + (named.length > SHOWN_HEADERS ? ", …" : "");
+  if (looksLikeCase(headers)) {
+    return `This is a CASE competency framework spreadsheet (columns ${list}), as OpenSALT writes, not a FRAC sheet of positions, roles, activities and competencies. It cannot be imported as it is; if its columns do hold those, map them to ${MAP_FIELDS}.`;
+  }
+  const others = (workbook?.others ?? []).filter((s) => !s.hidden).map((s) => `"${s.name}"`);
+  const sheets = others.length > 0 ? ` The workbook has other sheets too (${others.join(", ")}); choose one if the data is there.` : "";
+  return `The columns (${list}) were not recognised. Map them to ${MAP_FIELDS}, or start from the template.${sheets}`;
 }

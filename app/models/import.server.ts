@@ -11,6 +11,7 @@ import { analyseImport, type DictionaryCompetency, type ExistingSnapshot, type I
 import type { ProficiencyScale } from "@schemas/scale";
 import { sha256Hex } from "~/utils/hash.server";
 import { audit } from "./audit.server";
+import { refuseTakenIds } from "./import-ids.server";
 
 export { sha256Hex };
 import { holdOf } from "./review-guard.server";
@@ -41,7 +42,9 @@ export type AnalyseInput = { mdoId: string; mdoCode: string; fileName: string; b
 export async function analyseForMdo(input: AnalyseInput) {
   const ctx = loadImportContext({ mdoId: input.mdoId });
   if (!ctx) return null;
-  const analysis = await analyseImport({ ...input, existing: ctx.existing, dictionary: ctx.dictionary, mdoCode: input.mdoCode });
+  const read = await analyseImport({ ...input, existing: ctx.existing, dictionary: ctx.dictionary, mdoCode: input.mdoCode });
+  const plan = read.plan && refuseTakenIds(read.plan);
+  const analysis = plan ? { ...read, plan, findings: plan.findings } : read;
   return { analysis, revision: ctx.revision, status: ctx.status };
 }
 
@@ -79,7 +82,10 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
       const now = new Date().toISOString();
       const ownIds = new Set(tx.select({ id: nodes.id }).from(nodes).where(eq(nodes.frameworkId, fw.id)).all().map((n) => n.id));
       const planned = [...plan.nodes.position.create, ...plan.nodes.role.create, ...plan.nodes.activity.create];
-      const clashes = chunked(planned.map((n) => n.id), (ids) => tx.select({ id: nodes.id }).from(nodes).where(inArray(nodes.id, ids)).all());
+      const clashes = [
+        ...chunked(planned.map((n) => n.id), (ids) => tx.select({ id: nodes.id }).from(nodes).where(inArray(nodes.id, ids)).all()),
+        ...chunked(plan.competencies.create.map((c) => c.id), (ids) => tx.select({ id: competencies.id }).from(competencies).where(inArray(competencies.id, ids)).all()),
+      ];
       if (clashes.length) throw new Refusal(400, `The id ${clashes[0].id} in the file belongs to another framework; remove the id or use the right file.`);
 
       // Dictionary: new Domain competencies of this ministry (themes first, so sub-themes can point at them).

@@ -12,7 +12,8 @@ export function readInputFile(file: string): Buffer | null {
       return null;
     }
     if (stat.size > LIMITS.IMPORT_FILE_BYTES_MAX) {
-      complain(`${file} is ${stat.size} bytes; at most ${LIMITS.IMPORT_FILE_BYTES_MAX} bytes can be read at once`);
+      const mb = (n: number) => `${Math.ceil(n / (1024 * 1024)).toLocaleString("en-IN")} MB`;
+      complain(`${file} is ${mb(stat.size)}; at most ${mb(LIMITS.IMPORT_FILE_BYTES_MAX)} can be read at once. Split it into smaller files.`);
       return null;
     }
     return fs.readFileSync(file);

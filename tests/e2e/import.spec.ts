@@ -47,3 +47,47 @@ test("a viewer cannot open the import page (403) and another ministry's author g
   await signIn(page, "other-author@frac.test");
   expect((await page.goto("/frameworks/CBIC/import"))?.status()).toBe(404);
 });
+
+test("a sheet with its own headers is mapped to the fields, previewed and applied with that mapping", async ({ page }) => {
+  const { email, password } = createAuthor("MOF");
+  await signIn(page, email, password);
+  await page.goto("/frameworks/MOF/import");
+  const csv = "Designation name,Job role,Task,Skill,Skill kind,Proficiency needed\r\nUnder Secretary,Budget preparation,Consolidate demands for grants,Financial Management,Functional,3\r\n";
+  await page.locator('input[type="file"]').setInputFiles({ name: "own-headers.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await expect(page.getByText("Not recognised: map the columns below")).toBeVisible();
+  const fields = { "Designation name": "Position", "Job role": "Role", Task: "Activity", Skill: "Competency", "Skill kind": "Competency type", "Proficiency needed": "Required level" };
+  for (const [header, field] of Object.entries(fields)) await page.getByLabel(`Column “${header}”`).selectOption({ label: field });
+  await page.getByRole("button", { name: "Preview with this mapping" }).click();
+  await expect(page.getByText("Flat layout (one row per chain)")).toBeVisible();
+  await page.getByRole("button", { name: "Apply the import" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Imported own-headers\.csv: created \d+/ })).toBeVisible();
+});
+
+test("markup in a name is shown as text in the preview and in the framework, never run", async ({ page }) => {
+  const { email, password } = createAuthor("MOF");
+  await signIn(page, email, password);
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto("/frameworks/MOF/import");
+  const name = `<script>alert("xss")</script><img src=x onerror="alert('img')"> Section Officer`;
+  const csv = `${HEADER}\r\n"${name.replaceAll('"', '""')}",Budget preparation,Consolidate demands,Financial Management,Functional,3\r\n`;
+  await page.locator('input[type="file"]').setInputFiles({ name: "markup.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await expect(page.getByRole("table", { name: "The first rows, as they will be read" }).getByRole("cell", { name, exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Apply the import" }).click();
+  await page.getByRole("link", { name: "Open the framework" }).click();
+  await expect(page.locator("section.outline-position", { hasText: name })).toBeVisible();
+  expect(await page.locator("section.outline-position img").count()).toBe(0);
+  expect(dialogs).toEqual([]);
+});
+
+test("a file that cannot be read says what it is and how to save it, and offers nothing to apply", async ({ page }) => {
+  const { email, password } = createAuthor("MOF");
+  await signIn(page, email, password);
+  await page.goto("/frameworks/MOF/import");
+  await page.locator('input[type="file"]').setInputFiles(path.resolve("tests/fixtures/import/cbic-messy.ods"));
+  await expect(page.getByRole("alert")).toHaveText(/This is an OpenDocument spreadsheet \(\.ods\).*save it as \.xlsx or CSV UTF-8/);
+  await expect(page.getByRole("button", { name: "Apply the import" })).toHaveCount(0);
+});

@@ -72,8 +72,11 @@ describe("applying an import", () => {
     const foreign = getDb().select().from(nodes).where(eq(nodes.kind, "position")).get()!; // a CBIC or MOHFW position
     const text = `Position id,${HEADER}${foreign.id},Stolen position,Budget,Prepare budget,Financial Management,Functional,3\r\n`;
     const { mdo, analysis } = await plan("MOF", bytesOf(text));
+    expect(analysis.findings).toContainEqual(expect.objectContaining({ row: 2, column: "Position id", code: "id_taken" }));
+    expect(analysis.plan!.ok).toBe(false);
     const before = counts(frameworkOf(mdo.id).id);
-    const result = applyImportPlan({ mdoId: mdo.id, userId: null, plan: analysis.plan!, fileName: "x.csv", sha256: "x" });
+    // why force ok: the apply must refuse on its own too, for an id taken between preview and apply.
+    const result = applyImportPlan({ mdoId: mdo.id, userId: null, plan: { ...analysis.plan!, ok: true }, fileName: "x.csv", sha256: "x" });
     expect(result).toMatchObject({ ok: false, status: 400, message: expect.stringContaining(foreign.id) });
     expect(counts(frameworkOf(mdo.id).id)).toEqual(before);
     expect(getDb().select().from(nodes).where(eq(nodes.id, foreign.id)).get()!.name).toBe(foreign.name);

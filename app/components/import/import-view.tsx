@@ -49,6 +49,8 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
   const [mode, setMode] = useState<"merge" | "replace">("merge");
   const [dragging, setDragging] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
+  // The sheet and column mapping the shown preview was made with: applying must read the file the same way.
+  const [readAs, setReadAs] = useState<Record<string, string>>({});
   const reply = fetcher.data;
   const busy = fetcher.state !== "idle";
   const preview: Preview | null = reply?.ok && "preview" in reply && reply.preview ? (reply.preview as Preview) : null;
@@ -63,6 +65,7 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
     form.set("mode", mode);
     form.set("file", file.current);
     for (const [k, v] of Object.entries(extra)) form.set(k, v);
+    if (intent === "preview") setReadAs(Object.fromEntries(Object.entries(extra).filter(([k]) => k === "sheet" || k === "mapping")));
     fetcher.submit(form, { method: "post", encType: "multipart/form-data", action: `/frameworks/${code}/import` });
   };
   const choose = (f: File | undefined) => {
@@ -108,7 +111,7 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
         {fileLabel ? (
           <p>
             Selected: <strong>{fileLabel}</strong>{" "}
-            <button type="button" className="button" onClick={() => send("preview")} disabled={busy}>
+            <button type="button" className="button" onClick={() => send("preview", readAs)} disabled={busy}>
               Preview again
             </button>
           </p>
@@ -155,8 +158,13 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
                 </select>
               </div>
             ) : null}
-            {preview.layout === "unknown" ? (
-              <MappingForm headers={preview.headers} suggested={preview.suggestedMapping ?? {}} onApply={(mapping) => send("preview", { mapping: JSON.stringify(mapping), ...(preview.sheet ? { sheet: preview.sheet } : {}) })} />
+            {preview.layout === "unknown" || readAs.mapping ? (
+              <MappingForm
+                key={`${preview.fileName}-${preview.sheet ?? ""}`}
+                headers={preview.headers}
+                suggested={readAs.mapping ? (JSON.parse(readAs.mapping) as Record<string, string | null>) : (preview.suggestedMapping ?? {})}
+                onApply={(mapping) => send("preview", { mapping: JSON.stringify(mapping), ...(preview.sheet ? { sheet: preview.sheet } : {}) })}
+              />
             ) : null}
             {preview.plan ? (
               <table className="data-table counts-table">
@@ -228,7 +236,7 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
             <section className="panel" aria-labelledby="apply-title">
               <h2 id="apply-title">3. Apply</h2>
               {preview.plan.ok ? (
-                <button type="button" className="button primary" onClick={() => send("apply", { baseRevision: String(preview.revision), ...(preview.sheet ? { sheet: preview.sheet } : {}) })}>
+                <button type="button" className="button primary" onClick={() => send("apply", { ...readAs, baseRevision: String(preview.revision), ...(preview.sheet ? { sheet: preview.sheet } : {}) })}>
                   Apply the import
                 </button>
               ) : (

@@ -56,7 +56,14 @@ export const importCommand: Command = {
     const { analysis } = result;
     const plan = analysis.plan;
     if (!plan) {
-      complain(`${file}: the column headers were not recognised (${analysis.headers.filter(Boolean).join(", ")}). Use the flat layout's headers (download the template in the app) or map the columns in the app's import page.`);
+      const why = analysis.findings.find((f) => f.code === "layout_unknown")?.message ?? "The columns were not recognised.";
+      const sheetHint = (analysis.sheets?.length ?? 0) > 1 ? " Pick another sheet with --sheet NAME," : "";
+      if (values.json) {
+        const zero = { position: 0, role: 0, activity: 0, competency: 0, link: 0 };
+        const report = { created: zero, updated: zero, unchanged: zero, findings: analysis.findings, ok: false, applied: false, layout: analysis.layout };
+        process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+      }
+      complain(`${file}: ${why}${sheetHint || " In the CLI,"} rename the headers to the flat layout's (see the template on the app's import page), or map the columns on that page.`);
       return EXIT.invalid;
     }
     const errors = analysis.findings.filter((f) => f.severity === "error");
@@ -100,5 +107,11 @@ function formatFinding(f: ImportFinding): string {
   const where = [f.sheet ? `sheet ${f.sheet}` : null, f.row ? `row ${f.row}` : null, f.path ?? null, f.column ? `column ${f.column}` : null].filter(Boolean).join(", ");
   const value = f.value !== undefined && f.value !== "" ? ` (value "${f.value}")` : "";
   const hint = f.suggestions?.length ? ` Did you mean: ${f.suggestions.join("; ")}?` : "";
-  return `${f.severity.padEnd(7)} ${where}${value}: ${f.message}${hint}`;
+  return visible(`${f.severity.padEnd(7)} ${where}${value}: ${f.message}${hint}`);
+}
+
+// why: a cell's control characters (an ESC starts a terminal escape sequence) are printed as \uXXXX, never sent to the terminal.
+function visible(line: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -1,0 +1,95 @@
+/**
+ * What kind of file the bytes are, decided from their first bytes (and, for a zip, the names
+ * inside it), never from the name alone: a workbook, JSON, delimited text, or something we
+ * refuse with a message that says what it is and how to save it instead.
+ */
+import { ImportError } from "./findings";
+
+export type FileKind = "workbook" | "json" | "text";
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const SAVE_AS = "Open it in Excel or LibreOffice and save it as .xlsx or CSV UTF-8, then import that file.";
+
+/** The kind of an uploaded file; throws an ImportError for files that are no spreadsheet we read. */
+export function fileKind(fileName: string, bytes: Uint8Array): FileKind {
+  const starts = (magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
+  const lower = fileName.toLowerCase();
+  if (starts(ZIP)) return zipKind(bytes);
+  if (starts(OLE) || lower.endsWith(".xls")) {
+    throw new ImportError("old_excel_format", `This is an old Excel .xls workbook. ${SAVE_AS}`);
+  }
+  if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
+    throw new ImportError(
+      "unreadable_workbook",
+      "This file is named .xlsx but is not an Excel workbook. Save it again from Excel or LibreOffice.",
+    );
+  }
+  return lower.endsWith(".json") ? "json" : "text";
+}
+
+const MARKUP = /^\s*<(?:\?xml|!doctype|html|table|workbook)/iu;
+
+/** Throws for decoded text that is markup (an "XML Spreadsheet 2003", a web page saved as .xls or .csv) rather than a sheet. */
+export function refuseMarkup(text: string): void {
+  if (!MARKUP.test(text.slice(0, 512))) return;
+  throw new ImportError("not_a_spreadsheet", `This is an XML or web-page (HTML) file, not a CSV. ${SAVE_AS}`);
+}
+
+// A zip is an .xlsx only when it holds a workbook part; other zips say what they are.
+function zipKind(bytes: Uint8Array): FileKind {
+  const names = zipEntryNames(bytes);
+  if (names === null) {
+    throw new ImportError("unreadable_workbook", `This file starts like a zip or .xlsx file but is damaged or cut short. ${SAVE_AS}`);
+  }
+  if (names.includes("xl/workbook.xml")) return "workbook";
+  if (names.includes("xl/workbook.bin")) {
+    throw new ImportError("unreadable_workbook", `This is an Excel binary workbook (.xlsb). ${SAVE_AS}`);
+  }
+  if (names.includes("content.xml") && names.includes("mimetype")) {
+    const what = openDocumentType(bytes) === "spreadsheet" ? "an OpenDocument spreadsheet (.ods)" : "an OpenDocument file";
+    throw new ImportError("opendocument_format", `This is ${what}, which FRAC Studio does not read. ${SAVE_AS}`);
+  }
+  const what = names.includes("word/document.xml")
+    ? "a Word document"
+    : names.includes("ppt/presentation.xml")
+      ? "a PowerPoint presentation"
+      : `a zip archive of other files (${names.slice(0, 3).join(", ") || "empty"})`;
+  throw new ImportError("unreadable_workbook", `This file is ${what}, not an Excel workbook. ${SAVE_AS}`);
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const EOCD_MIN = 22;
+const COMMENT_MAX = 0xffff;
+
+/** The file names a zip's central directory lists, or null when it cannot be found. */
+export function zipEntryNames(bytes: Uint8Array): string[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - EOCD_MIN; i >= Math.max(0, bytes.length - EOCD_MIN - COMMENT_MAX); i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  const names: string[] = [];
+  const decoder = new TextDecoder();
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) return null;
+    const nameLength = view.getUint16(at + 28, true);
+    const skip = view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    names.push(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)));
+    at += 46 + nameLength + skip;
+  }
+  return names;
+}
+
+// OpenDocument files store an uncompressed "mimetype" entry first, e.g. "application/vnd.oasis.opendocument.spreadsheet".
+function openDocumentType(bytes: Uint8Array): string | null {
+  const head = new TextDecoder().decode(bytes.subarray(0, 200));
+  return /opendocument\.([a-z]+)/u.exec(head)?.[1] ?? null;
+}

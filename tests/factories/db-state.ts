@@ -1,0 +1,39 @@
+/**
+ * Proof that a refused write wrote nothing: every table's rows in a stable order (in-process
+ * tests), or the SQLite file's sha256 on a copy of its own (tests that run the real CLI).
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { getClient } from "@db/client";
+
+/** Every row of every table, each table's rows as sorted JSON strings: equal before and after means nothing changed. */
+export function databaseRows(): Record<string, string[]> {
+  const { sqlite } = getClient();
+  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
+  return Object.fromEntries(tables.map((t) => [t, (sqlite.prepare(`select * from "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
+}
+
+/**
+ * A copy of the seeded base database for CLI runs, so no other connection holds it open.
+ * `sha256()` hashes the main file; every CLI run closes its client, which checkpoints the
+ * write-ahead log into the file and deletes it, so `leftovers()` must be empty between runs.
+ */
+export function cliDatabase() {
+  const base = process.env.FRAC_TEST_BASE_DB;
+  if (!base) throw new Error("FRAC_TEST_BASE_DB is not set: run this in the integration project");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "frac-cli-db-"));
+  const file = path.join(dir, "db", "frac.db");
+  fs.mkdirSync(path.dirname(file));
+  fs.copyFileSync(base, file);
+  return {
+    file,
+    env: { DATABASE_URL: `file:${file}` },
+    sha256: () => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex"),
+    leftovers: () => fs.readdirSync(path.dirname(file)).filter((f) => f !== "frac.db"),
+    /** A scratch directory beside the database, for the files a test imports. */
+    dir,
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
