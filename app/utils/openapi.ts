@@ -44,7 +44,7 @@ function caseAbsentLookup(tag: string, what: string) {
       operationId: `get${tag}`,
       summary: `Always 404 unknownobject: FRAC Studio publishes no ${what}.`,
       parameters: [sourcedId],
-      responses: { ...caseUnauthorized, 404: caseNotFound },
+      responses: { ...caseMalformed, ...caseUnauthorized, 404: caseNotFound },
     },
   };
 }

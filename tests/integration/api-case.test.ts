@@ -153,13 +153,13 @@ describe("CASE 1.1 REST binding", () => {
     }
   });
 
-  it("answers the lookups FRAC has no objects for (concepts, subjects, licences, groupings) with 404 unknownobject, after the token check", async () => {
+  it("answers the lookups FRAC has no objects for (concepts, subjects, licences, groupings) with 404 unknownobject (400 for an id that is not a UUID), after the token check", async () => {
     const id = crypto.randomUUID();
     for (const loader of ABSENT) {
       const res = await call(loader, `X/${id}`, { id });
       expect(res.status).toBe(404);
       expectStatusInfo(await res.json(), "unknownobject");
-      expect((await call(loader, "X/x", { id: "x" })).status).toBe(404);
+      expect((await call(loader, "X/x", { id: "x" })).status).toBe(400);
       expect((await call(loader, `X/${id}`, { id }, null)).status).toBe(401);
     }
   });
