@@ -12,6 +12,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { chromium } from "playwright-core";
 import { openClient } from "../../db/client";
 import { hashPassword } from "../../db/password";
@@ -22,8 +23,9 @@ import { exportFigures, throughputFigures } from "./api";
 import { importBench } from "./import";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-// BENCH_ONLY=api: only the export and read-API figures (issue 7), without the browser and the import.
-const ONLY_API = process.env.BENCH_ONLY === "api";
+// BENCH_ONLY=editor|import|api: only that part's figures (api: export and read API).
+const ONLY = process.env.BENCH_ONLY;
+const want = (part: "editor" | "import" | "api") => !ONLY || ONLY === part;
 const PORT = 3190 + Math.floor(Math.random() * 100);
 const BASE = `http://127.0.0.1:${PORT}`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "frac-bench-"));
@@ -71,7 +73,14 @@ async function startServer() {
   throw new Error("the server did not start");
 }
 
-async function browserFigures() {
+function forgetPositions(frameworkId: string) {
+  const db = new Database(dbFile);
+  db.prepare("update nodes set x = null, y = null where framework_id = ?").run(frameworkId);
+  db.prepare("delete from competency_positions where framework_id = ?").run(frameworkId);
+  db.close();
+}
+
+async function browserFigures(fresh: { frameworkId: string }) {
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -96,6 +105,8 @@ async function browserFigures() {
   const out: Record<string, number[]> = { shownStored: [], usableStored: [], shownFresh: [], usableFresh: [], layoutFresh: [] };
   for (let run = 0; run < RUNS; run++) {
     for (const [code, suffix] of [["BENCHPOS", "Stored"], ["BENCHNEW", "Fresh"]] as const) {
+      // why: the previous run's layout was saved; every "no positions" run starts as an import leaves it.
+      if (suffix === "Fresh") forgetPositions(fresh.frameworkId);
       await page.goto(`${BASE}/frameworks/${code}/edit`, { waitUntil: "commit" });
       await page.waitForFunction("window.__marks && window.__marks.node", null, { polling: 50, timeout: 60_000 });
       // The first position sits at the canvas origin, drawn at the default viewport's offset (24, 16).
@@ -173,8 +184,8 @@ async function validatorFigure(mdoId: string) {
   return { times, nodes: doc.nodes.length, links: doc.links.length };
 }
 
-async function editorFigures(stored: { mdoId: string }, fresh: { mdoId: string }, userId: string): Promise<[string, string, string][]> {
-  const b = await browserFigures();
+async function editorFigures(stored: { mdoId: string }, fresh: { mdoId: string; frameworkId: string }, userId: string): Promise<[string, string, string][]> {
+  const b = await browserFigures(fresh);
   const s = await saveFigures(stored, userId);
   const v = await validatorFigure(fresh.mdoId);
   return [
@@ -193,12 +204,14 @@ const { stored, fresh, large, userId, token } = await setup();
 const server = await startServer();
 try {
   const rows: [string, string, string][] = [];
-  if (!ONLY_API) rows.push(...(await editorFigures(stored, fresh, userId)));
-  if (!ONLY_API && process.env.BENCH_SKIP_IMPORT !== "1") rows.push(...(await importBench(dir, RUNS)));
-  rows.push(...(await exportFigures(dbFile, large.mdoId, RUNS)));
-  rows.push(...(await throughputFigures(BASE, token, "/api/v1/frameworks/CBIC/versions/1.json", RUNS)));
+  if (want("editor")) rows.push(...(await editorFigures(stored, fresh, userId)));
+  if (want("import") && process.env.BENCH_SKIP_IMPORT !== "1") rows.push(...(await importBench(dir, RUNS)));
+  if (want("api")) {
+    rows.push(...(await exportFigures(dbFile, large.mdoId, RUNS)));
+    rows.push(...(await throughputFigures(BASE, token, "/api/v1/frameworks/CBIC/versions/1.json", RUNS)));
+  }
   const w = Math.max(...rows.map((r) => r[0].length));
-  const scope = ONLY_API ? "export and read API only (BENCH_ONLY=api)" : `editor: ${stored.nodes} nodes / ${stored.links} links`;
+  const scope = ONLY ? `${ONLY} only (BENCH_ONLY=${ONLY})` : `editor: ${stored.nodes} nodes / ${stored.links} links`;
   console.log(`\nFRAC Studio benchmarks · ${os.cpus().length} cores · Node ${process.version} · ${scope} · medians of ${RUNS} runs (server save and validator: 7)\n`);
   console.log(`${"figure".padEnd(w)}  ${"median".padStart(10)}  note`);
   for (const [name, value, note] of rows) console.log(`${name.padEnd(w)}  ${value.padStart(10)}  ${note}`);
