@@ -5,9 +5,10 @@ import { diffDocuments, type DiffLink } from "@schemas/diff";
 import type { FracDocument } from "@schemas/frac-document";
 import { loadDraftDocument } from "~/models/framework.server";
 import { getMdoByCode } from "~/models/mdo.server";
-import { getVersion } from "~/models/version.server";
+import { getPublishedVersionNumber, getVersion } from "~/models/version.server";
 import { canReadDraft, requireUser } from "~/utils/auth.server";
 import { badRequest, notFound } from "~/utils/http.server";
+import { fieldLabel, shownValue } from "~/components/diff/labels";
 
 export const meta: MetaFunction = () => [{ title: "Changes · FRAC Studio" }];
 
@@ -30,14 +31,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const from = url.searchParams.get("from");
   const to = url.searchParams.get("to") ?? "draft";
   const diff = diffDocuments(load(from, "from"), load(to, "to"));
-  return json({ mdo: { code: mdo.code, name: mdo.name }, from, to, diff });
+  // The editor highlights the draft's changes against the latest version; offer it for that comparison.
+  const inGraph = to === "draft" && from === String(getPublishedVersionNumber({ mdoId: mdo.id }));
+  return json({ mdo: { code: mdo.code, name: mdo.name }, from, to, diff, inGraph });
 }
 
 const linkText = (l: DiffLink) => `${l.from.name ?? l.from.id} → ${l.to.name ?? l.to.id}${l.level !== null ? ` (level ${l.level})` : ""}`;
 const label = (v: string | null) => (v === "draft" ? "the draft" : `version ${v}`);
 
 export default function DiffPage() {
-  const { mdo, from, to, diff } = useLoaderData<typeof loader>();
+  const { mdo, from, to, diff, inGraph } = useLoaderData<typeof loader>();
   const s = diff.summary;
   return (
     <>
@@ -53,6 +56,12 @@ export default function DiffPage() {
       ) : (
         <p>
           {s.nodesAdded} nodes added, {s.nodesRemoved} removed, {s.nodesChanged} changed; {s.linksAdded} links added, {s.linksRemoved} removed, {s.linksChanged} changed.
+          {inGraph ? (
+            <>
+              {" "}
+              <Link to={`/frameworks/${mdo.code}/edit?changes`}>See them highlighted in the graph</Link>
+            </>
+          ) : null}
         </p>
       )}
       <div className="diff">
@@ -103,9 +112,9 @@ export default function DiffPage() {
                   n.changes.map((c) => (
                     <tr key={`${n.id}-${c.field}`}>
                       <td>{n.name}</td>
-                      <td>{c.field}</td>
-                      <td className="before">{String(c.before ?? "—")}</td>
-                      <td className="after">{String(c.after ?? "—")}</td>
+                      <td>{fieldLabel(c.field)}</td>
+                      <td className="before">{shownValue(c.before)}</td>
+                      <td className="after">{shownValue(c.after)}</td>
                     </tr>
                   )),
                 )}
@@ -113,9 +122,9 @@ export default function DiffPage() {
                   l.changes.map((c) => (
                     <tr key={`${l.id}-${c.field}`}>
                       <td>{linkText(l)}</td>
-                      <td>{c.field === "level" ? "required level" : c.field}</td>
-                      <td className="before">{String(c.before ?? "—")}</td>
-                      <td className="after">{String(c.after ?? "—")}</td>
+                      <td>{fieldLabel(c.field)}</td>
+                      <td className="before">{shownValue(c.before)}</td>
+                      <td className="after">{shownValue(c.after)}</td>
                     </tr>
                   )),
                 )}

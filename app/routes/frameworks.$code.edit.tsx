@@ -8,6 +8,7 @@ import { toEditorInit } from "~/components/editor/from-document";
 import { StatusBadge } from "~/components/status-badge";
 import { loadEditorData, listUsableCompetencies } from "~/models/editor.server";
 import { listComments } from "~/models/comment.server";
+import { getPublishedVersionNumber } from "~/models/version.server";
 import { canEdit, hasCbcRole, requireMdoAccess } from "~/utils/auth.server";
 import { handleEditorAction } from "~/utils/editor-action.server";
 import { notFound } from "~/utils/http.server";
@@ -36,6 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dictionary: listUsableCompetencies({ mdoId: mdo.id }),
     comments: listComments({ mdoId: mdo.id }),
     canComment: canEdit(user, mdo.id) || hasCbcRole(user, ["reviewer", "board"]),
+    published: getPublishedVersionNumber({ mdoId: mdo.id }),
+    // Reviewers judge what changed, so they see it from the start; so does anyone who follows a "see in the graph" link.
+    changesShown: hasCbcRole(user, ["reviewer", "board"]) || new URL(request.url).searchParams.has("changes"),
   });
 }
 
@@ -72,6 +76,8 @@ export default function EditFramework() {
           saveAction={`/frameworks/${data.mdo.code}/edit`}
           comments={data.comments}
           canComment={data.canComment}
+          published={data.published}
+          changesShown={data.changesShown}
         />
       ) : (
         <p className="muted">Loading the editor…</p>

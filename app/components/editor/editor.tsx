@@ -20,6 +20,7 @@ import { linkKindFor } from "@schemas/enums";
 import type { Finding } from "@schemas/findings";
 import { validateFracDocument } from "@schemas/validator";
 import { CommentThreads, type Thread } from "../comments/comment-threads";
+import { ChangeDetails, ChangesSummary } from "./changes-panel";
 import { ConfirmDelete } from "./confirm-delete";
 import { moveEdit, refusal } from "./edits";
 import { FindingsPanel } from "./findings-panel";
@@ -31,17 +32,27 @@ import { createEditorStore, EditorStoreContext, useEditor, useEditorStore, type 
 import { toDocument } from "./to-document";
 import { Toolbar } from "./toolbar";
 import { useAutosave } from "./use-autosave";
+import { useChanges } from "./use-changes";
 import { useEditorActions } from "./use-editor-actions";
 
-type Props = { init: EditorInit; mdo: { code: string; name: string }; saveAction: string; comments: Thread[]; canComment: boolean };
+type Props = {
+  init: EditorInit;
+  mdo: { code: string; name: string };
+  saveAction: string;
+  comments: Thread[];
+  canComment: boolean;
+  /** The last published version, if any, and whether its changes are highlighted from the start. */
+  published: number | null;
+  changesShown: boolean;
+};
 
 /** The editor for one draft. */
-export function FrameworkEditor({ init, mdo, saveAction, comments, canComment }: Props) {
+export function FrameworkEditor({ init, ...shell }: Props) {
   const [store] = useState(() => createEditorStore(init));
   return (
     <EditorStoreContext.Provider value={store}>
       <ReactFlowProvider>
-        <EditorShell mdo={mdo} saveAction={saveAction} comments={comments} canComment={canComment} />
+        <EditorShell {...shell} />
       </ReactFlowProvider>
     </EditorStoreContext.Provider>
   );
@@ -75,7 +86,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 }
 
-function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "init">) {
+function EditorShell({ mdo, saveAction, comments, canComment, published, changesShown }: Omit<Props, "init">) {
   const store = useEditorStore();
   const nodes = useEditor((s) => s.nodes);
   const links = useEditor((s) => s.links);
@@ -99,7 +110,11 @@ function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "ini
   });
   const [focusLayout, setFocusLayout] = useState<Map<string, { x: number; y: number }> | null>(null);
 
-  const findings = useMemo(() => validateFracDocument(toDocument({ nodes, links }, mdo)), [nodes, links, mdo]);
+  const doc = useMemo(() => toDocument({ nodes, links }, mdo), [nodes, links, mdo]);
+  const findings = useMemo(() => validateFracDocument(doc), [doc]);
+  const [showChanges, setShowChanges] = useState(changesShown && published !== null);
+  const changes = useChanges(mdo.code, published, showChanges, doc);
+  const changedIds = changes?.state === "ready" ? changes.statusById : null;
   const flags = useMemo(() => {
     const m = new Map<string, "error" | "warning">();
     for (const f of findings) {
@@ -135,9 +150,10 @@ function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "ini
         fallback,
         override: focusLayout,
         comments: commentCounts,
+        changes: changedIds,
         onToggle: store.getState().toggleCollapsed,
       }),
-    [nodes, links, collapsed, focusId, flags, selection, fallback, focusLayout, commentCounts, store],
+    [nodes, links, collapsed, focusId, flags, selection, fallback, focusLayout, commentCounts, changedIds, store],
   );
   const large = view.nodes.length > VISIBLE_ONLY_FROM;
   const canvas = useMemo(() => (large ? windowView(view, linkWindow, selection?.id ?? null) : view), [large, view, linkWindow, selection]);
@@ -333,6 +349,7 @@ function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "ini
         onFind={centre}
         onRelayout={() => void runLayout(true)}
         onSaveNow={saveNow}
+        changes={published !== null ? { version: published, shown: showChanges, onToggle: setShowChanges } : null}
         loadDesignations={async () => {
           const res = await fetch("/resources/designations");
           return res.ok ? ((await res.json()) as string[]) : [];
@@ -355,6 +372,7 @@ function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "ini
         {focusId && !notice ? "This view shows one position, arranged automatically; choose “Whole framework” to move nodes. " : ""}
         {notice}
       </p>
+      {changes ? <ChangesSummary code={mdo.code} changes={changes} onShow={centre} /> : null}
       <div className="editor-body">
         <div className="canvas" aria-label="Framework graph" ref={canvasRef}>
           <ReactFlow
@@ -408,6 +426,7 @@ function EditorShell({ mdo, saveAction, comments, canComment }: Omit<Props, "ini
           </ReactFlow>
         </div>
         <aside className="side-panel" aria-label="Selected item">
+          {selection ? <ChangeDetails changes={changes} id={selection.id} /> : null}
           <SidePanel actions={actions} onDelete={setDeleting} />
           {selection ? (
             <CommentThreads

@@ -7,6 +7,7 @@ import type { Edge } from "@xyflow/react";
 import { NODE_HEIGHT, NODE_WIDTH } from "./layout";
 import type { FracFlowNode } from "./node-types";
 import type { EditorLink, EditorNode, GraphState } from "./types";
+import type { ChangeStatus } from "./use-changes";
 
 export type ViewInput = GraphState & {
   collapsed: Record<string, true>;
@@ -18,6 +19,8 @@ export type ViewInput = GraphState & {
   override: Map<string, { x: number; y: number }> | null;
   /** Open review comments per node. */
   comments: Map<string, number>;
+  /** What changed since the last published version, when the author asked to see it. */
+  changes: Map<string, ChangeStatus> | null;
   onToggle: (id: string) => void;
 };
 
@@ -67,7 +70,9 @@ export function buildView(input: ViewInput): { nodes: FracFlowNode[]; edges: Edg
     const flag = input.flags.get(id);
     const selected = input.selectedId === id;
     const comments = input.comments.get(id) ?? 0;
-    const key = `${pos.x},${pos.y},${childCount},${collapsed},${flag ?? ""},${selected},${comments}`;
+    const status = input.changes?.get(id);
+    const change = status === "added" || status === "changed" ? status : undefined;
+    const key = `${pos.x},${pos.y},${childCount},${collapsed},${flag ?? ""},${selected},${comments},${change ?? ""}`;
     const hit = cache.get(n);
     if (hit && hit.key === key) {
       nodes.push(hit.node);
@@ -81,7 +86,7 @@ export function buildView(input: ViewInput): { nodes: FracFlowNode[]; edges: Edg
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
       selected,
-      data: { kind: n.kind, name: n.name, nameHi: n.nameHi, competencyType: n.competencyType, flag, childCount, collapsed, comments, onToggle: input.onToggle },
+      data: { kind: n.kind, name: n.name, nameHi: n.nameHi, competencyType: n.competencyType, flag, childCount, collapsed, comments, change, onToggle: input.onToggle },
     };
     cache.set(n, { key, node });
     nodes.push(node);
@@ -97,7 +102,7 @@ export function buildView(input: ViewInput): { nodes: FracFlowNode[]; edges: Edg
       selected: input.selectedId === l.id,
       // why: React Flow's default label names the two ids, which a screen reader would spell out.
       ariaLabel: `${input.nodes[l.from].name} → ${input.nodes[l.to].name}${l.level !== undefined ? `, level ${l.level}` : ""}`,
-      className: `fedge fedge-${l.kind}${input.flags.has(l.id) ? " has-finding" : ""}`,
+      className: `fedge fedge-${l.kind}${input.flags.has(l.id) ? " has-finding" : ""}${input.changes?.has(l.id) ? ` is-${input.changes.get(l.id)}` : ""}`,
       ...(l.level !== undefined ? { label: `L${l.level}`, labelBgPadding: [4, 2] as [number, number] } : {}),
     });
   }

@@ -106,10 +106,11 @@ export async function layoutGraph(input: LayoutInput): Promise<Map<string, { x: 
 
 /** A quick placement used until the real layout arrives: one column per kind, in document order. */
 export function provisionalPositions(nodes: { id: string; kind: NodeKind }[]): Map<string, { x: number; y: number }> {
-  const rows: Record<string, number> = {};
+  const rows: number[] = [];
   const out = new Map<string, { x: number; y: number }>();
   for (const n of nodes) {
-    const row = (rows[n.kind] = (rows[n.kind] ?? -1) + 1);
+    // why per column, not per kind: competencies and resources share the last column.
+    const row = (rows[LAYER[n.kind]] = (rows[LAYER[n.kind]] ?? -1) + 1);
     out.set(n.id, { x: columnX(n.kind), y: row * (NODE_HEIGHT + ROW_GAP) });
   }
   return out;

@@ -18,6 +18,8 @@ export type FracNodeData = {
   collapsed: boolean;
   /** Open review comments on this node. */
   comments?: number;
+  /** New or changed since the last published version (shown only when asked for). */
+  change?: "added" | "changed";
   onToggle?: (id: string) => void;
 };
 
@@ -35,12 +37,14 @@ function FracNodeView({ id, data, selected }: NodeProps<FracFlowNode>) {
         data.competencyType ? `fnode-${data.competencyType.toLowerCase()}` : "",
         selected ? "is-selected" : "",
         data.flag ? `has-${data.flag}` : "",
+        data.change ? `is-${data.change}` : "",
       ].join(" ")}
     >
       {hasTarget ? <Handle type="target" position={Position.Left} /> : null}
       <div className="fnode-kind">
         <span>
           {kindLabel}
+          {data.change ? <span className={`fnode-change fnode-change-${data.change}`}>{data.change === "added" ? "New" : "Changed"}</span> : null}
           {data.comments ? (
             <span className="fnode-comments" role="img" aria-label={`${data.comments} open review comments`}>
               💬{data.comments}

@@ -8,7 +8,7 @@ export function toDocument(state: GraphState, mdo: { code: string; name: string 
   const nodes: FracNode[] = Object.values(state.nodes).map((n) => {
     const common = { id: n.id, name: n.name, nameHi: n.nameHi, description: n.description, source: n.source };
     if (n.kind === "competency") {
-      return { kind: "competency", ...common, competencyType: n.competencyType ?? "Domain", code: n.code, theme: n.theme, parentId: n.parentId, scale: n.scale ?? DEFAULT_SCALE };
+      return { kind: "competency", ...common, competencyType: n.competencyType ?? "Domain", code: n.code, theme: n.theme, parentId: n.parentId, mdoCode: n.mdoCode, scale: n.scale ?? DEFAULT_SCALE };
     }
     if (n.kind === "knowledge_resource") return { kind: "knowledge_resource", ...common, url: n.url, resourceType: n.resourceType };
     return { kind: n.kind, ...common };

@@ -10,12 +10,14 @@ type Props = {
   onRelayout: () => void;
   onSaveNow: () => void;
   loadDesignations: () => Promise<string[]>;
+  /** The "changes since the last published version" switch; null when nothing is published yet. */
+  changes: { version: number; shown: boolean; onToggle: (shown: boolean) => void } | null;
 };
 
 const STATUS_TEXT = { saved: "All changes saved", unsaved: "Unsaved changes…", saving: "Saving…", failed: "Save failed", conflict: "Changed elsewhere" } as const;
 
 /** The editor's toolbar. */
-export function Toolbar({ onAddPosition, onFind, onRelayout, onSaveNow, loadDesignations }: Props) {
+export function Toolbar({ onAddPosition, onFind, onRelayout, onSaveNow, loadDesignations, changes }: Props) {
   const nodes = useEditor((s) => s.nodes);
   const canEdit = useEditor((s) => s.canEdit);
   const canUndo = useEditor((s) => s.undoStack.length > 0);
@@ -60,6 +62,11 @@ export function Toolbar({ onAddPosition, onFind, onRelayout, onSaveNow, loadDesi
           ))}
         </select>
       </div>
+      {changes ? (
+        <label className="toolbar-check">
+          <input type="checkbox" checked={changes.shown} onChange={(e) => changes.onToggle(e.target.checked)} /> Changes since version {changes.version}
+        </label>
+      ) : null}
       <div className="toolbar-buttons">
         <button type="button" className="button" onClick={onRelayout}>
           Re-layout

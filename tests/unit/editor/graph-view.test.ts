@@ -18,7 +18,7 @@ function grid(rows: number): ViewInput {
   }
   // One long link: the first activity also needs the last row's competency, far down the canvas.
   links.far = { id: "far", kind: "activity_competency", from: "activity-0", to: `competency-${rows - 1}`, level: 3, order: 1 };
-  return { nodes, links, collapsed: {}, focusId: null, flags: new Map(), selectedId: null, fallback: new Map(), override: null, comments: new Map(), onToggle: () => {} };
+  return { nodes, links, collapsed: {}, focusId: null, flags: new Map(), selectedId: null, fallback: new Map(), override: null, comments: new Map(), changes: null, onToggle: () => {} };
 }
 
 describe("buildView", () => {
@@ -49,6 +49,30 @@ describe("buildView", () => {
     const b = buildView({ ...input, selectedId: "role-0" });
     expect(b.nodes.find((n) => n.id === "position-0")).toBe(a.nodes.find((n) => n.id === "position-0"));
     expect(b.nodes.find((n) => n.id === "role-0")).not.toBe(a.nodes.find((n) => n.id === "role-0"));
+  });
+});
+
+describe("buildView with the changes since a published version", () => {
+  it("marks added and changed nodes and links, and nothing when the changes are not shown", () => {
+    const input = grid(2);
+    const changes = new Map([
+      ["role-1", "added"],
+      ["activity-0", "changed"],
+      ["pr-1", "added"],
+      ["ac-0", "changed"],
+      ["gone", "removed"],
+    ] as const);
+    const view = buildView({ ...input, changes });
+    const node = (id: string) => view.nodes.find((n) => n.id === id)!;
+    const edge = (id: string) => view.edges.find((e) => e.id === id)!;
+    expect(node("role-1").data.change).toBe("added");
+    expect(node("activity-0").data.change).toBe("changed");
+    expect(node("position-0").data.change).toBeUndefined();
+    expect(edge("pr-1").className).toContain("is-added");
+    expect(edge("ac-0").className).toContain("is-changed");
+    expect(edge("pr-0").className).not.toMatch(/is-(added|changed)/);
+    const plain = buildView(input);
+    expect(plain.nodes.every((n) => n.data.change === undefined)).toBe(true);
   });
 });
 

@@ -1,0 +1,76 @@
+/** What changed since the last published version: a summary above the canvas and the selected item's details. */
+import { Link } from "@remix-run/react";
+import { useState } from "react";
+import type { FieldChange } from "@schemas/diff";
+import { fieldLabel, shownValue } from "../diff/labels";
+import type { Changes } from "./use-changes";
+
+/** One line: how much changed, a way to visit each change on the canvas, and the full list. */
+export function ChangesSummary({ code, changes, onShow }: { code: string; changes: Changes; onShow: (id: string) => void }) {
+  const [visited, setVisited] = useState(-1);
+  if (changes.state === "loading") return <p className="changes-summary">Loading version {changes.version} to compare…</p>;
+  if (changes.state === "failed") {
+    return (
+      <p className="changes-summary changes-failed" role="alert">
+        Could not load version {changes.version} to compare: {changes.message}
+      </p>
+    );
+  }
+  const s = changes.diff.summary;
+  const { nodes, links } = changes.diff;
+  // Removed items are not on the canvas; the list has them.
+  const visible = [...nodes.added, ...nodes.changed, ...links.added, ...links.changed].map((item) => item.id);
+  const next = (visited + 1) % Math.max(visible.length, 1);
+  return (
+    <p className="changes-summary">
+      {s.identical ? (
+        <>No changes since version {changes.version}.</>
+      ) : (
+        <>
+          Since version {changes.version}: <span className="chg chg-added">{s.nodesAdded + s.linksAdded} added</span>,{" "}
+          <span className="chg chg-changed">{s.nodesChanged + s.linksChanged} changed</span>,{" "}
+          <span className="chg chg-removed">{s.nodesRemoved + s.linksRemoved} removed</span> (nodes and links).{" "}
+        </>
+      )}
+      {visible.length ? (
+        <button
+          type="button"
+          className="button small-button"
+          onClick={() => {
+            setVisited(next);
+            onShow(visible[next]);
+          }}
+        >
+          Next change ({next + 1} of {visible.length})
+        </button>
+      ) : null}{" "}
+      <Link to={`/frameworks/${encodeURIComponent(code)}/diff?from=${changes.version}&to=draft`}>Every change, field by field</Link>
+    </p>
+  );
+}
+
+/** For the selected node or link: new since the version, or each changed field before → after. */
+export function ChangeDetails({ changes, id }: { changes: Changes | null; id: string }) {
+  if (changes?.state !== "ready") return null;
+  const status = changes.statusById.get(id);
+  if (!status) return null;
+  const fields: FieldChange[] =
+    status === "changed" ? (changes.diff.nodes.changed.find((n) => n.id === id) ?? changes.diff.links.changed.find((l) => l.id === id))?.changes ?? [] : [];
+  return (
+    <section className="change-details" aria-label={`Changes since version ${changes.version}`}>
+      <h3>{status === "added" ? `New since version ${changes.version}` : `Changed since version ${changes.version}`}</h3>
+      {fields.length ? (
+        <dl>
+          {fields.map((f) => (
+            <div key={f.field}>
+              <dt>{fieldLabel(f.field)}</dt>
+              <dd>
+                <del>{shownValue(f.before)}</del> <span aria-hidden="true">→</span> <ins>{shownValue(f.after)}</ins>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+    </section>
+  );
+}

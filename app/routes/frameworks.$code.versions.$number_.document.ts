@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getMdoByCode } from "~/models/mdo.server";
+import { getVersionBytes } from "~/models/version.server";
+import { fileResponse, IMMUTABLE } from "~/utils/api.server";
+import { requireUser } from "~/utils/auth.server";
+import { notFound } from "~/utils/http.server";
+
+/**
+ * GET /frameworks/:code/versions/:number/document: a published version's FracDocument, byte for
+ * byte as stored, for any signed-in user (published versions are public inside the product). The
+ * editor reads it to show the draft's changes since that version.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const mdo = getMdoByCode({ code: params.code ?? "" });
+  if (!mdo || !/^[1-9][0-9]{0,8}$/u.test(params.number ?? "")) throw notFound("No such version.");
+  const number = Number(params.number);
+  const file = getVersionBytes({ mdoId: mdo.id, number });
+  if (!file) throw notFound(`${mdo.name} has no version ${number}.`);
+  return fileResponse(request, file.bytes, { contentType: "application/json; charset=utf-8", sha256: file.sha256, cacheControl: IMMUTABLE });
+}
