@@ -4,19 +4,20 @@
  * before, and applies the plan (one model call, one transaction) after.
  */
 import { LIMITS } from "@schemas/limits";
-import { parseDelimited, type Delimiter } from "./csv";
-import { decodeBytes, type TextEncoding } from "./decode";
+import { parseDelimited } from "./csv";
+import { decodeBytes } from "./decode";
 import { readDocumentRecords } from "./document";
 import { fileKind, refuseMarkup } from "./file-kind";
 import { ImportError, type ImportFinding } from "./findings";
-import { looksLikeJson, type ImportLayout, type UserMapping } from "./layouts";
-import { planImport, type PreviewRow } from "./plan";
-import type { DictionaryCompetency, ExistingSnapshot, ImportMode, ImportPlan } from "./plan-types";
+import { looksLikeJson } from "./layouts";
+import type { AnalyseImportInput, ImportAnalysis } from "./analysis-types";
+import { planImport } from "./plan";
 import type { ImportRecords } from "./records";
 import { analyseRows } from "./sheet-analysis";
 import { readWorkbook, type WorkbookSheet } from "./xlsx";
 
 export * from "./findings";
+export type { AnalyseImportInput, ImportAnalysis } from "./analysis-types";
 export type * from "./plan-types";
 export { decodeBytes, type DecodedText, type TextEncoding } from "./decode";
 export { DELIMITERS, parseDelimited, type Delimiter, type DelimitedRows } from "./csv";
@@ -27,43 +28,6 @@ export { planImport, previewRows, describeCounts, type PlanImportInput, type Pre
 export { flatTemplateCsv, flatTemplateRows, flatTemplateXlsx } from "./template";
 export { documentRecords, readDocumentRecords } from "./document";
 export { IGOT_COMPETENCY_KEYS, IGOT_LEVEL_KEYS, readIgotRecords } from "./igot";
-
-export type AnalyseImportInput = {
-  fileName: string;
-  bytes: Uint8Array;
-  /** Worksheet to read from a workbook; the first visible one when absent. */
-  sheet?: string;
-  /** The user's column mapping, for a sheet whose headers were not recognised. */
-  mapping?: UserMapping;
-  /** With `mapping`: the 1-based row that holds the headers (default: the first non-empty row). */
-  headerRow?: number;
-  existing: ExistingSnapshot;
-  dictionary: readonly DictionaryCompetency[];
-  mdoCode: string;
-  mode: ImportMode;
-  /** How many data rows the preview shows (default 20). */
-  previewSize?: number;
-};
-
-export type ImportAnalysis = {
-  fileKind: "delimited" | "workbook" | "json";
-  layout: ImportLayout;
-  encoding?: TextEncoding;
-  delimiter?: Delimiter;
-  sheets?: { name: string; hidden: boolean }[];
-  sheet?: string;
-  /** 1-based header row; null for JSON and header-less iGOT sheets. */
-  headerRow: number | null;
-  headers: string[];
-  /** For an unknown layout: the mapping the UI offers first. */
-  suggestedMapping?: UserMapping;
-  preview: PreviewRow[];
-  /** Non-empty data rows (nodes + links for JSON). */
-  rowCount: number;
-  findings: ImportFinding[];
-  /** Null when the layout is unknown (map the columns first). */
-  plan: ImportPlan | null;
-};
 
 /** Throws the 413 ImportError when a file is larger than the import accepts; call it before reading the body. */
 export function checkFileSize(byteLength: number, max: number = LIMITS.IMPORT_FILE_BYTES_MAX): void {

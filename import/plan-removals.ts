@@ -4,7 +4,7 @@
  */
 import type { LinkKind } from "@schemas/enums";
 import type { ImportFinding } from "./findings";
-import type { CollectedLink } from "./plan";
+import type { CollectedLink } from "./plan-types";
 import type { NodeResolver } from "./plan-nodes";
 import {
   type LinkMap,

@@ -97,6 +97,9 @@ export type PlannedLink = {
   rows: number[];
 };
 export type PlannedLinkUpdate = PlannedLink & { levelBefore: number | null };
+
+/** A link the file states, before it is matched against the draft's links. */
+export type CollectedLink = Omit<PlannedLink, "id"> & { first: Where };
 export type RemovedLink = ExistingLink & { fromName: string; toName: string };
 
 export type PlanCountKey = FrameworkNodeKind | "competency" | "link";

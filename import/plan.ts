@@ -12,6 +12,7 @@ import { NodeResolver } from "./plan-nodes";
 import { planRemovals } from "./plan-removals";
 import {
   at,
+  type CollectedLink,
   FRAMEWORK_NODE_KINDS,
   LinkMap,
   type DictionaryCompetency,
@@ -67,9 +68,6 @@ export function planImport(input: PlanImportInput): ImportPlan {
   plan.ok = !hasImportErrors(findings);
   return plan;
 }
-
-/** A link the file states, before it is matched against the draft's links. */
-export type CollectedLink = Omit<PlannedLink, "id"> & { first: Where };
 
 // Every link the chains state, once each (a role → activity link repeats on every competency
 // row of the activity); a requirement stated at two levels is an error naming both places.

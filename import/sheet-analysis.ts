@@ -2,7 +2,7 @@
  * The rows of one sheet (CSV, or the chosen worksheet) → layout, preview, findings and plan:
  * the part of analyseImport that CSV and workbooks share.
  */
-import type { ImportAnalysis, AnalyseImportInput } from "./index";
+import type { AnalyseImportInput, ImportAnalysis } from "./analysis-types";
 import { ImportError, type ImportFinding } from "./findings";
 import { readIgotRecords } from "./igot";
 import {

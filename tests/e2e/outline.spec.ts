@@ -45,6 +45,8 @@ test("a wrong password is refused with a message and status 401", async ({ page 
 });
 
 test("the sign-in, home, outline and dictionary pages have no serious accessibility violations", async ({ page }) => {
+  // why a longer limit: axe checks the contrast of each of the CBIC outline's ~1,800 text elements, 20 s on this machine.
+  test.setTimeout(120_000);
   const scan = async () => {
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
     const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -24,14 +24,15 @@ import { ChangeDetails, ChangesSummary } from "./changes-panel";
 import { ConfirmDelete } from "./confirm-delete";
 import { moveEdit, refusal } from "./edits";
 import { FindingsPanel } from "./findings-panel";
-import { buildView, childrenIndex, edgeWindow, windowView, sameRect, visibleIds, type Rect, type Viewport } from "./graph-view";
-import { layoutGraph, NODE_HEIGHT, NODE_WIDTH, provisionalPositions } from "./layout";
+import { buildView, windowView } from "./graph-view";
+import { NODE_HEIGHT, NODE_WIDTH, provisionalPositions } from "./layout";
 import { nodeTypes } from "./node-types";
 import { SidePanel } from "./side-panel";
 import { createEditorStore, EditorStoreContext, useEditor, useEditorStore, type EditorInit } from "./store";
 import { toDocument } from "./to-document";
 import { Toolbar } from "./toolbar";
 import { useAutosave } from "./use-autosave";
+import { useCanvas } from "./use-canvas";
 import { useChanges } from "./use-changes";
 import { useEditorActions } from "./use-editor-actions";
 
@@ -71,17 +72,6 @@ const VISIBLE_ONLY_FROM = 400;
 const MINIMAP_MAX_NODES = 800;
 const miniMapColor = (n: { type?: string }) => MINIMAP_COLORS[n.type ?? ""] ?? "#8a95a3";
 
-// why a guess: the canvas is not measured before the first render; a large screen errs towards more links.
-const ASSUMED_SCREEN = { width: 1920, height: 1080 };
-const START_ZOOM = 0.8;
-
-/** Where the canvas opens: the first position at the top-left, at a readable zoom. */
-function startViewport(nodes: Record<string, { kind: string; x: number | null; y: number | null; id: string }>, fallback: Map<string, { x: number; y: number }>): Viewport {
-  const first = Object.values(nodes).find((n) => n.kind === "position");
-  const at = first ? (first.x !== null && first.y !== null ? { x: first.x, y: first.y } : fallback.get(first.id)) : undefined;
-  return at ? { x: 24 - at.x * START_ZOOM, y: 16 - at.y * START_ZOOM, zoom: START_ZOOM } : { x: 24, y: 16, zoom: START_ZOOM };
-}
-
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 }
@@ -101,14 +91,12 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
   const actions = useEditorActions(mdo.code);
   const saveNow = useAutosave(saveAction);
   const [deleting, setDeleting] = useState<string | null>(null);
-  const [layingOut, setLayingOut] = useState(() => Object.values(store.getState().nodes).some((n) => n.x === null || n.y === null));
   const dragStart = useRef<{ x: number; y: number } | null>(null);
   // why not for an empty draft: React Flow would fit its first node, at double size.
   const [initialFit] = useState(() => {
     const n = Object.keys(store.getState().nodes).length;
     return n > 0 && n <= 40;
   });
-  const [focusLayout, setFocusLayout] = useState<Map<string, { x: number; y: number }> | null>(null);
 
   const doc = useMemo(() => toDocument({ nodes, links }, mdo), [nodes, links, mdo]);
   const findings = useMemo(() => validateFracDocument(doc), [doc]);
@@ -130,14 +118,7 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
   }, [comments]);
   const unplaced = useMemo(() => Object.values(nodes).filter((n) => n.x === null || n.y === null), [nodes]);
   const fallback = useMemo(() => provisionalPositions(unplaced), [unplaced]);
-  const [initialViewport] = useState(() => startViewport(store.getState().nodes, fallback));
-  const canvasRef = useRef<HTMLDivElement>(null);
-  const [linkWindow, setLinkWindow] = useState<Rect>(() => edgeWindow(initialViewport, ASSUMED_SCREEN));
-  const trackViewport = useCallback((viewport: Viewport) => {
-    const el = canvasRef.current;
-    const next = edgeWindow(viewport, el ? { width: el.clientWidth, height: el.clientHeight } : ASSUMED_SCREEN);
-    setLinkWindow((prev) => (sameRect(prev, next) ? prev : next));
-  }, []);
+  const { layingOut, focusLayout, initialViewport, canvasRef, linkWindow, trackViewport, frame, runLayout } = useCanvas(fallback);
   const view = useMemo(
     () =>
       buildView({
@@ -173,102 +154,6 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
     },
     [store, flow, fallback, view.nodes],
   );
-
-  // why bounds of our own: React Flow's fitView only sees the nodes it holds, which on a large graph are those around the view.
-  const frame = useCallback(
-    (positions?: Map<string, { x: number; y: number }>) => {
-      const points = positions
-        ? [...positions.values()]
-        : Object.values(store.getState().nodes).flatMap((n) => {
-            const p = n.x !== null && n.y !== null ? { x: n.x, y: n.y } : fallback.get(n.id);
-            return p ? [p] : [];
-          });
-      if (points.length === 0) return;
-      const minX = Math.min(...points.map((p) => p.x));
-      const minY = Math.min(...points.map((p) => p.y));
-      const maxX = Math.max(...points.map((p) => p.x)) + NODE_WIDTH;
-      const maxY = Math.max(...points.map((p) => p.y)) + NODE_HEIGHT;
-      void flow.fitBounds({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, { padding: 0.1, duration: 250 });
-    },
-    [store, flow, fallback],
-  );
-
-  // After the first automatic layout: back to the node being worked on, else to the first position.
-  const returnToWork = useCallback(() => {
-    const s = store.getState();
-    const id = s.selection?.type === "node" ? s.selection.id : s.selection ? s.links[s.selection.id]?.from : undefined;
-    const n = id ? s.nodes[id] : undefined;
-    if (n && n.x !== null && n.y !== null) void flow.setCenter(n.x + NODE_WIDTH / 2, n.y + NODE_HEIGHT / 2, { zoom: flow.getZoom() });
-    else void flow.setViewport(startViewport(s.nodes, new Map()));
-  }, [store, flow]);
-
-  const runLayout = useCallback(
-    async (all: boolean) => {
-      const s = store.getState();
-      const list = Object.values(s.nodes);
-      if (list.length === 0) return;
-      setLayingOut(true);
-      try {
-        const positions = await layoutGraph({
-          nodes: list.map((n) => ({ id: n.id, kind: n.kind })),
-          edges: Object.values(s.links).map((l) => ({ id: l.id, from: l.from, to: l.to })),
-        });
-        const current = store.getState();
-        const moves = [...positions]
-          .filter(([id]) => current.nodes[id] && (all || current.nodes[id].x === null))
-          .map(([id, p]) => ({ op: "node.move" as const, id, x: p.x, y: p.y }));
-        if (all && current.canEdit) {
-          const back = moves.map((m) => {
-            const n = current.nodes[m.id];
-            return { op: "node.move" as const, id: m.id, x: n.x ?? m.x, y: n.y ?? m.y };
-          });
-          current.perform({ label: "re-layout", forward: moves, backward: back });
-        } else {
-          current.performSilently(moves);
-        }
-        if (all) frame();
-        else returnToWork();
-      } finally {
-        setLayingOut(false);
-      }
-    },
-    [store, frame, returnToWork],
-  );
-
-  // Focusing on one position arranges its sub-graph on its own (for this view only) and frames it.
-  const lastFocus = useRef<string | null>(null);
-  useEffect(() => {
-    // why: `frame` changes identity with the graph; act only when the focus changed.
-    if (lastFocus.current === focusId) return;
-    lastFocus.current = focusId;
-    let cancelled = false;
-    if (!focusId) {
-      setFocusLayout(null);
-      frame();
-      return;
-    }
-    const s = store.getState();
-    const ids = visibleIds(s, childrenIndex(s.links), {}, focusId);
-    void layoutGraph({
-      nodes: [...ids].map((id) => ({ id, kind: s.nodes[id].kind })),
-      edges: Object.values(s.links).filter((l) => ids.has(l.from) && ids.has(l.to)).map((l) => ({ id: l.id, from: l.from, to: l.to })),
-    }).then((positions) => {
-      if (cancelled) return;
-      setFocusLayout(positions);
-      frame(positions);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [focusId, frame, store]);
-
-  // A draft without stored positions (e.g. after an import) is usable at once and laid out in a worker.
-  const laidOut = useRef(false);
-  useEffect(() => {
-    if (laidOut.current) return;
-    laidOut.current = true;
-    if (Object.values(store.getState().nodes).some((n) => n.x === null || n.y === null)) void runLayout(false);
-  }, [runLayout, store]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
