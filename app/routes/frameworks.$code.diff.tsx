@@ -55,7 +55,8 @@ export default function DiffPage() {
         <p className="findings-ok">No differences.</p>
       ) : (
         <p>
-          {s.nodesAdded} nodes added, {s.nodesRemoved} removed, {s.nodesChanged} changed; {s.linksAdded} links added, {s.linksRemoved} removed, {s.linksChanged} changed.
+          {s.nodesAdded} {s.nodesAdded === 1 ? "node" : "nodes"} added, {s.nodesRemoved} removed, {s.nodesChanged} changed; {s.linksAdded}{" "}
+          {s.linksAdded === 1 ? "link" : "links"} added, {s.linksRemoved} removed, {s.linksChanged} changed.
           {inGraph ? (
             <>
               {" "}

@@ -4,7 +4,7 @@ test("a reviewer sees the draft's changes since the published version highlighte
   // What the server's own comparison says the demo draft changed since version 1.
   await signIn(page, "reviewer@frac.test");
   await page.goto("/frameworks/CBIC/diff?from=1&to=draft");
-  const counts = await page.locator("main p").filter({ hasText: "nodes added" }).innerText();
+  const counts = await page.locator("main p").filter({ hasText: /added, \d+ removed, \d+ changed; / }).innerText();
   const [nodesAdded, , nodesChanged, linksAdded, , linksChanged] = (counts.match(/\d+/g) ?? []).map(Number);
 
   await page.getByRole("link", { name: "See them highlighted in the graph" }).click();
