@@ -267,8 +267,8 @@ function TypeFix({ rows, onFix }: { rows: number; onFix: () => void }) {
     <section className="panel type-fix" aria-labelledby="type-fix-title">
       <h2 id="type-fix-title">Competency types that differ from the dictionary</h2>
       <p>
-        {these} a dictionary competency with another Competency type than the dictionary gives it (see “Competency type” in the findings).
-        The file is not changed; the preview is read again with the dictionary’s types, and applying uses them too.
+        {these} a dictionary competency with a Competency type the dictionary does not give it (the errors below say which type to write).
+        You can correct the file, or read it again here with the dictionary’s types; applying then uses them too. The file itself is not changed.
       </p>
       <button type="button" className="button primary" onClick={onFix}>
         Take the dictionary’s type for {rows === 1 ? "this row" : `all ${rows} rows`}
