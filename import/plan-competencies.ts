@@ -4,7 +4,7 @@
  * Domain competency is created for the ministry; an unknown Behavioural or Functional one is
  * an error with the closest dictionary names, since only the CBC curates the KCM.
  */
-import { CompetencyIndex, type CompetencyMatch } from "@schemas/competency-match";
+import { CompetencyIndex, looksLikeCompetencyCode, type CompetencyMatch } from "@schemas/competency-match";
 import type { CompetencyType } from "@schemas/enums";
 import { isUuid } from "@schemas/flat-layout";
 import { defaultScale, describeScale, findLevel, type ProficiencyScale } from "@schemas/scale";
@@ -119,6 +119,18 @@ export class CompetencyResolver {
   // The entry the cell means, with a warning where the Theme or type was not the dictionary's;
   // "new" for an unknown Domain competency (the caller creates it); null with an error otherwise.
   private find(cell: Cell, where: Where, column: string): DictionaryCompetency | "new" | null {
+    if (cell.id && looksLikeCompetencyCode(cell.id) && !this.index.get(cell.id)) {
+      // A code names one entry or nothing: falling back to the name would hide the typo.
+      this.findings.push({
+        ...at(where),
+        column: "Competency id",
+        value: shownValue(cell.id),
+        severity: "error",
+        code: "competency_unknown",
+        message: `No dictionary entry has the code "${shownValue(cell.id)}". Correct it (the dictionary page shows each sub-theme's code), or leave Competency id empty to match "${shownValue(cell.name)}" by name.`,
+      });
+      return null;
+    }
     const match = this.index.match(cell);
     if (match.status === "found") {
       if (match.themeNotGiven) this.warnTheme(match.entry, match.themeNotGiven.given, cell, where, column);

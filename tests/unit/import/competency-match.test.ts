@@ -80,6 +80,15 @@ describe("Theme column: themes and sub-themes", () => {
     expect(new Set(required(plan))).toEqual(new Set([entry("Self-Analysis", "Self-Awareness").id]));
   });
 
+  it("refuses a code in Competency id that the dictionary does not have, rather than matching the name", async () => {
+    const plan = await planRows([flatRow({ competencyId: "FUN-999", competency: "Financial Management", competencyType: "Functional", theme: "" })]);
+    expect(plan.findings).toEqual([
+      expect.objectContaining({ severity: "error", code: "competency_unknown", column: "Competency id", value: "FUN-999" }),
+    ]);
+    expect(plan.findings[0].message).toContain('No dictionary entry has the code "FUN-999"');
+    expect(required(plan)).toEqual([]);
+  });
+
   it("refuses a Competency id that is neither a UUID nor a code", async () => {
     const plan = await planRows([flatRow({ competencyId: "FUN 71", competency: "Financial Management" })]);
     expect(plan.findings).toEqual([expect.objectContaining({ severity: "error", code: "id_invalid", column: "Competency id" })]);
