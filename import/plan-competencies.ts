@@ -48,8 +48,9 @@ export class CompetencyResolver {
   // Rows naming each created or updated entry; a Set, since one competency may sit on 50,000 rows.
   private readonly rows = new Map<string, Set<number>>();
   private readonly suggester: Record<CompetencyType | "any", NameSuggester>;
-  // Cells already resolved, by what the row says: most rows repeat a competency seen before.
-  private readonly resolved = new Map<string, DictionaryCompetency>();
+  // Cells already resolved, by name as written: most rows repeat a competency seen before.
+  // why a list per name rather than one concatenated key: no string is built per row.
+  private readonly resolved = new Map<string, { id?: string; type?: CompetencyType; theme?: string; entry: DictionaryCompetency }[]>();
 
   constructor(
     dictionary: readonly DictionaryCompetency[],
@@ -76,14 +77,15 @@ export class CompetencyResolver {
   /** The dictionary entry a row's competency means, or null (with a finding) when there is none. */
   resolve(cell: CompetencyCell, where: Where): DictionaryCompetency | null {
     const id = cell.id ? this.aliases.get(cell.id) ?? cell.id : undefined;
-    const key = `${id ?? ""}\u0000${cell.name}\u0000${cell.type ?? ""}\u0000${cell.theme ?? ""}`;
-    const seen = this.resolved.get(key);
-    if (seen) return this.use(seen, where);
+    const seen = this.resolved.get(cell.name)?.find((r) => r.id === id && r.type === cell.type && r.theme === cell.theme);
+    if (seen) return this.use(seen.entry, where);
     const query = { ...cell, ...(id && { id }) };
     const found = this.find(query, where, "Competency");
     const entry = found === "new" ? this.create(cell.name, cell.theme, where, { id: cell.id }) : found;
     if (!entry) return null;
-    this.resolved.set(key, entry);
+    const list = this.resolved.get(cell.name) ?? [];
+    list.push({ id, type: cell.type, theme: cell.theme, entry });
+    this.resolved.set(cell.name, list);
     return this.use(entry, where);
   }
 
