@@ -19,6 +19,8 @@ export type AnalyseImportInput = {
   dictionary: readonly DictionaryCompetency[];
   mdoCode: string;
   mode: ImportMode;
+  /** Take the dictionary's Competency type where a row's contradicts it (the import page's one-click fix). */
+  typesFromDictionary?: boolean;
   /** How many data rows the preview shows (default 20). */
   previewSize?: number;
 };

@@ -3,6 +3,7 @@
  * never stops the analysis; an ImportError means the file cannot be read at all.
  * Codes are stable: the UI, the CLI's --json report and tests key on them.
  */
+import type { CompetencyType } from "@schemas/enums";
 
 export const IMPORT_FINDING_CODES = [
   "chain_gap",
@@ -10,6 +11,8 @@ export const IMPORT_FINDING_CODES = [
   "column_ignored",
   "competency_ambiguous",
   "competency_missing",
+  "competency_theme_mismatch",
+  "competency_type_taken",
   "competency_type_mismatch",
   "competency_type_unknown",
   "competency_unknown",
@@ -56,8 +59,13 @@ export type ImportFinding = {
   severity: "error" | "warning";
   code: ImportFindingCode;
   message: string;
-  /** "Did you mean" candidates, e.g. dictionary names close to an unknown competency. */
+  /**
+   * "Did you mean" candidates, e.g. dictionary names close to an unknown competency. The message
+   * already says them: this is for programs (the --json report, the findings CSV), not to print again.
+   */
   suggestions?: string[];
+  /** On a competency_type_mismatch: the type the dictionary gives the competency, which the row should say. */
+  dictionaryType?: CompetencyType;
   /** Worksheet the row belongs to, when a workbook has several that matter (iGOT levels sheet). */
   sheet?: string;
   /** JSON path for findings about a FracDocument, e.g. `links[3]`. */

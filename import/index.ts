@@ -54,6 +54,7 @@ export async function analyseImport(input: AnalyseImportInput): Promise<ImportAn
       mdoCode: input.mdoCode,
       mode: input.mode,
       findings,
+      typesFromDictionary: input.typesFromDictionary,
     });
 
   if (kind === "workbook") {

@@ -1,12 +1,13 @@
 /**
- * Competencies named by the file → dictionary entries. Matched by id, else by normalised name
- * within the type and theme given (sub-theme names repeat across KCM themes). An unknown
+ * Competencies named by the file → dictionary entries, by the matching rules of
+ * schemas/competency-match.ts (id or KCM code, else name within type and theme). An unknown
  * Domain competency is created for the ministry; an unknown Behavioural or Functional one is
  * an error with the closest dictionary names, since only the CBC curates the KCM.
  */
+import { CompetencyIndex, looksLikeCompetencyCode, type CompetencyMatch } from "@schemas/competency-match";
 import type { CompetencyType } from "@schemas/enums";
+import { isUuid } from "@schemas/flat-layout";
 import { defaultScale, describeScale, findLevel, type ProficiencyScale } from "@schemas/scale";
-import { normalizeName } from "@schemas/text";
 import { shownValue, type ImportFinding } from "./findings";
 import {
   at,
@@ -19,12 +20,6 @@ import {
 import type { CompetencyCell, CompetencyRecord } from "./records";
 import { NameSuggester } from "./similarity";
 
-type Lookup =
-  | { entry: DictionaryCompetency }
-  | { ambiguous: DictionaryCompetency[] }
-  | { otherType: CompetencyType }
-  | null;
-
 function sameScale(a: ProficiencyScale, b: ProficiencyScale): boolean {
   return (
     a.levels.length === b.levels.length &&
@@ -34,33 +29,36 @@ function sameScale(a: ProficiencyScale, b: ProficiencyScale): boolean {
   );
 }
 
+/** Options of the matching; `typesFromDictionary` is the import page's "take the dictionary's type" fix. */
+export type CompetencyResolverOptions = { typesFromDictionary?: boolean };
+
+type Cell = { id?: string; name: string; type?: CompetencyType; theme?: string };
+
 /** Resolves competency cells and definitions against the dictionary, creating Domain entries as needed. */
 export class CompetencyResolver {
-  private readonly byId = new Map<string, DictionaryCompetency>();
-  private readonly byName = new Map<string, DictionaryCompetency[]>();
+  private readonly index: CompetencyIndex<DictionaryCompetency>;
   private readonly created = new Map<string, PlannedCompetency>();
   private readonly updates = new Map<string, PlannedUpdate>();
   private readonly referenced = new Map<string, string>();
   // Ids a document gives its competencies → the dictionary entry they matched by name.
   private readonly aliases = new Map<string, string>();
   private readonly warnedShared = new Set<string>();
+  // Theme and type warnings, said once per name as written (a sheet repeats it on every row).
+  private readonly warned = new Set<string>();
   // Rows naming each created or updated entry; a Set, since one competency may sit on 50,000 rows.
   private readonly rows = new Map<string, Set<number>>();
   private readonly suggester: Record<CompetencyType | "any", NameSuggester>;
-  // why a cache: the same competency and theme names repeat on thousands of rows.
-  private readonly normalised = new Map<string, string>();
   // Cells already resolved, by name as written: most rows repeat a competency seen before.
-  private readonly resolved = new Map<
-    string,
-    { type?: CompetencyType; theme?: string; entry: DictionaryCompetency }[]
-  >();
+  // why a list per name rather than one concatenated key: no string is built per row.
+  private readonly resolved = new Map<string, { id?: string; type?: CompetencyType; theme?: string; entry: DictionaryCompetency }[]>();
 
   constructor(
     dictionary: readonly DictionaryCompetency[],
     private readonly mdoCode: string,
     private readonly findings: ImportFinding[],
+    private readonly options: CompetencyResolverOptions = {},
   ) {
-    for (const entry of dictionary) this.index(entry);
+    this.index = new CompetencyIndex(dictionary);
     const of = (type?: CompetencyType) =>
       new NameSuggester(dictionary.filter((e) => !type || e.type === type).map((e) => e.name));
     this.suggester = { any: of(), Behavioural: of("Behavioural"), Functional: of("Functional"), Domain: of("Domain") };
@@ -68,31 +66,25 @@ export class CompetencyResolver {
 
   /** A competency definition (iGOT row, document node): matched, updated when it is the ministry's own, or created. */
   define(record: CompetencyRecord, where: Where): void {
-    const known = record.id ? this.byId.get(record.id) : undefined;
-    const found = known ? { entry: known } : this.lookup(record.name, record.type, record.theme);
-    if (found && "entry" in found) {
-      if (record.id && record.id !== found.entry.id) this.aliases.set(record.id, found.entry.id);
-      this.describe(found.entry, record, where);
-      return;
+    const found = this.find(record, where, "name");
+    if (found === "new") this.create(record.name, record.theme, where, record);
+    else if (found) {
+      if (record.id && record.id !== found.id) this.aliases.set(record.id, found.id);
+      this.describe(found, record, where);
     }
-    if (!this.reportMissing(found, record, where, "name")) return;
-    this.create(record.name, record.theme, where, record);
   }
 
   /** The dictionary entry a row's competency means, or null (with a finding) when there is none. */
   resolve(cell: CompetencyCell, where: Where): DictionaryCompetency | null {
-    const byId = cell.id ? this.byId.get(cell.id) ?? this.byId.get(this.aliases.get(cell.id) ?? "") : undefined;
-    if (byId && (!cell.type || cell.type === byId.type)) return this.use(byId, where);
-    const seen = this.resolved.get(cell.name)?.find((r) => r.type === cell.type && r.theme === cell.theme);
+    const id = cell.id ? this.aliases.get(cell.id) ?? cell.id : undefined;
+    const seen = this.resolved.get(cell.name)?.find((r) => r.id === id && r.type === cell.type && r.theme === cell.theme);
     if (seen) return this.use(seen.entry, where);
-    const found = this.lookup(cell.name, cell.type, cell.theme);
-    let entry: DictionaryCompetency | null = null;
-    if (found && "entry" in found) entry = found.entry;
-    else if (this.reportMissing(found, cell, where, "Competency"))
-      entry = this.create(cell.name, cell.theme, where, { id: cell.id });
+    const query = { ...cell, ...(id && { id }) };
+    const found = this.find(query, where, "Competency");
+    const entry = found === "new" ? this.create(cell.name, cell.theme, where, { id: cell.id }) : found;
     if (!entry) return null;
     const list = this.resolved.get(cell.name) ?? [];
-    list.push({ type: cell.type, theme: cell.theme, entry });
+    list.push({ id, type: cell.type, theme: cell.theme, entry });
     this.resolved.set(cell.name, list);
     return this.use(entry, where);
   }
@@ -126,44 +118,81 @@ export class CompetencyResolver {
     };
   }
 
-  private lookup(name: string, type?: CompetencyType, theme?: string): Lookup {
-    const all = this.byName.get(this.normal(name)) ?? [];
-    const typed = type ? all.filter((e) => e.type === type) : all;
-    if (typed.length === 0) return all.length > 0 && type ? { otherType: all[0].type } : null;
-    // A given theme must match; without one, an entry with no theme (a theme itself) is preferred.
-    const candidates = theme ? typed.filter((e) => this.normal(e.theme ?? "") === this.normal(theme)) : typed;
-    if (candidates.length === 1) return { entry: candidates[0] };
-    if (candidates.length === 0) return null;
-    const top = candidates.filter((e) => !e.theme);
-    return top.length === 1 ? { entry: top[0] } : { ambiguous: candidates };
+  // The entry the cell means, with a warning where the Theme or type was not the dictionary's;
+  // "new" for an unknown Domain competency (the caller creates it); null with an error otherwise.
+  private find(cell: Cell, where: Where, column: string): DictionaryCompetency | "new" | null {
+    if (cell.id && looksLikeCompetencyCode(cell.id) && !this.index.get(cell.id)) {
+      // A code names one entry or nothing: falling back to the name would hide the typo.
+      this.findings.push({
+        ...at(where),
+        column: "Competency id",
+        value: shownValue(cell.id),
+        severity: "error",
+        code: "competency_unknown",
+        message: `No dictionary entry has the code "${shownValue(cell.id)}". Correct it (the dictionary page shows each sub-theme's code), or leave Competency id empty to match "${shownValue(cell.name)}" by name.`,
+      });
+      return null;
+    }
+    const match = this.index.match(cell);
+    if (match.status === "found") {
+      if (match.themeNotGiven) this.warnTheme(match.entry, match.themeNotGiven.given, cell, where, column);
+      return match.entry;
+    }
+    if (match.status === "other_type" && match.entry && this.options.typesFromDictionary) {
+      this.warnOnce(`type\u0000${match.entry.id}\u0000${cell.type}`, where, column, cell, "competency_type_taken",
+        `"${shownValue(cell.name)}" was taken as ${match.entry.type}, its type in the dictionary (the file says ${cell.type}); every row naming it so is read the same way.`);
+      return match.entry;
+    }
+    if (match.status === "none" && cell.type === "Domain") return "new";
+    this.reportMissing(match, cell, where, column);
+    return null;
   }
 
-  // Reports why nothing matched; true when the caller should create a Domain competency instead.
-  private reportMissing(
-    found: Lookup,
-    cell: { name: string; type?: CompetencyType; theme?: string },
-    where: Where,
-    column: string,
-  ): boolean {
+  private warnTheme(entry: DictionaryCompetency, given: string, cell: Cell, where: Where, column: string): void {
+    const place = entry.theme
+      ? `under the theme "${shownValue(entry.theme)}"`
+      : "a theme of its own";
+    const write = entry.theme ? `write "${shownValue(entry.theme)}" in Theme` : `leave Theme empty or write "${shownValue(entry.name)}"`;
+    this.warnOnce(`theme\u0000${entry.id}\u0000${given}`, where, column, cell, "competency_theme_mismatch",
+      `"${shownValue(entry.name)}" is ${place} in the dictionary, not under "${shownValue(given)}"; it was matched there, on this and every row naming it so. To be exact, ${write}.`);
+  }
+
+  private warnOnce(key: string, where: Where, column: string, cell: Cell, code: ImportFinding["code"], message: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.findings.push({ ...at(where), column, value: shownValue(cell.name), severity: "warning", code, message });
+  }
+
+  // Says why nothing matched; a Domain cell that matched nothing is created instead, silently.
+  private reportMissing(found: CompetencyMatch<DictionaryCompetency>, cell: Cell, where: Where, column: string): void {
     const base = { ...at(where), column, value: shownValue(cell.name), severity: "error" as const };
-    if (found && "ambiguous" in found) {
-      const themes = found.ambiguous.map((e) => `"${e.theme ?? "(no theme)"}"`).join(", ");
+    const name = shownValue(cell.name);
+    if (found.status === "ambiguous") {
+      const themes = [...new Set(found.candidates.map((e) => (e.theme ? `"${shownValue(e.theme)}"` : `"${shownValue(e.name)}" (as a theme)`)))];
+      const given = cell.theme ? `is not under the theme "${shownValue(cell.theme)}" in the dictionary; it is` : "is in the dictionary";
+      const codes = found.candidates.filter((e) => e.code).map((e) => `${e.code} under "${shownValue(e.theme ?? e.name)}"`);
+      const byCode = codes.length > 0 ? ` or give its code (${codes.join(", ")}) in place of the name` : "";
       this.findings.push({
         ...base,
         code: "competency_ambiguous",
-        message: `"${shownValue(cell.name)}" is in the dictionary under several themes (${themes}); fill in Theme to say which.`,
+        message: `"${name}" ${given} under ${themes.length} themes: ${themes.join(", ")}. Write one of them in Theme${byCode}.`,
       });
-      return false;
+      return;
     }
-    if (found && "otherType" in found) {
+    if (found.status === "other_type") {
+      const types = found.types.join(" or ");
+      const message = found.entry
+        ? `"${name}" is a ${found.entry.type} competency in the dictionary, not ${cell.type}: write ${found.entry.type} in Competency type.`
+        : `"${name}" is a ${types} competency in the dictionary, not ${cell.type}: write ${types} in Competency type (and its theme in Theme).`;
       this.findings.push({
         ...base,
         code: "competency_type_mismatch",
-        message: `"${shownValue(cell.name)}" is a ${found.otherType} competency in the dictionary, not ${cell.type}. Correct the Competency type.`,
+        message,
+        ...(found.entry && { dictionaryType: found.entry.type }),
       });
-      return false;
+      return;
     }
-    if (cell.type === "Domain") return true;
+    if (found.status === "found") return;
     const suggestions = this.suggester[cell.type ?? "any"].closest(cell.name);
     const under = cell.theme ? ` under the theme "${shownValue(cell.theme)}"` : "";
     const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : "";
@@ -172,18 +201,15 @@ export class CompetencyResolver {
     this.findings.push({
       ...base,
       code: "competency_unknown",
-      message: `There is no ${kind} "${shownValue(cell.name)}"${under} in the dictionary.${hint}${domain}`,
+      message: `There is no ${kind} "${name}"${under} in the dictionary.${hint}${domain}`,
       suggestions,
     });
-    return false;
   }
 
   private create(name: string, theme: string | undefined, where: Where, given: Partial<CompetencyRecord>) {
-    const existing = this.lookup(name, "Domain", theme);
-    if (existing && "entry" in existing) return this.use(existing.entry, where);
     const parent = theme ? this.themeEntry(theme, where) : undefined;
     // A document's own id is kept, so that re-importing it matches by id.
-    const id = given.id && !this.byId.has(given.id) ? given.id : crypto.randomUUID();
+    const id = given.id && isUuid(given.id) && !this.index.get(given.id) ? given.id : crypto.randomUUID();
     const scale: ProficiencyScale = given.scale ?? defaultScale(5);
     const { description, nameHi, code, source } = given;
     this.created.set(id, {
@@ -208,13 +234,13 @@ export class CompetencyResolver {
       scale,
       mdoCode: this.mdoCode,
     };
-    this.index(entry);
+    this.index.add(entry);
     return this.use(entry, where);
   }
 
   // A Domain theme of this ministry (or shared) with that name, created when there is none.
   private themeEntry(theme: string, where: Where): DictionaryCompetency {
-    const themes = (this.byName.get(this.normal(theme)) ?? []).filter((e) => e.type === "Domain" && !e.theme);
+    const themes = this.index.named(theme).filter((e) => e.type === "Domain" && !e.theme);
     return themes.find((e) => e.mdoCode === this.mdoCode) ?? themes[0] ?? this.create(theme, undefined, where, {});
   }
 
@@ -255,22 +281,5 @@ export class CompetencyResolver {
     rows.add(where.row);
     this.rows.set(entry.id, rows);
     return entry;
-  }
-
-  private normal(name: string): string {
-    let normal = this.normalised.get(name);
-    if (normal === undefined) {
-      normal = normalizeName(name);
-      this.normalised.set(name, normal);
-    }
-    return normal;
-  }
-
-  private index(entry: DictionaryCompetency): void {
-    this.byId.set(entry.id, entry);
-    const k = this.normal(entry.name);
-    const list = this.byName.get(k) ?? [];
-    list.push(entry);
-    this.byName.set(k, list);
   }
 }

@@ -32,6 +32,8 @@ export type DictionaryCompetency = {
   /** Name of the parent theme, for a sub-theme. */
   theme?: string | null;
   parentId?: string | null;
+  /** KCM code such as BEH-001 (sub-themes of the shared dictionary). */
+  code?: string | null;
   scale: ProficiencyScale;
   /** Owning ministry of a Domain competency; null for the shared KCM. */
   mdoCode?: string | null;

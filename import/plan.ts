@@ -35,6 +35,8 @@ export type PlanImportInput = {
   mode: ImportMode;
   /** Findings of the earlier stages (parsing, records), carried into the plan so that `ok` covers them. */
   findings?: readonly ImportFinding[];
+  /** Rows whose Competency type the dictionary contradicts take the dictionary's type (a warning, not an error). */
+  typesFromDictionary?: boolean;
 };
 
 // A record is its own Where (row, sheet, path): no object per row on a 100,000-row file.
@@ -44,7 +46,9 @@ export function planImport(input: PlanImportInput): ImportPlan {
   const { records, existing, dictionary, mdoCode, mode } = input;
   const findings: ImportFinding[] = [...(input.findings ?? [])];
   const nodes = new NodeResolver(existing.nodes, findings);
-  const competencies = new CompetencyResolver(dictionary, mdoCode, findings);
+  const competencies = new CompetencyResolver(dictionary, mdoCode, findings, {
+    typesFromDictionary: input.typesFromDictionary,
+  });
 
   for (const record of records.competencies) competencies.define(record, record);
   for (const chain of records.chains) {

@@ -4,6 +4,7 @@
  * fits its scale, needs the dictionary and is the plan's job.
  */
 import type { CompetencyType } from "@schemas/enums";
+import { looksLikeCompetencyCode } from "@schemas/competency-match";
 import { flatColumn, isUuid } from "@schemas/flat-layout";
 import type { ProficiencyScale } from "@schemas/scale";
 import { columnLetter, levelNameSet, parseCompetencyType, parseLevelCell } from "./cells";
@@ -151,18 +152,19 @@ function readCompetency(row: FlatRow, record: ChainRecord, levelNames: ReadonlyS
       `Competency type "${shownValue(typeText)}" is not Behavioural, Functional or Domain.`,
     );
   }
-  if (id !== "" && !isUuid(id)) {
+  // A KCM code (BEH-001) is as good as an id: it names one dictionary entry.
+  if (id !== "" && !isUuid(id) && !looksLikeCompetencyCode(id)) {
     row.report(
       "competencyId",
       "id_invalid",
-      `Competency id "${shownValue(id)}" is not a UUID; leave it empty to match the competency by name.`,
+      `Competency id "${shownValue(id)}" is neither a UUID nor a dictionary code such as BEH-001; leave it empty to match the competency by name.`,
     );
   }
   row.checkText("competency", name);
   row.checkText("theme", theme);
   record.competency = {
     name,
-    ...(id !== "" && { id: id.toLowerCase() }),
+    ...(id !== "" && { id: isUuid(id) ? id.toLowerCase() : id.toUpperCase() }),
     ...(type && { type }),
     ...(theme !== "" && { theme }),
   };

@@ -29,7 +29,7 @@ function dice(a: Set<string>, b: Set<string>): number {
 
 /** Indexes candidate names once, then answers "which are closest to this name?" as often as needed. */
 export class NameSuggester {
-  private readonly candidates: { name: string; grams: Set<string> }[] = [];
+  private readonly candidates: { name: string; key: string; grams: Set<string> }[] = [];
   private readonly seen = new Set<string>();
 
   constructor(names: Iterable<string> = []) {
@@ -41,13 +41,15 @@ export class NameSuggester {
     const key = normalizeName(name);
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.candidates.push({ name, grams: trigrams(name) });
+    this.candidates.push({ name, key, grams: trigrams(name) });
   }
 
-  /** Up to `limit` candidate names, most similar first, that are at least somewhat like `name`. */
+  /** Up to `limit` candidate names, most similar first, that are at least somewhat like `name` and not `name` itself. */
   closest(name: string, limit = 3): string[] {
     const grams = trigrams(name);
+    const given = normalizeName(name);
     return this.candidates
+      .filter((c) => c.key !== given)
       .map((c) => ({ name: c.name, score: dice(grams, c.grams) }))
       .filter((c) => c.score >= MIN_SIMILARITY)
       .sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))

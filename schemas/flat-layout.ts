@@ -94,10 +94,10 @@ export const FLAT_COLUMNS: readonly FlatColumn[] = [
   col("activityDescription", "Activity description", false, "What the activity involves.", {
     maxLength: LIMITS.DESCRIPTION_MAX,
   }),
-  col("competencyId", "Competency id", false, "UUID of the competency in the dictionary; usually left empty.", {
+  col("competencyId", "Competency id", false, "UUID or KCM code (e.g. FUN-071) of the competency in the dictionary; usually left empty.", {
     aliases: ["Competency uuid"],
   }),
-  col("competency", "Competency", true, "Name of the competency, as in the dictionary.", {
+  col("competency", "Competency", true, "Name of the competency (a KCM theme or sub-theme, or a Domain competency), or its KCM code.", {
     aliases: ["Competency name", "Competency label"],
     maxLength: LIMITS.NAME_MAX,
   }),
@@ -108,7 +108,7 @@ export const FLAT_COLUMNS: readonly FlatColumn[] = [
     "theme",
     "Theme",
     false,
-    "The competency's theme in the dictionary, when its name is used under several themes.",
+    "The competency's theme in the dictionary; for a theme itself, its own name or empty.",
     {
       aliases: ["Competency theme", "Competency area"],
       maxLength: LIMITS.NAME_MAX,

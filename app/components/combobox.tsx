@@ -19,12 +19,14 @@ type Props = {
   describedBy?: string;
   invalid?: boolean;
   max?: number;
+  /** The options the typed text names exactly (by a rule of the caller's, e.g. a code): listed first, and nothing is offered to create. */
+  named?: (text: string) => ComboOption[];
 };
 
 const norm = (s: string) => s.normalize("NFC").toLocaleLowerCase("en");
 
 /** Text input with a filtered list of suggestions. */
-export function Combobox({ label, options, onChoose, onCreate, createLabel, placeholder, onFocus, describedBy, invalid, max = 40 }: Props) {
+export function Combobox({ label, options, onChoose, onCreate, createLabel, placeholder, onFocus, describedBy, invalid, max = 40, named }: Props) {
   const id = useId();
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
@@ -40,9 +42,11 @@ export function Combobox({ label, options, onChoose, onCreate, createLabel, plac
       else if (l.includes(q) || (o.detail && norm(o.detail).includes(q))) contains.push(o);
       if (starts.length >= max) break;
     }
-    return [...starts, ...contains].slice(0, max);
-  }, [options, text, max]);
-  const exact = matches.some((m) => norm(m.label) === norm(text.trim()));
+    const first = q && named ? named(text) : [];
+    const firstIds = new Set(first.map((o) => o.id));
+    return [...first, ...[...starts, ...contains].filter((o) => !firstIds.has(o.id))].slice(0, max);
+  }, [options, text, max, named]);
+  const exact = matches.some((m) => norm(m.label) === norm(text.trim())) || (!!named && text.trim() !== "" && named(text).length > 0);
   const canCreate = !!onCreate && text.trim().length > 0 && !exact;
   const items = canCreate ? [...matches, { id: "__create__", label: createLabel ? createLabel(text.trim()) : `Create “${text.trim()}”` }] : matches;
 

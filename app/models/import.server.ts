@@ -36,7 +36,7 @@ export function loadImportContext({ mdoId }: { mdoId: string }): { existing: Exi
   return { existing, dictionary, revision: fw.revision, status: fw.status };
 }
 
-export type AnalyseInput = { mdoId: string; mdoCode: string; fileName: string; bytes: Uint8Array; sheet?: string; mapping?: UserMapping; headerRow?: number; mode: ImportMode };
+export type AnalyseInput = { mdoId: string; mdoCode: string; fileName: string; bytes: Uint8Array; sheet?: string; mapping?: UserMapping; headerRow?: number; mode: ImportMode; typesFromDictionary?: boolean };
 
 /** Reads and plans a file for this ministry's draft (pure stages over the loaded snapshot). */
 export async function analyseForMdo(input: AnalyseInput) {

@@ -31,6 +31,8 @@ const fields = z.object({
   mapping: z.string().max(100_000).optional(),
   headerRow: z.coerce.number().int().min(1).max(1000).optional(),
   baseRevision: z.coerce.number().int().min(0).optional(),
+  // The one-click fix: rows whose Competency type contradicts the dictionary take the dictionary's.
+  typesFromDictionary: z.enum(["1"], { error: "typesFromDictionary must be 1 when given." }).optional(),
 });
 const mappingSchema = z.record(z.string().max(500), z.enum(FLAT_KEYS).nullable());
 
@@ -63,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let result;
   try {
-    result = await analyseForMdo({ mdoId: mdo.id, mdoCode: mdo.code, fileName: file.name, bytes, sheet: parsed.data.sheet || undefined, mapping, headerRow: parsed.data.headerRow, mode: parsed.data.mode });
+    result = await analyseForMdo({ mdoId: mdo.id, mdoCode: mdo.code, fileName: file.name, bytes, sheet: parsed.data.sheet || undefined, mapping, headerRow: parsed.data.headerRow, mode: parsed.data.mode, typesFromDictionary: parsed.data.typesFromDictionary === "1" });
   } catch (e) {
     if (e instanceof ImportError) return json({ ok: false as const, message: e.message }, { status: e.status });
     throw e;
@@ -95,6 +97,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       rowCount: analysis.rowCount,
       findings: analysis.findings.slice(0, PREVIEW_FINDINGS_MAX),
       findingsTotal: analysis.findings.length,
+      // Rows the "take the dictionary's type" fix would mend (counted over every finding, not only those shown).
+      typeFixes: analysis.findings.filter((f) => f.code === "competency_type_mismatch" && f.dictionaryType).length,
+      typesFromDictionary: parsed.data.typesFromDictionary === "1",
       plan: plan
         ? {
             ok: plan.ok,

@@ -144,3 +144,30 @@ test("node text with HTML is shown as text, and the editor has no serious access
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
+
+test("the competency picker reads a KCM code or a name as the import does, and offers no Domain twin for it", async ({ page }) => {
+  const { email, password } = createAuthor("MOF");
+  await signIn(page, email, password);
+  await openEditor(page, "MOF");
+  await comboAdd(page, "Add position", "Deputy Secretary, Accounts");
+  await comboAdd(page, "Add role to this position", "Accounts oversight");
+  await page.locator(".side-panel").getByRole("button", { name: "Accounts oversight", exact: true }).click();
+  const box = page.getByRole("combobox", { name: "Require a competency" });
+  await box.fill("fun-071");
+  const options = page.getByRole("listbox").getByRole("option");
+  await expect(options.first()).toHaveAccessibleName(/^Financial Management Functional · Financial Management · FUN-071/);
+  await expect(options.filter({ hasText: "Create Domain competency" })).toHaveCount(0);
+  await box.fill("  self-AWARENESS ");
+  await expect(options.first()).toHaveAccessibleName(/^Self-Awareness Behavioural(?! ·)/);
+  await expect(options.filter({ hasText: "Create Domain competency" })).toHaveCount(0);
+  await box.fill("fun-071");
+  await box.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "“Financial Management” is now required at level 3" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Accounts oversight → Financial Management", level: 2 })).toBeVisible();
+  // The sub-theme the code names, not the theme of the same name.
+  const node = page.locator(".react-flow__node-competency", { hasText: "Financial Management" });
+  await page.getByRole("button", { name: "Re-layout" }).click();
+  await stableBox(node);
+  await node.click();
+  await expect(page.locator(".competency-facts")).toContainText("KCM code FUN-071");
+});

@@ -91,3 +91,21 @@ test("a file that cannot be read says what it is and how to save it, and offers 
   await expect(page.getByRole("alert")).toHaveText(/This is an OpenDocument spreadsheet \(\.ods\).*save it as \.xlsx or CSV UTF-8/);
   await expect(page.getByRole("button", { name: "Apply the import" })).toHaveCount(0);
 });
+
+test("rows whose Competency type contradicts the dictionary are fixed in one click, then applied", async ({ page }) => {
+  const { email, password } = createAuthor("MOF");
+  await signIn(page, email, password);
+  await page.goto("/frameworks/MOF/import");
+  await page.locator('input[type="file"]').setInputFiles(path.resolve("tests/fixtures/onet/onet-public-service-domain-types.csv"));
+  await expect(page.getByRole("heading", { name: /Findings: 42 errors, 2 warnings/ })).toBeVisible();
+  const table = page.locator("table.findings-table");
+  await expect(table.getByRole("row").filter({ hasText: "Active Listening" }).first()).toContainText("write Behavioural in Competency type");
+  await expect(page.getByRole("button", { name: "Apply the import" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Take the dictionary’s type for all 42 rows" }).click();
+  await expect(page.getByRole("heading", { name: /Findings: 0 errors, 3 warnings/ })).toBeVisible();
+  await expect(table.getByRole("row").filter({ hasText: "taken as Behavioural" })).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Competency types that differ from the dictionary" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Apply the import" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Imported onet-public-service-domain-types\.csv: created \d+/ })).toBeVisible();
+});

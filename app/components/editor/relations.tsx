@@ -23,12 +23,14 @@ type Props = {
   childLinks: EditorLink[];
   parentLinks: EditorLink[];
   optionsFor: (kind: NodeKind) => ComboOption[];
+  /** The dictionary entries typed text names (by code or name), as the import reads a Competency cell. */
+  namedCompetencies?: (text: string) => ComboOption[];
   readOnly: boolean;
   actions: RelationActions;
 };
 
 /** Lists and edits the node's children by kind, and shows who uses it. */
-export function Relations({ node, nodes, childLinks, parentLinks, optionsFor, readOnly, actions }: Props) {
+export function Relations({ node, nodes, childLinks, parentLinks, optionsFor, namedCompetencies, readOnly, actions }: Props) {
   const kinds = allowedChildKinds(node.kind);
   return (
     <>
@@ -71,8 +73,9 @@ export function Relations({ node, nodes, childLinks, parentLinks, optionsFor, re
             {readOnly ? null : kind === "competency" ? (
               <Combobox
                 label={`Require a competency`}
-                placeholder="Search the dictionary by name or description"
+                placeholder="Search the dictionary by name, code (BEH-001) or description"
                 options={optionsFor("competency")}
+                named={namedCompetencies}
                 onChoose={(o) => actions.requireCompetency(node.id, o.id)}
                 onCreate={(text) => actions.createDomain(node.id, text)}
                 createLabel={(text) => `Create Domain competency “${text}” for this ministry`}

@@ -2,14 +2,21 @@
 import { Link } from "@remix-run/react";
 import { useMemo } from "react";
 import { NODE_KIND_LABELS, type NodeKind } from "@schemas/enums";
+import { CompetencyIndex } from "@schemas/competency-match";
 import type { ComboOption } from "../combobox";
 import { LevelSelect } from "./level-select";
 import { NodeForm } from "./node-form";
 import { Relations } from "./relations";
 import { useEditor } from "./store";
+import type { DictionaryOption } from "./types";
 import type { EditorActions } from "./use-editor-actions";
 
 type Props = { actions: EditorActions; onDelete: (id: string) => void };
+
+function dictionaryOption(d: DictionaryOption): ComboOption {
+  const hint = [d.type, d.theme, d.code, d.mdoCode].filter(Boolean).join(" · ");
+  return { id: d.id, label: d.name, hint, detail: d.description };
+}
 
 /** Shows and edits whatever is selected. */
 export function SidePanel({ actions, onDelete }: Props) {
@@ -27,17 +34,18 @@ export function SidePanel({ actions, onDelete }: Props) {
       list.push({ id: n.id, label: n.name, detail: n.description });
       out.set(n.kind, list);
     }
-    out.set(
-      "competency",
-      [...dictionary.values()].map((d) => ({
-        id: d.id,
-        label: d.name,
-        hint: `${d.type}${d.theme ? ` · ${d.theme}` : ""}${d.mdoCode ? ` · ${d.mdoCode}` : ""}`,
-        detail: d.description,
-      })),
-    );
+    out.set("competency", [...dictionary.values()].map(dictionaryOption));
     return out;
   }, [nodes, dictionary]);
+  // The import's matching rules (code, name, theme), so that the picker and a sheet agree on what a name means.
+  const namedCompetencies = useMemo(() => {
+    const index = new CompetencyIndex(dictionary.values());
+    return (text: string): ComboOption[] => {
+      const match = index.match({ name: text.trim() });
+      if (match.status === "found") return [dictionaryOption(match.entry)];
+      return match.status === "ambiguous" ? match.candidates.map(dictionaryOption) : [];
+    };
+  }, [dictionary]);
 
   if (!selection) {
     return (
@@ -111,6 +119,7 @@ export function SidePanel({ actions, onDelete }: Props) {
         childLinks={childLinks}
         parentLinks={parentLinks}
         optionsFor={(k) => optionsByKind.get(k) ?? []}
+        namedCompetencies={namedCompetencies}
         readOnly={!canEdit}
         actions={actions}
       />

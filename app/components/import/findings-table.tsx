@@ -78,7 +78,6 @@ export function FindingsTable({ findings, total, fileName }: { findings: Finding
                 <td className="cell-value">{f.value ?? ""}</td>
                 <td>
                   <span className="finding-severity">{f.severity === "error" ? "Error" : "Warning"}</span> {f.message}
-                  {f.suggestions?.length && !f.message.includes("Did you mean") ? <div className="small">Did you mean: {f.suggestions.join("; ")}?</div> : null}
                 </td>
               </tr>
             ))}

@@ -25,6 +25,8 @@ type Preview = {
   rowCount: number;
   findings: FindingRow[];
   findingsTotal: number;
+  typeFixes: number;
+  typesFromDictionary: boolean;
   plan: { ok: boolean; mode: string; created: Counts; updated: Counts; unchanged: Counts; removed: Counts; removals: string[]; linkRemovals: number } | null;
 };
 type Applied = { revision: number; unchanged: boolean; counts: { created: Counts; updated: Counts; removed: Counts }; fileName: string };
@@ -39,6 +41,8 @@ const LAYOUTS: Record<string, string> = {
 };
 const KINDS = ["position", "role", "activity", "competency", "link"] as const;
 const KIND_LABELS = { position: "Positions", role: "Roles", activity: "Activities", competency: "Competencies (dictionary)", link: "Links" } as const;
+// What a preview was read with, and its apply must be too.
+const READ_AS = new Set(["sheet", "mapping", "typesFromDictionary"]);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 1)} MB`;
 
 /** Upload, preview and apply. */
@@ -65,7 +69,7 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
     form.set("mode", mode);
     form.set("file", file.current);
     for (const [k, v] of Object.entries(extra)) form.set(k, v);
-    if (intent === "preview") setReadAs(Object.fromEntries(Object.entries(extra).filter(([k]) => k === "sheet" || k === "mapping")));
+    if (intent === "preview") setReadAs(Object.fromEntries(Object.entries(extra).filter(([k]) => READ_AS.has(k))));
     fetcher.submit(form, { method: "post", encType: "multipart/form-data", action: `/frameworks/${code}/import` });
   };
   const choose = (f: File | undefined) => {
@@ -231,6 +235,12 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
               </div>
             ) : null}
           </section>
+          {preview.typeFixes > 0 ? (
+            <TypeFix
+              rows={preview.typeFixes}
+              onFix={() => send("preview", { ...readAs, typesFromDictionary: "1", ...(preview.sheet ? { sheet: preview.sheet } : {}) })}
+            />
+          ) : null}
           <FindingsTable findings={preview.findings} total={preview.findingsTotal} fileName={preview.fileName} />
           {preview.plan ? (
             <section className="panel" aria-labelledby="apply-title">
@@ -247,6 +257,23 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
         </>
       ) : null}
     </div>
+  );
+}
+
+/** The one-click fix for rows whose Competency type contradicts the dictionary. */
+function TypeFix({ rows, onFix }: { rows: number; onFix: () => void }) {
+  const these = rows === 1 ? "1 row names" : `${rows} rows name`;
+  return (
+    <section className="panel type-fix" aria-labelledby="type-fix-title">
+      <h2 id="type-fix-title">Competency types that differ from the dictionary</h2>
+      <p>
+        {these} a dictionary competency with a Competency type the dictionary does not give it (the errors below say which type to write).
+        You can correct the file, or read it again here with the dictionary’s types; applying then uses them too. The file itself is not changed.
+      </p>
+      <button type="button" className="button primary" onClick={onFix}>
+        Take the dictionary’s type for {rows === 1 ? "this row" : `all ${rows} rows`}
+      </button>
+    </section>
   );
 }
 

@@ -9,7 +9,7 @@ import { readInputFile } from "../files";
 export const importCommand: Command = {
   name: "import",
   summary: "Import a CSV/XLSX spreadsheet or a FracDocument JSON into a ministry's draft (all or nothing).",
-  usage: "frac import FILE --mdo CODE [--dry-run] [--replace] [--sheet NAME] [--json]",
+  usage: "frac import FILE --mdo CODE [--dry-run] [--replace] [--sheet NAME] [--types-from-dictionary] [--json]",
   help: [
     "Options:",
     "  --mdo CODE     the ministry whose draft receives the file",
@@ -17,16 +17,20 @@ export const importCommand: Command = {
     "  --replace      replace the draft by the file: nodes and links the file does not mention are removed",
     "                 (without it, an import only adds and updates, never removes)",
     "  --sheet NAME   the worksheet of an .xlsx file (default: the first visible one)",
+    "  --types-from-dictionary",
+    "                 where a row's Competency type contradicts the dictionary (\"Active Listening\" as Domain),",
+    "                 take the dictionary's type (a warning) instead of refusing the row (an error)",
     "  --json         print only the report: { created, updated, unchanged, findings, ok, applied } (counts per kind)",
     "",
     "Layouts: the flat layout (one row per chain: Position, Role, Activity, Competency, Required level…),",
     "FRAC Studio's own CSV export, the iGOT FRAC bulk-upload workbook, and a FracDocument JSON.",
+    "Competency is a dictionary name or KCM code (BEH-001); Theme is its theme (or the theme itself, or empty).",
     "Exit codes: 0 imported (or a clean dry run); 1 the file has errors, nothing written; 2 unreadable or a wrong call.",
   ].join("\n"),
   async run(argv) {
     const { values, positionals } = parse(
       argv,
-      { mdo: { type: "string" }, "dry-run": { type: "boolean" }, replace: { type: "boolean" }, sheet: { type: "string" }, json: { type: "boolean" } },
+      { mdo: { type: "string" }, "dry-run": { type: "boolean" }, replace: { type: "boolean" }, sheet: { type: "string" }, json: { type: "boolean" }, "types-from-dictionary": { type: "boolean" } },
       true,
     );
     if (positionals.length !== 1) throw new UsageError("name exactly one FILE to import");
@@ -41,7 +45,7 @@ export const importCommand: Command = {
     if (bytes === null) return EXIT.usage;
     let result;
     try {
-      result = await analyseForMdo({ mdoId: mdo.id, mdoCode: mdo.code, fileName: path.basename(file), bytes, sheet: values.sheet, mode: values.replace ? "replace" : "merge" });
+      result = await analyseForMdo({ mdoId: mdo.id, mdoCode: mdo.code, fileName: path.basename(file), bytes, sheet: values.sheet, mode: values.replace ? "replace" : "merge", typesFromDictionary: values["types-from-dictionary"] });
     } catch (e) {
       if (e instanceof ImportError) {
         complain(`${file}: ${e.message}`);
@@ -106,8 +110,8 @@ export const importCommand: Command = {
 function formatFinding(f: ImportFinding): string {
   const where = [f.sheet ? `sheet ${f.sheet}` : null, f.row ? `row ${f.row}` : null, f.path ?? null, f.column ? `column ${f.column}` : null].filter(Boolean).join(", ");
   const value = f.value !== undefined && f.value !== "" ? ` (value "${f.value}")` : "";
-  const hint = f.suggestions?.length ? ` Did you mean: ${f.suggestions.join("; ")}?` : "";
-  return visible(`${f.severity.padEnd(7)} ${where}${value}: ${f.message}${hint}`);
+  // why no suggestions here: the message already says them ("Did you mean …"); printing them again doubled them.
+  return visible(`${f.severity.padEnd(7)} ${where}${value}: ${f.message}`);
 }
 
 // why: a cell's control characters (an ESC starts a terminal escape sequence) are printed as \uXXXX, never sent to the terminal.

@@ -25,7 +25,7 @@ export const fixtureText = (name: string): string =>
 type Kcm = {
   types: {
     name: CompetencyType;
-    themes: { name: string; description: string; subThemes: { name: string; description: string }[] }[];
+    themes: { name: string; description: string; subThemes: { id: string; name: string; description: string }[] }[];
   }[];
 };
 type Cbic = { domainCompetencies: { name: string; nameHi?: string; description: string; levels: 3 | 4 | 5 }[] };
@@ -55,6 +55,7 @@ export function kcmDictionary(): DictionaryCompetency[] {
           type: type.name,
           theme: theme.name,
           parentId: themeId,
+          code: sub.id,
           scale: defaultScale(5),
           mdoCode: null,
           description: sub.description,
