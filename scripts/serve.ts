@@ -8,6 +8,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getClient } from "../db/client";
+import { logStartupCheck } from "../db/startup-check";
 import { seedDemo, seedReference } from "../db/seed";
 import { seedDemoHistory } from "../app/models/demo-history.server";
 
@@ -16,6 +17,7 @@ const demo = process.env.FRAC_DEMO === "1" || process.env.FRAC_DEMO === "true";
 const port = Number(process.env.PORT ?? 3000);
 
 const client = getClient();
+logStartupCheck(client);
 const ref = seedReference(client);
 const demoReport = demo ? { ...(await seedDemo(client)), versions: seedDemoHistory().published ?? 0 } : null;
 const added = Object.entries({ ...ref, ...demoReport }).filter(([, n]) => n > 0);
