@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { backfillAuditChain } from "./audit-chain";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -32,14 +33,38 @@ export function databaseFile(env: NodeJS.ProcessEnv = process.env): string {
 /** Opens a SQLite file with the project's pragmas and applies pending migrations. */
 export function openClient(file: string): Client {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  refuseReadOnly(file);
   const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
+  try {
+    sqlite.pragma("journal_mode = WAL");
+  } catch (e) {
+    sqlite.close();
+    const code = (e as { code?: string }).code ?? "";
+    if (/^SQLITE_(READONLY|CANTOPEN|PERM)/u.test(code)) throw new Error(readOnlyMessage(file));
+    throw e;
+  }
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  backfillAuditChain(sqlite);
   return { db, sqlite, file };
+}
+
+function readOnlyMessage(file: string): string {
+  return `the database ${file} cannot be written (the file or its directory is read-only). FRAC Studio writes to it, and SQLite keeps its write-ahead log (${path.basename(file)}-wal) in the same directory: give the user running it write access to both.`;
+}
+
+// why before opening: SQLite silently opens an unwritable file read-only, and the first write fails far from the cause.
+function refuseReadOnly(file: string): void {
+  for (const target of fs.existsSync(file) ? [file, path.dirname(file)] : [path.dirname(file)]) {
+    try {
+      fs.accessSync(target, fs.constants.W_OK);
+    } catch {
+      throw new Error(readOnlyMessage(file));
+    }
+  }
 }
 
 declare global {

@@ -224,6 +224,10 @@ export const auditLog = sqliteTable(
     field: text("field"),
     before: text("before"),
     after: text("after"),
+    /** The hash of the row before this one (by id); "" for the first row. See db/audit-chain.ts. */
+    prevHash: text("prev_hash"),
+    /** sha256 of prev_hash and this row's content: editing or removing any earlier row breaks the chain. */
+    hash: text("hash"),
   },
   (t) => [index("audit_mdo_at").on(t.mdoId, t.at), index("audit_entity").on(t.entityId)],
 );

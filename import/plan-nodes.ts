@@ -142,7 +142,10 @@ export class NodeResolver {
       }
       const changes: FieldChange[] = [];
       const before = node.existing;
-      if (node.name.value !== before.name) changes.push({ field: "name", before: before.name, after: node.name.value });
+      // why the one-line form too: spreadsheets carry names on one line, so a draft name with a line break
+      // (the editor allows one) read back from its own CSV export is the same name, not a change.
+      const sameName = node.name.value === before.name || node.name.value === before.name.replace(/\s+/gu, " ").trim();
+      if (!sameName) changes.push({ field: "name", before: before.name, after: node.name.value });
       for (const field of ["description", "nameHi"] as const) {
         const given = node[field];
         // An empty cell means "not given": it never erases what the draft has.

@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
-import { getClient } from "../db/client";
+import { openForServing } from "../db/startup-check";
 import { seedDemo, seedReference } from "../db/seed";
 import { seedDemoHistory } from "../app/models/demo-history.server";
 
@@ -15,7 +15,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const demo = process.env.FRAC_DEMO === "1" || process.env.FRAC_DEMO === "true";
 const port = Number(process.env.PORT ?? 3000);
 
-const client = getClient();
+const client = openForServing();
 const ref = seedReference(client);
 const demoReport = demo ? { ...(await seedDemo(client)), versions: seedDemoHistory().published ?? 0 } : null;
 const added = Object.entries({ ...ref, ...demoReport }).filter(([, n]) => n > 0);

@@ -7,6 +7,7 @@
 import crypto from "node:crypto";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
+import { durably } from "@db/durable";
 import { comments, competencies, frameworks, links, nodes, users } from "@db/schema";
 import { LIMITS } from "@schemas/limits";
 import type { Tx } from "./draft-edit-context.server";
@@ -39,7 +40,8 @@ export function addComment(input: { mdoId: string; userId: string; targetId?: st
   | { ok: true; comment: { id: string; threadId: string; targetId: string | null; targetKind: TargetKind } }
   | Refusal {
   try {
-    const { result, notices } = getDb().transaction((tx) => addInTx(tx, input), { behavior: "immediate" });
+    // why durably: the notices of a comment may be e-mailed as soon as it commits.
+    const { result, notices } = durably(() => getDb().transaction((tx) => addInTx(tx, input), { behavior: "immediate" }));
     deliverByEmail(notices);
     return result;
   } catch (error) {

@@ -6,6 +6,7 @@
 import { holdOf } from "./review-guard.server";
 import { eq } from "drizzle-orm";
 import { getDb } from "@db/client";
+import { storageFailure } from "@db/storage-errors";
 import { frameworks, users } from "@db/schema";
 import type { Change } from "@schemas/changes";
 import { createCompetency } from "./draft-edit-competency.server";
@@ -17,7 +18,7 @@ export type ApplyInput = { mdoId: string; userId: string; baseRevision: number; 
 
 export type ApplyResult =
   | { ok: true; revision: number; applied: number }
-  | { ok: false; status: 400 | 409; message: string; changeIndex?: number; currentRevision?: number };
+  | { ok: false; status: 400 | 409 | 503 | 507; message: string; changeIndex?: number; currentRevision?: number };
 
 // why: UNVERIFIED and VERIFIED are under review; a REJECTED framework is back with its authors.
 const EDITABLE_STATUSES = new Set<string>(["DRAFT", "REJECTED"]);
@@ -33,6 +34,8 @@ export function applyDraftChanges(input: ApplyInput): ApplyResult {
     const q = lookupsFor(db);
     return db.transaction((tx) => applyInTx(tx, q, input), { behavior: "immediate" });
   } catch (error) {
+    const failure = storageFailure(error);
+    if (failure) return { ok: false, ...failure };
     if (!(error instanceof SaveRefusal)) throw error;
     return {
       ok: false,

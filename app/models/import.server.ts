@@ -6,6 +6,7 @@
 import crypto from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { getClient } from "@db/client";
+import { storageFailure } from "@db/storage-errors";
 import { competencies, frameworks, links, nodes, scales } from "@db/schema";
 import { analyseImport, type DictionaryCompetency, type ExistingSnapshot, type ImportMode, type ImportPlan, type UserMapping } from "@import/index";
 import type { ProficiencyScale } from "@schemas/scale";
@@ -50,7 +51,7 @@ export async function analyseForMdo(input: AnalyseInput) {
 
 export type ApplyImportResult =
   | { ok: true; revision: number; unchanged: boolean; counts: { created: ImportPlan["created"]; updated: ImportPlan["updated"]; removed: ImportPlan["removed"] } }
-  | { ok: false; status: 400 | 409; message: string };
+  | { ok: false; status: 400 | 409 | 503 | 507; message: string };
 
 const FROZEN = new Set(["UNVERIFIED", "VERIFIED"]);
 
@@ -151,9 +152,13 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
       const counts = { created: plan.created, updated: plan.updated, removed: plan.removed };
       audit(tx, input.userId, input.mdoId, "import", fw.id, "import", null, { fileName: input.fileName, sha256: input.sha256, mode: plan.mode, ...counts });
       return { ok: true as const, revision, counts, unchanged: false };
-    });
+      // why immediate: a deferred transaction that read the draft before an editor save committed could
+      // not write after it (SQLITE_BUSY_SNAPSHOT, which no timeout waits out); immediate waits its turn.
+    }, { behavior: "immediate" });
   } catch (e) {
     if (e instanceof Refusal) return { ok: false, status: e.status, message: e.message };
+    const failure = storageFailure(e);
+    if (failure) return { ok: false, ...failure };
     throw e;
   }
 }

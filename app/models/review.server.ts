@@ -8,6 +8,7 @@
 import crypto from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
+import { durably } from "@db/durable";
 import { frameworks, reviewEvents, type WORKING_COPY_STATUSES } from "@db/schema";
 import { diffDocuments } from "@schemas/diff";
 import { LIMITS } from "@schemas/limits";
@@ -189,12 +190,15 @@ type StepWork<R> = (tx: Tx, actor: Actor, target: Target) => { result: R; notice
 function step<R>(userId: string, mdoId: string, work: StepWork<R>): R | Refusal {
   try {
     // why immediate: the state read and the writes must see one state, even with a second reviewer acting at once.
-    const { result, notices } = getDb().transaction(
-      (tx) => {
-        const actor = loadActor(tx, userId);
-        return work(tx, actor, loadTarget(tx, actor, mdoId));
-      },
-      { behavior: "immediate" },
+    // why durably: an approval publishes a version and every step may be e-mailed; both must survive a power cut once told.
+    const { result, notices } = durably(() =>
+      getDb().transaction(
+        (tx) => {
+          const actor = loadActor(tx, userId);
+          return work(tx, actor, loadTarget(tx, actor, mdoId));
+        },
+        { behavior: "immediate" },
+      ),
     );
     deliverByEmail(notices);
     return result;

@@ -1,6 +1,8 @@
 /** Dispatches `frac <command>`; every command has --help, and errors never print a stack. */
 import { closeClient } from "@db/client";
 import { complain, EXIT, UsageError, type Command } from "./args";
+import { backupCommand, restoreCommand } from "./commands/backup";
+import { dbCheck } from "./commands/check";
 import { dbMigrate, dbSeed } from "./commands/db";
 import { diffCommand } from "./commands/diff";
 import { exportCommand } from "./commands/export";
@@ -10,7 +12,7 @@ import { tokenCommand } from "./commands/token";
 import { userCommand } from "./commands/user";
 import { validateCommand } from "./commands/validate";
 
-const COMMANDS: Command[] = [dbMigrate, dbSeed, listCommand, validateCommand, importCommand, exportCommand, diffCommand, userCommand, tokenCommand];
+const COMMANDS: Command[] = [dbMigrate, dbSeed, dbCheck, backupCommand, restoreCommand, listCommand, validateCommand, importCommand, exportCommand, diffCommand, userCommand, tokenCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
