@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { COMPETENCY_TYPES, LINK_KINDS } from "../schemas/enums";
+import { MEMBERSHIP_ROLES } from "../schemas/roles";
 import {
   type AnySQLiteColumn,
   primaryKey,
@@ -47,10 +48,7 @@ export const users = sqliteTable(
   (t) => [uniqueIndex("users_email_unique").on(t.email)],
 );
 
-export const MEMBERSHIP_ROLES = ["author", "viewer", "reviewer", "board", "curator", "admin"] as const;
-export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
-/** Roles held for one ministry; the others are CBC roles that act on every ministry (mdo_id null). */
-export const MINISTRY_ROLES: readonly MembershipRole[] = ["author", "viewer"];
+export { MEMBERSHIP_ROLES, MINISTRY_ROLES, type MembershipRole } from "../schemas/roles";
 
 export const memberships = sqliteTable(
   "memberships",

@@ -1,5 +1,8 @@
-/** Dispatches `frac <command>`; every command has --help, and errors never print a stack. */
-import { closeClient } from "@db/client";
+/**
+ * Dispatches `frac <command>`; every command has --help, and errors never print a stack.
+ * Commands import their work (models, the database, exporters) inside `run`, so `--help` and a
+ * command load only what they use (scripts/build-node.mjs splits each into its own chunk).
+ */
 import { complain, EXIT, UsageError, type Command } from "./args";
 import { dbMigrate, dbSeed } from "./commands/db";
 import { diffCommand } from "./commands/diff";
@@ -53,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
     complain(e instanceof Error ? e.message : String(e));
     return EXIT.usage;
   } finally {
-    closeClient();
+    // why not a static import: opening nothing should load no database code.
+    if (globalThis.__fracClient) (await import("@db/client")).closeClient();
   }
 }
