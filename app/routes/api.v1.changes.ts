@@ -3,7 +3,7 @@ import { z } from "zod";
 import { diffDocuments } from "@schemas/diff";
 import { getVersion, listPublishedFrameworks, listVersions } from "~/models/version.server";
 import { memoBySnapshot } from "~/models/snapshot-cache.server";
-import { apiBadRequest, apiJson, requireApiToken } from "~/utils/api.server";
+import { apiBadRequest, readJson, requireApiToken } from "~/utils/api.server";
 
 const sinceSchema = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
@@ -52,5 +52,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
       };
     }),
   );
-  return apiJson({ since: new Date(since).toISOString(), until, publications }, 200, { "Cache-Control": "private, no-cache" });
+  return readJson(request, { since: new Date(since).toISOString(), until, publications });
 }

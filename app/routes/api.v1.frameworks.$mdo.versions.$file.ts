@@ -48,5 +48,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     apiNotFound(`There is no version ${which} of ${mdo.code}; ${latest === null ? "none is published yet" : latest === 1 ? "only version 1 is published" : `the published versions are 1 to ${latest}`}.`);
   }
   const filename = `${mdo.code}-v${number}${info.extension}`;
-  return fileResponse(request, file.bytes, { contentType: info.contentType, filename, sha256: file.sha256, cacheControl: IMMUTABLE });
+  return await fileResponse(request, file.bytes, { contentType: info.contentType, filename, sha256: file.sha256, cacheControl: IMMUTABLE });
 }

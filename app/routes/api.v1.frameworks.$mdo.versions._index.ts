@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getMdoByCode } from "~/models/mdo.server";
 import { listVersions } from "~/models/version.server";
-import { apiJson, apiNotFound, requireApiToken } from "~/utils/api.server";
+import { apiNotFound, readJson, requireApiToken } from "~/utils/api.server";
 
 /** GET /api/v1/frameworks/:mdo/versions: a ministry's published versions, newest first. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,5 +22,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       case: `${base}/${v.number}.case.json`,
     },
   }));
-  return apiJson({ code: mdo.code, name: mdo.name, versions }, 200, { "Cache-Control": "private, no-cache" });
+  return readJson(request, { code: mdo.code, name: mdo.name, versions });
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listPublishedFrameworks } from "~/models/version.server";
-import { apiJson, requireApiToken } from "~/utils/api.server";
+import { readJson, requireApiToken } from "~/utils/api.server";
 
 /** GET /api/v1/frameworks: every published framework with its latest version and links to it. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,5 +24,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
     };
   });
-  return apiJson({ frameworks }, 200, { "Cache-Control": "private, no-cache" });
+  return readJson(request, { frameworks });
 }

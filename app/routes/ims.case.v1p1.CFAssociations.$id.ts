@@ -3,5 +3,5 @@ import { caseJson, caseLookup } from "~/utils/api.server";
 
 /** GET /ims/case/v1p1/CFAssociations/{id}: one CFAssociation (isChildOf or hasSkillLevel). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return caseJson(await caseLookup(request, "CFAssociations", params.id));
+  return caseJson(request, await caseLookup(request, "CFAssociations", params.id));
 }

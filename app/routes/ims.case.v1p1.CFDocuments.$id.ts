@@ -3,5 +3,5 @@ import { caseJson, caseLookup } from "~/utils/api.server";
 
 /** GET /ims/case/v1p1/CFDocuments/{id}: a CFDocument (the latest published version of a framework), with its CFPackageURI. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return caseJson(await caseLookup(request, "CFDocuments", params.id));
+  return caseJson(request, await caseLookup(request, "CFDocuments", params.id));
 }

@@ -18,5 +18,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     all.sort((a, b) => String(a[key]).localeCompare(String(b[key])) || a.identifier.localeCompare(b.identifier));
   }
   if (orderBy === "desc") all.reverse();
-  return caseJson({ CFDocuments: all.slice(offset, offset + limit) }, { "X-Total-Count": String(all.length) });
+  return caseJson(request, { CFDocuments: all.slice(offset, offset + limit) }, { "X-Total-Count": String(all.length) });
 }

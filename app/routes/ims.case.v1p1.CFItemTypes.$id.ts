@@ -6,5 +6,5 @@ import { caseJson, caseLookup } from "~/utils/api.server";
  * Activity, Competency, Knowledge resource); the types are flat, so it has no descendants.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return caseJson({ CFItemTypes: [await caseLookup(request, "CFItemTypes", params.id)] });
+  return caseJson(request, { CFItemTypes: [await caseLookup(request, "CFItemTypes", params.id)] });
 }

@@ -3,5 +3,5 @@ import { caseJson, caseLookup } from "~/utils/api.server";
 
 /** GET /ims/case/v1p1/CFItems/{id}: one CFItem (a node of a latest published framework; its identifier is the node's UUID). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return caseJson(await caseLookup(request, "CFItems", params.id));
+  return caseJson(request, await caseLookup(request, "CFItems", params.id));
 }

@@ -3,5 +3,5 @@ import { caseJson, caseLookup } from "~/utils/api.server";
 
 /** GET /ims/case/v1p1/CFPackages/{id}: the whole CFPackage of a framework's latest published version; {id} is its CFDocument's identifier. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return caseJson(await caseLookup(request, "CFPackages", params.id));
+  return caseJson(request, await caseLookup(request, "CFPackages", params.id));
 }

@@ -3,5 +3,5 @@ import { caseJson, caseLookup } from "~/utils/api.server";
 
 /** GET /ims/case/v1p1/CFRubrics/{id}: one CFRubric (a competency's proficiency scale with its levels). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return caseJson(await caseLookup(request, "CFRubrics", params.id));
+  return caseJson(request, await caseLookup(request, "CFRubrics", params.id));
 }

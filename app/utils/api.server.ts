@@ -1,10 +1,12 @@
 /**
  * The read API's edges: bearer-token authentication, JSON and CASE (imsx_StatusInfo) error
- * responses, and file responses with a strong ETag and 304 on If-None-Match.
+ * responses, and read responses with a strong ETag per encoding, 304 on If-None-Match, and
+ * br/gzip by Accept-Encoding.
  * Errors are thrown as Responses so loaders stay straight-line, like app/utils/http.server.ts.
  */
 import { findCaseObject, type CaseLookupType } from "~/models/case.server";
 import { verifyToken, type TokenSummary } from "~/models/token.server";
+import { compressedBody, encodedEtag, negotiateEncoding } from "./compression.server";
 import { sha256Hex } from "./hash.server";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -103,21 +105,51 @@ function bytesStream(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array<
   });
 }
 
-/** A file response: 304 when the client already has these bytes, else the bytes with their headers. */
-export function fileResponse(
-  request: Request,
-  body: Uint8Array<ArrayBuffer>,
-  { contentType, filename, sha256, cacheControl }: { contentType: string; filename?: string; sha256?: string; cacheControl?: string },
-): Response {
-  const etag = strongEtag(sha256 ?? sha256Hex(body));
-  const headers: Record<string, string> = { ETag: etag };
-  if (cacheControl) headers["Cache-Control"] = cacheControl;
+type BodyOptions = { contentType: string; filename?: string; sha256?: string; cacheControl?: string; headers?: Record<string, string> };
+
+/**
+ * A read response: 304 when the client already has this representation, else the bytes in the
+ * best encoding the request accepts (br, gzip or none), with `Vary: Accept-Encoding` and an ETag
+ * per encoding (`"sha256"`, `"sha256-br"`, `"sha256-gzip"`). Compressed bytes are made once per
+ * body and kept (app/utils/compression.server.ts); an XLSX is a zip already and goes as it is.
+ */
+export async function fileResponse(request: Request, body: Uint8Array<ArrayBuffer>, options: BodyOptions): Promise<Response> {
+  const sha256 = options.sha256 ?? sha256Hex(body);
+  const compressible = !options.contentType.startsWith("application/vnd.openxmlformats");
+  const encoding = compressible ? negotiateEncoding(request.headers.get("Accept-Encoding")) : "identity";
+  const etag = encodedEtag(sha256, encoding);
+  const headers: Record<string, string> = { ...options.headers, ETag: etag };
+  if (compressible) headers.Vary = "Accept-Encoding";
+  if (options.cacheControl) headers["Cache-Control"] = options.cacheControl;
   if (etagMatches(request, etag)) return new Response(null, { status: 304, headers });
-  headers["Content-Type"] = contentType;
-  if (filename) headers["Content-Disposition"] = `attachment; filename="${filename}"`;
+  headers["Content-Type"] = options.contentType;
+  if (options.filename) headers["Content-Disposition"] = `attachment; filename="${options.filename}"`;
+  const bytes = encoding === "identity" ? body : (await compressedBody(sha256, body, encoding)).bytes;
+  if (encoding !== "identity") headers["Content-Encoding"] = encoding;
   // why: without a length the adapter sends the body chunked, which costs more on every request.
-  headers["Content-Length"] = String(body.length);
-  return new Response(bytesStream(body), { status: 200, headers });
+  headers["Content-Length"] = String(bytes.length);
+  return new Response(bytesStream(bytes), { status: 200, headers });
+}
+
+// why: the CASE objects of a published snapshot are kept (app/models/case.server.ts), so their
+// JSON text is made once per object too, not on every request.
+const serialized = new WeakMap<object, { bytes: Uint8Array<ArrayBuffer>; sha256: string }>();
+
+/** The JSON text of a body as bytes with its sha256; the same object gives the same (kept) bytes. */
+export function jsonBytes(body: object): { bytes: Uint8Array<ArrayBuffer>; sha256: string } {
+  const hit = serialized.get(body);
+  if (hit) return hit;
+  const buffer = Buffer.from(JSON.stringify(body), "utf8");
+  const entry = { bytes: new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.length), sha256: "" };
+  entry.sha256 = sha256Hex(entry.bytes);
+  serialized.set(body, entry);
+  return entry;
+}
+
+/** A JSON read response (lists, CASE objects): ETag, 304 and compression as fileResponse. */
+export function readJson(request: Request, body: object, headers: Record<string, string> = {}): Promise<Response> {
+  const { bytes, sha256 } = jsonBytes(body);
+  return fileResponse(request, bytes, { contentType: JSON_TYPE, sha256, cacheControl: "private, no-cache", headers });
 }
 
 // ---- The CASE 1.1 REST binding ------------------------------------------------------------
@@ -155,9 +187,9 @@ export function caseAbsent(request: Request, type: string, id: string | undefine
   caseFail(404, "unknownobject", `No ${type.replace(/s$/u, "")} with the identifier ${identifier}: FRAC Studio publishes no ${type}.`);
 }
 
-/** A CASE JSON response; these change with each publication, so no long-lived caching. */
-export function caseJson(body: unknown, headers: Record<string, string> = {}): Response {
-  return apiJson(body, 200, { "Cache-Control": "private, no-cache", ...headers });
+/** A CASE JSON response; these change with each publication, so no long-lived caching (but an ETag, 304 and compression). */
+export function caseJson(request: Request, body: object, headers: Record<string, string> = {}): Promise<Response> {
+  return readJson(request, body, headers);
 }
 
 export const CASE_MAX_LIMIT = 1000;
