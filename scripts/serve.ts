@@ -10,6 +10,7 @@ import express from "express";
 import { getClient } from "../db/client";
 import { seedDemo, seedReference } from "../db/seed";
 import { seedDemoHistory } from "../app/models/demo-history.server";
+import { scheduleStaticCopy } from "../app/models/static-copy.server";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const demo = process.env.FRAC_DEMO === "1" || process.env.FRAC_DEMO === "true";
@@ -24,6 +25,9 @@ console.log(
     (added.length ? ` (seeded ${added.map(([k, n]) => `${n} ${k}`).join(", ")})` : "") +
     (demo ? "; demo accounts enabled (FRAC_DEMO)" : ""),
 );
+
+// With STATIC_DIR set, the static copy catches up with what was published while the server was down.
+void scheduleStaticCopy();
 
 const buildUrl = pathToFileURL(path.join(root, "build", "index.js")).href;
 const build = (await import(buildUrl)) as ServerBuild;

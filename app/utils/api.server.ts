@@ -8,6 +8,7 @@ import { findCaseObject, type CaseLookupType } from "~/models/case.server";
 import { verifyToken, type TokenSummary } from "~/models/token.server";
 import { compressedBody, encodedEtag, negotiateEncoding } from "./compression.server";
 import { sha256Hex } from "./hash.server";
+import { jsonBytes } from "./json-bytes.server";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
@@ -129,21 +130,6 @@ export async function fileResponse(request: Request, body: Uint8Array<ArrayBuffe
   // why: without a length the adapter sends the body chunked, which costs more on every request.
   headers["Content-Length"] = String(bytes.length);
   return new Response(bytesStream(bytes), { status: 200, headers });
-}
-
-// why: the CASE objects of a published snapshot are kept (app/models/case.server.ts), so their
-// JSON text is made once per object too, not on every request.
-const serialized = new WeakMap<object, { bytes: Uint8Array<ArrayBuffer>; sha256: string }>();
-
-/** The JSON text of a body as bytes with its sha256; the same object gives the same (kept) bytes. */
-export function jsonBytes(body: object): { bytes: Uint8Array<ArrayBuffer>; sha256: string } {
-  const hit = serialized.get(body);
-  if (hit) return hit;
-  const buffer = Buffer.from(JSON.stringify(body), "utf8");
-  const entry = { bytes: new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.length), sha256: "" };
-  entry.sha256 = sha256Hex(entry.bytes);
-  serialized.set(body, entry);
-  return entry;
 }
 
 /** A JSON read response (lists, CASE objects): ETag, 304 and compression as fileResponse. */

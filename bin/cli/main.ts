@@ -9,11 +9,23 @@ import { diffCommand } from "./commands/diff";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { listCommand } from "./commands/list";
+import { publishStaticCommand } from "./commands/publish-static";
 import { tokenCommand } from "./commands/token";
 import { userCommand } from "./commands/user";
 import { validateCommand } from "./commands/validate";
 
-const COMMANDS: Command[] = [dbMigrate, dbSeed, listCommand, validateCommand, importCommand, exportCommand, diffCommand, userCommand, tokenCommand];
+const COMMANDS: Command[] = [
+  dbMigrate,
+  dbSeed,
+  listCommand,
+  validateCommand,
+  importCommand,
+  exportCommand,
+  publishStaticCommand,
+  diffCommand,
+  userCommand,
+  tokenCommand,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
