@@ -27,6 +27,8 @@ export const mdos = sqliteTable(
     name: text("name").notNull(),
     parentId: text("parent_id").references((): AnySQLiteColumn => mdos.id),
     active: integer("active", { mode: "boolean" }).notNull().default(false),
+    // Its published versions are readable without a token (read API and CASE binding); drafts never are.
+    publicRead: integer("public_read", { mode: "boolean" }).notNull().default(false),
     createdAt: text("created_at").notNull().default(now),
   },
   (t) => [uniqueIndex("mdos_code_unique").on(t.code), uniqueIndex("mdos_name_unique").on(t.name)],

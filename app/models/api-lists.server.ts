@@ -22,8 +22,10 @@ function fileLinks(code: string, number: number) {
 }
 
 /** GET /api/v1/frameworks: every published framework with its latest version and links to it. */
-export function frameworksListBody() {
-  const frameworks = listPublishedFrameworks().map((f) => ({
+export function frameworksListBody(mayRead: (mdoId: string) => boolean = () => true) {
+  const frameworks = listPublishedFrameworks()
+    .filter((f) => mayRead(f.mdoId))
+    .map((f) => ({
     code: f.code,
     name: f.name,
     latestVersion: f.latestVersion,

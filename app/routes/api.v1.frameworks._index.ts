@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { frameworksListBody } from "~/models/api-lists.server";
-import { readJson, requireApiToken } from "~/utils/api.server";
+import { readJson, requireApiReader } from "~/utils/api.server";
 
-/** GET /api/v1/frameworks: every published framework with its latest version and links to it. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  requireApiToken(request);
-  return readJson(request, frameworksListBody());
+/** GET /api/v1/frameworks: every published framework (without a token: every open one) with its latest version and links to it. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const reader = await requireApiReader(request, context);
+  return readJson(request, frameworksListBody(reader.mayRead));
 }
