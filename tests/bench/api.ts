@@ -11,6 +11,8 @@ import { exportChunks, type ExportFormat } from "../../export/index";
 import { openClient } from "../../db/client";
 import type { FracDocument } from "../../schemas/frac-document";
 
+// A bare server's port: next to BENCH_PORT when one is given (a shared machine), else any free one.
+const barePort = (offset: number) => (process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) + offset : 0);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function drain(doc: FracDocument, format: ExportFormat): Promise<number> {
@@ -85,7 +87,7 @@ export async function compressedFigures(base: string, token: string, path: strin
       out.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": encoding, Vary: "Accept-Encoding", "Content-Length": body.length });
       out.end(body);
     });
-    await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => bare.listen(barePort(encoding === "br" ? 2 : 3), "127.0.0.1", resolve));
     const floorUrl = `http://127.0.0.1:${(bare.address() as { port: number }).port}/`;
     const headers = { Authorization: `Bearer ${token}`, "Accept-Encoding": encoding };
     try {
@@ -117,7 +119,7 @@ export async function throughputFigures(base: string, token: string, path: strin
     out.writeHead(200, { "Content-Type": "application/json", ETag: etag, "Content-Length": body.length });
     out.end(body);
   });
-  await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => bare.listen(barePort(1), "127.0.0.1", resolve));
   const port = (bare.address() as { port: number }).port;
   const appUrl = `${base}${path}`;
   const floorUrl = `http://127.0.0.1:${port}/`;

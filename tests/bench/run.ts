@@ -27,7 +27,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 // BENCH_ONLY=editor|import|api|cli: only that part's figures (api: export and read API; cli: frac --help).
 const ONLY = process.env.BENCH_ONLY;
 const want = (part: "editor" | "import" | "api" | "cli") => !ONLY || ONLY === part;
-const PORT = 3190 + Math.floor(Math.random() * 100);
+// BENCH_PORT: a port of your own on a shared machine; else one picked at random.
+const PORT = Number(process.env.BENCH_PORT ?? 3190 + Math.floor(Math.random() * 100));
 const BASE = `http://127.0.0.1:${PORT}`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "frac-bench-"));
 const dbFile = path.join(dir, "bench.db");
@@ -63,7 +64,8 @@ async function startServer() {
     env: { ...process.env, PORT: String(PORT), DATABASE_URL: `file:${dbFile}`, FRAC_DEMO: "", SESSION_SECRET: "bench-secret-bench-secret-bench-secret" },
     stdio: "ignore",
   });
-  for (let i = 0; i < 100; i++) {
+  // why 60 s: on a loaded machine the first start (migrations, reference data, the build) is slow.
+  for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${BASE}/healthz`)).ok) return server;
     } catch {
