@@ -7,7 +7,7 @@ import tseslint from "typescript-eslint";
 const restrict = (patterns, message) => ["error", { patterns: patterns.map((group) => ({ group: [group], message })) }];
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", "node_modules/**", ".cache/**", "test-results/**", "playwright-report/**", "tests/.tmp/**"] },
+  { ignores: ["build/**", "dist/**", "public/build/**", "node_modules/**", ".cache/**", "test-results/**", "playwright-report/**", "tests/.tmp/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

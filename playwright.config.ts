@@ -38,8 +38,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // A fresh database per run, seeded with the demo data, served from the built app.
-    command: `node --import tsx tests/e2e/support/server.ts`,
+    // A fresh database per run, seeded with the demo data, served from the built app (dist/serve.js,
+    // rebuilt here so a test run never serves a stale server bundle).
+    command: `node scripts/build-node.mjs && node --import tsx tests/e2e/support/server.ts`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -3,7 +3,7 @@
  * crash of the process loses nothing, but a power cut can lose the last commits); the
  * transactions whose outcome is told outside the app — a publication, a notice that may be
  * e-mailed — commit with `synchronous = FULL`, so they are on disk before anyone hears of them.
- * docs/decisions/005-durable-publication.md has the measurements.
+ * docs/decisions/006-durable-publication.md has the measurements.
  */
 import { getClient } from "./client";
 

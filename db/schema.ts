@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { COMPETENCY_TYPES, LINK_KINDS } from "../schemas/enums";
+import { MEMBERSHIP_ROLES } from "../schemas/roles";
 import {
   type AnySQLiteColumn,
   primaryKey,
@@ -26,6 +27,8 @@ export const mdos = sqliteTable(
     name: text("name").notNull(),
     parentId: text("parent_id").references((): AnySQLiteColumn => mdos.id),
     active: integer("active", { mode: "boolean" }).notNull().default(false),
+    // Its published versions are readable without a token (read API and CASE binding); drafts never are.
+    publicRead: integer("public_read", { mode: "boolean" }).notNull().default(false),
     createdAt: text("created_at").notNull().default(now),
   },
   (t) => [uniqueIndex("mdos_code_unique").on(t.code), uniqueIndex("mdos_name_unique").on(t.name)],
@@ -47,10 +50,7 @@ export const users = sqliteTable(
   (t) => [uniqueIndex("users_email_unique").on(t.email)],
 );
 
-export const MEMBERSHIP_ROLES = ["author", "viewer", "reviewer", "board", "curator", "admin"] as const;
-export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
-/** Roles held for one ministry; the others are CBC roles that act on every ministry (mdo_id null). */
-export const MINISTRY_ROLES: readonly MembershipRole[] = ["author", "viewer"];
+export { MEMBERSHIP_ROLES, MINISTRY_ROLES, type MembershipRole } from "../schemas/roles";
 
 export const memberships = sqliteTable(
   "memberships",

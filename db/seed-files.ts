@@ -6,7 +6,8 @@ import fs from "node:fs";
 import { z } from "zod";
 import { RESOURCE_TYPES } from "../schemas/enums";
 
-const SEED_DIR = new URL("./seed-data/", import.meta.url);
+// why "../db": this file runs from db/ (tests, tsx) and bundled into dist/ (CLI, server); both sit one level below the root.
+const SEED_DIR = new URL("../db/seed-data/", import.meta.url);
 
 const kcmFile = z.object({
   types: z.array(

@@ -6,6 +6,7 @@ import type { FracDocument } from "@schemas/frac-document";
 import { caseChunks, type CaseOptions } from "./case";
 import { csvChunks } from "./csv";
 import { jsonChunks } from "./json";
+import type { ExportFormat } from "./formats";
 import { toXlsxBuffer } from "./xlsx";
 
 export { buildCasePackage, caseChunks, type CaseOptions, type CFPackage } from "./case";
@@ -14,25 +15,7 @@ export { CSV_BOM, csvChunks, flatRows, toCsvText } from "./csv";
 export { canonicalDocument, jsonChunks, toJsonText } from "./json";
 export { toXlsxBuffer, writeXlsx, XLSX_SHEETS } from "./xlsx";
 
-export const EXPORT_FORMATS = ["json", "csv", "xlsx", "case"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** What a download of each format needs: its media type and file-name ending. */
-export const EXPORT_FORMAT_INFO: Record<ExportFormat, { contentType: string; extension: string; binary: boolean }> = {
-  json: { contentType: "application/json; charset=utf-8", extension: ".json", binary: false },
-  csv: { contentType: "text/csv; charset=utf-8", extension: ".csv", binary: false },
-  xlsx: {
-    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    extension: ".xlsx",
-    binary: true,
-  },
-  case: { contentType: "application/json; charset=utf-8", extension: ".case.json", binary: false },
-};
-
-/** True when the text names an export format. */
-export function isExportFormat(text: string): text is ExportFormat {
-  return (EXPORT_FORMATS as readonly string[]).includes(text);
-}
+export { EXPORT_FORMAT_INFO, EXPORT_FORMATS, isExportFormat, type ExportFormat } from "./formats";
 
 /**
  * The export as chunks (text formats) or one Buffer (xlsx, built in memory by exceljs).

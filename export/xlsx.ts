@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { LINK_RULES } from "@schemas/enums";
 import type { CompetencyNode, FracDocument, FracLink, FracNode, KnowledgeResourceNode } from "@schemas/frac-document";
 import { documentLastChange, indexDocument, nodesOfKind, type DocumentIndex } from "./graph";
+import { setZipEntryTimes } from "./zip-times";
 
 /** The sheet names, in workbook order. */
 export const XLSX_SHEETS = [
@@ -32,13 +33,13 @@ const MAX_WIDTH = 60;
 // Widths are measured on the first rows only: enough to size a column, cheap on 100k rows.
 const MEASURED_ROWS = 500;
 
-/** The workbook as .xlsx bytes. */
+/** The workbook as .xlsx bytes, the same bytes whenever it is built (its zip entries carry the document's date). */
 export async function toXlsxBuffer(doc: FracDocument): Promise<Buffer> {
   const parts: Buffer[] = [];
   const sink = new PassThrough();
   sink.on("data", (part: Buffer) => parts.push(part));
   await writeXlsx(doc, sink);
-  return Buffer.concat(parts);
+  return setZipEntryTimes(Buffer.concat(parts), new Date(documentLastChange(doc)));
 }
 
 /**

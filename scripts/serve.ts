@@ -10,6 +10,7 @@ import express from "express";
 import { openForServing } from "../db/startup-check";
 import { seedDemo, seedReference } from "../db/seed";
 import { seedDemoHistory } from "../app/models/demo-history.server";
+import { scheduleStaticCopy } from "../app/models/static-copy.server";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const demo = process.env.FRAC_DEMO === "1" || process.env.FRAC_DEMO === "true";
@@ -24,6 +25,9 @@ console.log(
     (added.length ? ` (seeded ${added.map(([k, n]) => `${n} ${k}`).join(", ")})` : "") +
     (demo ? "; demo accounts enabled (FRAC_DEMO)" : ""),
 );
+
+// With STATIC_DIR set, the static copy catches up with what was published while the server was down.
+void scheduleStaticCopy();
 
 const buildUrl = pathToFileURL(path.join(root, "build", "index.js")).href;
 const build = (await import(buildUrl)) as ServerBuild;
@@ -42,7 +46,10 @@ const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h" });
 // why: no read-API path names a file in public/, and looking for one costs a stat on every request.
 const API_PATHS = /^\/(?:api|ims)\//u;
 app.use((req, res, next) => (API_PATHS.test(req.path) ? next() : publicFiles(req, res, next)));
-app.all("*", createRequestHandler({ build, mode: build.mode }));
+// why TRUST_PROXY: behind a proxy every request comes from the proxy's address; the per-IP limits of
+// reads without a token need the client's, which only a trusted proxy's X-Forwarded-For gives.
+if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/u.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
+app.all("*", createRequestHandler({ build, mode: build.mode, getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }) }));
 
 const server = app.listen(port, () => {
   console.log(`FRAC Studio is serving on http://localhost:${port}`);

@@ -28,6 +28,8 @@ type CaseIndex = {
   byType: { [T in CaseLookupType]: Map<string, CaseObjects[T]> };
   /** The package's associations (without CFDocumentURI, as a CFAssociationSet holds them) by either end. */
   associationsByItem: Map<string, CFAssociation[]>;
+  /** The ministries whose packages hold an object, by its identifier (a shared rubric is in several). */
+  ministriesOf: Map<string, Set<string>>;
 };
 
 const documentRef = (doc: CFDocument): LinkUri => ({ title: doc.title, identifier: doc.identifier, uri: doc.uri });
@@ -42,6 +44,7 @@ function emptyIndex(): CaseIndex {
     documents: [],
     byType: { CFDocuments: new Map(), CFPackages: new Map(), CFItems: new Map(), CFAssociations: new Map(), CFRubrics: new Map(), CFItemTypes: new Map() },
     associationsByItem: new Map(),
+    ministriesOf: new Map(),
   };
 }
 
@@ -50,8 +53,14 @@ function setOnce<T>(map: Map<string, T>, key: string, value: T): void {
   if (!map.has(key)) map.set(key, value);
 }
 
-function addPackage(index: CaseIndex, pkg: CFPackage): void {
+function addPackage(index: CaseIndex, pkg: CFPackage, mdoId: string): void {
   const id = pkg.CFDocument.identifier;
+  const ids = [id, ...pkg.CFItems.map((i) => i.identifier), ...pkg.CFAssociations.map((a) => a.identifier), ...pkg.CFRubrics.map((r) => r.identifier), ...pkg.CFDefinitions.CFItemTypes.map((t) => t.identifier)];
+  for (const objectId of ids) {
+    const set = index.ministriesOf.get(objectId) ?? new Set<string>();
+    set.add(mdoId);
+    index.ministriesOf.set(objectId, set);
+  }
   const inDocument = { CFDocumentURI: documentRef(pkg.CFDocument) };
   const document = withPackageUri(pkg.CFDocument);
   index.documents.push(document);
@@ -83,7 +92,7 @@ async function caseIndex(): Promise<CaseIndex> {
         if (!version) throw new Error(`version ${f.latestVersion} of ${f.code} vanished`);
         return buildCasePackage(version.document, { baseUri });
       });
-      addPackage(index, pkg);
+      addPackage(index, pkg, f.mdoId);
     }
     return index;
   });
@@ -104,4 +113,9 @@ export async function findItemAssociations(identifier: string): Promise<{ CFItem
   const index = await caseIndex();
   const item = index.byType.CFItems.get(identifier);
   return item ? { CFItem: item, CFAssociations: index.associationsByItem.get(identifier) ?? [] } : null;
+}
+
+/** The ministries whose latest published package holds the object with this identifier (empty if none). */
+export async function caseObjectMinistries(identifier: string): Promise<ReadonlySet<string>> {
+  return (await caseIndex()).ministriesOf.get(identifier) ?? new Set();
 }

@@ -18,6 +18,7 @@ import type { Tx } from "./draft-edit-context.server";
 import { loadDraftDocument } from "./framework.server";
 import { deliverByEmail, notify, usersWithRole, type Notice } from "./notification.server";
 import { publishVersion } from "./review-publish.server";
+import { scheduleStaticCopy } from "./static-copy.server";
 import {
   ensureNotOwnWork,
   formatWhen,
@@ -148,6 +149,12 @@ export function rejectFramework({ mdoId, userId, reason }: { mdoId: string; user
 
 /** The review board approves a verified framework: it is published as the next version and the working copy is DRAFT again. */
 export function approveFramework({ mdoId, userId }: { mdoId: string; userId: string }): ApproveResult {
+  const outcome = approveStep({ mdoId, userId });
+  if (outcome.ok) void scheduleStaticCopy();
+  return outcome;
+}
+
+function approveStep({ mdoId, userId }: { mdoId: string; userId: string }): ApproveResult {
   return step(userId, mdoId, (tx, actor, target) => {
     const { fw } = target;
     if (!hasCbc(actor, "board")) refuse(403, "Only the CBC review board can approve and publish a framework.");

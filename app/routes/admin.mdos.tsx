@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { activateMdo, listActiveMdos, searchInactiveMdos } from "~/models/mdo.server";
+import { openMinistries, setPublicRead } from "~/models/public-read.server";
 import { requireCbcRole } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Ministries · FRAC Studio" }];
@@ -14,19 +15,32 @@ const activateForm = z.object({
     .trim()
     .regex(/^[A-Za-z][A-Za-z0-9-]{1,15}$/, "Use 2–16 letters, digits or hyphens, starting with a letter (e.g. CBIC)."),
   parent: z.string().trim().max(16).optional(),
+  intent: z.literal("activate"),
 });
+const publicReadForm = z.object({ intent: z.literal("public-read"), mdoId: z.uuid("Choose a ministry from the list."), open: z.enum(["1", "0"]) });
+const mdoForm = z.discriminatedUnion("intent", [activateForm, publicReadForm]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCbcRole(request, ["admin"]);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  return json({ q, active: listActiveMdos(), matches: q.trim().length >= 2 ? searchInactiveMdos({ q }) : [] });
+  const open = openMinistries();
+  return json({ q, active: listActiveMdos(), matches: q.trim().length >= 2 ? searchInactiveMdos({ q }) : [], openToAll: open.all, openIds: [...open.ids] });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireCbcRole(request, ["admin"]);
-  const parsed = activateForm.safeParse(Object.fromEntries(await request.formData()));
+  const fields = Object.fromEntries(await request.formData());
+  // why a default: the activation form predates intents, and scripts may post it without one.
+  const parsed = mdoForm.safeParse({ intent: "activate", ...fields });
   if (!parsed.success) {
     return json({ fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> }, { status: 400 });
+  }
+  if (parsed.data.intent === "public-read") {
+    const { mdoId, open } = parsed.data;
+    if (!setPublicRead({ mdoId, open: open === "1", actorId: admin.id })) {
+      return json({ fieldErrors: { mdoId: ["No such active ministry."] } as Record<string, string[]> }, { status: 404 });
+    }
+    return redirect("/admin/mdos");
   }
   const { mdoId, code, parent } = parsed.data;
   const result = activateMdo({ mdoId, code, parentCode: parent || null, actorId: admin.id });
@@ -35,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminMdos() {
-  const { q, active, matches } = useLoaderData<typeof loader>();
+  const { q, active, matches, openToAll, openIds } = useLoaderData<typeof loader>();
   const errors: Record<string, string[] | undefined> = useActionData<typeof action>()?.fieldErrors ?? {};
   return (
     <>
@@ -73,6 +87,7 @@ export default function AdminMdos() {
                   <td>{m.name}</td>
                   <td>
                     <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="activate" />
                       <input type="hidden" name="mdoId" value={m.id} />
                       <label className="sr-only" htmlFor={`code-${m.id}`}>Code for {m.name}</label>
                       <input id={`code-${m.id}`} name="code" required placeholder="Code" size={8} />
@@ -103,6 +118,7 @@ export default function AdminMdos() {
             <th scope="col">Code</th>
             <th scope="col">Name</th>
             <th scope="col">Parent</th>
+            <th scope="col">Published versions without a token</th>
           </tr>
         </thead>
         <tbody>
@@ -115,10 +131,26 @@ export default function AdminMdos() {
                 <Link to={`/frameworks/${m.code}`}>{m.name}</Link>
               </td>
               <td>{m.parentName ?? "—"}</td>
+              <td>{openToAll ? "Open to all (PUBLIC_READ=1)" : <PublicReadToggle mdoId={m.id} name={m.name} open={openIds.includes(m.id)} />}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </>
+  );
+}
+
+/** Opens or closes a ministry's published versions to the read API and CASE binding without a token. */
+function PublicReadToggle({ mdoId, name, open }: { mdoId: string; name: string; open: boolean }) {
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value="public-read" />
+      <input type="hidden" name="mdoId" value={mdoId} />
+      <input type="hidden" name="open" value={open ? "0" : "1"} />
+      <span className="muted">{open ? "Open" : "Token only"}</span>
+      <button type="submit" className="button small-button" aria-label={`${open ? "Close" : "Open"} reading without a token for ${name}`}>
+        {open ? "Close" : "Open"}
+      </button>
+    </Form>
   );
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publishedFile } from "~/models/export.server";
 import { getMdoByCode } from "~/models/mdo.server";
 import { getPublishedVersionNumber } from "~/models/version.server";
-import { apiBadRequest, apiNotFound, fileResponse, IMMUTABLE, requireApiToken } from "~/utils/api.server";
+import { apiBadRequest, apiNotFound, fileResponse, IMMUTABLE, requireApiMinistry, requireApiReader } from "~/utils/api.server";
 import { EXPORT_FORMAT_INFO, type ExportFormat } from "../../export/index";
 
 // The file name's ending names the format; `case.json` before `json` so the longer one wins.
@@ -29,11 +29,12 @@ function parseFile(file: string): { which: string; format: ExportFormat } {
  * GET /api/v1/frameworks/:mdo/versions/:file: a published version as N.json (the stored text,
  * byte for byte), N.csv, N.xlsx or N.case.json; latest.* redirects (302) to the numbered file.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireApiToken(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const reader = await requireApiReader(request, context);
   const { which, format } = parseFile(params.file ?? "");
   const mdo = getMdoByCode({ code: params.mdo ?? "" });
   if (!mdo) apiNotFound(`No ministry with the code "${params.mdo}".`);
+  requireApiMinistry(reader, mdo.id);
   const info = EXPORT_FORMAT_INFO[format];
   if (which === "latest") {
     const latest = getPublishedVersionNumber({ mdoId: mdo.id });
@@ -48,5 +49,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     apiNotFound(`There is no version ${which} of ${mdo.code}; ${latest === null ? "none is published yet" : latest === 1 ? "only version 1 is published" : `the published versions are 1 to ${latest}`}.`);
   }
   const filename = `${mdo.code}-v${number}${info.extension}`;
-  return fileResponse(request, file.bytes, { contentType: info.contentType, filename, sha256: file.sha256, cacheControl: IMMUTABLE });
+  return await fileResponse(request, file.bytes, { contentType: info.contentType, filename, sha256: file.sha256, cacheControl: IMMUTABLE });
 }

@@ -1,26 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { versionsListBody } from "~/models/api-lists.server";
 import { getMdoByCode } from "~/models/mdo.server";
-import { listVersions } from "~/models/version.server";
-import { apiJson, apiNotFound, requireApiToken } from "~/utils/api.server";
+import { apiNotFound, readJson, requireApiMinistry, requireApiReader } from "~/utils/api.server";
 
 /** GET /api/v1/frameworks/:mdo/versions: a ministry's published versions, newest first. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireApiToken(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const reader = await requireApiReader(request, context);
   const mdo = getMdoByCode({ code: params.mdo ?? "" });
   if (!mdo) apiNotFound(`No ministry with the code "${params.mdo}".`);
-  const base = `/api/v1/frameworks/${encodeURIComponent(mdo.code)}/versions`;
-  const versions = listVersions({ mdoId: mdo.id }).map((v) => ({
-    number: v.number,
-    publishedAt: v.publishedAt,
-    sha256: v.sha256,
-    nodeCount: v.nodeCount,
-    linkCount: v.linkCount,
-    links: {
-      json: `${base}/${v.number}.json`,
-      csv: `${base}/${v.number}.csv`,
-      xlsx: `${base}/${v.number}.xlsx`,
-      case: `${base}/${v.number}.case.json`,
-    },
-  }));
-  return apiJson({ code: mdo.code, name: mdo.name, versions }, 200, { "Cache-Control": "private, no-cache" });
+  requireApiMinistry(reader, mdo.id);
+  return readJson(request, versionsListBody(mdo));
 }

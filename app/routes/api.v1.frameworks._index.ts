@@ -1,28 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listPublishedFrameworks } from "~/models/version.server";
-import { apiJson, requireApiToken } from "~/utils/api.server";
+import { frameworksListBody } from "~/models/api-lists.server";
+import { readJson, requireApiReader } from "~/utils/api.server";
 
-/** GET /api/v1/frameworks: every published framework with its latest version and links to it. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  requireApiToken(request);
-  const frameworks = listPublishedFrameworks().map((f) => {
-    const base = `/api/v1/frameworks/${encodeURIComponent(f.code)}/versions`;
-    return {
-      code: f.code,
-      name: f.name,
-      latestVersion: f.latestVersion,
-      publishedAt: f.publishedAt,
-      sha256: f.sha256,
-      nodeCount: f.nodeCount,
-      linkCount: f.linkCount,
-      links: {
-        versions: base,
-        json: `${base}/${f.latestVersion}.json`,
-        csv: `${base}/${f.latestVersion}.csv`,
-        xlsx: `${base}/${f.latestVersion}.xlsx`,
-        case: `${base}/${f.latestVersion}.case.json`,
-      },
-    };
-  });
-  return apiJson({ frameworks }, 200, { "Cache-Control": "private, no-cache" });
+/** GET /api/v1/frameworks: every published framework (without a token: every open one) with its latest version and links to it. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const reader = await requireApiReader(request, context);
+  return readJson(request, frameworksListBody(reader.mayRead));
 }

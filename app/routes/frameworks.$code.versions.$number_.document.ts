@@ -17,5 +17,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = Number(params.number);
   const file = getVersionBytes({ mdoId: mdo.id, number });
   if (!file) throw notFound(`${mdo.name} has no version ${number}.`);
-  return fileResponse(request, file.bytes, { contentType: "application/json; charset=utf-8", sha256: file.sha256, cacheControl: IMMUTABLE });
+  return await fileResponse(request, file.bytes, { contentType: "application/json; charset=utf-8", sha256: file.sha256, cacheControl: IMMUTABLE });
 }

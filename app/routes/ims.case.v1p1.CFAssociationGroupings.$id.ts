@@ -2,6 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { caseAbsent } from "~/utils/api.server";
 
 /** GET /ims/case/v1p1/CFAssociationGroupings/{id}: a lookup of the binding that FRAC has nothing for, so every id is unknown (404 unknownobject). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return caseAbsent(request, "CFAssociationGroupings", params.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return caseAbsent(request, context, "CFAssociationGroupings", params.id);
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listCaseDocuments } from "~/models/case.server";
-import { caseJson, casePaging, requireCaseToken } from "~/utils/api.server";
+import { caseObjectMinistries, listCaseDocuments } from "~/models/case.server";
+import { caseJson, casePaging, requireCaseReader } from "~/utils/api.server";
 
 const SORTABLE = ["title", "creator", "lastChangeDateTime", "identifier", "version"] as const;
 
@@ -9,14 +9,17 @@ const SORTABLE = ["title", "creator", "lastChangeDateTime", "identifier", "versi
  * version (earlier versions: /api/v1/frameworks/:mdo/versions/N.case.json). Paged with
  * limit (≤ 1000), offset, sort and orderBy; X-Total-Count gives the total.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  requireCaseToken(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const reader = await requireCaseReader(request, context);
   const { limit, offset, sort, orderBy } = casePaging(request, SORTABLE);
-  const all = await listCaseDocuments();
+  const documents = await listCaseDocuments();
+  // Without a token, only the documents of open ministries are listed.
+  const readable = await Promise.all(documents.map(async (d) => reader.token !== null || [...(await caseObjectMinistries(d.identifier))].some(reader.mayRead)));
+  const all = documents.filter((_, i) => readable[i]);
   if (sort) {
     const key = sort as (typeof SORTABLE)[number];
     all.sort((a, b) => String(a[key]).localeCompare(String(b[key])) || a.identifier.localeCompare(b.identifier));
   }
   if (orderBy === "desc") all.reverse();
-  return caseJson({ CFDocuments: all.slice(offset, offset + limit) }, { "X-Total-Count": String(all.length) });
+  return caseJson(request, { CFDocuments: all.slice(offset, offset + limit) }, { "X-Total-Count": String(all.length) });
 }

@@ -5,6 +5,6 @@ import { caseJson, caseLookup } from "~/utils/api.server";
  * GET /ims/case/v1p1/CFItemTypes/{id}: a CFItemTypeSet holding that item type (Position, Role,
  * Activity, Competency, Knowledge resource); the types are flat, so it has no descendants.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return caseJson({ CFItemTypes: [await caseLookup(request, "CFItemTypes", params.id)] });
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return caseJson(request, { CFItemTypes: [await caseLookup(request, context, "CFItemTypes", params.id)] });
 }

@@ -1,11 +1,17 @@
 /**
  * The read API's edges: bearer-token authentication, JSON and CASE (imsx_StatusInfo) error
- * responses, and file responses with a strong ETag and 304 on If-None-Match.
+ * responses, and read responses with a strong ETag per encoding, 304 on If-None-Match, and
+ * br/gzip by Accept-Encoding.
  * Errors are thrown as Responses so loaders stay straight-line, like app/utils/http.server.ts.
  */
-import { findCaseObject, type CaseLookupType } from "~/models/case.server";
+import type { AppLoadContext } from "@remix-run/node";
+import { caseObjectMinistries, findCaseObject, type CaseLookupType } from "~/models/case.server";
+import { openMinistries } from "~/models/public-read.server";
 import { verifyToken, type TokenSummary } from "~/models/token.server";
+import { compressedBody, encodedEtag, negotiateEncoding } from "./compression.server";
 import { sha256Hex } from "./hash.server";
+import { jsonBytes } from "./json-bytes.server";
+import { takePublicRead } from "./rate-limit.server";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
@@ -50,11 +56,55 @@ export function requireApiToken(request: Request): TokenSummary {
   return result;
 }
 
-/** The same check for the CASE binding, refusing with the spec's imsx_StatusInfo payload. */
-export function requireCaseToken(request: Request): TokenSummary {
-  const result = checkToken(request);
-  if ("challenge" in result) caseFail(401, "unauthorised_request", result.message, { headers: { "WWW-Authenticate": result.challenge } });
-  return result;
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** The client's address (scripts/serve.ts sets it from Express), for per-IP limits. */
+    clientIp?: string;
+  }
+}
+
+/** Who reads: a token holder reads every published version; without a token, only open ministries'. */
+export type Reader = { token: TokenSummary | null; mayRead: (mdoId: string) => boolean };
+type Refuse = (status: number, message: string, headers: Record<string, string>, codeMinor: string) => never;
+
+/**
+ * The reader of a read-API or CASE request. A request with an Authorization header must carry a
+ * valid token (401 otherwise) and reads everything published. Without one, it reads the published
+ * versions of open ministries (PUBLIC_READ=1, or opened on /admin/mdos), counted per IP (429 with
+ * Retry-After over the limit); when no ministry is open, it is refused with 401 as before.
+ */
+async function requireReader(request: Request, context: AppLoadContext | undefined, refuse: Refuse): Promise<Reader> {
+  const checked = checkToken(request);
+  if (request.headers.get("Authorization") !== null) {
+    if ("challenge" in checked) refuse(401, checked.message, { "WWW-Authenticate": checked.challenge }, "unauthorised_request");
+    return { token: checked, mayRead: () => true };
+  }
+  const open = openMinistries();
+  if (!open.all && open.ids.size === 0 && "challenge" in checked) {
+    refuse(401, checked.message, { "WWW-Authenticate": checked.challenge }, "unauthorised_request");
+  }
+  const wait = await takePublicRead(context?.clientIp ?? "unknown");
+  if (wait !== null) {
+    refuse(429, `Too many requests without a token from this address; wait ${wait} s, or ask a FRAC Studio admin for a token.`, { "Retry-After": String(wait) }, "server_busy");
+  }
+  return { token: null, mayRead: (mdoId) => open.all || open.ids.has(mdoId) };
+}
+
+const NEEDS_TOKEN = "This ministry's frameworks need a token: send `Authorization: Bearer TOKEN` (ask a FRAC Studio admin for one).";
+
+/** The reader of a /api/v1 request; refusals are `{ error }` JSON. */
+export function requireApiReader(request: Request, context?: AppLoadContext): Promise<Reader> {
+  return requireReader(request, context, (status, message, headers) => apiFail(status, message, headers));
+}
+
+/** Refuses (401) a reader without a token when this ministry is not open. */
+export function requireApiMinistry(reader: Reader, mdoId: string): void {
+  if (!reader.mayRead(mdoId)) apiFail(401, NEEDS_TOKEN, { "WWW-Authenticate": `Bearer realm="frac"` });
+}
+
+/** The reader of a CASE binding request; refusals are imsx_StatusInfo. */
+export function requireCaseReader(request: Request, context?: AppLoadContext): Promise<Reader> {
+  return requireReader(request, context, (status, message, headers, codeMinor) => caseFail(status, codeMinor, message, { headers }));
 }
 
 /** CASE 1.1 error payload (imsx_StatusInfo) with the given codeMinor value, e.g. unknownobject or invalid_uuid. */
@@ -103,21 +153,36 @@ function bytesStream(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array<
   });
 }
 
-/** A file response: 304 when the client already has these bytes, else the bytes with their headers. */
-export function fileResponse(
-  request: Request,
-  body: Uint8Array<ArrayBuffer>,
-  { contentType, filename, sha256, cacheControl }: { contentType: string; filename?: string; sha256?: string; cacheControl?: string },
-): Response {
-  const etag = strongEtag(sha256 ?? sha256Hex(body));
-  const headers: Record<string, string> = { ETag: etag };
-  if (cacheControl) headers["Cache-Control"] = cacheControl;
+type BodyOptions = { contentType: string; filename?: string; sha256?: string; cacheControl?: string; headers?: Record<string, string> };
+
+/**
+ * A read response: 304 when the client already has this representation, else the bytes in the
+ * best encoding the request accepts (br, gzip or none), with `Vary: Accept-Encoding` and an ETag
+ * per encoding (`"sha256"`, `"sha256-br"`, `"sha256-gzip"`). Compressed bytes are made once per
+ * body and kept (app/utils/compression.server.ts); an XLSX is a zip already and goes as it is.
+ */
+export async function fileResponse(request: Request, body: Uint8Array<ArrayBuffer>, options: BodyOptions): Promise<Response> {
+  const sha256 = options.sha256 ?? sha256Hex(body);
+  const compressible = !options.contentType.startsWith("application/vnd.openxmlformats");
+  const encoding = compressible ? negotiateEncoding(request.headers.get("Accept-Encoding")) : "identity";
+  const etag = encodedEtag(sha256, encoding);
+  const headers: Record<string, string> = { ...options.headers, ETag: etag };
+  if (compressible) headers.Vary = "Accept-Encoding";
+  if (options.cacheControl) headers["Cache-Control"] = options.cacheControl;
   if (etagMatches(request, etag)) return new Response(null, { status: 304, headers });
-  headers["Content-Type"] = contentType;
-  if (filename) headers["Content-Disposition"] = `attachment; filename="${filename}"`;
+  headers["Content-Type"] = options.contentType;
+  if (options.filename) headers["Content-Disposition"] = `attachment; filename="${options.filename}"`;
+  const bytes = encoding === "identity" ? body : (await compressedBody(sha256, body, encoding)).bytes;
+  if (encoding !== "identity") headers["Content-Encoding"] = encoding;
   // why: without a length the adapter sends the body chunked, which costs more on every request.
-  headers["Content-Length"] = String(body.length);
-  return new Response(bytesStream(body), { status: 200, headers });
+  headers["Content-Length"] = String(bytes.length);
+  return new Response(bytesStream(bytes), { status: 200, headers });
+}
+
+/** A JSON read response (lists, CASE objects): ETag, 304 and compression as fileResponse. */
+export function readJson(request: Request, body: object, headers: Record<string, string> = {}): Promise<Response> {
+  const { bytes, sha256 } = jsonBytes(body);
+  return fileResponse(request, bytes, { contentType: JSON_TYPE, sha256, cacheControl: "private, no-cache", headers });
 }
 
 // ---- The CASE 1.1 REST binding ------------------------------------------------------------
@@ -125,14 +190,23 @@ export function fileResponse(
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
 /**
- * The token check and the identifier of a CASE lookup, lower-cased. An id that is not a UUID is
- * a malformed request (400, codeMinor invalid_uuid), told apart from a well-formed id that names
+ * The reader and the identifier of a CASE lookup, lower-cased. An id that is not a UUID is a
+ * malformed request (400, codeMinor invalid_uuid), told apart from a well-formed id that names
  * nothing (404 unknownobject), so a client knows whether to fix its call or its data.
  */
-export function requireCaseLookup(request: Request, id: string | undefined): string {
-  requireCaseToken(request);
+export async function requireCaseLookup(request: Request, context: AppLoadContext | undefined, id: string | undefined): Promise<{ identifier: string; reader: Reader }> {
+  const reader = await requireCaseReader(request, context);
   if (!id || !UUID.test(id)) caseFail(400, "invalid_uuid", `"${id ?? ""}" is not a UUID; CASE identifiers are UUIDs.`);
-  return id.toLowerCase();
+  return { identifier: id.toLowerCase(), reader };
+}
+
+/** Refuses (401) a reader without a token when no open ministry's package holds this object. */
+export async function requireCaseObjectReadable(reader: Reader, identifier: string): Promise<void> {
+  if (reader.token) return;
+  const owners = await caseObjectMinistries(identifier);
+  if (owners.size > 0 && ![...owners].some(reader.mayRead)) {
+    caseFail(401, "unauthorised_request", NEEDS_TOKEN, { headers: { "WWW-Authenticate": `Bearer realm="frac"` } });
+  }
 }
 
 /** Throws 404 unknownobject: no object of this kind (e.g. "CFItem") has this identifier. */
@@ -140,9 +214,10 @@ export function caseUnknown(kind: string, id: string): never {
   caseFail(404, "unknownobject", `No ${kind} with the identifier ${id} in the latest published frameworks.`);
 }
 
-/** The CASE object of this type and id, or the spec's imsx_StatusInfo: 404 invalid_uuid or unknownobject. */
-export async function caseLookup<T extends CaseLookupType>(request: Request, type: T, id: string | undefined) {
-  const identifier = requireCaseLookup(request, id);
+/** The CASE object of this type and id, or the spec's imsx_StatusInfo: 400 invalid_uuid, 401, or 404 unknownobject. */
+export async function caseLookup<T extends CaseLookupType>(request: Request, context: AppLoadContext | undefined, type: T, id: string | undefined) {
+  const { identifier, reader } = await requireCaseLookup(request, context, id);
+  await requireCaseObjectReadable(reader, identifier);
   return (await findCaseObject(type, identifier)) ?? caseUnknown(type.replace(/s$/u, ""), identifier);
 }
 
@@ -150,14 +225,14 @@ export async function caseLookup<T extends CaseLookupType>(request: Request, typ
  * A lookup the binding defines but FRAC has no objects for (CFConcepts, CFSubjects, CFLicenses,
  * CFAssociationGroupings): the same checks as the others, then 404 unknownobject.
  */
-export function caseAbsent(request: Request, type: string, id: string | undefined): never {
-  const identifier = requireCaseLookup(request, id);
+export async function caseAbsent(request: Request, context: AppLoadContext | undefined, type: string, id: string | undefined): Promise<never> {
+  const { identifier } = await requireCaseLookup(request, context, id);
   caseFail(404, "unknownobject", `No ${type.replace(/s$/u, "")} with the identifier ${identifier}: FRAC Studio publishes no ${type}.`);
 }
 
-/** A CASE JSON response; these change with each publication, so no long-lived caching. */
-export function caseJson(body: unknown, headers: Record<string, string> = {}): Response {
-  return apiJson(body, 200, { "Cache-Control": "private, no-cache", ...headers });
+/** A CASE JSON response; these change with each publication, so no long-lived caching (but an ETag, 304 and compression). */
+export function caseJson(request: Request, body: object, headers: Record<string, string> = {}): Promise<Response> {
+  return readJson(request, body, headers);
 }
 
 export const CASE_MAX_LIMIT = 1000;

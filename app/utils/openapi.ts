@@ -16,8 +16,14 @@ const jsonOk = (description: string, schema: object = { type: "object" }, header
   ...(headers ? { headers } : {}),
   content: { "application/json": { schema } },
 });
-const unauthorized = { 401: error("No token, a malformed Authorization header, or a wrong or revoked token.") };
-const caseUnauthorized = { 401: caseError("No token, or a wrong or revoked token.") };
+const unauthorized = {
+  401: error("No token (and the ministry's reading is not open), a malformed Authorization header, or a wrong or revoked token."),
+  429: error("Without a token: too many requests from this address (per-IP limit); Retry-After says when to try again."),
+};
+const caseUnauthorized = {
+  401: caseError("No token (and the framework's reading is not open), or a wrong or revoked token."),
+  429: caseError("Without a token: too many requests from this address (imsx_codeMinor server_busy); see Retry-After."),
+};
 const mdoParam = { name: "mdo", in: "path", required: true, description: "The ministry's code, e.g. CBIC.", schema: { type: "string" } };
 const sourcedId = { name: "sourcedId", in: "path", required: true, description: "The object's identifier (a UUID).", schema: { type: "string", format: "uuid" } };
 
@@ -29,6 +35,7 @@ function caseLookup(tag: string, summary: string) {
     get: {
       tags: ["CASE 1.1"],
       operationId: `get${tag}`,
+      "x-public-read": true,
       summary,
       parameters: [sourcedId],
       responses: { 200: jsonOk(summary), ...caseMalformed, ...caseUnauthorized, 404: caseNotFound },
@@ -42,6 +49,7 @@ function caseAbsentLookup(tag: string, what: string) {
     get: {
       tags: ["CASE 1.1"],
       operationId: `get${tag}`,
+      "x-public-read": true,
       summary: `Always 404 unknownobject: FRAC Studio publishes no ${what}.`,
       parameters: [sourcedId],
       responses: { ...caseMalformed, ...caseUnauthorized, 404: caseNotFound },
@@ -58,10 +66,14 @@ export const openApiDocument = {
     title: "FRAC Studio read API",
     version: "1.0.0",
     description:
-      "Published (approved) FRAC frameworks as JSON, CSV, XLSX and CASE 1.1. Read-only; drafts are never served. See docs/api.md.",
+      "Published (approved) FRAC frameworks as JSON, CSV, XLSX and CASE 1.1. Read-only; drafts are never served. See docs/api.md. " +
+      "Every operation marked `x-public-read: true` (security `{}` allowed) also answers without a token for the published versions of open ministries: " +
+      "all of them when the server runs with PUBLIC_READ=1, else those an admin opened on /admin/mdos; such requests are rate-limited per IP (429). " +
+      "A token reads every published version, with its own limits.",
   },
   servers: [{ url: "/" }],
-  security: [{ bearerAuth: [] }],
+  // The empty requirement: these operations may be called without a token (x-public-read).
+  security: [{ bearerAuth: [] }, {}],
   tags: [{ name: "Frameworks" }, { name: "CASE 1.1" }],
   paths: {
     "/api/v1/openapi.json": {
@@ -71,6 +83,7 @@ export const openApiDocument = {
       get: {
         tags: ["Frameworks"],
         operationId: "listFrameworks",
+        "x-public-read": true,
         summary: "Published frameworks with their latest version, published date and links.",
         responses: { 200: jsonOk("The frameworks", { $ref: "#/components/schemas/FrameworkList" }), ...unauthorized },
       },
@@ -79,6 +92,7 @@ export const openApiDocument = {
       get: {
         tags: ["Frameworks"],
         operationId: "listChanges",
+        "x-public-read": true,
         summary: "Versions published after `since`, oldest first, with the node ids each retired.",
         parameters: [
           { name: "since", in: "query", required: true, description: "ISO 8601 time (or date); poll again with the answer's `until`.", schema: { type: "string", format: "date-time" } },
@@ -94,6 +108,7 @@ export const openApiDocument = {
       get: {
         tags: ["Frameworks"],
         operationId: "listVersions",
+        "x-public-read": true,
         summary: "A ministry's published versions, newest first.",
         parameters: [mdoParam],
         responses: { 200: jsonOk("The versions"), ...unauthorized, 404: error("No ministry with that code.") },
@@ -103,6 +118,7 @@ export const openApiDocument = {
       get: {
         tags: ["Frameworks"],
         operationId: "getVersionFile",
+        "x-public-read": true,
         summary: "A published version as N.json, N.csv, N.xlsx or N.case.json; latest.<format> redirects to the numbered file.",
         parameters: [
           mdoParam,
@@ -138,6 +154,7 @@ export const openApiDocument = {
       get: {
         tags: ["CASE 1.1"],
         operationId: "getAllCFDocuments",
+        "x-public-read": true,
         summary: "One CFDocument per published framework: its latest version.",
         parameters: [
           { name: "limit", in: "query", schema: { type: "integer", minimum: 0, maximum: 1000, default: 100 } },

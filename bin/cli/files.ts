@@ -1,10 +1,11 @@
 /** Reading the file a command was given, with the messages every command uses. */
 import fs from "node:fs";
-import { LIMITS } from "@schemas/limits";
 import { complain } from "./args";
 
 /** The file's bytes, or null after printing why it cannot be read (missing, not a file, over the size limit). */
-export function readInputFile(file: string): Buffer | null {
+export async function readInputFile(file: string): Promise<Buffer | null> {
+  // why lazy: the limits module loads zod, which `frac --help` should not pay for.
+  const { LIMITS } = await import("@schemas/limits");
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile()) {

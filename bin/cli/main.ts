@@ -1,5 +1,8 @@
-/** Dispatches `frac <command>`; every command has --help, and errors never print a stack. */
-import { closeClient } from "@db/client";
+/**
+ * Dispatches `frac <command>`; every command has --help, and errors never print a stack.
+ * Commands import their work (models, the database, exporters) inside `run`, so `--help` and a
+ * command load only what they use (scripts/build-node.mjs splits each into its own chunk).
+ */
 import { complain, EXIT, UsageError, type Command } from "./args";
 import { backupCommand, restoreCommand } from "./commands/backup";
 import { dbCheck } from "./commands/check";
@@ -8,11 +11,26 @@ import { diffCommand } from "./commands/diff";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { listCommand } from "./commands/list";
+import { publishStaticCommand } from "./commands/publish-static";
 import { tokenCommand } from "./commands/token";
 import { userCommand } from "./commands/user";
 import { validateCommand } from "./commands/validate";
 
-const COMMANDS: Command[] = [dbMigrate, dbSeed, dbCheck, backupCommand, restoreCommand, listCommand, validateCommand, importCommand, exportCommand, diffCommand, userCommand, tokenCommand];
+const COMMANDS: Command[] = [
+  dbMigrate,
+  dbSeed,
+  dbCheck,
+  backupCommand,
+  restoreCommand,
+  listCommand,
+  validateCommand,
+  importCommand,
+  exportCommand,
+  publishStaticCommand,
+  diffCommand,
+  userCommand,
+  tokenCommand,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -55,6 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     complain(e instanceof Error ? e.message : String(e));
     return EXIT.usage;
   } finally {
-    closeClient();
+    // why not a static import: opening nothing should load no database code.
+    if (globalThis.__fracClient) (await import("@db/client")).closeClient();
   }
 }

@@ -1,6 +1,6 @@
 /**
  * What `synchronous = FULL` costs against NORMAL (WAL mode), for the decision in
- * docs/decisions/005-durable-publication.md: `npx tsx tests/bench/durability.ts [SAVES]`.
+ * docs/decisions/006-durable-publication.md: `npx tsx tests/bench/durability.ts [SAVES]`.
  *   - editor saves of one change (one transaction each, the commonest write), through the model;
  *   - a raw one-row commit, the floor.
  * The two settings alternate in rounds, so load on the machine falls on both alike.

@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { openClient } from "../../db/client";
 import { seedReference } from "../../db/seed";
+import { importWholeProcess } from "./cli";
 
 const HEADERS = ["Position", "Position description", "Role", "Role description", "Activity", "Activity description", "Competency", "Competency type", "Required level"];
 const HINDI = ["अधीक्षक", "निरीक्षक", "मूल्यांकन", "सीमा शुल्क", "राजस्व", "प्रशासन"];
@@ -79,6 +80,11 @@ export async function importBench(dir: string, runs: number): Promise<[string, s
   for (const r of rows.slice(0, 10_000)) ws.addRow(r);
   await wb.xlsx.writeFile(xlsxFile);
 
+  const csv50k = path.join(dir, "flat-50k.csv");
+  fs.writeFileSync(csv50k, "\uFEFF" + Papa.unparse({ fields: HEADERS, data: rows.slice(0, 50_000) }, { newline: "\r\n" }));
+  const whole = await importWholeProcess(csv50k, 50_000, dir, base, runs);
+  if (process.env.BENCH_IMPORT_50K_ONLY === "1") return whole;
+
   const by: Record<string, Run[]> = { raw: [], dry: [], apply: [], xlsx: [] };
   for (let i = 0; i < runs; i++) {
     by.raw.push(measure("raw", csvFile, dir, base, i));
@@ -91,10 +97,11 @@ export async function importBench(dir: string, runs: number): Promise<[string, s
   const rate = (ms: number, n: number) => `${Math.round(n / (ms / 1000)).toLocaleString("en-IN")} rows/s`;
   const ratios = by.apply.map((a, i) => a.ms / by.raw[i].ms).sort((a, b) => a - b);
   return [
+    ...whole,
     [`import: 100,000-row flat CSV (${size} MB), dry run (read, check, plan)`, `${(med(by.dry, "ms") / 1000).toFixed(2)} s`, `${rate(med(by.dry, "ms"), 100_000)}, peak ${med(by.dry, "maxRssMB")} MB`],
     ["import: 100,000-row flat CSV, apply (dry run + one transaction)", `${(med(by.apply, "ms") / 1000).toFixed(2)} s`, `${rate(med(by.apply, "ms"), 100_000)}, peak ${med(by.apply, "maxRssMB")} MB; target peak < 1 GB`],
     ["raw floor: papaparse + prepared inserts of the same nodes and links", `${(med(by.raw, "ms") / 1000).toFixed(2)} s`, `peak ${med(by.raw, "maxRssMB")} MB`],
-    ["import apply / raw floor (pairwise median)", `${ratios[Math.floor(ratios.length / 2)].toFixed(2)}×`, "target ≤ 3×"],
+    ["import apply / raw floor (pairwise median)", `${ratios[Math.floor(ratios.length / 2)].toFixed(2)}×`, "in-process (each in its own child)"],
     ["import: 10,000-row .xlsx, apply", `${(med(by.xlsx, "ms") / 1000).toFixed(2)} s`, `${rate(med(by.xlsx, "ms"), 10_000)}, peak ${med(by.xlsx, "maxRssMB")} MB`],
   ];
 }

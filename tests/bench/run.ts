@@ -19,14 +19,16 @@ import { hashPassword } from "../../db/password";
 import { seedDemo, seedReference } from "../../db/seed";
 import { seedDemoHistory } from "../../app/models/demo-history.server";
 import { writeBigFramework } from "../factories/big-framework";
-import { exportFigures, throughputFigures } from "./api";
+import { compressedFigures, exportFigures, throughputFigures } from "./api";
+import { helpFigures } from "./cli";
 import { importBench } from "./import";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-// BENCH_ONLY=editor|import|api: only that part's figures (api: export and read API).
+// BENCH_ONLY=editor|import|api|cli: only that part's figures (api: export and read API; cli: frac --help).
 const ONLY = process.env.BENCH_ONLY;
-const want = (part: "editor" | "import" | "api") => !ONLY || ONLY === part;
-const PORT = 3190 + Math.floor(Math.random() * 100);
+const want = (part: "editor" | "import" | "api" | "cli") => !ONLY || ONLY === part;
+// BENCH_PORT: a port of your own on a shared machine; else one picked at random.
+const PORT = Number(process.env.BENCH_PORT ?? 3190 + Math.floor(Math.random() * 100));
 const BASE = `http://127.0.0.1:${PORT}`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "frac-bench-"));
 const dbFile = path.join(dir, "bench.db");
@@ -57,11 +59,13 @@ async function setup() {
 }
 
 async function startServer() {
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  // The shipped server: dist/serve.js, built by `npm run bench` (npm run build).
+  const server = spawn(process.execPath, ["dist/serve.js"], {
     env: { ...process.env, PORT: String(PORT), DATABASE_URL: `file:${dbFile}`, FRAC_DEMO: "", SESSION_SECRET: "bench-secret-bench-secret-bench-secret" },
     stdio: "ignore",
   });
-  for (let i = 0; i < 100; i++) {
+  // why 60 s: on a loaded machine the first start (migrations, reference data, the build) is slow.
+  for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${BASE}/healthz`)).ok) return server;
     } catch {
@@ -204,11 +208,13 @@ const { stored, fresh, large, userId, token } = await setup();
 const server = await startServer();
 try {
   const rows: [string, string, string][] = [];
+  if (want("cli")) rows.push(...helpFigures());
   if (want("editor")) rows.push(...(await editorFigures(stored, fresh, userId)));
   if (want("import") && process.env.BENCH_SKIP_IMPORT !== "1") rows.push(...(await importBench(dir, RUNS)));
   if (want("api")) {
     rows.push(...(await exportFigures(dbFile, large.mdoId, RUNS)));
     rows.push(...(await throughputFigures(BASE, token, "/api/v1/frameworks/CBIC/versions/1.json", RUNS)));
+    rows.push(...(await compressedFigures(BASE, token, "/api/v1/frameworks/CBIC/versions/1.json", RUNS)));
   }
   const w = Math.max(...rows.map((r) => r[0].length));
   const scope = ONLY ? `${ONLY} only (BENCH_ONLY=${ONLY})` : `editor: ${stored.nodes} nodes / ${stored.links} links`;

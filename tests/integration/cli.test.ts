@@ -25,6 +25,19 @@ describe("frac CLI", () => {
     }
   });
 
+  it("runs the built JavaScript, and help opens no database", () => {
+    // why a database that cannot be opened: any command that loaded the client for --help would fail here.
+    const broken = { DATABASE_URL: "postgres://not-a-sqlite-file" };
+    const cmds = ["--help", "import --help", "export --help", "user --help", "validate --help"];
+    for (const cmd of cmds) {
+      const out = frac(cmd.split(" "), broken);
+      expect(out.code, cmd).toBe(0);
+      expect(out.stderr, cmd).toBe("");
+    }
+    expect(frac(["list"], broken).stderr).toContain("DATABASE_URL must look like file:PATH");
+    expect(fs.existsSync(path.resolve("dist/cli.js"))).toBe(true);
+  });
+
   it("rejects an unknown command and an unknown option with exit 2", () => {
     const unknown = frac(["frobnicate"]);
     expect(unknown.code).toBe(2);

@@ -1,9 +1,6 @@
 /** `frac backup` and `frac restore`: an online copy of the database, and putting one back. */
 import fs from "node:fs";
 import path from "node:path";
-import { databaseFile, getClient } from "@db/client";
-import { backupDatabase, MaintenanceError, restoreDatabase } from "@db/backup";
-import { formatProblem } from "@db/check";
 import { complain, EXIT, parse, UsageError, type Command } from "../args";
 
 export const backupCommand: Command = {
@@ -21,6 +18,7 @@ export const backupCommand: Command = {
   async run(argv) {
     const { positionals } = parse(argv, {}, true);
     if (positionals.length !== 1) throw new UsageError("give exactly one FILE to write the backup to");
+    const [{ databaseFile, getClient }, { backupDatabase }] = await Promise.all([import("@db/client"), import("@db/backup")]);
     const file = databaseFile();
     if (!fs.existsSync(file)) {
       complain(`${file}: no such database file (set DATABASE_URL=file:PATH)`);
@@ -33,7 +31,7 @@ export const backupCommand: Command = {
       process.stdout.write(`Backed up ${path.relative(process.cwd(), file) || file} to ${result.file} (${mb} MB, ${result.pages} pages).\n`);
       return EXIT.ok;
     } catch (e) {
-      return failed(e);
+      return await failed(e);
     }
   },
 };
@@ -58,6 +56,7 @@ export const restoreCommand: Command = {
   async run(argv) {
     const { values, positionals } = parse(argv, { force: { type: "boolean" } }, true);
     if (positionals.length !== 1) throw new UsageError("give exactly one backup FILE to restore");
+    const [{ databaseFile }, { restoreDatabase }, { formatProblem }] = await Promise.all([import("@db/client"), import("@db/backup"), import("@db/check")]);
     const target = databaseFile();
     try {
       const { replaced, report } = restoreDatabase({ backup: positionals[0], target, force: values.force ?? false });
@@ -69,12 +68,13 @@ export const restoreCommand: Command = {
       process.stdout.write(`Restored ${target} from ${positionals[0]}.${replaced ? ` The replaced database is kept as ${replaced}.` : ""}\n`);
       return EXIT.ok;
     } catch (e) {
-      return failed(e);
+      return await failed(e);
     }
   },
 };
 
-function failed(e: unknown): number {
+async function failed(e: unknown): Promise<number> {
+  const { MaintenanceError } = await import("@db/backup");
   if (e instanceof MaintenanceError) {
     complain(e.message);
     return e.kind === "invalid" ? EXIT.invalid : EXIT.usage;

@@ -1,7 +1,5 @@
 /** `frac db:check`: is the database whole, and was nothing published or audited changed behind the app's back? */
 import fs from "node:fs";
-import { databaseFile, getClient } from "@db/client";
-import { checkDatabase, formatProblem, summarizeCheck } from "@db/check";
 import { complain, EXIT, parse, type Command } from "../args";
 
 export const dbCheck: Command = {
@@ -26,6 +24,7 @@ export const dbCheck: Command = {
   ].join("\n"),
   async run(argv) {
     const { values } = parse(argv, { json: { type: "boolean" } });
+    const [{ databaseFile, getClient }, { checkDatabase, formatProblem, summarizeCheck }] = await Promise.all([import("@db/client"), import("@db/check")]);
     const file = databaseFile();
     if (!fs.existsSync(file)) {
       complain(`${file}: no such database file (set DATABASE_URL=file:PATH)`);

@@ -1,7 +1,4 @@
 /** `frac db:migrate` and `frac db:seed`. */
-import { getClient } from "@db/client";
-import { seedDemo, seedReference } from "@db/seed";
-import { seedDemoHistory } from "~/models/demo-history.server";
 import { EXIT, parse, type Command } from "../args";
 
 export const dbMigrate: Command = {
@@ -11,6 +8,7 @@ export const dbMigrate: Command = {
   help: "Migrations are committed in db/migrations and also applied whenever the app or the CLI opens the database.",
   async run(argv) {
     parse(argv, {});
+    const { getClient } = await import("@db/client");
     const { sqlite, file } = getClient();
     const applied = sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
     process.stdout.write(`Database ${file} is up to date (${applied.n} migrations applied).\n`);
@@ -31,6 +29,11 @@ export const dbSeed: Command = {
   ].join("\n"),
   async run(argv) {
     const { values } = parse(argv, { demo: { type: "boolean" }, json: { type: "boolean" } });
+    const [{ getClient }, { seedDemo, seedReference }, { seedDemoHistory }] = await Promise.all([
+      import("@db/client"),
+      import("@db/seed"),
+      import("~/models/demo-history.server"),
+    ]);
     const client = getClient();
     const reference = seedReference(client);
     const demo = values.demo || process.env.FRAC_DEMO === "1" || process.env.FRAC_DEMO === "true";

@@ -3,10 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
-import { draftExport, publishedExport } from "~/models/export.server";
-import { getMdoByCode } from "~/models/mdo.server";
-import { getPublishedVersionNumber } from "~/models/version.server";
-import { EXPORT_FORMATS, isExportFormat } from "../../../export/index";
+import { EXPORT_FORMATS, isExportFormat } from "../../../export/formats";
 import { complain, EXIT, parse, UsageError, type Command } from "../args";
 
 export const exportCommand: Command = {
@@ -45,6 +42,11 @@ export const exportCommand: Command = {
     if (format === "xlsx" && !values.output && process.stdout.isTTY) {
       throw new UsageError("xlsx is a binary format and standard output is a terminal: give -o FILE or redirect the output");
     }
+    const [{ draftExport, publishedExport }, { getMdoByCode }, { getPublishedVersionNumber }] = await Promise.all([
+      import("~/models/export.server"),
+      import("~/models/mdo.server"),
+      import("~/models/version.server"),
+    ]);
     const mdo = getMdoByCode({ code: values.mdo });
     if (!mdo) {
       complain(`no active MDO with code "${values.mdo}" (see \`frac list\`)`);

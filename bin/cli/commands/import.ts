@@ -1,8 +1,6 @@
 /** `frac import FILE --mdo CODE`: a spreadsheet or FracDocument into a ministry's draft, all or nothing. */
 import path from "node:path";
-import { ImportError, type ImportFinding } from "@import/index";
-import { analyseForMdo, applyImportPlan, sha256Hex } from "~/models/import.server";
-import { getMdoByCode } from "~/models/mdo.server";
+import type { ImportFinding } from "@import/index";
 import { complain, EXIT, parse, UsageError, type Command } from "../args";
 import { readInputFile } from "../files";
 
@@ -36,12 +34,17 @@ export const importCommand: Command = {
     if (positionals.length !== 1) throw new UsageError("name exactly one FILE to import");
     if (!values.mdo) throw new UsageError("--mdo CODE is required");
     const file = positionals[0];
+    const [{ ImportError }, { analyseForMdo, applyImportPlan, sha256Hex }, { getMdoByCode }] = await Promise.all([
+      import("@import/index"),
+      import("~/models/import.server"),
+      import("~/models/mdo.server"),
+    ]);
     const mdo = getMdoByCode({ code: values.mdo });
     if (!mdo) {
       complain(`no active MDO with code "${values.mdo}" (see \`frac list\`)`);
       return EXIT.usage;
     }
-    const bytes = readInputFile(file);
+    const bytes = await readInputFile(file);
     if (bytes === null) return EXIT.usage;
     let result;
     try {

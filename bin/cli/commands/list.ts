@@ -1,6 +1,4 @@
 /** `frac list`: the active MDOs and their frameworks. */
-import { listActiveMdos } from "~/models/mdo.server";
-import { getPublishedVersionNumber } from "~/models/version.server";
 import { EXIT, parse, type Command } from "../args";
 
 export const listCommand: Command = {
@@ -13,6 +11,7 @@ export const listCommand: Command = {
   ].join("\n"),
   async run(argv) {
     const { values } = parse(argv, { json: { type: "boolean" } });
+    const [{ listActiveMdos }, { getPublishedVersionNumber }] = await Promise.all([import("~/models/mdo.server"), import("~/models/version.server")]);
     const rows = listActiveMdos().map((m) => ({
       code: m.code,
       name: m.name,

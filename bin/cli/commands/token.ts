@@ -1,5 +1,4 @@
 /** `frac token create|revoke`: read-only API tokens for other systems (docs/api.md). */
-import { createToken, revokeToken } from "~/models/token.server";
 import { complain, EXIT, parse, UsageError, type Command } from "../args";
 
 export const tokenCommand: Command = {
@@ -21,6 +20,7 @@ export const tokenCommand: Command = {
     const [sub, name, ...extra] = positionals;
     if (sub !== "create" && sub !== "revoke") throw new UsageError(sub ? `unknown subcommand "${sub}"` : "name a subcommand: create or revoke");
     if (!name || extra.length) throw new UsageError("name exactly one NAME");
+    const { createToken, revokeToken } = await import("~/models/token.server");
     if (sub === "revoke") {
       if (values.json) throw new UsageError("--json is for create");
       if (!revokeToken({ name })) {

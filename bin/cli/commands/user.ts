@@ -1,8 +1,5 @@
 /** `frac user create`: makes an account (e.g. the first admin of a production install). */
-import { z } from "zod";
-import { MEMBERSHIP_ROLES, MINISTRY_ROLES, type MembershipRole } from "@db/schema";
-import { getMdoByCode } from "~/models/mdo.server";
-import { createUserWithRole } from "~/models/user.server";
+import { MEMBERSHIP_ROLES, MINISTRY_ROLES, type MembershipRole } from "@schemas/roles";
 import { complain, EXIT, parse, UsageError, type Command } from "../args";
 
 export const userCommand: Command = {
@@ -35,6 +32,7 @@ export const userCommand: Command = {
     const scoped = MINISTRY_ROLES.includes(role);
     if (scoped && !values.mdo) throw new UsageError(`the ${role} role belongs to a ministry: add --mdo CODE`);
     if (!scoped && values.mdo) throw new UsageError(`the ${role} role is a CBC role for every ministry: leave out --mdo`);
+    const [{ z }, { getMdoByCode }, { createUserWithRole }] = await Promise.all([import("zod"), import("~/models/mdo.server"), import("~/models/user.server")]);
     if (!z.email().safeParse(email.trim()).success) {
       complain(`"${email}" is not a valid email address`);
       return EXIT.invalid;

@@ -1,7 +1,4 @@
 /** `frac validate FILE.json`: checks a FracDocument with the shared validator. */
-import { parseFracDocument } from "@schemas/frac-document";
-import { summarizeFindings } from "@schemas/findings";
-import { validateFracDocument } from "@schemas/validator";
 import { complain, EXIT, parse, UsageError, type Command } from "../args";
 import { readInputFile } from "../files";
 
@@ -21,7 +18,7 @@ export const validateCommand: Command = {
     const { values, positionals } = parse(argv, { submit: { type: "boolean" }, json: { type: "boolean" } }, true);
     if (positionals.length !== 1) throw new UsageError("name exactly one file to validate");
     const file = positionals[0];
-    const bytes = readInputFile(file);
+    const bytes = await readInputFile(file);
     if (bytes === null) return EXIT.usage;
     const text = bytes.toString("utf8");
 
@@ -32,6 +29,11 @@ export const validateCommand: Command = {
       complain(`${file} is not JSON: ${e instanceof Error ? e.message : String(e)}`);
       return EXIT.usage;
     }
+    const [{ parseFracDocument }, { summarizeFindings }, { validateFracDocument }] = await Promise.all([
+      import("@schemas/frac-document"),
+      import("@schemas/findings"),
+      import("@schemas/validator"),
+    ]);
     const parsed = parseFracDocument(data);
     if (!parsed.ok) {
       const shown = parsed.issues.slice(0, 5).map((i) => `${i.path || "(top level)"}: ${i.message}`);

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { documentLastChange } from "../../../export/graph";
 import { toXlsxBuffer, XLSX_SHEETS } from "../../../export/xlsx";
 import { makeExportDocument } from "./export-factory";
 
@@ -94,5 +95,22 @@ describe("XLSX export", () => {
     const cell = rowWith(activities, "Id", n.orphanActivity.id).getCell(2);
     expect(cell.value).toBe("=SUM(A1)");
     expect(cell.type).toBe(ExcelJS.ValueType.String);
+  });
+
+  describe("built at different times", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("gives the same bytes: the zip entries carry the document's date, not the clock", async () => {
+      const { doc } = makeExportDocument();
+      vi.useFakeTimers({ toFake: ["Date"], now: new Date("2030-01-01T10:00:00Z") });
+      const first = await toXlsxBuffer(doc);
+      vi.setSystemTime(new Date("2031-06-15T23:59:58Z"));
+      const second = await toXlsxBuffer(doc);
+      expect(second.equals(first)).toBe(true);
+      // the local header's date word (offset 12) of the first entry holds the document's year
+      const year = 1980 + (first.readUInt16LE(12) >> 9);
+      expect(year).toBe(Math.max(1980, new Date(documentLastChange(doc)).getUTCFullYear()));
+      expect((await read(first)).worksheets.length).toBe(XLSX_SHEETS.length);
+    });
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `mdos` ADD `public_read` integer DEFAULT false NOT NULL;
