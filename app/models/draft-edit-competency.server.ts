@@ -2,12 +2,12 @@
 import { eq, isNull, or } from "drizzle-orm";
 import { competencies } from "@db/schema";
 import { defaultScaleIdFor } from "@db/seed-scales";
-import type { Change } from "@schemas/changes";
+import type { EditOp } from "@schemas/edit-ops";
 import { normalizeName } from "@schemas/text";
 import { audit } from "./audit.server";
 import { idTaken, refuse, type SaveContext } from "./draft-edit-context.server";
 
-type CompetencyCreate = Extract<Change, { op: "competency.create" }>;
+type CompetencyCreate = Extract<EditOp, { op: "competency.create" }>;
 
 /** The names this MDO sees in the dictionary (shared entries and its own), loaded once per save. */
 function dictionary(ctx: SaveContext): NonNullable<SaveContext["dictionary"]> {

@@ -17,7 +17,7 @@ export class SaveRefusal extends Error {
     message: string,
     readonly status: 400 | 409 = 400,
     /** Set by the loop that applies the changes, so an operation only has to say what is wrong. */
-    public changeIndex?: number,
+    public opIndex?: number,
     readonly currentRevision?: number,
   ) {
     super(message);

@@ -1,7 +1,7 @@
 /** The link operations of an editor save: create (kind and level checked), update, delete. */
 import { eq } from "drizzle-orm";
 import { links } from "@db/schema";
-import type { Change } from "@schemas/changes";
+import type { EditOp } from "@schemas/edit-ops";
 import { allowedChildKinds, allowedParentKinds, LINK_RULES, linkKindFor, NODE_KIND_PLURALS, type NodeKind } from "@schemas/enums";
 import { describeNode, joinWords } from "@schemas/findings";
 import type { ProficiencyScale } from "@schemas/scale";
@@ -20,7 +20,7 @@ import {
 } from "./draft-edit-context.server";
 import { linkContent } from "./draft-edit-nodes.server";
 
-type Op<O extends Change["op"]> = Extract<Change, { op: O }>;
+type Op<O extends EditOp["op"]> = Extract<EditOp, { op: O }>;
 type Target = { id: string; kind: NodeKind; name: string; competency?: UsableCompetency };
 
 /** e.g. `(levels 1–3: Basic, Proficient, Advanced)` */

@@ -1,11 +1,11 @@
 /** The node operations of an editor save: create, update, move, delete (with the node's links). */
 import { eq, or } from "drizzle-orm";
 import { links, nodes } from "@db/schema";
-import type { Change, NodeFields } from "@schemas/changes";
+import type { EditOp, NodeFields } from "@schemas/edit-ops";
 import { audit } from "./audit.server";
 import { aKind, findNode, findUsableCompetency, idTaken, refuse, requireNode, takeNodeOrder, type LinkRow, type NodeRow, type SaveContext } from "./draft-edit-context.server";
 
-type Op<O extends Change["op"]> = Extract<Change, { op: O }>;
+type Op<O extends EditOp["op"]> = Extract<EditOp, { op: O }>;
 type FieldKey = keyof NodeFields;
 
 const FIELD_KEYS: readonly FieldKey[] = ["name", "nameHi", "description", "source", "url", "resourceType"];

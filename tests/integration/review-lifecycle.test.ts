@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@db/client";
 import { userId } from "@db/ids";
 import { auditLog, frameworks, notifications, reviewEvents, versions } from "@db/schema";
-import type { Change } from "@schemas/changes";
-import { applyDraftChanges, FROZEN_MESSAGE } from "~/models/draft-edit.server";
+import type { EditOp } from "@schemas/edit-ops";
+import { applyEditOps, FROZEN_MESSAGE } from "~/models/draft-edit.server";
 import {
   approveFramework,
   describeHold,
@@ -20,7 +20,7 @@ import {
 } from "~/models/review.server";
 import { getVersion, listVersions } from "~/models/version.server";
 import { listMemberships } from "~/models/user.server";
-import { ministry, newNode, OTHER_AUTHOR, someNode, updateNode } from "../factories/changes";
+import { ministry, newNode, OTHER_AUTHOR, someNode, updateNode } from "../factories/edit-ops";
 
 const AUTHOR = userId(OTHER_AUTHOR);
 const REVIEWER = userId("reviewer@frac.test");
@@ -30,7 +30,7 @@ const mdoId = () => mohfw().mdoId;
 const fwRow = () => getDb().select().from(frameworks).where(eq(frameworks.id, mohfw().frameworkId)).get()!;
 
 /** A save as the MOHFW author on the current revision. */
-const edit = (changes: Change[]) => applyDraftChanges({ mdoId: mdoId(), userId: AUTHOR, baseRevision: mohfw().revision, changes });
+const edit = (changes: EditOp[]) => applyEditOps({ mdoId: mdoId(), userId: AUTHOR, baseRevision: mohfw().revision, ops: changes });
 /** A harmless content change, so there is something new to review. */
 const touch = () => edit([updateNode(someNode(mohfw().frameworkId, "activity").id, { description: `Revised ${crypto.randomUUID()}` })]);
 

@@ -7,10 +7,10 @@ import { getDb } from "@db/client";
 import { userId } from "@db/ids";
 import { auditLog, frameworks, notifications, reviewEvents, versions } from "@db/schema";
 import { LIMITS } from "@schemas/limits";
-import { applyDraftChanges } from "~/models/draft-edit.server";
+import { applyEditOps } from "~/models/draft-edit.server";
 import { approveFramework, editorsSinceLastPublication, listReviewQueue, rejectFramework, submitFramework, verifyFramework, type Refusal } from "~/models/review.server";
 import { createUserWithRole, listMemberships } from "~/models/user.server";
-import { ministry, someNode, updateNode } from "../factories/changes";
+import { ministry, someNode, updateNode } from "../factories/edit-ops";
 
 const [AUTHOR, VIEWER, OTHER_AUTHOR, REVIEWER, BOARD, CURATOR, ADMIN] = [
   "author",
@@ -50,7 +50,7 @@ const verify = (user = REVIEWER) => () => verifyFramework({ mdoId: mdoId(), user
 const approve = (user = BOARD) => () => approveFramework({ mdoId: mdoId(), userId: user });
 const reject = (user = REVIEWER, reason = "Please add levels.") => () => rejectFramework({ mdoId: mdoId(), userId: user, reason });
 const touch = (user: string) =>
-  applyDraftChanges({ mdoId: mdoId(), userId: user, baseRevision: cbic().revision, changes: [updateNode(someNode(cbic().frameworkId, "role").id, { description: `Edit ${crypto.randomUUID()}` })] });
+  applyEditOps({ mdoId: mdoId(), userId: user, baseRevision: cbic().revision, ops: [updateNode(someNode(cbic().frameworkId, "role").id, { description: `Edit ${crypto.randomUUID()}` })] });
 
 let dualReviewer: string; // a CBIC author who is also a CBC technical reviewer
 let dualBoard: string; // a CBIC author who is also on the review board

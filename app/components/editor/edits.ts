@@ -1,7 +1,7 @@
 /** Builders for the author's edits: each returns the forward ops and the ops that undo them. */
 import { LINK_RULES, linkKindFor, NODE_KIND_LABELS, NODE_KIND_PLURALS, allowedChildKinds, type LinkKind } from "@schemas/enums";
-import type { Change, EditableNodeKind, NodeFields } from "@schemas/changes";
-import { deleteNodeOps } from "./apply-change";
+import type { EditOp, EditableNodeKind, NodeFields } from "@schemas/edit-ops";
+import { deleteNodeOps } from "./apply-op";
 import type { Edit } from "./store";
 import type { EditorLink, EditorNode, GraphState } from "./types";
 
@@ -22,8 +22,8 @@ export function addNodeEdit(
   parentId?: string,
 ): { edit: Edit; id: string } | { error: string } {
   const id = uuid();
-  const forward: Change[] = [{ op: "node.create", id, kind, fields, ...(at ? { x: Math.round(at.x), y: Math.round(at.y) } : {}) }];
-  const backward: Change[] = [{ op: "node.delete", id }];
+  const forward: EditOp[] = [{ op: "node.create", id, kind, fields, ...(at ? { x: Math.round(at.x), y: Math.round(at.y) } : {}) }];
+  const backward: EditOp[] = [{ op: "node.delete", id }];
   if (parentId) {
     const parent = state.nodes[parentId];
     const linkKind = parent ? linkKindFor(parent.kind, kind) : null;

@@ -1,6 +1,6 @@
 /** The author's commands, bound to the editor store; used by the side panel, toolbar and canvas. */
 import { useMemo } from "react";
-import type { EditableNodeKind, NodeFields } from "@schemas/changes";
+import type { EditableNodeKind, NodeFields } from "@schemas/edit-ops";
 import type { NodeKind } from "@schemas/enums";
 import { defaultScale } from "@schemas/scale";
 import { addLinkEdit, addNodeEdit, deleteLinkEdit, deleteNodeEdit, setLevelEdit, updateNodeEdit } from "./edits";
@@ -90,7 +90,7 @@ export function useEditorActions(mdoCode: string) {
       const state = s();
       if (!state.nodes[competencyId]) {
         const entry = state.dictionary.get(competencyId)!;
-        // why: link.create brings the competency onto the canvas (apply-change looks it up).
+        // why: link.create brings the competency onto the canvas (apply-op looks it up).
         const kind = state.nodes[parentId]?.kind === "role" ? "role_competency" : "activity_competency";
         if (state.nodes[parentId]?.kind !== "role" && state.nodes[parentId]?.kind !== "activity") {
           state.setNotice("Only roles and activities can require competencies.");

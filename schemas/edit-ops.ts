@@ -13,7 +13,7 @@ export const EDITABLE_NODE_KINDS = ["position", "role", "activity", "knowledge_r
 export type EditableNodeKind = (typeof EDITABLE_NODE_KINDS)[number];
 
 /** At most this many changes in one save; the editor splits bigger batches. */
-export const MAX_CHANGES_PER_SAVE = 5000;
+export const MAX_OPS_PER_SAVE = 5000;
 
 const name = z.string().trim().min(1, "Name cannot be empty.").max(LIMITS.NAME_MAX, `Name is longer than ${LIMITS.NAME_MAX} characters.`);
 const optionalText = (max: number, what: string) =>
@@ -39,7 +39,7 @@ export type NodeFields = z.infer<typeof nodeFieldsSchema>;
 
 const level = z.number().int().min(LIMITS.LEVEL_MIN).max(LIMITS.LEVEL_MAX);
 
-export const changeSchema = z.discriminatedUnion("op", [
+export const editOpSchema = z.discriminatedUnion("op", [
   z.object({
     op: z.literal("node.create"),
     id: z.uuid(),
@@ -74,14 +74,14 @@ export const changeSchema = z.discriminatedUnion("op", [
     levels: z.union([z.literal(3), z.literal(4), z.literal(5)]).default(5),
   }),
 ]);
-export type Change = z.infer<typeof changeSchema>;
+export type EditOp = z.infer<typeof editOpSchema>;
 
 /** The editor action's body: `intent` picks the operation; an unknown intent is a 400. */
 export const editorActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("save"),
     baseRevision: z.number().int().min(0),
-    changes: z.array(changeSchema).min(1, "A save needs at least one change.").max(MAX_CHANGES_PER_SAVE, `At most ${MAX_CHANGES_PER_SAVE} changes per save.`),
+    ops: z.array(editOpSchema).min(1, "A save needs at least one change.").max(MAX_OPS_PER_SAVE, `At most ${MAX_OPS_PER_SAVE} changes per save.`),
   }),
 ]);
 export type EditorAction = z.infer<typeof editorActionSchema>;

@@ -8,12 +8,12 @@ import { expect } from "vitest";
 import { getDb } from "@db/client";
 import { userId } from "@db/ids";
 import { auditLog, competencies, frameworks, links, nodes, type NodeKindDb } from "@db/schema";
-import type { Change, EditableNodeKind } from "@schemas/changes";
+import type { EditOp, EditableNodeKind } from "@schemas/edit-ops";
 import type { LinkKind } from "@schemas/enums";
 import { getMdoByCode } from "~/models/mdo.server";
 import { requestAs } from "./request";
 
-type Op<O extends Change["op"]> = Extract<Change, { op: O }>;
+type Op<O extends EditOp["op"]> = Extract<EditOp, { op: O }>;
 
 /** A node.create with a fresh UUID. */
 export function newNode(kind: EditableNodeKind, name: string, overrides: Partial<Op<"node.create">> = {}): Op<"node.create"> {
@@ -37,7 +37,7 @@ export const updateLink = (id: string, set: { level?: number; order?: number }):
 export const deleteLink = (id: string): Op<"link.delete"> => ({ op: "link.delete", id });
 
 /** The editor action's body for a save. */
-export const saveBody = (baseRevision: number, changes: unknown[]) => ({ intent: "save", baseRevision, changes });
+export const saveBody = (baseRevision: number, ops: unknown[]) => ({ intent: "save", baseRevision, ops });
 
 // ---- Reading the test database -------------------------------------------------------------
 
