@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LINK_KINDS, RESOURCE_TYPES } from "./enums";
+import { FRAMEWORK_NODE_KINDS, LINK_KINDS, RESOURCE_TYPES } from "./enums";
 import { LIMITS } from "./limits";
 
 /**
@@ -7,10 +7,6 @@ import { LIMITS } from "./limits";
  * with this same schema before applying it in one transaction. Ids are made in the browser
  * (UUIDs), so a link can point at a node created in the same save.
  */
-
-/** Node kinds an author creates in a framework; competencies come from the dictionary. */
-export const EDITABLE_NODE_KINDS = ["position", "role", "activity", "knowledge_resource"] as const;
-export type EditableNodeKind = (typeof EDITABLE_NODE_KINDS)[number];
 
 /** At most this many changes in one save; the editor splits bigger batches. */
 export const MAX_OPS_PER_SAVE = 5000;
@@ -43,7 +39,7 @@ export const editOpSchema = z.discriminatedUnion("op", [
   z.object({
     op: z.literal("node.create"),
     id: z.uuid(),
-    kind: z.enum(EDITABLE_NODE_KINDS),
+    kind: z.enum(FRAMEWORK_NODE_KINDS),
     fields: nodeFieldsSchema,
     x: coordinate.optional(),
     y: coordinate.optional(),

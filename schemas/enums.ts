@@ -6,6 +6,10 @@
 export const NODE_KINDS = ["position", "role", "activity", "competency", "knowledge_resource"] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
+/** The node kinds a framework owns (stored in its `nodes`); competencies live in the dictionary. */
+export const FRAMEWORK_NODE_KINDS = ["position", "role", "activity", "knowledge_resource"] as const;
+export type FrameworkNodeKind = (typeof FRAMEWORK_NODE_KINDS)[number];
+
 export const NODE_KIND_LABELS: Record<NodeKind, string> = {
   position: "Position",
   role: "Role",

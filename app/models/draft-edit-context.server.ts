@@ -4,7 +4,8 @@
  */
 import { and, eq, max, sql } from "drizzle-orm";
 import type { Db } from "@db/client";
-import { competencies, competencyPositions, links, nodes, scales, type NodeKindDb } from "@db/schema";
+import type { FrameworkNodeKind } from "@schemas/enums";
+import { competencies, competencyPositions, links, nodes, scales } from "@db/schema";
 import { NODE_KIND_LABELS, type NodeKind } from "@schemas/enums";
 import type { ProficiencyScale } from "@schemas/scale";
 import { readScale } from "./framework.server";
@@ -103,7 +104,7 @@ export type SaveContext = {
   /** One timestamp for every row the save writes, in the schema defaults' format. */
   now: string;
   /** Next sort order per node kind, read once per kind per save. */
-  nextNodeOrder: Map<NodeKindDb, number>;
+  nextNodeOrder: Map<FrameworkNodeKind, number>;
   /** Next link order per parent node, read once per parent per save. */
   nextLinkOrder: Map<string, number>;
   /** Parsed scales by scale id: a save links to few scales, many times. */
@@ -162,7 +163,7 @@ export function linkExists(ctx: SaveContext, from: string, to: string, toCompete
 }
 
 /** The sort order for a new node of this kind: one more than the framework's largest. */
-export function takeNodeOrder(ctx: SaveContext, kind: NodeKindDb): number {
+export function takeNodeOrder(ctx: SaveContext, kind: FrameworkNodeKind): number {
   let next = ctx.nextNodeOrder.get(kind);
   if (next === undefined) {
     const row = ctx.tx

@@ -7,8 +7,9 @@ import { and, count, eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { getDb } from "@db/client";
 import { userId } from "@db/ids";
-import { auditLog, competencies, frameworks, links, nodes, type NodeKindDb } from "@db/schema";
-import type { EditOp, EditableNodeKind } from "@schemas/edit-ops";
+import { auditLog, competencies, frameworks, links, nodes } from "@db/schema";
+import type { EditOp } from "@schemas/edit-ops";
+import type { FrameworkNodeKind } from "@schemas/enums";
 import type { LinkKind } from "@schemas/enums";
 import { getMdoByCode } from "~/models/mdo.server";
 import { requestAs } from "./request";
@@ -16,7 +17,7 @@ import { requestAs } from "./request";
 type Op<O extends EditOp["op"]> = Extract<EditOp, { op: O }>;
 
 /** A node.create with a fresh UUID. */
-export function newNode(kind: EditableNodeKind, name: string, overrides: Partial<Op<"node.create">> = {}): Op<"node.create"> {
+export function newNode(kind: FrameworkNodeKind, name: string, overrides: Partial<Op<"node.create">> = {}): Op<"node.create"> {
   return { op: "node.create", id: crypto.randomUUID(), kind, fields: { name }, ...overrides };
 }
 
@@ -54,7 +55,7 @@ export function ministry(code: "CBIC" | "MOHFW") {
 }
 
 /** The first seeded node of a kind in a framework. */
-export function someNode(frameworkId: string, kind: NodeKindDb) {
+export function someNode(frameworkId: string, kind: FrameworkNodeKind) {
   return getDb()
     .select()
     .from(nodes)

@@ -1,6 +1,7 @@
 /** Builders for the author's edits: each returns the forward ops and the ops that undo them. */
 import { LINK_RULES, linkKindFor, NODE_KIND_LABELS, NODE_KIND_PLURALS, allowedChildKinds, type LinkKind } from "@schemas/enums";
-import type { EditOp, EditableNodeKind, NodeFields } from "@schemas/edit-ops";
+import type { FrameworkNodeKind } from "@schemas/enums";
+import type { EditOp, NodeFields } from "@schemas/edit-ops";
 import { deleteNodeOps } from "./apply-op";
 import type { Edit } from "./store";
 import type { EditorLink, EditorNode, GraphState } from "./types";
@@ -16,7 +17,7 @@ function nextOrder(state: GraphState, parentId: string): number {
 /** A new node, optionally linked under a parent (its id is made here, in the browser). */
 export function addNodeEdit(
   state: GraphState,
-  kind: EditableNodeKind,
+  kind: FrameworkNodeKind,
   fields: NodeFields,
   at: { x: number; y: number } | null,
   parentId?: string,
