@@ -34,6 +34,18 @@ export type CompetencyType = (typeof COMPETENCY_TYPES)[number];
 export const FRAMEWORK_STATUSES = ["DRAFT", "UNVERIFIED", "VERIFIED", "REJECTED", "PUBLISHED"] as const;
 export type FrameworkStatus = (typeof FRAMEWORK_STATUSES)[number];
 
+/**
+ * The freeze rule, in one place: a framework that is submitted (UNVERIFIED) or verified and
+ * awaiting the board (VERIFIED) is under review, and nobody edits or imports into it until a
+ * reviewer sends it back (REJECTED) or the board approves it (back to DRAFT).
+ */
+export function isUnderReview(status: string): boolean {
+  return status === "UNVERIFIED" || status === "VERIFIED";
+}
+
+/** The sentence every screen and refusal uses for that rule; callers add who holds it or what was not done. */
+export const FROZEN_SENTENCE = "This framework is under review and frozen until a reviewer sends it back.";
+
 export const RESOURCE_TYPES = ["Act", "Rule", "Manual", "Guideline", "Link", "Other"] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 

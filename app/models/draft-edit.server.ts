@@ -3,11 +3,12 @@
  * applied in order, in one transaction, with the audit rows and the revision bump; any
  * refusal writes nothing. Operations live in draft-edit-*.server.ts.
  */
-import { holdOf } from "./review-guard.server";
 import { eq } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { frameworks, users } from "@db/schema";
 import type { EditOp } from "@schemas/edit-ops";
+import { FROZEN_SENTENCE, isUnderReview } from "@schemas/enums";
+import { describeHolder } from "./review-guard.server";
 import { createCompetency } from "./draft-edit-competency.server";
 import { lookupsFor, SaveRefusal, type Lookups, type SaveContext, type Tx } from "./draft-edit-context.server";
 import { createLink, deleteLink, updateLink } from "./draft-edit-links.server";
@@ -19,11 +20,6 @@ export type ApplyResult =
   | { ok: true; revision: number; applied: number }
   | { ok: false; status: 400 | 409; message: string; opIndex?: number; currentRevision?: number };
 
-// why: UNVERIFIED and VERIFIED are under review; a REJECTED framework is back with its authors.
-const EDITABLE_STATUSES = new Set<string>(["DRAFT", "REJECTED"]);
-
-export const FROZEN_MESSAGE =
-  "This framework is submitted for review and frozen; it can be edited again if a reviewer sends it back.";
 
 /** Applies one editor save to the MDO's draft, all or nothing; a refusal says which op and why. */
 export function applyEditOps(input: ApplyInput): ApplyResult {
@@ -48,7 +44,7 @@ function applyInTx(tx: Tx, q: Lookups, { mdoId, userId, baseRevision, ops }: App
   const fw = tx.select().from(frameworks).where(eq(frameworks.mdoId, mdoId)).get();
   if (!fw) throw new SaveRefusal("This ministry has no framework to edit yet.", 409);
   // why name the holder: the author must know whom to ask, not only that the draft is frozen.
-  if (!EDITABLE_STATUSES.has(fw.status)) throw new SaveRefusal(`${FROZEN_MESSAGE} ${holdOf(tx, fw)}`, 409);
+  if (isUnderReview(fw.status)) throw new SaveRefusal(`${FROZEN_SENTENCE} Nothing was saved: ${describeHolder(tx, fw)}`, 409);
   if (baseRevision !== fw.revision) {
     throw new SaveRefusal(staleMessage(tx, fw, userId, baseRevision), 409, undefined, fw.revision);
   }

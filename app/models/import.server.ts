@@ -14,7 +14,8 @@ import { audit } from "./audit.server";
 import { refuseTakenIds } from "./import-ids.server";
 
 export { sha256Hex };
-import { holdOf } from "./review-guard.server";
+import { describeHolder } from "./review-guard.server";
+import { FROZEN_SENTENCE, isUnderReview } from "@schemas/enums";
 import { listUsableCompetencies } from "./editor.server";
 
 /** The draft's nodes and links, and the dictionary this ministry may use, as the planner reads them. */
@@ -52,8 +53,6 @@ export type ApplyImportResult =
   | { ok: true; revision: number; unchanged: boolean; counts: { created: ImportPlan["created"]; updated: ImportPlan["updated"]; removed: ImportPlan["removed"] } }
   | { ok: false; status: 400 | 409; message: string };
 
-const FROZEN = new Set(["UNVERIFIED", "VERIFIED"]);
-
 /** Applies a valid plan in one transaction; refuses a plan with errors, a frozen draft, or a draft changed since `baseRevision`. */
 export function applyImportPlan(input: { mdoId: string; userId: string | null; plan: ImportPlan; fileName: string; sha256: string; baseRevision?: number }): ApplyImportResult {
   const { plan } = input;
@@ -70,7 +69,7 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
     return db.transaction((tx) => {
       const fw = tx.select().from(frameworks).where(eq(frameworks.mdoId, input.mdoId)).get();
       if (!fw) throw new Refusal(409, "This ministry has no framework to import into yet.");
-      if (FROZEN.has(fw.status)) throw new Refusal(409, `This framework is submitted for review and frozen; nothing was imported. ${holdOf(tx, fw)}`);
+      if (isUnderReview(fw.status)) throw new Refusal(409, `${FROZEN_SENTENCE} Nothing was imported: ${describeHolder(tx, fw)}`);
       if (input.baseRevision !== undefined && input.baseRevision !== fw.revision) {
         throw new Refusal(409, "The draft changed after this preview was made; preview the file again before applying it.");
       }

@@ -140,8 +140,8 @@ export function nameOf(tx: Pick<Tx, "select">, userId: string | null): string {
   return tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? "someone";
 }
 
-/** Who holds a framework under review, and since when: "Asha Rao submitted it on …; it awaits technical review by the CBC." */
-export function holdOf(tx: Pick<Tx, "select">, fw: FrameworkRow): string {
+/** Who holds a framework under review, and since when (the freeze itself is FROZEN_SENTENCE): "Asha Rao submitted it on …; it awaits technical review by the CBC." */
+export function describeHolder(tx: Pick<Tx, "select">, fw: FrameworkRow): string {
   const submitted = `${nameOf(tx, fw.submittedBy)} submitted it on ${formatWhen(fw.submittedAt)}`;
   if (fw.status === "UNVERIFIED") return `${submitted}; it awaits technical review by the CBC.`;
   if (fw.status === "VERIFIED") {

@@ -11,6 +11,7 @@ import { getDb } from "@db/client";
 import { frameworks, reviewEvents, type WORKING_COPY_STATUSES } from "@db/schema";
 import { diffDocuments } from "@schemas/diff";
 import { LIMITS } from "@schemas/limits";
+import { isUnderReview } from "@schemas/enums";
 import { validateFracDocument } from "@schemas/validator";
 import { audit } from "./audit.server";
 import type { Tx } from "./draft-edit-context.server";
@@ -21,7 +22,7 @@ import {
   ensureNotOwnWork,
   formatWhen,
   hasCbc,
-  holdOf,
+  describeHolder,
   isAuthorOf,
   latestVersion,
   loadActor,
@@ -35,7 +36,7 @@ import {
 } from "./review-guard.server";
 import { getLatestVersion } from "./version.server";
 
-export { describeHold, editorsSinceLastPublication, getReviewState, listReviewQueue, listSubmitBlockers } from "./review-queries.server";
+export { frozenNotice, editorsSinceLastPublication, getReviewState, listReviewQueue, listSubmitBlockers } from "./review-queries.server";
 export type { QueueItem, QueueStage, ReviewEventView, ReviewState } from "./review-queries.server";
 export type { Refusal } from "./review-guard.server";
 
@@ -50,7 +51,7 @@ export function submitFramework({ mdoId, userId }: { mdoId: string; userId: stri
   return step(userId, mdoId, (tx, actor, target) => {
     const { fw } = target;
     if (!isAuthorOf(actor, mdoId)) refuse(403, "Only the ministry's authors can submit its framework for review.");
-    if (fw.status === "UNVERIFIED" || fw.status === "VERIFIED") refuse(409, `This framework is already under review: ${holdOf(tx, fw)}`);
+    if (isUnderReview(fw.status)) refuse(409, `This framework is already under review: ${describeHolder(tx, fw)}`);
 
     const doc = loadDraftDocument({ mdoId })!;
     const blockers = validateFracDocument(doc, { mode: "submit" }).filter((f) => f.severity === "error");
@@ -90,7 +91,7 @@ export function verifyFramework({ mdoId, userId }: { mdoId: string; userId: stri
     if (!hasCbc(actor, "reviewer")) refuse(403, "Only a CBC technical reviewer can verify a framework.");
     if (fw.status === "DRAFT") refuse(409, `There is nothing to verify: ${notUnderReview(tx, target)}`);
     if (fw.status === "REJECTED") refuse(409, `There is nothing to verify: ${sentBack(tx, target)}`);
-    if (fw.status === "VERIFIED") refuse(409, `This framework was already verified: ${holdOf(tx, fw)}`);
+    if (fw.status === "VERIFIED") refuse(409, `This framework was already verified: ${describeHolder(tx, fw)}`);
     ensureNotOwnWork(tx, actor, target);
 
     const now = new Date().toISOString();

@@ -5,7 +5,8 @@ import { getDb } from "@db/client";
 import { kcmId, userId } from "@db/ids";
 import { competencies, frameworks, links } from "@db/schema";
 import type { EditOp } from "@schemas/edit-ops";
-import { applyEditOps, FROZEN_MESSAGE, type ApplyResult } from "~/models/draft-edit.server";
+import { FROZEN_SENTENCE } from "@schemas/enums";
+import { applyEditOps, type ApplyResult } from "~/models/draft-edit.server";
 import {
   authorId,
   deleteLink,
@@ -55,7 +56,7 @@ describe("a save against the framework as a whole", () => {
 
   it.each(["UNVERIFIED", "VERIFIED"] as const)("is refused (409) while the framework is %s", (status) => {
     setFramework({ status });
-    expect(refused([newNode("role", "Frozen role")])).toEqual({ ok: false, status: 409, message: expect.stringContaining(FROZEN_MESSAGE) });
+    expect(refused([newNode("role", "Frozen role")])).toEqual({ ok: false, status: 409, message: expect.stringContaining(FROZEN_SENTENCE) });
   });
 
   it("is accepted on a REJECTED framework, which is back with its authors", () => {

@@ -7,10 +7,11 @@ import { getDb } from "@db/client";
 import { userId } from "@db/ids";
 import { auditLog, frameworks, notifications, reviewEvents, versions } from "@db/schema";
 import type { EditOp } from "@schemas/edit-ops";
-import { applyEditOps, FROZEN_MESSAGE } from "~/models/draft-edit.server";
+import { FROZEN_SENTENCE } from "@schemas/enums";
+import { applyEditOps } from "~/models/draft-edit.server";
 import {
   approveFramework,
-  describeHold,
+  frozenNotice,
   getReviewState,
   listReviewQueue,
   listSubmitBlockers,
@@ -179,17 +180,17 @@ describe("submission checks and the freeze", () => {
     expect(touch().ok).toBe(true);
     expect(submitFramework({ mdoId: mdoId(), userId: AUTHOR }).ok).toBe(true);
     const revision = mohfw().revision;
-    expect(touch()).toEqual({ ok: false, status: 409, message: expect.stringContaining(FROZEN_MESSAGE) });
+    expect(touch()).toEqual({ ok: false, status: 409, message: expect.stringContaining(FROZEN_SENTENCE) });
     expect((touch() as { message: string }).message).toContain("Meera Iyer (MoHFW HR cell) submitted it");
     expect(mohfw().revision).toBe(revision);
-    expect(describeHold({ mdoId: mdoId() })).toMatch(
-      /^This framework is under review and cannot be changed: Meera Iyer \(MoHFW HR cell\) submitted it on .+ IST; it awaits technical review by the CBC\./,
+    expect(frozenNotice({ mdoId: mdoId() })).toMatch(
+      /^This framework is under review and frozen until a reviewer sends it back\. Meera Iyer \(MoHFW HR cell\) submitted it on .+ IST; it awaits technical review by the CBC\./,
     );
     expect(verifyFramework({ mdoId: mdoId(), userId: REVIEWER }).ok).toBe(true);
     expect(touch()).toMatchObject({ ok: false, status: 409 });
-    expect(describeHold({ mdoId: mdoId() })).toContain("Ravi Kumar (CBC technical review) verified it on");
+    expect(frozenNotice({ mdoId: mdoId() })).toContain("Ravi Kumar (CBC technical review) verified it on");
     expect(rejectFramework({ mdoId: mdoId(), userId: BOARD, reason: "Not now." }).ok).toBe(true);
-    expect(describeHold({ mdoId: mdoId() })).toBeNull();
+    expect(frozenNotice({ mdoId: mdoId() })).toBeNull();
     expect(touch().ok).toBe(true);
   });
 
