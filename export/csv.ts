@@ -10,7 +10,7 @@
  *
  * UTF-8 with a byte-order mark (Excel then reads Devanagari correctly), CRLF line ends, every
  * cell neutralised against formula injection; siblings in link order. Produced in chunks of
- * 5,000 rows (BASELINES.md: ~55 MB/s).
+ * 5,000 rows (docs/baselines.md: ~55 MB/s).
  */
 import Papa from "papaparse";
 import { FLAT_COLUMNS, FLAT_HEADERS, neutraliseCell, type FlatKey } from "@schemas/flat-layout";

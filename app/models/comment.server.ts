@@ -11,7 +11,8 @@ import { comments, competencies, frameworks, links, nodes, users } from "@db/sch
 import { LIMITS } from "@schemas/limits";
 import type { Tx } from "./draft-edit-context.server";
 import { deliverByEmail, notify, usersWithRole, type Notice } from "./notification.server";
-import { hasCbc, isAuthorOf, loadActor, loadTarget, refusalOf, refuse, type Actor, type Refusal, type Target } from "./review-guard.server";
+import { refuse, refusedOf, type Refused } from "./refusal.server";
+import { hasCbc, isAuthorOf, loadActor, loadTarget, type Actor, type Target } from "./review-guard.server";
 
 type CommentRow = typeof comments.$inferSelect;
 type TargetKind = CommentRow["targetKind"];
@@ -37,13 +38,13 @@ const mayComment = (actor: Actor, mdoId: string) => hasCbc(actor, "reviewer") ||
 /** Adds a comment (or a reply, with `parentId`) to a ministry's framework; `targetId` points it at a node, competency or link of the draft. */
 export function addComment(input: { mdoId: string; userId: string; targetId?: string | null; body: string; parentId?: string | null }):
   | { ok: true; comment: { id: string; threadId: string; targetId: string | null; targetKind: TargetKind } }
-  | Refusal {
+  | Refused {
   try {
     const { result, notices } = getDb().transaction((tx) => addInTx(tx, input), { behavior: "immediate" });
     deliverByEmail(notices);
     return result;
   } catch (error) {
-    return refusalOf(error);
+    return refusedOf(error);
   }
 }
 
@@ -149,16 +150,16 @@ export function listComments({ mdoId, targetId }: { mdoId: string; targetId?: st
 }
 
 /** Resolves the thread a comment belongs to; its writer, the ministry's authors and CBC reviewers or board may. */
-export function resolveComment({ commentId, userId }: { commentId: string; userId: string }): { ok: true; threadId: string } | Refusal {
+export function resolveComment({ commentId, userId }: { commentId: string; userId: string }): { ok: true; threadId: string } | Refused {
   return setResolved(commentId, userId, true);
 }
 
 /** Reopens a resolved thread (same people as resolveComment). */
-export function reopenComment({ commentId, userId }: { commentId: string; userId: string }): { ok: true; threadId: string } | Refusal {
+export function reopenComment({ commentId, userId }: { commentId: string; userId: string }): { ok: true; threadId: string } | Refused {
   return setResolved(commentId, userId, false);
 }
 
-function setResolved(commentId: string, userId: string, resolved: boolean): { ok: true; threadId: string } | Refusal {
+function setResolved(commentId: string, userId: string, resolved: boolean): { ok: true; threadId: string } | Refused {
   try {
     return getDb().transaction((tx) => {
       const actor = loadActor(tx, userId);
@@ -179,7 +180,7 @@ function setResolved(commentId: string, userId: string, resolved: boolean): { ok
       return { ok: true as const, threadId: root.id };
     });
   } catch (error) {
-    return refusalOf(error);
+    return refusedOf(error);
   }
 }
 

@@ -10,7 +10,8 @@ import type { EditOp } from "@schemas/edit-ops";
 import { FROZEN_SENTENCE, isUnderReview } from "@schemas/enums";
 import { describeHolder } from "./review-guard.server";
 import { createCompetency } from "./draft-edit-competency.server";
-import { lookupsFor, SaveRefusal, type Lookups, type SaveContext, type Tx } from "./draft-edit-context.server";
+import { lookupsFor, type Lookups, type SaveContext, type Tx } from "./draft-edit-context.server";
+import { Refusal, refuse, refusedOf, type Refused } from "./refusal.server";
 import { createLink, deleteLink, updateLink } from "./draft-edit-links.server";
 import { createNode, deleteNode, moveNode, updateNode } from "./draft-edit-nodes.server";
 
@@ -18,7 +19,7 @@ export type ApplyInput = { mdoId: string; userId: string; baseRevision: number; 
 
 export type ApplyResult =
   | { ok: true; revision: number; applied: number }
-  | { ok: false; status: 400 | 409; message: string; opIndex?: number; currentRevision?: number };
+  | Refused;
 
 
 /** Applies one editor save to the MDO's draft, all or nothing; a refusal says which op and why. */
@@ -29,26 +30,19 @@ export function applyEditOps(input: ApplyInput): ApplyResult {
     const q = lookupsFor(db);
     return db.transaction((tx) => applyInTx(tx, q, input), { behavior: "immediate" });
   } catch (error) {
-    if (!(error instanceof SaveRefusal)) throw error;
-    return {
-      ok: false,
-      status: error.status,
-      message: error.message,
-      ...(error.opIndex !== undefined ? { opIndex: error.opIndex } : {}),
-      ...(error.currentRevision !== undefined ? { currentRevision: error.currentRevision } : {}),
-    };
+    return refusedOf(error);
   }
 }
 
 function applyInTx(tx: Tx, q: Lookups, { mdoId, userId, baseRevision, ops }: ApplyInput): ApplyResult {
   const fw = tx.select().from(frameworks).where(eq(frameworks.mdoId, mdoId)).get();
-  if (!fw) throw new SaveRefusal("This ministry has no framework to edit yet.", 409);
+  if (!fw) refuse(409, "This ministry has no framework to edit yet.");
   // why name the holder: the author must know whom to ask, not only that the draft is frozen.
-  if (isUnderReview(fw.status)) throw new SaveRefusal(`${FROZEN_SENTENCE} Nothing was saved: ${describeHolder(tx, fw)}`, 409);
+  if (isUnderReview(fw.status)) refuse(409, `${FROZEN_SENTENCE} Nothing was saved: ${describeHolder(tx, fw)}`);
   if (baseRevision !== fw.revision) {
-    throw new SaveRefusal(staleMessage(tx, fw, userId, baseRevision), 409, undefined, fw.revision);
+    refuse(409, staleMessage(tx, fw, userId, baseRevision), { currentRevision: fw.revision });
   }
-  if (ops.length === 0) throw new SaveRefusal("A save needs at least one change.");
+  if (ops.length === 0) refuse(400, "A save needs at least one change.");
 
   const ctx: SaveContext = {
     tx,
@@ -65,7 +59,7 @@ function applyInTx(tx: Tx, q: Lookups, { mdoId, userId, baseRevision, ops }: App
     try {
       applyOp(ctx, op);
     } catch (error) {
-      if (error instanceof SaveRefusal) error.opIndex ??= index;
+      if (error instanceof Refusal) error.details.opIndex ??= index;
       throw error;
     }
   });

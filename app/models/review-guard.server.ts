@@ -1,37 +1,12 @@
 /**
  * What every review step checks before it writes: who is acting (roles, ministry), which
- * framework, and separation of duties. Refusals are thrown inside the transaction, so a
- * refused step writes nothing, and turned into `{ ok: false, status, message }` results.
+ * framework, and separation of duties. Refusals (refusal.server.ts) are thrown inside the
+ * transaction, so a refused step writes nothing.
  */
 import { and, desc, eq, gte, inArray, max, sql } from "drizzle-orm";
 import { auditLog, frameworks, mdos, memberships, users, versions, type MembershipRole } from "@db/schema";
-import type { Finding } from "@schemas/findings";
 import type { Tx } from "./draft-edit-context.server";
-
-export type Refusal = { ok: false; status: 400 | 403 | 404 | 409; message: string; blockers?: Finding[] };
-
-/** A step refused for a reason the user can act on. */
-export class ReviewRefusal extends Error {
-  constructor(
-    message: string,
-    readonly status: Refusal["status"],
-    readonly blockers?: Finding[],
-  ) {
-    super(message);
-    this.name = "ReviewRefusal";
-  }
-}
-
-/** A thrown ReviewRefusal as a Refusal result; anything else is rethrown. */
-export function refusalOf(error: unknown): Refusal {
-  if (!(error instanceof ReviewRefusal)) throw error;
-  return { ok: false, status: error.status, message: error.message, ...(error.blockers ? { blockers: error.blockers } : {}) };
-}
-
-/** Throws the refusal of the step being taken. */
-export function refuse(status: Refusal["status"], message: string, blockers?: Finding[]): never {
-  throw new ReviewRefusal(message, status, blockers);
-}
+import { refuse } from "./refusal.server";
 
 export type Actor = { id: string; name: string; email: string; roles: { role: MembershipRole; mdoId: string | null }[] };
 

@@ -28,23 +28,21 @@ import {
   loadActor,
   loadTarget,
   nameOf,
-  refusalOf,
-  refuse,
   type Actor,
-  type Refusal,
   type Target,
 } from "./review-guard.server";
+import { refuse, refusedOf, type Refused } from "./refusal.server";
 import { getLatestVersion } from "./version.server";
 
 export { frozenNotice, editorsSinceLastPublication, getReviewState, listReviewQueue, listSubmitBlockers } from "./review-queries.server";
 export type { QueueItem, QueueStage, ReviewEventView, ReviewState } from "./review-queries.server";
-export type { Refusal } from "./review-guard.server";
+export type { Refused } from "./refusal.server";
 
 type Status = (typeof WORKING_COPY_STATUSES)[number];
-export type StepResult<S extends Status> = { ok: true; status: S } | Refusal;
+export type StepResult<S extends Status> = { ok: true; status: S } | Refused;
 export type ApproveResult =
   | { ok: true; status: "DRAFT"; version: { number: number; sha256: string; publishedAt: string; nodeCount: number; linkCount: number } }
-  | Refusal;
+  | Refused;
 
 /** The author submits the draft (DRAFT or REJECTED) for technical review; refused with the blocking findings if it has errors. */
 export function submitFramework({ mdoId, userId }: { mdoId: string; userId: string }): StepResult<"UNVERIFIED"> {
@@ -59,7 +57,7 @@ export function submitFramework({ mdoId, userId }: { mdoId: string; userId: stri
       const shown = blockers.slice(0, 3).map((f) => f.message);
       const more = blockers.length > 3 ? ` (and ${blockers.length - 3} more)` : "";
       const count = blockers.length === 1 ? "1 problem needs" : `${blockers.length} problems need`;
-      refuse(400, `This framework cannot be submitted yet: ${count} fixing first. ${shown.join(" ")}${more}`, blockers);
+      refuse(400, `This framework cannot be submitted yet: ${count} fixing first. ${shown.join(" ")}${more}`, { blockers });
     }
     const published = getLatestVersion({ mdoId });
     if (published && diffDocuments(published.document, doc).summary.identical) {
@@ -187,7 +185,7 @@ export function approveFramework({ mdoId, userId }: { mdoId: string; userId: str
 type StepWork<R> = (tx: Tx, actor: Actor, target: Target) => { result: R; notices: Notice[] };
 
 /** One step in one immediate transaction; e-mails go out only after it commits. */
-function step<R>(userId: string, mdoId: string, work: StepWork<R>): R | Refusal {
+function step<R>(userId: string, mdoId: string, work: StepWork<R>): R | Refused {
   try {
     // why immediate: the state read and the writes must see one state, even with a second reviewer acting at once.
     const { result, notices } = getDb().transaction(
@@ -200,7 +198,7 @@ function step<R>(userId: string, mdoId: string, work: StepWork<R>): R | Refusal 
     deliverByEmail(notices);
     return result;
   } catch (error) {
-    return refusalOf(error);
+    return refusedOf(error);
   }
 }
 

@@ -8,7 +8,7 @@ import { userId } from "@db/ids";
 import { auditLog, frameworks, notifications, reviewEvents, versions } from "@db/schema";
 import { LIMITS } from "@schemas/limits";
 import { applyEditOps } from "~/models/draft-edit.server";
-import { approveFramework, editorsSinceLastPublication, listReviewQueue, rejectFramework, submitFramework, verifyFramework, type Refusal } from "~/models/review.server";
+import { approveFramework, editorsSinceLastPublication, listReviewQueue, rejectFramework, submitFramework, verifyFramework, type Refused } from "~/models/review.server";
 import { createUserWithRole, listMemberships } from "~/models/user.server";
 import { ministry, someNode, updateNode } from "../factories/edit-ops";
 
@@ -34,11 +34,11 @@ const tally = () => ({
 });
 
 /** Expects a refusal with this status (and message pattern) that changed nothing. */
-function refused(run: () => { ok: boolean }, statusCode: Refusal["status"], message?: RegExp): Refusal {
+function refused(run: () => { ok: boolean }, statusCode: Refused["status"], message?: RegExp): Refused {
   const before = tally();
   const result = run();
   if (result.ok) throw new Error("expected a refusal");
-  const refusal = result as Refusal;
+  const refusal = result as Refused;
   expect(refusal.status, refusal.message).toBe(statusCode);
   if (message) expect(refusal.message).toMatch(message);
   expect(tally()).toEqual(before);
