@@ -3,7 +3,7 @@
  * One framework per MDO (its working copy); published versions arrive with the review work.
  */
 import { sql } from "drizzle-orm";
-import { COMPETENCY_TYPES, FRAMEWORK_NODE_KINDS, LINK_KINDS } from "../schemas/enums";
+import { COMPETENCY_TYPES, FRAMEWORK_NODE_KINDS, LINK_KINDS, MEMBERSHIP_ROLES } from "../schemas/enums";
 import {
   type AnySQLiteColumn,
   primaryKey,
@@ -46,11 +46,6 @@ export const users = sqliteTable(
   },
   (t) => [uniqueIndex("users_email_unique").on(t.email)],
 );
-
-export const MEMBERSHIP_ROLES = ["author", "viewer", "reviewer", "board", "curator", "admin"] as const;
-export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
-/** Roles held for one ministry; the others are CBC roles that act on every ministry (mdo_id null). */
-export const MINISTRY_ROLES: readonly MembershipRole[] = ["author", "viewer"];
 
 export const memberships = sqliteTable(
   "memberships",

@@ -9,7 +9,7 @@ import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { comments, competencies, frameworks, links, nodes, users } from "@db/schema";
 import { LIMITS } from "@schemas/limits";
-import type { Tx } from "./draft-edit-context.server";
+import type { Tx } from "@db/client";
 import { deliverByEmail, notify, usersWithRole, type Notice } from "./notification.server";
 import { refuse, refusedOf, type Refused } from "./refusal.server";
 import { hasCbc, isAuthorOf, loadActor, loadTarget, type Actor, type Target } from "./review-guard.server";

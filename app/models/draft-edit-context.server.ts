@@ -3,14 +3,12 @@
  * lookups by primary key that are scoped to the saving framework.
  */
 import { and, eq, max, sql } from "drizzle-orm";
-import type { Db } from "@db/client";
+import type { Db, Tx } from "@db/client";
 import { competencies, competencyPositions, links, nodes, scales } from "@db/schema";
 import type { FrameworkNodeKind } from "@schemas/enums";
 import type { ProficiencyScale } from "@schemas/scale";
 import { readScale } from "./framework.server";
 import { refuse } from "./refusal.server";
-
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 
 /**

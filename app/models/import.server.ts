@@ -9,7 +9,7 @@ import { getClient } from "@db/client";
 import { competencies, frameworks, links, nodes, scales } from "@db/schema";
 import { analyseImport, type DictionaryCompetency, type ExistingSnapshot, type ImportMode, type ImportPlan, type UserMapping } from "@import/index";
 import type { ProficiencyScale } from "@schemas/scale";
-import { sha256Hex } from "~/utils/hash.server";
+import { sha256Hex } from "@db/hash";
 import { audit } from "./audit.server";
 import { refuseTakenIds } from "./import-ids.server";
 

@@ -4,8 +4,9 @@
  * transaction, so a refused step writes nothing.
  */
 import { and, desc, eq, gte, inArray, max, sql } from "drizzle-orm";
-import { auditLog, frameworks, mdos, memberships, users, versions, type MembershipRole } from "@db/schema";
-import type { Tx } from "./draft-edit-context.server";
+import { auditLog, frameworks, mdos, memberships, users, versions } from "@db/schema";
+import type { MembershipRole } from "@schemas/enums";
+import type { Tx } from "@db/client";
 import { refuse } from "./refusal.server";
 
 export type Actor = { id: string; name: string; email: string; roles: { role: MembershipRole; mdoId: string | null }[] };

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { versions } from "@db/schema";
 import { summarizeFindings } from "@schemas/findings";
 import { validateFracDocument } from "@schemas/validator";
-import type { Tx } from "./draft-edit-context.server";
+import type { Tx } from "@db/client";
 import { loadDraftDocument } from "./framework.server";
 import { nextVersionNumber, type Actor, type Target } from "./review-guard.server";
 import { refuse } from "./refusal.server";

@@ -1,7 +1,8 @@
 /** Reads for the review screens: the state of one framework, a reviewer's queue, what blocks a submission. */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
-import { frameworks, mdos, reviewEvents, users, type MembershipRole } from "@db/schema";
+import { frameworks, mdos, reviewEvents, users } from "@db/schema";
+import type { MembershipRole } from "@schemas/enums";
 import type { Finding } from "@schemas/findings";
 import { summarizeFindings } from "@schemas/findings";
 import { FROZEN_SENTENCE, isUnderReview } from "@schemas/enums";

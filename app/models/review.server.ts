@@ -14,7 +14,7 @@ import { LIMITS } from "@schemas/limits";
 import { isUnderReview } from "@schemas/enums";
 import { validateFracDocument } from "@schemas/validator";
 import { audit } from "./audit.server";
-import type { Tx } from "./draft-edit-context.server";
+import type { Tx } from "@db/client";
 import { loadDraftDocument } from "./framework.server";
 import { deliverByEmail, notify, usersWithRole, type Notice } from "./notification.server";
 import { publishVersion } from "./review-publish.server";

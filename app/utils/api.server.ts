@@ -5,7 +5,7 @@
  */
 import { findCaseObject, type CaseLookupType } from "~/models/case.server";
 import { verifyToken, type TokenSummary } from "~/models/token.server";
-import { sha256Hex } from "./hash.server";
+import { sha256Hex } from "@db/hash";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 

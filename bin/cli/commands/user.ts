@@ -1,6 +1,6 @@
 /** `frac user create`: makes an account (e.g. the first admin of a production install). */
 import { z } from "zod";
-import { MEMBERSHIP_ROLES, MINISTRY_ROLES, type MembershipRole } from "@db/schema";
+import { MEMBERSHIP_ROLES, MINISTRY_ROLES, type MembershipRole } from "@schemas/enums";
 import { getMdoByCode } from "~/models/mdo.server";
 import { createUserWithRole } from "~/models/user.server";
 import { complain, EXIT, parse, UsageError, type Command } from "../args";
