@@ -4,7 +4,7 @@
  * both come through here, so they give the same bytes for the same version.
  */
 import { sha256Hex } from "@db/hash";
-import { exportChunks, type CaseOptions, type ExportFormat } from "../../export/index";
+import { exportChunks, type CaseOptions, type ExportFormat } from "@export/index";
 import { loadDraftDocument } from "./framework.server";
 import { memoBySnapshot } from "./snapshot-cache.server";
 import { getVersion, getVersionBytes, type VersionBytes } from "./version.server";

@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import autocannon from "autocannon";
-import { exportChunks, type ExportFormat } from "../../export/index";
+import { exportChunks, type ExportFormat } from "@export/index";
 import { openClient } from "../../db/client";
 import type { FracDocument } from "../../schemas/frac-document";
 

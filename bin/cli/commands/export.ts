@@ -6,7 +6,7 @@ import type { Writable } from "node:stream";
 import { draftExport, publishedExport } from "~/models/export.server";
 import { getMdoByCode } from "~/models/mdo.server";
 import { getPublishedVersionNumber } from "~/models/version.server";
-import { EXPORT_FORMATS, isExportFormat } from "../../../export/index";
+import { EXPORT_FORMATS, isExportFormat } from "@export/index";
 import { complain, EXIT, parse, UsageError, type Command } from "../args";
 
 export const exportCommand: Command = {

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { toXlsxBuffer, XLSX_SHEETS } from "../../../export/xlsx";
+import { toXlsxBuffer, XLSX_SHEETS } from "@export/xlsx";
 import { makeExportDocument } from "./export-factory";
 
 async function read(buffer: Buffer): Promise<ExcelJS.Workbook> {
