@@ -12,7 +12,8 @@ import { LIMITS } from "@schemas/limits";
 import type { Tx } from "@db/client";
 import { deliverByEmail, notify, usersWithRole, type Notice } from "./notification.server";
 import { refuse, refusedOf, type Refused } from "./refusal.server";
-import { hasCbc, isAuthorOf, loadActor, loadTarget, type Actor, type Target } from "./review-guard.server";
+import { mayComment } from "@schemas/review-steps";
+import { loadActor, loadTarget, reviewRolesOf, type Actor, type Target } from "./review-guard.server";
 
 type CommentRow = typeof comments.$inferSelect;
 type TargetKind = CommentRow["targetKind"];
@@ -33,7 +34,7 @@ export type CommentView = {
 };
 export type CommentThread = CommentView & { replies: CommentView[] };
 
-const mayComment = (actor: Actor, mdoId: string) => hasCbc(actor, "reviewer") || hasCbc(actor, "board") || isAuthorOf(actor, mdoId);
+const mayCommentOn = (actor: Actor, mdoId: string) => mayComment(reviewRolesOf(actor, mdoId));
 
 /** Adds a comment (or a reply, with `parentId`) to a ministry's framework; `targetId` points it at a node, competency or link of the draft. */
 export function addComment(input: { mdoId: string; userId: string; targetId?: string | null; body: string; parentId?: string | null }):
@@ -51,7 +52,7 @@ export function addComment(input: { mdoId: string; userId: string; targetId?: st
 function addInTx(tx: Tx, { mdoId, userId, targetId, body, parentId }: Parameters<typeof addComment>[0]) {
   const actor = loadActor(tx, userId);
   const target = loadTarget(tx, actor, mdoId);
-  if (!mayComment(actor, mdoId)) refuse(403, "Only CBC reviewers, the review board and the ministry's authors can comment on this framework.");
+  if (!mayCommentOn(actor, mdoId)) refuse(403, "Only CBC reviewers, the review board and the ministry's authors can comment on this framework.");
   const text = body.trim();
   if (text === "") refuse(400, "Write something before posting the comment.");
   if (text.length > LIMITS.COMMENT_MAX) refuse(400, `The comment is ${text.length} characters long; at most ${LIMITS.COMMENT_MAX} are allowed.`);
@@ -168,7 +169,7 @@ function setResolved(commentId: string, userId: string, resolved: boolean): { ok
       const mdoId = root ? mdoOfFramework(tx, root.frameworkId) : null;
       if (!root || !mdoId) return refuse(404, "There is no such comment on a framework you can see.");
       loadTarget(tx, actor, mdoId);
-      if (root.authorId !== actor.id && !mayComment(actor, mdoId)) {
+      if (root.authorId !== actor.id && !mayCommentOn(actor, mdoId)) {
         refuse(403, "Only the ministry's authors, CBC reviewers and the review board can resolve comments.");
       }
       if (resolved && root.resolvedAt) refuse(409, "This thread is already resolved.");

@@ -6,6 +6,7 @@
 import { and, desc, eq, gte, inArray, max, sql } from "drizzle-orm";
 import { auditLog, frameworks, mdos, memberships, users, versions } from "@db/schema";
 import type { MembershipRole } from "@schemas/enums";
+import type { ReviewRoles } from "@schemas/review-steps";
 import type { Tx } from "@db/client";
 import { refuse } from "./refusal.server";
 
@@ -23,6 +24,13 @@ export function loadActor(tx: Tx, userId: string): Actor {
 export const hasCbc = (actor: Actor, role: MembershipRole) => actor.roles.some((r) => r.role === role && r.mdoId === null);
 /** True when the actor is an author of this ministry. */
 export const isAuthorOf = (actor: Actor, mdoId: string) => actor.roles.some((r) => r.role === "author" && r.mdoId === mdoId);
+
+/** The actor's roles as the review-step table (schemas/review-steps.ts) reads them. */
+export const reviewRolesOf = (actor: Actor, mdoId: string): ReviewRoles => ({
+  author: isAuthorOf(actor, mdoId),
+  reviewer: hasCbc(actor, "reviewer"),
+  board: hasCbc(actor, "board"),
+});
 /** True when the actor may read this ministry's draft: its members and the CBC. */
 export const canSee = (actor: Actor, mdoId: string) => actor.roles.some((r) => r.mdoId === null || r.mdoId === mdoId);
 

@@ -12,6 +12,7 @@ import { frameworks, reviewEvents, type WORKING_COPY_STATUSES } from "@db/schema
 import { diffDocuments } from "@schemas/diff";
 import { LIMITS } from "@schemas/limits";
 import { isUnderReview } from "@schemas/enums";
+import { mayTakeStep, takesStep } from "@schemas/review-steps";
 import { validateFracDocument } from "@schemas/validator";
 import { audit } from "./audit.server";
 import type { Tx } from "@db/client";
@@ -21,13 +22,12 @@ import { publishVersion } from "./review-publish.server";
 import {
   ensureNotOwnWork,
   formatWhen,
-  hasCbc,
   describeHolder,
-  isAuthorOf,
   latestVersion,
   loadActor,
   loadTarget,
   nameOf,
+  reviewRolesOf,
   type Actor,
   type Target,
 } from "./review-guard.server";
@@ -48,7 +48,7 @@ export type ApproveResult =
 export function submitFramework({ mdoId, userId }: { mdoId: string; userId: string }): StepResult<"UNVERIFIED"> {
   return step(userId, mdoId, (tx, actor, target) => {
     const { fw } = target;
-    if (!isAuthorOf(actor, mdoId)) refuse(403, "Only the ministry's authors can submit its framework for review.");
+    if (!takesStep("submit", reviewRolesOf(actor, mdoId))) refuse(403, "Only the ministry's authors can submit its framework for review.");
     if (isUnderReview(fw.status)) refuse(409, `This framework is already under review: ${describeHolder(tx, fw)}`);
 
     const doc = loadDraftDocument({ mdoId })!;
@@ -86,7 +86,7 @@ export function submitFramework({ mdoId, userId }: { mdoId: string; userId: stri
 export function verifyFramework({ mdoId, userId }: { mdoId: string; userId: string }): StepResult<"VERIFIED"> {
   return step(userId, mdoId, (tx, actor, target) => {
     const { fw } = target;
-    if (!hasCbc(actor, "reviewer")) refuse(403, "Only a CBC technical reviewer can verify a framework.");
+    if (!takesStep("verify", reviewRolesOf(actor, mdoId))) refuse(403, "Only a CBC technical reviewer can verify a framework.");
     if (fw.status === "DRAFT") refuse(409, `There is nothing to verify: ${notUnderReview(tx, target)}`);
     if (fw.status === "REJECTED") refuse(409, `There is nothing to verify: ${sentBack(tx, target)}`);
     if (fw.status === "VERIFIED") refuse(409, `This framework was already verified: ${describeHolder(tx, fw)}`);
@@ -110,15 +110,17 @@ export function verifyFramework({ mdoId, userId }: { mdoId: string; userId: stri
 export function rejectFramework({ mdoId, userId, reason }: { mdoId: string; userId: string; reason: string }): StepResult<"REJECTED"> {
   return step(userId, mdoId, (tx, actor, target) => {
     const { fw } = target;
-    const [reviewer, board] = [hasCbc(actor, "reviewer"), hasCbc(actor, "board")];
-    if (!reviewer && !board) refuse(403, "Only CBC technical reviewers and the review board can send a framework back.");
+    const roles = reviewRolesOf(actor, mdoId);
+    if (!takesStep("reject", roles)) refuse(403, "Only CBC technical reviewers and the review board can send a framework back.");
     if (fw.status === "DRAFT") refuse(409, `There is nothing to send back: ${notUnderReview(tx, target)}`);
     if (fw.status === "REJECTED") refuse(409, `This framework is already with its authors: ${sentBack(tx, target)}`);
-    if (fw.status === "UNVERIFIED" && !reviewer) {
-      refuse(403, "This framework awaits technical review; at this stage only a technical reviewer can send it back.");
-    }
-    if (fw.status === "VERIFIED" && !board) {
-      refuse(403, "This framework passed technical review and awaits the review board; only a board member can send it back now.");
+    if (!mayTakeStep("reject", fw.status, roles)) {
+      refuse(
+        403,
+        fw.status === "UNVERIFIED"
+          ? "This framework awaits technical review; at this stage only a technical reviewer can send it back."
+          : "This framework passed technical review and awaits the review board; only a board member can send it back now.",
+      );
     }
     ensureNotOwnWork(tx, actor, target);
     const text = reason.trim();
@@ -148,7 +150,7 @@ export function rejectFramework({ mdoId, userId, reason }: { mdoId: string; user
 export function approveFramework({ mdoId, userId }: { mdoId: string; userId: string }): ApproveResult {
   return step(userId, mdoId, (tx, actor, target) => {
     const { fw } = target;
-    if (!hasCbc(actor, "board")) refuse(403, "Only the CBC review board can approve and publish a framework.");
+    if (!takesStep("approve", reviewRolesOf(actor, mdoId))) refuse(403, "Only the CBC review board can approve and publish a framework.");
     if (fw.status === "DRAFT") refuse(409, `There is nothing to approve: ${notUnderReview(tx, target)}`);
     if (fw.status === "REJECTED") refuse(409, `There is nothing to approve: ${sentBack(tx, target)}`);
     if (fw.status === "UNVERIFIED") {

@@ -13,6 +13,7 @@ import { canEdit, hasCbcRole, requireMdoAccess } from "~/utils/auth.server";
 import { handleEditorAction } from "~/utils/editor-action.server";
 import { notFound } from "~/utils/http.server";
 import { FROZEN_SENTENCE, isUnderReview } from "@schemas/enums";
+import { mayComment } from "@schemas/review-steps";
 
 export const handle = { wide: true };
 
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     revision: data.revision,
     dictionary: listUsableCompetencies({ mdoId: mdo.id }),
     comments: listComments({ mdoId: mdo.id }),
-    canComment: canEdit(user, mdo.id) || hasCbcRole(user, ["reviewer", "board"]),
+    canComment: mayComment({ author: canEdit(user, mdo.id), reviewer: hasCbcRole(user, ["reviewer"]), board: hasCbcRole(user, ["board"]) }),
     published: getPublishedVersionNumber({ mdoId: mdo.id }),
     // Reviewers judge what changed, so they see it from the start; so does anyone who follows a "see in the graph" link.
     changesShown: hasCbcRole(user, ["reviewer", "board"]) || new URL(request.url).searchParams.has("changes"),
