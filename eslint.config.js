@@ -1,6 +1,9 @@
 // Lint: typescript-eslint's recommended rules, React hooks rules, and the layering rules from
-// CONVENTIONS.md (schemas/ knows no one; import/ never touches the database; components never reach db/).
+// CONVENTIONS.md: arrows point one way (routes → models → db → schemas); schemas/ knows no one;
+// import/ never touches the database; components never reach db/; and no import cycles anywhere.
 import js from "@eslint/js";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import importX from "eslint-plugin-import-x";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
@@ -21,12 +24,27 @@ export default tseslint.config(
     },
   },
   {
+    // why only no-cycle: the other import-x rules repeat what TypeScript already checks.
+    files: ["app/**/*.{ts,tsx}", "schemas/**/*.ts", "db/**/*.ts", "import/**/*.ts", "export/**/*.ts", "bin/**/*.ts", "scripts/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: { "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })] },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  {
     files: ["schemas/**/*.ts"],
     rules: { "no-restricted-imports": restrict(["~/*", "@db/*", "@import/*", "../*"], "schemas/ imports only zod and other schemas/ files.") },
   },
   {
     files: ["import/**/*.ts"],
     rules: { "no-restricted-imports": restrict(["~/*", "@db/*", "../db/*", "better-sqlite3", "drizzle-orm*"], "import/ is pure: no database access.") },
+  },
+  {
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": restrict(["@db/*", "../*db/*"], "Routes call models; only models touch db/.") },
+  },
+  {
+    files: ["app/models/**/*.ts"],
+    rules: { "no-restricted-imports": restrict(["~/routes/*", "~/components/*", "~/utils/*", "../routes/*", "../utils/*"], "Models sit below routes, components and the HTTP helpers: no import runs back up.") },
   },
   {
     files: ["app/components/**/*.{ts,tsx}"],

@@ -8,6 +8,7 @@ const alias = {
   "@schemas": here("./schemas"),
   "@db": here("./db"),
   "@import": here("./import"),
+  "@export": here("./export"),
 };
 
 export default defineConfig({

@@ -13,6 +13,8 @@ import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export type Client = { db: Db; sqlite: Database.Database; file: string };
+/** The handle a `db.transaction(...)` callback receives: models that write together take it. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 // why: this file runs both from db/ (CLI, tests) and bundled into build/ (server); both sit one level below the root.
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));

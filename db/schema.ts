@@ -3,7 +3,7 @@
  * One framework per MDO (its working copy); published versions arrive with the review work.
  */
 import { sql } from "drizzle-orm";
-import { COMPETENCY_TYPES, LINK_KINDS } from "../schemas/enums";
+import { COMPETENCY_TYPES, FRAMEWORK_NODE_KINDS, LINK_KINDS } from "../schemas/enums";
 import { MEMBERSHIP_ROLES } from "../schemas/roles";
 import {
   type AnySQLiteColumn,
@@ -49,8 +49,6 @@ export const users = sqliteTable(
   },
   (t) => [uniqueIndex("users_email_unique").on(t.email)],
 );
-
-export { MEMBERSHIP_ROLES, MINISTRY_ROLES, type MembershipRole } from "../schemas/roles";
 
 export const memberships = sqliteTable(
   "memberships",
@@ -137,10 +135,6 @@ export const frameworks = sqliteTable(
   (t) => [uniqueIndex("frameworks_mdo_unique").on(t.mdoId)],
 );
 
-export const NODE_KINDS_DB = ["position", "role", "activity", "knowledge_resource"] as const;
-/** Node kinds stored in `nodes`; competencies are dictionary rows. */
-export type NodeKindDb = (typeof NODE_KINDS_DB)[number];
-export type LinkKindDb = (typeof LINK_KINDS)[number];
 
 /** Positions, roles, activities and knowledge resources of a framework (competencies live in the dictionary). */
 export const nodes = sqliteTable(
@@ -150,7 +144,7 @@ export const nodes = sqliteTable(
     frameworkId: text("framework_id")
       .notNull()
       .references(() => frameworks.id),
-    kind: text("kind", { enum: NODE_KINDS_DB }).notNull(),
+    kind: text("kind", { enum: FRAMEWORK_NODE_KINDS }).notNull(),
     name: text("name").notNull(),
     nameHi: text("name_hi"),
     description: text("description").notNull().default(""),

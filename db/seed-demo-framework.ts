@@ -1,6 +1,7 @@
 /** Turns a demo framework file (names, no ids) into rows with stable ids. */
 import { defaultScaleIdFor } from "./seed-scales";
 import { domainCompetencyId, stableId } from "./ids";
+import type { FrameworkNodeKind, LinkKind } from "../schemas/enums";
 import type * as t from "./schema";
 import type { DemoFile } from "./seed-files";
 
@@ -25,7 +26,7 @@ export function buildDemoFramework(file: DemoFile, o: Options): DemoRows {
   const links: DemoRows["links"] = [];
   const known = new Set<string>();
 
-  const addNode = (kind: t.NodeKindDb, n: { name: string; nameHi?: string; description?: string }, i: number, extra = {}) => {
+  const addNode = (kind: FrameworkNodeKind, n: { name: string; nameHi?: string; description?: string }, i: number, extra = {}) => {
     const id = key(kind, n.name);
     known.add(id);
     nodes.push({
@@ -47,7 +48,7 @@ export function buildDemoFramework(file: DemoFile, o: Options): DemoRows {
     if (!known.has(id)) throw new Error(`demo framework ${file.mdo}: ${from} names unknown ${kind} "${name}"`);
     return id;
   };
-  const link = (kind: t.LinkKindDb, fromId: string, to: { node?: string; competency?: string }, order: number, level?: number) =>
+  const link = (kind: LinkKind, fromId: string, to: { node?: string; competency?: string }, order: number, level?: number) =>
     links.push({
       id: stableId(`demo:${file.mdo}/link/${fromId}/${to.node ?? to.competency}`),
       frameworkId: o.frameworkId,

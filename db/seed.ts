@@ -5,6 +5,7 @@
  * changes nothing.
  */
 import { eq } from "drizzle-orm";
+import type { MembershipRole } from "../schemas/enums";
 import type { Client } from "./client";
 import { domainCompetencyId, kcmId, mdoId, stableId, userId } from "./ids";
 import { hashPassword } from "./password";
@@ -97,7 +98,7 @@ export const DEMO_MDOS = [
   ["MOHFW", "Ministry of Health and Family Welfare", null],
 ] as const;
 
-export const DEMO_USERS: { email: string; name: string; role: t.MembershipRole; mdo?: string }[] = [
+export const DEMO_USERS: { email: string; name: string; role: MembershipRole; mdo?: string }[] = [
   { email: "author@frac.test", name: "Asha Rao (CBIC HR cell)", role: "author", mdo: "CBIC" },
   { email: "viewer@frac.test", name: "Vikram Nair (CBIC)", role: "viewer", mdo: "CBIC" },
   { email: "other-author@frac.test", name: "Meera Iyer (MoHFW HR cell)", role: "author", mdo: "MOHFW" },

@@ -33,7 +33,7 @@ import type {
   LinkGenUri,
   LinkUri,
 } from "./case-types";
-import { childLinks, documentLastChange, indexDocument, nodesOfKind, type DocumentIndex } from "./graph";
+import { childLinks, documentLastChange, buildExportGraph, nodesOfKind, type ExportGraph } from "./graph";
 import { batched, jsonPieces, materialise, StreamedArray } from "./json-stream";
 
 export type { CFPackage } from "./case-types";
@@ -82,7 +82,7 @@ function packageShape(doc: FracDocument, options: CaseOptions) {
 
 type Context = {
   doc: FracDocument;
-  index: DocumentIndex;
+  index: ExportGraph;
   uris: CaseUris;
   documentRef: LinkGenUri;
   lastChange: string;
@@ -98,7 +98,7 @@ function context(doc: FracDocument, options: CaseOptions): Context {
   const identifier = caseIds.document(doc.mdo.code, doc.version);
   return {
     doc,
-    index: indexDocument(doc),
+    index: buildExportGraph(doc),
     uris,
     documentRef: { title: documentTitle(doc), identifier, uri: uris.of("CFDocuments", identifier) },
     lastChange: documentLastChange(doc),

@@ -10,12 +10,12 @@
  *
  * UTF-8 with a byte-order mark (Excel then reads Devanagari correctly), CRLF line ends, every
  * cell neutralised against formula injection; siblings in link order. Produced in chunks of
- * 5,000 rows (BASELINES.md: ~55 MB/s).
+ * 5,000 rows (docs/baselines.md: ~55 MB/s).
  */
 import Papa from "papaparse";
 import { FLAT_COLUMNS, FLAT_HEADERS, neutraliseCell, type FlatKey } from "@schemas/flat-layout";
 import type { FracDocument, FracLink, FracNode } from "@schemas/frac-document";
-import { childLinks, childrenOfKind, indexDocument, nodesOfKind, type DocumentIndex } from "./graph";
+import { childLinks, childrenOfKind, buildExportGraph, nodesOfKind, type ExportGraph } from "./graph";
 
 export const CSV_BOM = "\uFEFF";
 const ROWS_PER_CHUNK = 5000;
@@ -58,7 +58,7 @@ function needsExtraQuotes(value: unknown): boolean {
  * framework has hundreds of thousands of them.
  */
 export function* flatRows(doc: FracDocument): Generator<string[]> {
-  const index = indexDocument(doc);
+  const index = buildExportGraph(doc);
   const walk = new ChainWalk(index);
   const empty = FLAT_COLUMNS.map(() => "");
   for (const position of nodesOfKind(index, "position")) yield* walk.position(position);
@@ -80,7 +80,7 @@ class ChainWalk {
   // The cells of a node repeat on every row of its chains: built once per node.
   private readonly segments = new Map<string, Segment>();
 
-  constructor(private readonly index: DocumentIndex) {}
+  constructor(private readonly index: ExportGraph) {}
 
   *position(position: FracNode): Generator<string[]> {
     const row = this.with(FLAT_COLUMNS.map(() => ""), position);

@@ -1,12 +1,12 @@
 /**
- * A FracDocument indexed for the exporters: nodes by id, each parent's links in the order the
+ * A FracDocument as the exporters walk it (the validator has its own DocumentIndex): nodes by id, each parent's links in the order the
  * authors gave them, and the nodes nobody links to. Every exporter walks the graph through
  * this one index, so CSV, XLSX and CASE agree on sibling order.
  */
 import type { NodeKind } from "@schemas/enums";
 import type { FracDocument, FracLink, FracNode } from "@schemas/frac-document";
 
-export type DocumentIndex = {
+export type ExportGraph = {
   doc: FracDocument;
   byId: ReadonlyMap<string, FracNode>;
   /** Outgoing links per parent id, sorted by `order` (absent last), then by position in the document. */
@@ -20,7 +20,7 @@ export type DocumentIndex = {
 const NO_LINKS: readonly FracLink[] = [];
 
 /** Indexes a document; links whose ends are not in the document are left out (the validator reports them). */
-export function indexDocument(doc: FracDocument): DocumentIndex {
+export function buildExportGraph(doc: FracDocument): ExportGraph {
   const byId = new Map<string, FracNode>();
   for (const node of doc.nodes) if (!byId.has(node.id)) byId.set(node.id, node);
 
@@ -54,12 +54,12 @@ function inOrder(links: readonly FracLink[]): boolean {
 }
 
 /** The parent's links to its children, in link order. */
-export function childLinks(index: DocumentIndex, parentId: string): readonly FracLink[] {
+export function childLinks(index: ExportGraph, parentId: string): readonly FracLink[] {
   return index.children.get(parentId) ?? NO_LINKS;
 }
 
 /** The document's nodes of one kind, in document order (the first of any repeated id). */
-export function nodesOfKind<K extends NodeKind>(index: DocumentIndex, kind: K): Extract<FracNode, { kind: K }>[] {
+export function nodesOfKind<K extends NodeKind>(index: ExportGraph, kind: K): Extract<FracNode, { kind: K }>[] {
   const out: Extract<FracNode, { kind: K }>[] = [];
   const isKind = (node: FracNode): node is Extract<FracNode, { kind: K }> => node.kind === kind;
   for (const node of index.byId.values()) if (isKind(node)) out.push(node);
@@ -67,7 +67,7 @@ export function nodesOfKind<K extends NodeKind>(index: DocumentIndex, kind: K): 
 }
 
 /** Ids of the nodes that some node of kind `parentKind` links to. */
-export function childrenOfKind(index: DocumentIndex, parentKind: NodeKind): Set<string> {
+export function childrenOfKind(index: ExportGraph, parentKind: NodeKind): Set<string> {
   const out = new Set<string>();
   for (const link of index.links) if (index.byId.get(link.from)!.kind === parentKind) out.add(link.to);
   return out;

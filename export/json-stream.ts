@@ -1,5 +1,5 @@
 /**
- * JSON text in pieces, for documents too large to build as one string (BASELINES.md: a CASE
+ * JSON text in pieces, for documents too large to build as one string (docs/baselines.md: a CASE
  * package of 100k nodes is 363 MB). A value is written exactly as JSON.stringify(value, null,
  * space) would write it, except that a StreamedArray is expanded item by item instead of being
  * held in memory. `materialise` turns the same value into the plain object, so the object and

@@ -9,7 +9,7 @@ import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { LINK_RULES } from "@schemas/enums";
 import type { CompetencyNode, FracDocument, FracLink, FracNode, KnowledgeResourceNode } from "@schemas/frac-document";
-import { documentLastChange, indexDocument, nodesOfKind, type DocumentIndex } from "./graph";
+import { documentLastChange, buildExportGraph, nodesOfKind, type ExportGraph } from "./graph";
 import { setZipEntryTimes } from "./zip-times";
 
 /** The sheet names, in workbook order. */
@@ -48,7 +48,7 @@ export async function toXlsxBuffer(doc: FracDocument): Promise<Buffer> {
  * building the workbook in memory. Resolves once the last byte is written.
  */
 export async function writeXlsx(doc: FracDocument, stream: Writable): Promise<void> {
-  const index = indexDocument(doc);
+  const index = buildExportGraph(doc);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = "FRAC Studio";
   // why fixed dates: the file's own timestamps follow the document, not the clock.
@@ -191,7 +191,7 @@ const resourceColumns: Column<KnowledgeResourceNode>[] = [
   common.updatedAt,
 ];
 
-function linkColumns(index: DocumentIndex): Column<FracLink>[] {
+function linkColumns(index: ExportGraph): Column<FracLink>[] {
   const node = (nodeId: string) => index.byId.get(nodeId)!;
   const levelName = (link: FracLink) => {
     const target = node(link.to);

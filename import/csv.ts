@@ -1,7 +1,7 @@
 /**
  * Text → rows for delimited files (CSV, semicolon CSV, tab-separated "Unicode text").
  * papaparse does the parsing, in array mode and from one string (the fastest way measured
- * in BASELINES.md); this module picks the delimiter and turns parse problems into findings.
+ * in docs/baselines.md); this module picks the delimiter and turns parse problems into findings.
  */
 import Papa from "papaparse";
 import { LIMITS } from "@schemas/limits";

@@ -10,7 +10,7 @@ import {
   at,
   type ExistingNode,
   type FieldChange,
-  type FrameworkNodeKind,
+  type RowNodeKind,
   type KindPlan,
   type PlannedNode,
   type Where,
@@ -20,7 +20,7 @@ import type { NodeCell } from "./records";
 type Given = { value: string; where: Where };
 type FileNode = {
   id: string;
-  kind: FrameworkNodeKind;
+  kind: RowNodeKind;
   existing?: ExistingNode;
   name: Given;
   description?: Given;
@@ -50,7 +50,7 @@ export class NodeResolver {
   }
 
   /** Pass 1: nodes the file names by id, so that rows naming them only by name find them too. */
-  registerIds(kind: FrameworkNodeKind, cell: NodeCell, where: Where): void {
+  registerIds(kind: RowNodeKind, cell: NodeCell, where: Where): void {
     if (!cell.id) return;
     const node = this.byId(kind, cell.id, cell.name, where, false);
     if (!node) return;
@@ -71,7 +71,7 @@ export class NodeResolver {
   }
 
   /** Pass 2: the id of the node a cell means (existing, or new), or null when the cell contradicts the draft. */
-  resolve(kind: FrameworkNodeKind, cell: NodeCell, where: Where): string | null {
+  resolve(kind: RowNodeKind, cell: NodeCell, where: Where): string | null {
     let node: FileNode | null;
     if (cell.id) {
       node = this.byId(kind, cell.id, cell.name, where, true);
@@ -119,9 +119,9 @@ export class NodeResolver {
   }
 
   /** Create / update / unchanged per kind; `remove` is filled in by the plan in replace mode. */
-  plan(): Record<FrameworkNodeKind, KindPlan<PlannedNode>> {
+  plan(): Record<RowNodeKind, KindPlan<PlannedNode>> {
     const empty = (): KindPlan<PlannedNode> => ({ create: [], update: [], unchanged: [], remove: [] });
-    const out: Record<FrameworkNodeKind, KindPlan<PlannedNode>> = {
+    const out: Record<RowNodeKind, KindPlan<PlannedNode>> = {
       position: empty(),
       role: empty(),
       activity: empty(),
@@ -159,7 +159,7 @@ export class NodeResolver {
   }
 
   // checkName: pass 2 only, so that each row's contradiction is reported once.
-  private byId(kind: FrameworkNodeKind, id: string, name: string, where: Where, checkName: boolean): FileNode | null {
+  private byId(kind: RowNodeKind, id: string, name: string, where: Where, checkName: boolean): FileNode | null {
     const existing = this.existingById.get(id);
     const known = this.fileById.get(id);
     const actualKind = known?.kind ?? existing?.kind;

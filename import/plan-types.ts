@@ -8,9 +8,9 @@ import type { ProficiencyScale } from "@schemas/scale";
 import type { ImportFinding } from "./findings";
 
 export type ImportMode = "merge" | "replace";
-/** The node kinds a file creates in the framework itself; competencies live in the dictionary. */
-export type FrameworkNodeKind = "position" | "role" | "activity";
-export const FRAMEWORK_NODE_KINDS: readonly FrameworkNodeKind[] = ["position", "role", "activity"];
+/** The node kinds a spreadsheet row names (knowledge resources come only from FracDocument JSON; competencies from the dictionary). */
+export type RowNodeKind = "position" | "role" | "activity";
+export const ROW_NODE_KINDS: readonly RowNodeKind[] = ["position", "role", "activity"];
 
 /** A node of the current draft. */
 export type ExistingNode = {
@@ -46,7 +46,7 @@ export type FieldChange = { field: "name" | "description" | "nameHi" | "scale"; 
 /** A new position, role or activity; `rows` are the spreadsheet rows that name it. */
 export type PlannedNode = {
   id: string;
-  kind: FrameworkNodeKind;
+  kind: RowNodeKind;
   name: string;
   description?: string;
   nameHi?: string;
@@ -104,7 +104,7 @@ export type PlannedLinkUpdate = PlannedLink & { levelBefore: number | null };
 export type CollectedLink = Omit<PlannedLink, "id"> & { first: Where };
 export type RemovedLink = ExistingLink & { fromName: string; toName: string };
 
-export type PlanCountKey = FrameworkNodeKind | "competency" | "link";
+export type PlanCountKey = RowNodeKind | "competency" | "link";
 export type PlanCounts = Record<PlanCountKey, number>;
 
 export type ImportPlan = {
@@ -112,7 +112,7 @@ export type ImportPlan = {
   ok: boolean;
   mode: ImportMode;
   mdoCode: string;
-  nodes: Record<FrameworkNodeKind, KindPlan<PlannedNode>>;
+  nodes: Record<RowNodeKind, KindPlan<PlannedNode>>;
   competencies: KindPlan<PlannedCompetency>;
   links: {
     create: PlannedLink[];

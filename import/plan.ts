@@ -13,7 +13,7 @@ import { planRemovals } from "./plan-removals";
 import {
   at,
   type CollectedLink,
-  FRAMEWORK_NODE_KINDS,
+  ROW_NODE_KINDS,
   LinkMap,
   type DictionaryCompetency,
   type ExistingLink,
@@ -52,7 +52,7 @@ export function planImport(input: PlanImportInput): ImportPlan {
 
   for (const record of records.competencies) competencies.define(record, record);
   for (const chain of records.chains) {
-    for (const kind of FRAMEWORK_NODE_KINDS) {
+    for (const kind of ROW_NODE_KINDS) {
       const cell = chain[kind];
       if (cell) nodes.registerIds(kind, cell, chain);
     }
@@ -65,7 +65,7 @@ export function planImport(input: PlanImportInput): ImportPlan {
   diffLinks(plan, links, existing.links);
   if (mode === "replace") planRemovals(plan, nodes, existing, links, records, findings, dictionary);
 
-  for (const kind of FRAMEWORK_NODE_KINDS) count(plan, kind, plan.nodes[kind]);
+  for (const kind of ROW_NODE_KINDS) count(plan, kind, plan.nodes[kind]);
   count(plan, "competency", plan.competencies);
   count(plan, "link", plan.links);
   plan.findings = sortFindings(findings);

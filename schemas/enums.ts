@@ -6,6 +6,10 @@
 export const NODE_KINDS = ["position", "role", "activity", "competency", "knowledge_resource"] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
+/** The node kinds a framework owns (stored in its `nodes`); competencies live in the dictionary. */
+export const FRAMEWORK_NODE_KINDS = ["position", "role", "activity", "knowledge_resource"] as const;
+export type FrameworkNodeKind = (typeof FRAMEWORK_NODE_KINDS)[number];
+
 export const NODE_KIND_LABELS: Record<NodeKind, string> = {
   position: "Position",
   role: "Role",
@@ -23,12 +27,29 @@ export const NODE_KIND_PLURALS: Record<NodeKind, string> = {
   knowledge_resource: "knowledge resources",
 };
 
+/** What a membership lets a user do; ministry roles are held for one ministry, the others are the CBC's. */
+export const MEMBERSHIP_ROLES = ["author", "viewer", "reviewer", "board", "curator", "admin"] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+export const MINISTRY_ROLES: readonly MembershipRole[] = ["author", "viewer"];
+
 export const COMPETENCY_TYPES = ["Behavioural", "Functional", "Domain"] as const;
 export type CompetencyType = (typeof COMPETENCY_TYPES)[number];
 
 // The iGOT tool's statuses plus PUBLISHED, which marks an immutable numbered version.
 export const FRAMEWORK_STATUSES = ["DRAFT", "UNVERIFIED", "VERIFIED", "REJECTED", "PUBLISHED"] as const;
 export type FrameworkStatus = (typeof FRAMEWORK_STATUSES)[number];
+
+/**
+ * The freeze rule, in one place: a framework that is submitted (UNVERIFIED) or verified and
+ * awaiting the board (VERIFIED) is under review, and nobody edits or imports into it until a
+ * reviewer sends it back (REJECTED) or the board approves it (back to DRAFT).
+ */
+export function isUnderReview(status: string): boolean {
+  return status === "UNVERIFIED" || status === "VERIFIED";
+}
+
+/** The sentence every screen and refusal uses for that rule; callers add who holds it or what was not done. */
+export const FROZEN_SENTENCE = "This framework is under review and frozen until a reviewer sends it back.";
 
 export const RESOURCE_TYPES = ["Act", "Rule", "Manual", "Guideline", "Link", "Other"] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

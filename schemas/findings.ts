@@ -1,4 +1,4 @@
-import { NODE_KIND_LABELS, type NodeKind } from "./enums";
+import { allowedChildKinds, allowedParentKinds, NODE_KIND_LABELS, NODE_KIND_PLURALS, type NodeKind } from "./enums";
 import { isBlank } from "./text";
 
 /**
@@ -94,3 +94,24 @@ function compareEntries(a: Entry, b: Entry): number {
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** A kind as a sentence names it: "a role", "an activity", "a knowledge resource". */
+export function aKind(kind: NodeKind): string {
+  const word = NODE_KIND_LABELS[kind].toLocaleLowerCase("en");
+  return `${/^[aeiou]/.test(word) ? "an" : "a"} ${word}`;
+}
+
+/**
+ * Why a node of kind `from` cannot be linked to one of kind `to`, in the words of LINK_RULES:
+ * the one sentence the editor, the save action and the validator all use.
+ */
+export function whyNotLinked(from: NodeKind, to: NodeKind): string {
+  const children = allowedChildKinds(from);
+  const subject = capitalise(aKind(from));
+  if (children.length === 0) {
+    return `${subject} cannot be linked to anything; link ${joinWords(allowedParentKinds(from).map(aKind), "or")} to it instead.`;
+  }
+  return `${subject} can be linked to ${joinWords(children.map((k) => NODE_KIND_PLURALS[k]))}, not to ${aKind(to)}.`;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,13 +1,6 @@
-import {
-  allowedChildKinds,
-  allowedParentKinds,
-  LINK_RULES,
-  linkKindFor,
-  NODE_KIND_LABELS,
-  NODE_KIND_PLURALS,
-} from "./enums";
+import { LINK_RULES, linkKindFor } from "./enums";
 import type { FracLink, FracNode } from "./frac-document";
-import { describeNode, joinWords, type FindingCode, type FindingList } from "./findings";
+import { aKind, describeNode, whyNotLinked, type FindingCode, type FindingList } from "./findings";
 import { describeScale } from "./scale";
 import { describeLink, linkSortName, repeatedPairs, sentence, type DocumentIndex } from "./validator-index";
 
@@ -57,18 +50,10 @@ function wrongKindMessage(index: DocumentIndex, link: FracLink, from: FracNode, 
   if (rule.from === from.kind && rule.to === to.kind) return null;
   const fitting = linkKindFor(from.kind, to.kind);
   if (fitting) {
-    const joins = `joins ${aKind(from)} to ${aKind(to)}`;
+    const joins = `joins ${aKind(from.kind)} to ${aKind(to.kind)}`;
     return `${sentence(describeLink(index, link))} is marked "${rule.label}" but ${joins}; it should be "${LINK_RULES[fitting].label}".`;
   }
-  return `${describeNode(from)} cannot be linked to ${describeNode(to)}: ${whatMayBeLinked(from)}`;
-}
-
-// e.g. "A role can be linked to activities and competencies."
-function whatMayBeLinked(from: FracNode): string {
-  const children = allowedChildKinds(from.kind).map((kind) => NODE_KIND_PLURALS[kind]);
-  if (children.length > 0) return `${aKind(from)} can be linked to ${joinWords(children)}.`;
-  const parents = allowedParentKinds(from.kind).map((kind) => NODE_KIND_PLURALS[kind]);
-  return `${aKind(from)} has nothing below it; link to it from ${joinWords(parents, "or")} instead.`;
+  return `${describeNode(from)} cannot be linked to ${describeNode(to)}. ${whyNotLinked(from.kind, to.kind)}`;
 }
 
 type LevelProblem = { code: "level_missing" | "level_not_allowed" | "level_out_of_scale"; message: string };
@@ -98,8 +83,3 @@ function levelMessage(index: DocumentIndex, link: FracLink, to: FracNode): Level
   };
 }
 
-// "a role", "an activity"
-function aKind(node: FracNode): string {
-  const kind = NODE_KIND_LABELS[node.kind].toLocaleLowerCase("en");
-  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
-}

@@ -3,8 +3,8 @@
  * every framework as a CFPackage, indexed by identifier, in the shapes the binding's lookups
  * answer with (a CFDocument with its CFPackageURI, a CFItem with its CFDocumentURI, ...).
  */
-import { buildCasePackage, type CFPackage } from "../../export/index";
-import type { CFAssociation, CFDocument, CFItem, CFItemType, CFRubric, LinkUri } from "../../export/case-types";
+import { buildCasePackage, type CFPackage } from "@export/index";
+import type { CFAssociation, CFDocument, CFItem, CFItemType, CFRubric, LinkUri } from "@export/case-types";
 import { exportOptions } from "./export.server";
 import { memoBySnapshot } from "./snapshot-cache.server";
 import { getVersion, listPublishedFrameworks } from "./version.server";

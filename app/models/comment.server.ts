@@ -10,9 +10,11 @@ import { getDb } from "@db/client";
 import { durably } from "@db/durable";
 import { comments, competencies, frameworks, links, nodes, users } from "@db/schema";
 import { LIMITS } from "@schemas/limits";
-import type { Tx } from "./draft-edit-context.server";
+import type { Tx } from "@db/client";
 import { deliverByEmail, notify, usersWithRole, type Notice } from "./notification.server";
-import { hasCbc, isAuthorOf, loadActor, loadTarget, refusalOf, refuse, type Actor, type Refusal, type Target } from "./review-guard.server";
+import { refuse, refusedOf, type Refused } from "./refusal.server";
+import { mayComment } from "@schemas/review-steps";
+import { loadActor, loadTarget, reviewRolesOf, type Actor, type Target } from "./review-guard.server";
 
 type CommentRow = typeof comments.$inferSelect;
 type TargetKind = CommentRow["targetKind"];
@@ -33,26 +35,26 @@ export type CommentView = {
 };
 export type CommentThread = CommentView & { replies: CommentView[] };
 
-const mayComment = (actor: Actor, mdoId: string) => hasCbc(actor, "reviewer") || hasCbc(actor, "board") || isAuthorOf(actor, mdoId);
+const mayCommentOn = (actor: Actor, mdoId: string) => mayComment(reviewRolesOf(actor, mdoId));
 
 /** Adds a comment (or a reply, with `parentId`) to a ministry's framework; `targetId` points it at a node, competency or link of the draft. */
 export function addComment(input: { mdoId: string; userId: string; targetId?: string | null; body: string; parentId?: string | null }):
   | { ok: true; comment: { id: string; threadId: string; targetId: string | null; targetKind: TargetKind } }
-  | Refusal {
+  | Refused {
   try {
     // why durably: the notices of a comment may be e-mailed as soon as it commits.
     const { result, notices } = durably(() => getDb().transaction((tx) => addInTx(tx, input), { behavior: "immediate" }));
     deliverByEmail(notices);
     return result;
   } catch (error) {
-    return refusalOf(error);
+    return refusedOf(error);
   }
 }
 
 function addInTx(tx: Tx, { mdoId, userId, targetId, body, parentId }: Parameters<typeof addComment>[0]) {
   const actor = loadActor(tx, userId);
   const target = loadTarget(tx, actor, mdoId);
-  if (!mayComment(actor, mdoId)) refuse(403, "Only CBC reviewers, the review board and the ministry's authors can comment on this framework.");
+  if (!mayCommentOn(actor, mdoId)) refuse(403, "Only CBC reviewers, the review board and the ministry's authors can comment on this framework.");
   const text = body.trim();
   if (text === "") refuse(400, "Write something before posting the comment.");
   if (text.length > LIMITS.COMMENT_MAX) refuse(400, `The comment is ${text.length} characters long; at most ${LIMITS.COMMENT_MAX} are allowed.`);
@@ -151,16 +153,16 @@ export function listComments({ mdoId, targetId }: { mdoId: string; targetId?: st
 }
 
 /** Resolves the thread a comment belongs to; its writer, the ministry's authors and CBC reviewers or board may. */
-export function resolveComment({ commentId, userId }: { commentId: string; userId: string }): { ok: true; threadId: string } | Refusal {
+export function resolveComment({ commentId, userId }: { commentId: string; userId: string }): { ok: true; threadId: string } | Refused {
   return setResolved(commentId, userId, true);
 }
 
 /** Reopens a resolved thread (same people as resolveComment). */
-export function reopenComment({ commentId, userId }: { commentId: string; userId: string }): { ok: true; threadId: string } | Refusal {
+export function reopenComment({ commentId, userId }: { commentId: string; userId: string }): { ok: true; threadId: string } | Refused {
   return setResolved(commentId, userId, false);
 }
 
-function setResolved(commentId: string, userId: string, resolved: boolean): { ok: true; threadId: string } | Refusal {
+function setResolved(commentId: string, userId: string, resolved: boolean): { ok: true; threadId: string } | Refused {
   try {
     return getDb().transaction((tx) => {
       const actor = loadActor(tx, userId);
@@ -169,7 +171,7 @@ function setResolved(commentId: string, userId: string, resolved: boolean): { ok
       const mdoId = root ? mdoOfFramework(tx, root.frameworkId) : null;
       if (!root || !mdoId) return refuse(404, "There is no such comment on a framework you can see.");
       loadTarget(tx, actor, mdoId);
-      if (root.authorId !== actor.id && !mayComment(actor, mdoId)) {
+      if (root.authorId !== actor.id && !mayCommentOn(actor, mdoId)) {
         refuse(403, "Only the ministry's authors, CBC reviewers and the review board can resolve comments.");
       }
       if (resolved && root.resolvedAt) refuse(409, "This thread is already resolved.");
@@ -181,7 +183,7 @@ function setResolved(commentId: string, userId: string, resolved: boolean): { ok
       return { ok: true as const, threadId: root.id };
     });
   } catch (error) {
-    return refusalOf(error);
+    return refusedOf(error);
   }
 }
 

@@ -7,8 +7,8 @@ import { and, eq } from "drizzle-orm";
 import { closeClient, getDb } from "@db/client";
 import { domainCompetencyId, stableId, userId } from "@db/ids";
 import { frameworks, links, nodes } from "@db/schema";
-import type { Change } from "@schemas/changes";
-import { applyDraftChanges } from "./draft-edit.server";
+import type { EditOp } from "@schemas/edit-ops";
+import { applyEditOps } from "./draft-edit.server";
 import { getMdoByCode } from "./mdo.server";
 import { approveFramework, submitFramework, verifyFramework } from "./review.server";
 import { getPublishedVersionNumber } from "./version.server";
@@ -43,7 +43,7 @@ export function seedDemoHistory({ databaseFile }: { databaseFile?: string } = {}
 
   const changes = demoChanges(fw.id);
   const revision = getDb().select({ revision: frameworks.revision }).from(frameworks).where(eq(frameworks.id, fw.id)).get()!.revision;
-  const saved = applyDraftChanges({ mdoId, userId: AUTHOR, baseRevision: revision, changes });
+  const saved = applyEditOps({ mdoId, userId: AUTHOR, baseRevision: revision, ops: changes });
   if (!saved.ok) throw new Error(`Demo history: the demo edits were refused: ${saved.message}`);
   return { published: 1, changes: changes.length };
 }
@@ -55,7 +55,7 @@ const demoNodeId = (kind: string, name: string) => stableId(`demo:CBIC/${kind}/$
  * needs refund processing at level 3, a raised level for GST registration checks, and a
  * clearer description for IGST refund errors.
  */
-function demoChanges(frameworkId: string): Change[] {
+function demoChanges(frameworkId: string): EditOp[] {
   const newActivity = stableId("demo-history:CBIC/activity/Sanction refund of pre-deposit");
   const refundRole = demoNodeId("role", "Refund sanction");
   const registration = demoNodeId("activity", "Verify applications for GST registration");

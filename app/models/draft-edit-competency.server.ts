@@ -2,12 +2,13 @@
 import { eq, isNull, or } from "drizzle-orm";
 import { competencies } from "@db/schema";
 import { defaultScaleIdFor } from "@db/seed-scales";
-import type { Change } from "@schemas/changes";
+import type { EditOp } from "@schemas/edit-ops";
 import { normalizeName } from "@schemas/text";
 import { audit } from "./audit.server";
-import { idTaken, refuse, type SaveContext } from "./draft-edit-context.server";
+import { idTaken, type SaveContext } from "./draft-edit-context.server";
+import { refuse } from "./refusal.server";
 
-type CompetencyCreate = Extract<Change, { op: "competency.create" }>;
+type CompetencyCreate = Extract<EditOp, { op: "competency.create" }>;
 
 /** The names this MDO sees in the dictionary (shared entries and its own), loaded once per save. */
 function dictionary(ctx: SaveContext): NonNullable<SaveContext["dictionary"]> {
@@ -29,11 +30,11 @@ function dictionary(ctx: SaveContext): NonNullable<SaveContext["dictionary"]> {
 
 /** competency.create: a Domain competency of this MDO whose name is new to the dictionary it sees. */
 export function createCompetency(ctx: SaveContext, change: CompetencyCreate): void {
-  if (idTaken(ctx, change.id)) refuse(`A competency with id ${change.id} already exists.`);
+  if (idTaken(ctx, change.id)) refuse(400, `A competency with id ${change.id} already exists.`);
   const dict = dictionary(ctx);
   const key = normalizeName(change.fields.name);
   const existing = dict.names.get(key);
-  if (existing !== undefined) refuse(`"${existing}" is already in the dictionary.`);
+  if (existing !== undefined) refuse(400, `"${existing}" is already in the dictionary.`);
 
   const f = change.fields;
   const row = {

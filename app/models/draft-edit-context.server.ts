@@ -1,34 +1,15 @@
 /**
- * What every operation of one editor save shares: the transaction, who saves where, the
- * refusal type, and lookups by primary key that are scoped to the saving framework.
+ * What every operation of one editor save shares: the transaction, who saves where, and
+ * lookups by primary key that are scoped to the saving framework.
  */
 import { and, eq, max, sql } from "drizzle-orm";
-import type { Db } from "@db/client";
-import { competencies, competencyPositions, links, nodes, scales, type NodeKindDb } from "@db/schema";
-import { NODE_KIND_LABELS, type NodeKind } from "@schemas/enums";
+import type { Db, Tx } from "@db/client";
+import { competencies, competencyPositions, links, nodes, scales } from "@db/schema";
+import type { FrameworkNodeKind } from "@schemas/enums";
 import type { ProficiencyScale } from "@schemas/scale";
 import { readScale } from "./framework.server";
+import { refuse } from "./refusal.server";
 
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-/** A save refused for a reason the user can act on; thrown inside the transaction so nothing is written. */
-export class SaveRefusal extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 409 = 400,
-    /** Set by the loop that applies the changes, so an operation only has to say what is wrong. */
-    public changeIndex?: number,
-    readonly currentRevision?: number,
-  ) {
-    super(message);
-    this.name = "SaveRefusal";
-  }
-}
-
-/** Refuses the change being applied (400) with a message for the author. */
-export function refuse(message: string): never {
-  throw new SaveRefusal(message);
-}
 
 /**
  * The lookups every operation makes, prepared once per database client: a drizzle query built
@@ -103,7 +84,7 @@ export type SaveContext = {
   /** One timestamp for every row the save writes, in the schema defaults' format. */
   now: string;
   /** Next sort order per node kind, read once per kind per save. */
-  nextNodeOrder: Map<NodeKindDb, number>;
+  nextNodeOrder: Map<FrameworkNodeKind, number>;
   /** Next link order per parent node, read once per parent per save. */
   nextLinkOrder: Map<string, number>;
   /** Parsed scales by scale id: a save links to few scales, many times. */
@@ -124,13 +105,13 @@ export function findNode(ctx: SaveContext, id: string): NodeRow | undefined {
 
 /** The node with this id in the saving framework; otherwise refuses. */
 export function requireNode(ctx: SaveContext, id: string): NodeRow {
-  return findNode(ctx, id) ?? refuse(`No node with id ${id} in this framework.`);
+  return findNode(ctx, id) ?? refuse(400, `No node with id ${id} in this framework.`);
 }
 
 /** The link with this id in the saving framework; otherwise refuses. */
 export function requireLink(ctx: SaveContext, id: string): LinkRow {
   const row = ctx.q.link.get({ id });
-  if (!row || row.frameworkId !== ctx.frameworkId) refuse(`No link with id ${id} in this framework.`);
+  if (!row || row.frameworkId !== ctx.frameworkId) refuse(400, `No link with id ${id} in this framework.`);
   return row;
 }
 
@@ -162,7 +143,7 @@ export function linkExists(ctx: SaveContext, from: string, to: string, toCompete
 }
 
 /** The sort order for a new node of this kind: one more than the framework's largest. */
-export function takeNodeOrder(ctx: SaveContext, kind: NodeKindDb): number {
+export function takeNodeOrder(ctx: SaveContext, kind: FrameworkNodeKind): number {
   let next = ctx.nextNodeOrder.get(kind);
   if (next === undefined) {
     const row = ctx.tx
@@ -188,8 +169,3 @@ export function takeLinkOrder(ctx: SaveContext, fromId: string, given: number | 
   return order;
 }
 
-/** A kind as a sentence names it: "a role", "an activity", "a knowledge resource". */
-export function aKind(kind: NodeKind): string {
-  const word = NODE_KIND_LABELS[kind].toLowerCase();
-  return `${/^[aeiou]/.test(word) ? "an" : "a"} ${word}`;
-}

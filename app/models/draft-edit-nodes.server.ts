@@ -1,11 +1,13 @@
 /** The node operations of an editor save: create, update, move, delete (with the node's links). */
 import { eq, or } from "drizzle-orm";
 import { links, nodes } from "@db/schema";
-import type { Change, NodeFields } from "@schemas/changes";
+import type { EditOp, NodeFields } from "@schemas/edit-ops";
 import { audit } from "./audit.server";
-import { aKind, findNode, findUsableCompetency, idTaken, refuse, requireNode, takeNodeOrder, type LinkRow, type NodeRow, type SaveContext } from "./draft-edit-context.server";
+import { findNode, findUsableCompetency, idTaken, requireNode, takeNodeOrder, type LinkRow, type NodeRow, type SaveContext } from "./draft-edit-context.server";
+import { refuse } from "./refusal.server";
+import { aKind } from "@schemas/findings";
 
-type Op<O extends Change["op"]> = Extract<Change, { op: O }>;
+type Op<O extends EditOp["op"]> = Extract<EditOp, { op: O }>;
 type FieldKey = keyof NodeFields;
 
 const FIELD_KEYS: readonly FieldKey[] = ["name", "nameHi", "description", "source", "url", "resourceType"];
@@ -23,7 +25,7 @@ function checkKindFields(kind: NodeRow["kind"], fields: Partial<NodeFields>): vo
   if (kind === "knowledge_resource") return;
   const extra = (fields.url !== undefined && fields.url !== "") || fields.resourceType !== undefined;
   if (extra) {
-    refuse(`Only knowledge resources have a web address and a resource type; ${aKind(kind)} does not.`);
+    refuse(400, `Only knowledge resources have a web address and a resource type; ${aKind(kind)} does not.`);
   }
 }
 
@@ -52,7 +54,7 @@ const coordinate = (value: number | undefined) => (value === undefined ? null : 
 
 /** node.create: a new node with a fresh id, last among its kind. */
 export function createNode(ctx: SaveContext, change: Op<"node.create">): void {
-  if (idTaken(ctx, change.id)) refuse(`A node with id ${change.id} already exists.`);
+  if (idTaken(ctx, change.id)) refuse(400, `A node with id ${change.id} already exists.`);
   checkKindFields(change.kind, change.fields);
   const f = change.fields;
   const row = {
@@ -110,7 +112,7 @@ export function moveNode(ctx: SaveContext, change: Op<"node.move">): void {
   }
   // A competency is a dictionary row shared by every framework, so its place on this
   // framework's canvas is kept per framework (competency_positions).
-  if (!findUsableCompetency(ctx, change.id)) refuse(`No node with id ${change.id} in this framework.`);
+  if (!findUsableCompetency(ctx, change.id)) refuse(400, `No node with id ${change.id} in this framework.`);
   ctx.q.moveCompetency.run({ frameworkId: ctx.frameworkId, id: change.id, x, y });
 }
 

@@ -1,61 +1,49 @@
 /**
- * Saving the graph editor's change set to a ministry's draft: every operation checked and
+ * Saving the graph editor's edit ops to a ministry's draft: every operation checked and
  * applied in order, in one transaction, with the audit rows and the revision bump; any
  * refusal writes nothing. Operations live in draft-edit-*.server.ts.
  */
-import { holdOf } from "./review-guard.server";
 import { eq } from "drizzle-orm";
 import { getDb } from "@db/client";
-import { storageFailure } from "@db/storage-errors";
 import { frameworks, users } from "@db/schema";
-import type { Change } from "@schemas/changes";
+import type { EditOp } from "@schemas/edit-ops";
+import { FROZEN_SENTENCE, isUnderReview } from "@schemas/enums";
+import { describeHolder } from "./review-guard.server";
 import { createCompetency } from "./draft-edit-competency.server";
-import { lookupsFor, SaveRefusal, type Lookups, type SaveContext, type Tx } from "./draft-edit-context.server";
+import { lookupsFor, type Lookups, type SaveContext } from "./draft-edit-context.server";
+import type { Tx } from "@db/client";
+import { Refusal, refuse, refusedOf, type Refused } from "./refusal.server";
 import { createLink, deleteLink, updateLink } from "./draft-edit-links.server";
 import { createNode, deleteNode, moveNode, updateNode } from "./draft-edit-nodes.server";
 
-export type ApplyInput = { mdoId: string; userId: string; baseRevision: number; changes: Change[] };
+export type ApplyInput = { mdoId: string; userId: string; baseRevision: number; ops: EditOp[] };
 
 export type ApplyResult =
   | { ok: true; revision: number; applied: number }
-  | { ok: false; status: 400 | 409 | 503 | 507; message: string; changeIndex?: number; currentRevision?: number };
+  | Refused;
 
-// why: UNVERIFIED and VERIFIED are under review; a REJECTED framework is back with its authors.
-const EDITABLE_STATUSES = new Set<string>(["DRAFT", "REJECTED"]);
 
-export const FROZEN_MESSAGE =
-  "This framework is submitted for review and frozen; it can be edited again if a reviewer sends it back.";
-
-/** Applies one editor save to the MDO's draft, all or nothing; a refusal says which change and why. */
-export function applyDraftChanges(input: ApplyInput): ApplyResult {
+/** Applies one editor save to the MDO's draft, all or nothing; a refusal says which op and why. */
+export function applyEditOps(input: ApplyInput): ApplyResult {
   try {
     // why immediate: the revision check and the writes must see one state, even with a CLI writing too.
     const db = getDb();
     const q = lookupsFor(db);
     return db.transaction((tx) => applyInTx(tx, q, input), { behavior: "immediate" });
   } catch (error) {
-    const failure = storageFailure(error);
-    if (failure) return { ok: false, ...failure };
-    if (!(error instanceof SaveRefusal)) throw error;
-    return {
-      ok: false,
-      status: error.status,
-      message: error.message,
-      ...(error.changeIndex !== undefined ? { changeIndex: error.changeIndex } : {}),
-      ...(error.currentRevision !== undefined ? { currentRevision: error.currentRevision } : {}),
-    };
+    return refusedOf(error);
   }
 }
 
-function applyInTx(tx: Tx, q: Lookups, { mdoId, userId, baseRevision, changes }: ApplyInput): ApplyResult {
+function applyInTx(tx: Tx, q: Lookups, { mdoId, userId, baseRevision, ops }: ApplyInput): ApplyResult {
   const fw = tx.select().from(frameworks).where(eq(frameworks.mdoId, mdoId)).get();
-  if (!fw) throw new SaveRefusal("This ministry has no framework to edit yet.", 409);
+  if (!fw) refuse(409, "This ministry has no framework to edit yet.");
   // why name the holder: the author must know whom to ask, not only that the draft is frozen.
-  if (!EDITABLE_STATUSES.has(fw.status)) throw new SaveRefusal(`${FROZEN_MESSAGE} ${holdOf(tx, fw)}`, 409);
+  if (isUnderReview(fw.status)) refuse(409, `${FROZEN_SENTENCE} Nothing was saved: ${describeHolder(tx, fw)}`);
   if (baseRevision !== fw.revision) {
-    throw new SaveRefusal(staleMessage(tx, fw, userId, baseRevision), 409, undefined, fw.revision);
+    refuse(409, staleMessage(tx, fw, userId, baseRevision), { currentRevision: fw.revision });
   }
-  if (changes.length === 0) throw new SaveRefusal("A save needs at least one change.");
+  if (ops.length === 0) refuse(400, "A save needs at least one change.");
 
   const ctx: SaveContext = {
     tx,
@@ -68,38 +56,38 @@ function applyInTx(tx: Tx, q: Lookups, { mdoId, userId, baseRevision, changes }:
     nextLinkOrder: new Map(),
     scales: new Map(),
   };
-  changes.forEach((change, index) => {
+  ops.forEach((op, index) => {
     try {
-      applyChange(ctx, change);
+      applyOp(ctx, op);
     } catch (error) {
-      if (error instanceof SaveRefusal) error.changeIndex ??= index;
+      if (error instanceof Refusal) error.details.opIndex ??= index;
       throw error;
     }
   });
 
   const revision = fw.revision + 1;
   tx.update(frameworks).set({ revision, updatedAt: ctx.now, updatedBy: userId }).where(eq(frameworks.id, fw.id)).run();
-  return { ok: true, revision, applied: changes.length };
+  return { ok: true, revision, applied: ops.length };
 }
 
-function applyChange(ctx: SaveContext, change: Change): void {
-  switch (change.op) {
+function applyOp(ctx: SaveContext, op: EditOp): void {
+  switch (op.op) {
     case "node.create":
-      return createNode(ctx, change);
+      return createNode(ctx, op);
     case "node.update":
-      return updateNode(ctx, change);
+      return updateNode(ctx, op);
     case "node.move":
-      return moveNode(ctx, change);
+      return moveNode(ctx, op);
     case "node.delete":
-      return deleteNode(ctx, change);
+      return deleteNode(ctx, op);
     case "link.create":
-      return createLink(ctx, change);
+      return createLink(ctx, op);
     case "link.update":
-      return updateLink(ctx, change);
+      return updateLink(ctx, op);
     case "link.delete":
-      return deleteLink(ctx, change);
+      return deleteLink(ctx, op);
     case "competency.create":
-      return createCompetency(ctx, change);
+      return createCompetency(ctx, op);
   }
 }
 

@@ -3,8 +3,8 @@
  * authors, and published versions from their immutable stored snapshot. The CLI and the read API
  * both come through here, so they give the same bytes for the same version.
  */
-import { sha256Hex } from "~/utils/hash.server";
-import { exportChunks, type CaseOptions, type ExportFormat } from "../../export/index";
+import { sha256Hex } from "@db/hash";
+import { exportChunks, type CaseOptions, type ExportFormat } from "@export/index";
 import { loadDraftDocument } from "./framework.server";
 import { memoBySnapshot } from "./snapshot-cache.server";
 import { getVersion, getVersionBytes, type VersionBytes } from "./version.server";

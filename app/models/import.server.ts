@@ -6,16 +6,17 @@
 import crypto from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { getClient } from "@db/client";
-import { storageFailure } from "@db/storage-errors";
 import { competencies, frameworks, links, nodes, scales } from "@db/schema";
 import { analyseImport, type DictionaryCompetency, type ExistingSnapshot, type ImportMode, type ImportPlan, type UserMapping } from "@import/index";
 import type { ProficiencyScale } from "@schemas/scale";
-import { sha256Hex } from "~/utils/hash.server";
+import { sha256Hex } from "@db/hash";
 import { audit } from "./audit.server";
 import { refuseTakenIds } from "./import-ids.server";
 
 export { sha256Hex };
-import { holdOf } from "./review-guard.server";
+import { refuse, refusedOf, type Refused } from "./refusal.server";
+import { describeHolder } from "./review-guard.server";
+import { FROZEN_SENTENCE, isUnderReview } from "@schemas/enums";
 import { listUsableCompetencies } from "./editor.server";
 
 /** The draft's nodes and links, and the dictionary this ministry may use, as the planner reads them. */
@@ -51,29 +52,22 @@ export async function analyseForMdo(input: AnalyseInput) {
 
 export type ApplyImportResult =
   | { ok: true; revision: number; unchanged: boolean; counts: { created: ImportPlan["created"]; updated: ImportPlan["updated"]; removed: ImportPlan["removed"] } }
-  | { ok: false; status: 400 | 409 | 503 | 507; message: string };
-
-const FROZEN = new Set(["UNVERIFIED", "VERIFIED"]);
+  | Refused;
 
 /** Applies a valid plan in one transaction; refuses a plan with errors, a frozen draft, or a draft changed since `baseRevision`. */
 export function applyImportPlan(input: { mdoId: string; userId: string | null; plan: ImportPlan; fileName: string; sha256: string; baseRevision?: number }): ApplyImportResult {
   const { plan } = input;
   if (!plan.ok) return { ok: false, status: 400, message: "The file has errors; nothing was imported. Fix the rows listed in the preview and try again." };
   const { db, sqlite } = getClient();
-  // why: bulk writes touch several B-trees per row; a bigger page cache is worth ~2× (BASELINES.md).
+  // why: bulk writes touch several B-trees per row; a bigger page cache is worth ~2× (docs/benchmarks.md).
   sqlite.pragma("cache_size = -65536");
-  class Refusal extends Error {
-    constructor(readonly status: 400 | 409, message: string) {
-      super(message);
-    }
-  }
   try {
     return db.transaction((tx) => {
       const fw = tx.select().from(frameworks).where(eq(frameworks.mdoId, input.mdoId)).get();
-      if (!fw) throw new Refusal(409, "This ministry has no framework to import into yet.");
-      if (FROZEN.has(fw.status)) throw new Refusal(409, `This framework is submitted for review and frozen; nothing was imported. ${holdOf(tx, fw)}`);
+      if (!fw) refuse(409, "This ministry has no framework to import into yet.");
+      if (isUnderReview(fw.status)) refuse(409, `${FROZEN_SENTENCE} Nothing was imported: ${describeHolder(tx, fw)}`);
       if (input.baseRevision !== undefined && input.baseRevision !== fw.revision) {
-        throw new Refusal(409, "The draft changed after this preview was made; preview the file again before applying it.");
+        refuse(409, "The draft changed after this preview was made; preview the file again before applying it.");
       }
       const changes = (c: ImportPlan["created"]) => Object.values(c).reduce((a, b) => a + b, 0);
       if (changes(plan.created) + changes(plan.updated) + changes(plan.removed) === 0) {
@@ -87,7 +81,7 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
         ...chunked(planned.map((n) => n.id), (ids) => tx.select({ id: nodes.id }).from(nodes).where(inArray(nodes.id, ids)).all()),
         ...chunked(plan.competencies.create.map((c) => c.id), (ids) => tx.select({ id: competencies.id }).from(competencies).where(inArray(competencies.id, ids)).all()),
       ];
-      if (clashes.length) throw new Refusal(400, `The id ${clashes[0].id} in the file belongs to another framework; remove the id or use the right file.`);
+      if (clashes.length) refuse(400, `The id ${clashes[0].id} in the file belongs to another framework; remove the id or use the right file.`);
 
       // Dictionary: new Domain competencies of this ministry (themes first, so sub-themes can point at them).
       const scaleId = scaleIdFor(tx);
@@ -99,7 +93,7 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
       }
       for (const u of plan.competencies.update) {
         const row = tx.select({ mdoId: competencies.mdoId }).from(competencies).where(eq(competencies.id, u.id)).get();
-        if (row?.mdoId !== input.mdoId) throw new Refusal(400, `"${u.name}" belongs to the shared dictionary; an import cannot change it.`);
+        if (row?.mdoId !== input.mdoId) refuse(400, `"${u.name}" belongs to the shared dictionary; an import cannot change it.`);
         const set: Record<string, unknown> = { updatedAt: now };
         for (const ch of u.changes) {
           if (ch.field === "scale" && u.scale) set.scaleId = scaleId(u.scale);
@@ -119,7 +113,7 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
       }
       for (const kind of ["position", "role", "activity"] as const) {
         for (const u of plan.nodes[kind].update) {
-          if (!ownIds.has(u.id)) throw new Refusal(400, `No node with id ${u.id} in this framework.`);
+          if (!ownIds.has(u.id)) refuse(400, `No node with id ${u.id} in this framework.`);
           const set: Record<string, unknown> = { updatedAt: now };
           for (const ch of u.changes) if (ch.field !== "scale") set[ch.field] = ch.after;
           tx.update(nodes).set(set).where(eq(nodes.id, u.id)).run();
@@ -156,10 +150,7 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
       // not write after it (SQLITE_BUSY_SNAPSHOT, which no timeout waits out); immediate waits its turn.
     }, { behavior: "immediate" });
   } catch (e) {
-    if (e instanceof Refusal) return { ok: false, status: e.status, message: e.message };
-    const failure = storageFailure(e);
-    if (failure) return { ok: false, ...failure };
-    throw e;
+    return refusedOf(e);
   }
 }
 

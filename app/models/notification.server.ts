@@ -6,8 +6,9 @@ import crypto from "node:crypto";
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { getDb } from "@db/client";
-import { memberships, notifications, users, type MembershipRole } from "@db/schema";
-import type { Tx } from "./draft-edit-context.server";
+import { memberships, notifications, users } from "@db/schema";
+import type { MembershipRole } from "@schemas/enums";
+import type { Tx } from "@db/client";
 
 export type NotificationKind = "submitted" | "verified" | "rejected" | "published" | "comment";
 

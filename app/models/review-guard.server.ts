@@ -1,37 +1,14 @@
 /**
  * What every review step checks before it writes: who is acting (roles, ministry), which
- * framework, and separation of duties. Refusals are thrown inside the transaction, so a
- * refused step writes nothing, and turned into `{ ok: false, status, message }` results.
+ * framework, and separation of duties. Refusals (refusal.server.ts) are thrown inside the
+ * transaction, so a refused step writes nothing.
  */
 import { and, desc, eq, gte, inArray, max, sql } from "drizzle-orm";
-import { auditLog, frameworks, mdos, memberships, users, versions, type MembershipRole } from "@db/schema";
-import type { Finding } from "@schemas/findings";
-import type { Tx } from "./draft-edit-context.server";
-
-export type Refusal = { ok: false; status: 400 | 403 | 404 | 409; message: string; blockers?: Finding[] };
-
-/** A step refused for a reason the user can act on. */
-export class ReviewRefusal extends Error {
-  constructor(
-    message: string,
-    readonly status: Refusal["status"],
-    readonly blockers?: Finding[],
-  ) {
-    super(message);
-    this.name = "ReviewRefusal";
-  }
-}
-
-/** A thrown ReviewRefusal as a Refusal result; anything else is rethrown. */
-export function refusalOf(error: unknown): Refusal {
-  if (!(error instanceof ReviewRefusal)) throw error;
-  return { ok: false, status: error.status, message: error.message, ...(error.blockers ? { blockers: error.blockers } : {}) };
-}
-
-/** Throws the refusal of the step being taken. */
-export function refuse(status: Refusal["status"], message: string, blockers?: Finding[]): never {
-  throw new ReviewRefusal(message, status, blockers);
-}
+import { auditLog, frameworks, mdos, memberships, users, versions } from "@db/schema";
+import type { MembershipRole } from "@schemas/enums";
+import type { ReviewRoles } from "@schemas/review-steps";
+import type { Tx } from "@db/client";
+import { refuse } from "./refusal.server";
 
 export type Actor = { id: string; name: string; email: string; roles: { role: MembershipRole; mdoId: string | null }[] };
 
@@ -47,6 +24,13 @@ export function loadActor(tx: Tx, userId: string): Actor {
 export const hasCbc = (actor: Actor, role: MembershipRole) => actor.roles.some((r) => r.role === role && r.mdoId === null);
 /** True when the actor is an author of this ministry. */
 export const isAuthorOf = (actor: Actor, mdoId: string) => actor.roles.some((r) => r.role === "author" && r.mdoId === mdoId);
+
+/** The actor's roles as the review-step table (schemas/review-steps.ts) reads them. */
+export const reviewRolesOf = (actor: Actor, mdoId: string): ReviewRoles => ({
+  author: isAuthorOf(actor, mdoId),
+  reviewer: hasCbc(actor, "reviewer"),
+  board: hasCbc(actor, "board"),
+});
 /** True when the actor may read this ministry's draft: its members and the CBC. */
 export const canSee = (actor: Actor, mdoId: string) => actor.roles.some((r) => r.mdoId === null || r.mdoId === mdoId);
 
@@ -140,8 +124,8 @@ export function nameOf(tx: Pick<Tx, "select">, userId: string | null): string {
   return tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? "someone";
 }
 
-/** Who holds a framework under review, and since when: "Asha Rao submitted it on …; it awaits technical review by the CBC." */
-export function holdOf(tx: Pick<Tx, "select">, fw: FrameworkRow): string {
+/** Who holds a framework under review, and since when (the freeze itself is FROZEN_SENTENCE): "Asha Rao submitted it on …; it awaits technical review by the CBC." */
+export function describeHolder(tx: Pick<Tx, "select">, fw: FrameworkRow): string {
   const submitted = `${nameOf(tx, fw.submittedBy)} submitted it on ${formatWhen(fw.submittedAt)}`;
   if (fw.status === "UNVERIFIED") return `${submitted}; it awaits technical review by the CBC.`;
   if (fw.status === "VERIFIED") {

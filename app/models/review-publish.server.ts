@@ -3,9 +3,10 @@ import crypto from "node:crypto";
 import { versions } from "@db/schema";
 import { summarizeFindings } from "@schemas/findings";
 import { validateFracDocument } from "@schemas/validator";
-import type { Tx } from "./draft-edit-context.server";
+import type { Tx } from "@db/client";
 import { loadDraftDocument } from "./framework.server";
-import { nextVersionNumber, refuse, type Actor, type Target } from "./review-guard.server";
+import { nextVersionNumber, type Actor, type Target } from "./review-guard.server";
+import { refuse } from "./refusal.server";
 import { serializeDocument } from "./version.server";
 
 export type Published = { id: string; number: number; sha256: string; publishedAt: string; nodeCount: number; linkCount: number };
@@ -28,7 +29,7 @@ export function publishVersion(tx: Tx, { target, actor, publishedAt }: { target:
     refuse(
       409,
       `The framework no longer passes the submission checks (${errors} ${errors === 1 ? "problem" : "problems"}, probably from dictionary changes since it was submitted). Send it back to the authors so they can fix it.`,
-      findings.filter((f) => f.severity === "error"),
+      { blockers: findings.filter((f) => f.severity === "error") },
     );
   }
 

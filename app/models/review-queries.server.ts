@@ -1,12 +1,14 @@
 /** Reads for the review screens: the state of one framework, a reviewer's queue, what blocks a submission. */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
-import { frameworks, mdos, reviewEvents, users, type MembershipRole } from "@db/schema";
+import { frameworks, mdos, reviewEvents, users } from "@db/schema";
+import type { MembershipRole } from "@schemas/enums";
 import type { Finding } from "@schemas/findings";
 import { summarizeFindings } from "@schemas/findings";
+import { FROZEN_SENTENCE, isUnderReview } from "@schemas/enums";
 import { validateFracDocument } from "@schemas/validator";
 import { loadDraftDocument } from "./framework.server";
-import { editorsSince, holdOf, latestVersion, type Editor, type FrameworkRow } from "./review-guard.server";
+import { describeHolder, editorsSince, latestVersion, type Editor, type FrameworkRow } from "./review-guard.server";
 
 /** Everyone who changed the ministry's framework since its last publication, most recent first. */
 export function editorsSinceLastPublication({ mdoId }: { mdoId: string }): Editor[] {
@@ -17,12 +19,14 @@ export function editorsSinceLastPublication({ mdoId }: { mdoId: string }): Edito
  * Why the framework cannot be edited right now, naming who holds it ("… Asha Rao submitted it
  * on …; it awaits technical review by the CBC …"), or null when it is editable.
  */
-export function describeHold({ mdoId }: { mdoId: string }): string | null {
+export function frozenNotice({ mdoId }: { mdoId: string }): string | null {
   const db = getDb();
   const fw = db.select().from(frameworks).where(eq(frameworks.mdoId, mdoId)).get();
-  if (!fw || (fw.status !== "UNVERIFIED" && fw.status !== "VERIFIED")) return null;
-  return `This framework is under review and cannot be changed: ${holdOf(db, fw)} It can be edited again if a reviewer sends it back.`;
+  if (!fw || !isUnderReview(fw.status)) return null;
+  return `${FROZEN_SENTENCE} ${capitalise(describeHolder(db, fw))}`;
 }
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export type ReviewEventView = {
   action: (typeof reviewEvents.$inferSelect)["action"];
@@ -70,7 +74,7 @@ export function getReviewState({ mdoId }: { mdoId: string }) {
     verifiedAt: fw.verifiedAt,
     statusReason: fw.statusReason,
     rejection: rejection ? { by: person(rejection.userId), at: rejection.at, reason: rejection.reason } : null,
-    hold: describeHold({ mdoId }),
+    hold: frozenNotice({ mdoId }),
     latestVersion: latestVersion(db, mdoId),
     editors: editorsSince(db, mdoId),
     events,

@@ -12,9 +12,11 @@ import { durably } from "@db/durable";
 import { frameworks, reviewEvents, type WORKING_COPY_STATUSES } from "@db/schema";
 import { diffDocuments } from "@schemas/diff";
 import { LIMITS } from "@schemas/limits";
+import { isUnderReview } from "@schemas/enums";
+import { mayTakeStep, takesStep } from "@schemas/review-steps";
 import { validateFracDocument } from "@schemas/validator";
 import { audit } from "./audit.server";
-import type { Tx } from "./draft-edit-context.server";
+import type { Tx } from "@db/client";
 import { loadDraftDocument } from "./framework.server";
 import { deliverByEmail, notify, usersWithRole, type Notice } from "./notification.server";
 import { publishVersion } from "./review-publish.server";
@@ -22,37 +24,34 @@ import { scheduleStaticCopy } from "./static-copy.server";
 import {
   ensureNotOwnWork,
   formatWhen,
-  hasCbc,
-  holdOf,
-  isAuthorOf,
+  describeHolder,
   latestVersion,
   loadActor,
   loadTarget,
   nameOf,
-  refusalOf,
-  refuse,
+  reviewRolesOf,
   type Actor,
-  type Refusal,
   type Target,
 } from "./review-guard.server";
+import { refuse, refusedOf, type Refused } from "./refusal.server";
 import { getLatestVersion } from "./version.server";
 
-export { describeHold, editorsSinceLastPublication, getReviewState, listReviewQueue, listSubmitBlockers } from "./review-queries.server";
+export { frozenNotice, editorsSinceLastPublication, getReviewState, listReviewQueue, listSubmitBlockers } from "./review-queries.server";
 export type { QueueItem, QueueStage, ReviewEventView, ReviewState } from "./review-queries.server";
-export type { Refusal } from "./review-guard.server";
+export type { Refused } from "./refusal.server";
 
 type Status = (typeof WORKING_COPY_STATUSES)[number];
-export type StepResult<S extends Status> = { ok: true; status: S } | Refusal;
+export type StepResult<S extends Status> = { ok: true; status: S } | Refused;
 export type ApproveResult =
   | { ok: true; status: "DRAFT"; version: { number: number; sha256: string; publishedAt: string; nodeCount: number; linkCount: number } }
-  | Refusal;
+  | Refused;
 
 /** The author submits the draft (DRAFT or REJECTED) for technical review; refused with the blocking findings if it has errors. */
 export function submitFramework({ mdoId, userId }: { mdoId: string; userId: string }): StepResult<"UNVERIFIED"> {
   return step(userId, mdoId, (tx, actor, target) => {
     const { fw } = target;
-    if (!isAuthorOf(actor, mdoId)) refuse(403, "Only the ministry's authors can submit its framework for review.");
-    if (fw.status === "UNVERIFIED" || fw.status === "VERIFIED") refuse(409, `This framework is already under review: ${holdOf(tx, fw)}`);
+    if (!takesStep("submit", reviewRolesOf(actor, mdoId))) refuse(403, "Only the ministry's authors can submit its framework for review.");
+    if (isUnderReview(fw.status)) refuse(409, `This framework is already under review: ${describeHolder(tx, fw)}`);
 
     const doc = loadDraftDocument({ mdoId })!;
     const blockers = validateFracDocument(doc, { mode: "submit" }).filter((f) => f.severity === "error");
@@ -60,7 +59,7 @@ export function submitFramework({ mdoId, userId }: { mdoId: string; userId: stri
       const shown = blockers.slice(0, 3).map((f) => f.message);
       const more = blockers.length > 3 ? ` (and ${blockers.length - 3} more)` : "";
       const count = blockers.length === 1 ? "1 problem needs" : `${blockers.length} problems need`;
-      refuse(400, `This framework cannot be submitted yet: ${count} fixing first. ${shown.join(" ")}${more}`, blockers);
+      refuse(400, `This framework cannot be submitted yet: ${count} fixing first. ${shown.join(" ")}${more}`, { blockers });
     }
     const published = getLatestVersion({ mdoId });
     if (published && diffDocuments(published.document, doc).summary.identical) {
@@ -89,10 +88,10 @@ export function submitFramework({ mdoId, userId }: { mdoId: string; userId: stri
 export function verifyFramework({ mdoId, userId }: { mdoId: string; userId: string }): StepResult<"VERIFIED"> {
   return step(userId, mdoId, (tx, actor, target) => {
     const { fw } = target;
-    if (!hasCbc(actor, "reviewer")) refuse(403, "Only a CBC technical reviewer can verify a framework.");
+    if (!takesStep("verify", reviewRolesOf(actor, mdoId))) refuse(403, "Only a CBC technical reviewer can verify a framework.");
     if (fw.status === "DRAFT") refuse(409, `There is nothing to verify: ${notUnderReview(tx, target)}`);
     if (fw.status === "REJECTED") refuse(409, `There is nothing to verify: ${sentBack(tx, target)}`);
-    if (fw.status === "VERIFIED") refuse(409, `This framework was already verified: ${holdOf(tx, fw)}`);
+    if (fw.status === "VERIFIED") refuse(409, `This framework was already verified: ${describeHolder(tx, fw)}`);
     ensureNotOwnWork(tx, actor, target);
 
     const now = new Date().toISOString();
@@ -113,15 +112,17 @@ export function verifyFramework({ mdoId, userId }: { mdoId: string; userId: stri
 export function rejectFramework({ mdoId, userId, reason }: { mdoId: string; userId: string; reason: string }): StepResult<"REJECTED"> {
   return step(userId, mdoId, (tx, actor, target) => {
     const { fw } = target;
-    const [reviewer, board] = [hasCbc(actor, "reviewer"), hasCbc(actor, "board")];
-    if (!reviewer && !board) refuse(403, "Only CBC technical reviewers and the review board can send a framework back.");
+    const roles = reviewRolesOf(actor, mdoId);
+    if (!takesStep("reject", roles)) refuse(403, "Only CBC technical reviewers and the review board can send a framework back.");
     if (fw.status === "DRAFT") refuse(409, `There is nothing to send back: ${notUnderReview(tx, target)}`);
     if (fw.status === "REJECTED") refuse(409, `This framework is already with its authors: ${sentBack(tx, target)}`);
-    if (fw.status === "UNVERIFIED" && !reviewer) {
-      refuse(403, "This framework awaits technical review; at this stage only a technical reviewer can send it back.");
-    }
-    if (fw.status === "VERIFIED" && !board) {
-      refuse(403, "This framework passed technical review and awaits the review board; only a board member can send it back now.");
+    if (!mayTakeStep("reject", fw.status, roles)) {
+      refuse(
+        403,
+        fw.status === "UNVERIFIED"
+          ? "This framework awaits technical review; at this stage only a technical reviewer can send it back."
+          : "This framework passed technical review and awaits the review board; only a board member can send it back now.",
+      );
     }
     ensureNotOwnWork(tx, actor, target);
     const text = reason.trim();
@@ -157,7 +158,7 @@ export function approveFramework({ mdoId, userId }: { mdoId: string; userId: str
 function approveStep({ mdoId, userId }: { mdoId: string; userId: string }): ApproveResult {
   return step(userId, mdoId, (tx, actor, target) => {
     const { fw } = target;
-    if (!hasCbc(actor, "board")) refuse(403, "Only the CBC review board can approve and publish a framework.");
+    if (!takesStep("approve", reviewRolesOf(actor, mdoId))) refuse(403, "Only the CBC review board can approve and publish a framework.");
     if (fw.status === "DRAFT") refuse(409, `There is nothing to approve: ${notUnderReview(tx, target)}`);
     if (fw.status === "REJECTED") refuse(409, `There is nothing to approve: ${sentBack(tx, target)}`);
     if (fw.status === "UNVERIFIED") {
@@ -194,7 +195,7 @@ function approveStep({ mdoId, userId }: { mdoId: string; userId: string }): Appr
 type StepWork<R> = (tx: Tx, actor: Actor, target: Target) => { result: R; notices: Notice[] };
 
 /** One step in one immediate transaction; e-mails go out only after it commits. */
-function step<R>(userId: string, mdoId: string, work: StepWork<R>): R | Refusal {
+function step<R>(userId: string, mdoId: string, work: StepWork<R>): R | Refused {
   try {
     // why immediate: the state read and the writes must see one state, even with a second reviewer acting at once.
     // why durably: an approval publishes a version and every step may be e-mailed; both must survive a power cut once told.
@@ -210,7 +211,7 @@ function step<R>(userId: string, mdoId: string, work: StepWork<R>): R | Refusal 
     deliverByEmail(notices);
     return result;
   } catch (error) {
-    return refusalOf(error);
+    return refusedOf(error);
   }
 }
 

@@ -7,9 +7,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { compressedBody } from "~/utils/compression.server";
-import { sha256Hex } from "~/utils/hash.server";
-import { jsonBytes } from "~/utils/json-bytes.server";
+import { compressedBody } from "~/models/compressed-bytes.server";
+import { sha256Hex } from "@db/hash";
+import { jsonBytes } from "~/models/json-bytes.server";
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS } from "../../export/formats";
 import { frameworksListBody, versionsListBody } from "./api-lists.server";
 import { findCaseObject, listCaseDocuments } from "./case.server";

@@ -2,7 +2,7 @@
  * Read-only API tokens for other systems: shown once when created, stored only as a sha256
  * hash, revocable, with the time each was last used.
  */
-import { sha256Hex } from "~/utils/hash.server";
+import { sha256Hex } from "@db/hash";
 import crypto from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@db/client";

@@ -1,9 +1,10 @@
 /** Users, their memberships, and signing in. */
 import crypto from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { getDb } from "@db/client";
+import { getDb, type Tx } from "@db/client";
 import { hashPassword, verifyPassword } from "@db/password";
-import { type MembershipRole, MINISTRY_ROLES, mdos, memberships, users } from "@db/schema";
+import { mdos, memberships, users } from "@db/schema";
+import { MINISTRY_ROLES, type MembershipRole } from "@schemas/enums";
 import { audit } from "./audit.server";
 
 export type Membership = { role: MembershipRole; mdoId: string | null; mdoCode: string | null; mdoName: string | null };
@@ -81,7 +82,6 @@ export async function createUserWithRole(input: CreateUserInput): Promise<{ user
   });
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 function grantInTx(tx: Tx, { userId, role, mdoId, actorId }: { userId: string; role: MembershipRole; mdoId: string | null; actorId: string | null }) {
   const scoped = MINISTRY_ROLES.includes(role);

@@ -3,7 +3,7 @@
  * Any signed-in user may read a published version (routes check the sign-in); drafts stay
  * with the ministry and the CBC.
  */
-import { sha256Hex } from "~/utils/hash.server";
+import { sha256Hex } from "@db/hash";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getClient, getDb } from "@db/client";

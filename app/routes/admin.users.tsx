@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { MEMBERSHIP_ROLES, MINISTRY_ROLES } from "@db/schema";
+import { MEMBERSHIP_ROLES, MINISTRY_ROLES } from "@schemas/enums";
 import { listActiveMdos, getMdoByCode } from "~/models/mdo.server";
 import { createUserWithRole, listUsersWithMemberships, revokeMembership } from "~/models/user.server";
 import { requireCbcRole } from "~/utils/auth.server";

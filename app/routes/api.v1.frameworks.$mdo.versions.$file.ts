@@ -3,7 +3,7 @@ import { publishedFile } from "~/models/export.server";
 import { getMdoByCode } from "~/models/mdo.server";
 import { getPublishedVersionNumber } from "~/models/version.server";
 import { apiBadRequest, apiNotFound, fileResponse, IMMUTABLE, requireApiMinistry, requireApiReader } from "~/utils/api.server";
-import { EXPORT_FORMAT_INFO, type ExportFormat } from "../../export/index";
+import { EXPORT_FORMAT_INFO, type ExportFormat } from "@export/index";
 
 // The file name's ending names the format; `case.json` before `json` so the longer one wins.
 const ENDINGS: [string, ExportFormat][] = [

@@ -12,6 +12,7 @@ import { CommentThreads } from "~/components/comments/comment-threads";
 import { canEdit, hasCbcRole, requireMdoAccess } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { buildOutline } from "~/utils/outline";
+import { mayComment, mayTakeStep } from "@schemas/review-steps";
 import { validateFracDocument } from "@schemas/validator";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -25,8 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const findings = validateFracDocument(doc, { mode: "draft" });
   const review = getReviewState({ mdoId: mdo.id })!;
   const status = review.status;
-  const isReviewer = hasCbcRole(user, ["reviewer"]);
-  const isBoard = hasCbcRole(user, ["board"]);
+  const roles = { author: canEdit(user, mdo.id), reviewer: hasCbcRole(user, ["reviewer"]), board: hasCbcRole(user, ["board"]) };
   const reviewPanel: ReviewPanelData = {
     code: mdo.code,
     status,
@@ -36,16 +36,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rejection: review.rejection,
     latestVersion: review.latestVersion,
     can: {
-      submit: canEdit(user, mdo.id) && (status === "DRAFT" || status === "REJECTED"),
-      verify: isReviewer && status === "UNVERIFIED",
-      reject: (isReviewer && status === "UNVERIFIED") || (isBoard && status === "VERIFIED"),
-      approve: isBoard && status === "VERIFIED",
+      submit: mayTakeStep("submit", status, roles),
+      verify: mayTakeStep("verify", status, roles),
+      reject: mayTakeStep("reject", status, roles),
+      approve: mayTakeStep("approve", status, roles),
     },
     done: new URL(request.url).searchParams.get("review"),
   };
   return json({
     comments: listComments({ mdoId: mdo.id }),
-    canComment: canEdit(user, mdo.id) || isReviewer || isBoard,
+    canComment: mayComment(roles),
     reviewPanel,
     mdo: { code: mdo.code, name: mdo.name },
     status: doc.status,

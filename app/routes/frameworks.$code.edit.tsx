@@ -12,6 +12,8 @@ import { getPublishedVersionNumber } from "~/models/version.server";
 import { canEdit, hasCbcRole, requireMdoAccess } from "~/utils/auth.server";
 import { handleEditorAction } from "~/utils/editor-action.server";
 import { notFound } from "~/utils/http.server";
+import { FROZEN_SENTENCE, isUnderReview } from "@schemas/enums";
+import { mayComment } from "@schemas/review-steps";
 
 export const handle = { wide: true };
 
@@ -25,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, mdo } = await requireMdoAccess(request, params.code, "read");
   const data = loadEditorData({ mdoId: mdo.id });
   if (!data) throw notFound(`${mdo.name} has no framework yet.`);
-  const frozen = data.status === "UNVERIFIED" || data.status === "VERIFIED";
+  const frozen = isUnderReview(data.status);
   return json({
     mdo: { code: mdo.code, name: mdo.name },
     status: data.status,
@@ -36,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     revision: data.revision,
     dictionary: listUsableCompetencies({ mdoId: mdo.id }),
     comments: listComments({ mdoId: mdo.id }),
-    canComment: canEdit(user, mdo.id) || hasCbcRole(user, ["reviewer", "board"]),
+    canComment: mayComment({ author: canEdit(user, mdo.id), reviewer: hasCbcRole(user, ["reviewer"]), board: hasCbcRole(user, ["board"]) }),
     published: getPublishedVersionNumber({ mdoId: mdo.id }),
     // Reviewers judge what changed, so they see it from the start; so does anyone who follows a "see in the graph" link.
     changesShown: hasCbcRole(user, ["reviewer", "board"]) || new URL(request.url).searchParams.has("changes"),
@@ -67,7 +69,7 @@ export default function EditFramework() {
         <h1>
           {data.mdo.name} <StatusBadge status={data.status} />
         </h1>
-        {data.frozen ? <p className="banner">This draft is submitted for review and frozen; it opens read-only.</p> : null}
+        {data.frozen ? <p className="banner">{FROZEN_SENTENCE} The editor opens read-only.</p> : null}
       </div>
       {hydrated ? (
         <FrameworkEditor

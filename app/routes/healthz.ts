@@ -1,9 +1,8 @@
 import { json } from "@remix-run/node";
-import { sql } from "drizzle-orm";
-import { getDb } from "@db/client";
+import { pingDatabase } from "~/models/health.server";
 
 /** Liveness and database check for operators; reveals nothing about the data. */
 export function loader() {
-  getDb().get(sql`select 1`);
+  pingDatabase();
   return json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -8,9 +8,9 @@ import type { AppLoadContext } from "@remix-run/node";
 import { caseObjectMinistries, findCaseObject, type CaseLookupType } from "~/models/case.server";
 import { openMinistries } from "~/models/public-read.server";
 import { verifyToken, type TokenSummary } from "~/models/token.server";
-import { compressedBody, encodedEtag, negotiateEncoding } from "./compression.server";
-import { sha256Hex } from "./hash.server";
-import { jsonBytes } from "./json-bytes.server";
+import { compressedBody, encodedEtag, negotiateEncoding } from "~/models/compressed-bytes.server";
+import { sha256Hex } from "@db/hash";
+import { jsonBytes } from "~/models/json-bytes.server";
 import { takePublicRead } from "./rate-limit.server";
 
 const JSON_TYPE = "application/json; charset=utf-8";

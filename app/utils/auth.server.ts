@@ -6,7 +6,7 @@ import { redirect } from "@remix-run/node";
 import { getSession } from "~/session.server";
 import { getSessionUser, type SessionUser } from "~/models/user.server";
 import { getMdoByCode } from "~/models/mdo.server";
-import type { MembershipRole } from "@db/schema";
+import type { MembershipRole } from "@schemas/enums";
 import { forbidden, notFound } from "./http.server";
 
 export const CBC_ROLES: readonly MembershipRole[] = ["reviewer", "board", "curator", "admin"];

@@ -4,19 +4,19 @@
  */
 import { json } from "@remix-run/node";
 import type { z } from "zod";
-import { editorActionSchema } from "@schemas/changes";
-import { applyDraftChanges } from "~/models/draft-edit.server";
+import { editorActionSchema } from "@schemas/edit-ops";
+import { applyEditOps } from "~/models/draft-edit.server";
 import { requireMdoAccess } from "./auth.server";
 
-/** The largest editor save body accepted (MAX_CHANGES_PER_SAVE changes with long texts fit well under it). */
+/** The largest editor save body accepted (MAX_OPS_PER_SAVE ops with long texts fit well under it). */
 export const EDITOR_BODY_MAX_BYTES = 10 * 1024 * 1024;
 
 export type EditorActionData =
   | { ok: true; revision: number }
-  | { ok: false; message: string; changeIndex?: number; currentRevision?: number };
+  | { ok: false; message: string; opIndex?: number; currentRevision?: number };
 
-const refusal = (status: number, message: string, changeIndex?: number) =>
-  json<EditorActionData>({ ok: false, message, ...(changeIndex !== undefined ? { changeIndex } : {}) }, { status });
+const refusal = (status: number, message: string, opIndex?: number) =>
+  json<EditorActionData>({ ok: false, message, ...(opIndex !== undefined ? { opIndex } : {}) }, { status });
 
 const TOO_LARGE = `This save is larger than ${EDITOR_BODY_MAX_BYTES / 1024 / 1024} MB. Save more often, in smaller steps.`;
 
@@ -40,19 +40,19 @@ export async function handleEditorAction(request: Request, code: string | undefi
   const parsed = editorActionSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const at = issue.path[0] === "changes" && typeof issue.path[1] === "number" ? issue.path[1] : undefined;
+    const at = issue.path[0] === "ops" && typeof issue.path[1] === "number" ? issue.path[1] : undefined;
     return refusal(400, describeIssue(issue, body), at);
   }
 
-  const { baseRevision, changes } = parsed.data;
-  const result = applyDraftChanges({ mdoId: mdo.id, userId: user.id, baseRevision, changes });
+  const { baseRevision, ops } = parsed.data;
+  const result = applyEditOps({ mdoId: mdo.id, userId: user.id, baseRevision, ops });
   if (result.ok) return json<EditorActionData>({ ok: true, revision: result.revision });
-  const { status, message, changeIndex, currentRevision } = result;
+  const { status, message, opIndex, currentRevision } = result;
   return json<EditorActionData>(
     {
       ok: false,
       message,
-      ...(changeIndex !== undefined ? { changeIndex } : {}),
+      ...(opIndex !== undefined ? { opIndex } : {}),
       ...(currentRevision !== undefined ? { currentRevision } : {}),
     },
     { status },
@@ -84,7 +84,7 @@ async function readCapped(request: Request): Promise<string | null> {
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-/** The first problem as a sentence that names where it is, e.g. `changes[3].fields.name: Name is too long.` */
+/** The first problem as a sentence that names where it is, e.g. `ops[3].fields.name: Name is too long.` */
 function describeIssue(issue: z.core.$ZodIssue, body: unknown): string {
   const where = formatPath(issue.path);
   if (issue.code === "invalid_union" && issue.inclusive !== false && issue.discriminator) {
@@ -101,7 +101,7 @@ function describeIssue(issue: z.core.$ZodIssue, body: unknown): string {
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 
-/** `["changes", 3, "fields", "name"]` → `changes[3].fields.name` */
+/** `["changes", 3, "fields", "name"]` → `ops[3].fields.name` */
 function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), "");
 }

@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import autocannon from "autocannon";
-import { exportChunks, type ExportFormat } from "../../export/index";
+import { exportChunks, type ExportFormat } from "@export/index";
 import { openClient } from "../../db/client";
 import type { FracDocument } from "../../schemas/frac-document";
 
@@ -76,7 +76,7 @@ const mb = (bytesPerSecond: number) => `${(bytesPerSecond / 1024 / 1024).toFixed
  * node:http server sending the same compressed bytes (compressBytes is deterministic: the server's).
  */
 export async function compressedFigures(base: string, token: string, path: string, runs: number): Promise<[string, string, string][]> {
-  const { compressBytes } = await import("../../app/utils/compression.server");
+  const { compressBytes } = await import("../../app/models/compressed-bytes.server");
   const res = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}`, "Accept-Encoding": "identity" } });
   if (!res.ok) throw new Error(`API answered ${res.status} for ${path}`);
   const identity = new Uint8Array(await res.arrayBuffer());
@@ -144,11 +144,11 @@ export async function throughputFigures(base: string, token: string, path: strin
 /** The steps of the XLSX and CASE exports timed apart, so the slowest one can be named. */
 async function slowestSteps(doc: FracDocument): Promise<[string, string, string][]> {
   const { buildCasePackage } = await import("../../export/case");
-  const { indexDocument } = await import("../../export/graph");
+  const { buildExportGraph } = await import("@export/graph");
   const { writeXlsx } = await import("../../export/xlsx");
   const { Writable } = await import("node:stream");
   const t0 = performance.now();
-  indexDocument(doc);
+  buildExportGraph(doc);
   const indexMs = performance.now() - t0;
   const t1 = performance.now();
   const pkg = buildCasePackage(doc, {});

@@ -20,7 +20,7 @@ const { getClient } = await import("../../db/client");
 const { seedDemo, seedReference } = await import("../../db/seed");
 const { userId } = await import("../../db/ids");
 const { frameworks, nodes } = await import("../../db/schema");
-const { applyDraftChanges } = await import("../../app/models/draft-edit.server");
+const { applyEditOps } = await import("../../app/models/draft-edit.server");
 const { getMdoByCode } = await import("../../app/models/mdo.server");
 
 const client = getClient();
@@ -44,7 +44,7 @@ function editorSaves(n: number): number[] {
     const revision = client.db.select({ r: frameworks.revision }).from(frameworks).where(eq(frameworks.id, fw.id)).get()!.r;
     out.push(
       time(() => {
-        const result = applyDraftChanges({ mdoId: mdo.id, userId: userId("author@frac.test"), baseRevision: revision, changes: [{ op: "node.update", id: position.id, fields: { description: `save ${i}` } }] });
+        const result = applyEditOps({ mdoId: mdo.id, userId: userId("author@frac.test"), baseRevision: revision, ops: [{ op: "node.update", id: position.id, fields: { description: `save ${i}` } }] });
         if (!result.ok) throw new Error(result.message);
       }),
     );

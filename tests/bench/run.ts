@@ -137,7 +137,7 @@ async function browserFigures(fresh: { frameworkId: string }) {
 
 async function saveFigures(framework: { mdoId: string }, userId: string) {
   process.env.DATABASE_URL = `file:${dbFile}`;
-  const { applyDraftChanges } = await import("../../app/models/draft-edit.server");
+  const { applyEditOps } = await import("../../app/models/draft-edit.server");
   const { getClient } = await import("../../db/client");
   const { sqlite } = getClient();
   const save: number[] = [];
@@ -158,7 +158,7 @@ async function saveFigures(framework: { mdoId: string }, userId: string) {
     }
     const revision = (sqlite.prepare("select revision from frameworks where id = ?").get(fw.id) as { revision: number }).revision;
     const t0 = performance.now();
-    const result = applyDraftChanges({ mdoId: framework.mdoId, userId, baseRevision: revision, changes });
+    const result = applyEditOps({ mdoId: framework.mdoId, userId, baseRevision: revision, ops: changes });
     save.push(performance.now() - t0);
     if (!result.ok) throw new Error(`bench save refused: ${result.message}`);
 

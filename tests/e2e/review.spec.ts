@@ -20,7 +20,7 @@ test("submit → send back with a reason → resubmit → verify → approve pub
   await author.getByRole("button", { name: "Submit for review" }).click();
   await expect(author.getByRole("status").filter({ hasText: "Submitted for technical review" })).toBeVisible();
   await author.goto("/frameworks/CBIC/edit");
-  await expect(author.getByText("This draft is submitted for review and frozen")).toBeVisible();
+  await expect(author.getByText("This framework is under review and frozen until a reviewer sends it back. The editor opens read-only.")).toBeVisible();
 
   // The technical reviewer comments on a node in the (read-only) editor…
   await reviewer.goto("/frameworks/CBIC/edit");

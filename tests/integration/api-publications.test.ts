@@ -3,13 +3,13 @@
 // as inert text, and /changes reports the removed node as retired.
 import { describe, expect, it } from "vitest";
 import { userId } from "@db/ids";
-import { applyDraftChanges } from "~/models/draft-edit.server";
+import { applyEditOps } from "~/models/draft-edit.server";
 import { approveFramework, submitFramework, verifyFramework } from "~/models/review.server";
 import { createToken } from "~/models/token.server";
 import { loader as changesLoader } from "~/routes/api.v1.changes";
 import { loader as fileLoader } from "~/routes/api.v1.frameworks.$mdo.versions.$file";
-import type { Change } from "@schemas/changes";
-import { ministry, newNode, OTHER_AUTHOR, someNode, updateNode } from "../factories/changes";
+import type { EditOp } from "@schemas/edit-ops";
+import { ministry, newNode, OTHER_AUTHOR, someNode, updateNode } from "../factories/edit-ops";
 
 const AUTHOR = userId(OTHER_AUTHOR);
 const EVIL = '=HYPERLINK("http://evil")';
@@ -18,8 +18,8 @@ if (!created.ok) throw new Error(created.message);
 const auth = { Authorization: `Bearer ${created.token}` };
 
 const mohfw = () => ministry("MOHFW");
-function edit(changes: Change[]) {
-  const result = applyDraftChanges({ mdoId: mohfw().mdoId, userId: AUTHOR, baseRevision: mohfw().revision, changes });
+function edit(changes: EditOp[]) {
+  const result = applyEditOps({ mdoId: mohfw().mdoId, userId: AUTHOR, baseRevision: mohfw().revision, ops: changes });
   if (!result.ok) throw new Error(JSON.stringify(result));
 }
 function publish(): number {

@@ -7,10 +7,10 @@ import { BACKFILL_KEY } from "@db/audit-chain";
 import { checkDatabase } from "@db/check";
 import { getClient, openClient } from "@db/client";
 import { userId } from "@db/ids";
-import { applyDraftChanges } from "~/models/draft-edit.server";
+import { applyEditOps } from "~/models/draft-edit.server";
 import { getMdoByCode } from "~/models/mdo.server";
 import { frac } from "../factories/cli";
-import { newNode } from "../factories/changes";
+import { newNode } from "../factories/edit-ops";
 import { cliDatabase } from "../factories/db-state";
 
 const copies: ReturnType<typeof cliDatabase>[] = [];
@@ -149,7 +149,7 @@ describe("the audit chain as the app writes it", { timeout: 120_000 }, () => {
     const { sqlite } = getClient();
     const revision = sqlite.prepare("select revision from frameworks where mdo_id = ?").pluck().get(mdo.id) as number;
     const before = sqlite.prepare("select max(id) from audit_log").pluck().get() as number;
-    const result = applyDraftChanges({ mdoId: mdo.id, userId: userId("author@frac.test"), baseRevision: revision, changes: [newNode("position", "Chained A"), newNode("position", "Chained B")] });
+    const result = applyEditOps({ mdoId: mdo.id, userId: userId("author@frac.test"), baseRevision: revision, ops: [newNode("position", "Chained A"), newNode("position", "Chained B")] });
     expect(result.ok).toBe(true);
     const rows = sqlite.prepare("select id, prev_hash as prevHash, hash from audit_log where id > ? order by id").all(before) as { id: number; prevHash: string; hash: string }[];
     expect(rows).toHaveLength(2);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { domainCompetencyId, stableId } from "@db/ids";
 import { diffVersions } from "~/models/version.server";
 import { frac } from "../factories/cli";
-import { ministry } from "../factories/changes";
+import { ministry } from "../factories/edit-ops";
 
 const demo = (kind: string, name: string) => stableId(`demo:CBIC/${kind}/${name}`);
 const NEW_ACTIVITY = stableId("demo-history:CBIC/activity/Sanction refund of pre-deposit");

@@ -5,7 +5,7 @@ import { userId } from "@db/ids";
 import { addComment } from "~/models/comment.server";
 import { approveFramework, submitFramework, verifyFramework } from "~/models/review.server";
 import { getMdoByCode } from "~/models/mdo.server";
-import { applyDraftChanges } from "~/models/draft-edit.server";
+import { applyEditOps } from "~/models/draft-edit.server";
 
 const positionId = () => getClient().sqlite.prepare("select n.id from nodes n join frameworks f on f.id = n.framework_id join mdos m on m.id = f.mdo_id where m.code = 'CBIC' and n.kind = 'position' limit 1").pluck().get() as string;
 const synchronous = () => getClient().sqlite.pragma("synchronous", { simple: true });
@@ -33,7 +33,7 @@ describe("durable commits", () => {
     expect(pragma.mock.calls.map((c) => c[0])).toEqual(["synchronous = FULL", "synchronous = NORMAL"]);
     pragma.mockClear();
     const revision = sqlite.prepare("select revision from frameworks where mdo_id = ?").pluck().get(mdo.id) as number;
-    expect(applyDraftChanges({ mdoId: mdo.id, userId: userId("author@frac.test"), baseRevision: revision, changes: [{ op: "node.update", id: positionId(), fields: { description: "Not announced" } }] })).toMatchObject({ ok: true });
+    expect(applyEditOps({ mdoId: mdo.id, userId: userId("author@frac.test"), baseRevision: revision, ops: [{ op: "node.update", id: positionId(), fields: { description: "Not announced" } }] })).toMatchObject({ ok: true });
     expect(pragma.mock.calls).toEqual([]);
     pragma.mockRestore();
     expect(synchronous()).toBe(1);

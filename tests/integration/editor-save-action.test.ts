@@ -12,7 +12,7 @@ import {
   saveBody,
   snapshot,
   VIEWER,
-} from "../factories/changes";
+} from "../factories/edit-ops";
 
 /** Posts `body` as the author and expects a refusal that wrote nothing; returns status and body. */
 async function refusedAction(body: unknown, headers: Record<string, string> = {}) {
@@ -84,7 +84,7 @@ describe("handleEditorAction", () => {
   it("refuses an empty change list", async () => {
     expect(await refusedAction(saveBody(base(), []))).toEqual({
       status: 400,
-      body: { ok: false, message: "changes: A save needs at least one change." },
+      body: { ok: false, message: "ops: A save needs at least one change." },
     });
   });
 
@@ -92,17 +92,17 @@ describe("handleEditorAction", () => {
     const long = newNode("position", "x".repeat(301));
     expect(await refusedAction(saveBody(base(), [newNode("role", "Fine"), long]))).toEqual({
       status: 400,
-      body: { ok: false, message: "changes[1].fields.name: Name is longer than 300 characters.", changeIndex: 1 },
+      body: { ok: false, message: "ops[1].fields.name: Name is longer than 300 characters.", opIndex: 1 },
     });
   });
 
   it("refuses an unknown operation and a malformed id", async () => {
     const unknownOp = await refusedAction(saveBody(base(), [{ op: "node.explode", id: crypto.randomUUID() }]));
     expect(unknownOp.body.message).toBe(
-      'changes[0].op: Unknown op "node.explode"; expected one of: node.create, node.update, node.move, node.delete, link.create, link.update, link.delete, competency.create.',
+      'ops[0].op: Unknown op "node.explode"; expected one of: node.create, node.update, node.move, node.delete, link.create, link.update, link.delete, competency.create.',
     );
     const badId = await refusedAction(saveBody(base(), [{ op: "node.delete", id: "1 OR 1=1" }]));
-    expect(badId).toMatchObject({ status: 400, body: { message: "changes[0].id: Invalid UUID", changeIndex: 0 } });
+    expect(badId).toMatchObject({ status: 400, body: { message: "ops[0].id: Invalid UUID", opIndex: 0 } });
   });
 
   it("passes on the model's refusals with their status, change index and current revision", async () => {
@@ -114,7 +114,7 @@ describe("handleEditorAction", () => {
     const ghost = crypto.randomUUID();
     expect(await refusedAction(saveBody(base(), [newNode("role", "Kept?"), { op: "node.delete", id: ghost }]))).toEqual({
       status: 400,
-      body: { ok: false, message: `No node with id ${ghost} in this framework.`, changeIndex: 1 },
+      body: { ok: false, message: `No node with id ${ghost} in this framework.`, opIndex: 1 },
     });
   });
 });

@@ -5,8 +5,8 @@ import { getDb } from "@db/client";
 import { kcmId } from "@db/ids";
 import { auditLog, competencies, competencyPositions, frameworks, links, nodes } from "@db/schema";
 import { defaultScaleIdFor } from "@db/seed-scales";
-import type { Change } from "@schemas/changes";
-import { applyDraftChanges } from "~/models/draft-edit.server";
+import type { EditOp } from "@schemas/edit-ops";
+import { applyEditOps } from "~/models/draft-edit.server";
 import { loadDraftDocument } from "~/models/framework.server";
 import {
   auditOf,
@@ -23,16 +23,16 @@ import {
   someNode,
   updateLink,
   updateNode,
-} from "../factories/changes";
+} from "../factories/edit-ops";
 
 const DESIGN_THINKING = kcmId("Functional", "Citizen Centricity", "Design Thinking");
 
-function save(changes: Change[]) {
+function save(changes: EditOp[]) {
   const cbic = ministry("CBIC");
-  return applyDraftChanges({ mdoId: cbic.mdoId, userId: authorId, baseRevision: cbic.revision, changes });
+  return applyEditOps({ mdoId: cbic.mdoId, userId: authorId, baseRevision: cbic.revision, ops: changes });
 }
 
-describe("applyDraftChanges, a good save", () => {
+describe("applyEditOps, a good save", () => {
   it("creates position → role → activity → competency at level 3, bumps the revision and audits each row", () => {
     const before = ministry("CBIC");
     const topPosition = getDb().select().from(nodes).where(eq(nodes.frameworkId, before.frameworkId)).all()
@@ -191,7 +191,7 @@ describe("applyDraftChanges, a good save", () => {
   });
 });
 
-describe("applyDraftChanges, all or nothing", () => {
+describe("applyEditOps, all or nothing", () => {
   it("rolls back earlier operations when a later one is refused", () => {
     const { frameworkId } = ministry("CBIC");
     const role = someNode(frameworkId, "role");
@@ -204,7 +204,7 @@ describe("applyDraftChanges, all or nothing", () => {
       newCompetency("Warehouse audit"),
       deleteNode(crypto.randomUUID()),
     ]);
-    expect(result).toMatchObject({ ok: false, status: 400, changeIndex: 4 });
+    expect(result).toMatchObject({ ok: false, status: 400, opIndex: 4 });
     expectNothingWritten(before);
     expect(getDb().select().from(nodes).where(eq(nodes.id, role.id)).get()!.name).toBe(role.name);
   });

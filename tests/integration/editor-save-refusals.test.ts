@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@db/client";
 import { kcmId, userId } from "@db/ids";
 import { competencies, frameworks, links } from "@db/schema";
-import type { Change } from "@schemas/changes";
-import { applyDraftChanges, FROZEN_MESSAGE, type ApplyResult } from "~/models/draft-edit.server";
+import type { EditOp } from "@schemas/edit-ops";
+import { FROZEN_SENTENCE } from "@schemas/enums";
+import { applyEditOps, type ApplyResult } from "~/models/draft-edit.server";
 import {
   authorId,
   deleteLink,
@@ -20,15 +21,15 @@ import {
   someNode,
   updateLink,
   updateNode,
-} from "../factories/changes";
+} from "../factories/edit-ops";
 
 const DESIGN_THINKING = kcmId("Functional", "Citizen Centricity", "Design Thinking");
 const cbic = () => ministry("CBIC");
 
 /** Runs a save that must be refused, and checks that it wrote nothing. */
-function refused(changes: Change[], baseRevision = cbic().revision): Extract<ApplyResult, { ok: false }> {
+function refused(changes: EditOp[], baseRevision = cbic().revision): Extract<ApplyResult, { ok: false }> {
   const before = snapshot();
-  const result = applyDraftChanges({ mdoId: cbic().mdoId, userId: authorId, baseRevision, changes });
+  const result = applyEditOps({ mdoId: cbic().mdoId, userId: authorId, baseRevision, ops: changes });
   if (result.ok) throw new Error("expected the save to be refused");
   expectNothingWritten(before);
   return result;
@@ -55,12 +56,12 @@ describe("a save against the framework as a whole", () => {
 
   it.each(["UNVERIFIED", "VERIFIED"] as const)("is refused (409) while the framework is %s", (status) => {
     setFramework({ status });
-    expect(refused([newNode("role", "Frozen role")])).toEqual({ ok: false, status: 409, message: expect.stringContaining(FROZEN_MESSAGE) });
+    expect(refused([newNode("role", "Frozen role")])).toEqual({ ok: false, status: 409, message: expect.stringContaining(FROZEN_SENTENCE) });
   });
 
   it("is accepted on a REJECTED framework, which is back with its authors", () => {
     setFramework({ status: "REJECTED" });
-    const result = applyDraftChanges({ mdoId: cbic().mdoId, userId: authorId, baseRevision: cbic().revision, changes: [newNode("role", "Fix after review")] });
+    const result = applyEditOps({ mdoId: cbic().mdoId, userId: authorId, baseRevision: cbic().revision, ops: [newNode("role", "Fix after review")] });
     expect(result.ok).toBe(true);
   });
 });
@@ -75,7 +76,7 @@ describe("ids a save names", () => {
     ["link.update", updateLink(ghost, { level: 2 }), `No link with id ${ghost} in this framework.`],
     ["link.delete", deleteLink(ghost), `No link with id ${ghost} in this framework.`],
   ])("refuses an unknown id in %s (400, with the change's index)", (_op, change, message) => {
-    expect(refused([newNode("role", "Made first"), change])).toEqual({ ok: false, status: 400, message, changeIndex: 1 });
+    expect(refused([newNode("role", "Made first"), change])).toEqual({ ok: false, status: 400, message, opIndex: 1 });
   });
 
   it("answers another ministry's node id exactly like an unknown one", () => {
@@ -96,7 +97,7 @@ describe("ids a save names", () => {
     for (const to of [mohfwDomain.id, ghost]) {
       expect(refused([newLink("activity_competency", activity.id, to, { level: 1 })])).toMatchObject({
         message: `No node or competency with id ${to} that this framework can use.`,
-        changeIndex: 0,
+        opIndex: 0,
       });
     }
   });
@@ -131,7 +132,7 @@ describe("link rules", () => {
     const fresh = newNode("activity", "Fresh activity");
     expect(refused([fresh, newLink("position_role", role().id, fresh.id)])).toMatchObject({
       message: 'A link from a role to an activity has the kind "role_activity" (Role → Activity), not "position_role".',
-      changeIndex: 1,
+      opIndex: 1,
     });
   });
 
@@ -139,7 +140,7 @@ describe("link rules", () => {
     const small = newCompetency("Bonded warehouse audit", { levels: 3 });
     expect(refused([small, newLink("activity_competency", activity().id, small.id, { level: 5 })])).toMatchObject({
       message: 'Level 5 is outside the scale of "Bonded warehouse audit" (levels 1–3: Basic, Proficient, Advanced).',
-      changeIndex: 1,
+      opIndex: 1,
     });
   });
 
@@ -164,7 +165,7 @@ describe("link rules", () => {
   it("refuses a level outside the scale on update", () => {
     const small = newCompetency("Seal verification", { levels: 3 });
     const link = newLink("activity_competency", activity().id, small.id, { level: 2 });
-    const ok = applyDraftChanges({ mdoId: cbic().mdoId, userId: authorId, baseRevision: cbic().revision, changes: [small, link] });
+    const ok = applyEditOps({ mdoId: cbic().mdoId, userId: authorId, baseRevision: cbic().revision, ops: [small, link] });
     expect(ok.ok).toBe(true);
     expect(refused([updateLink(link.id, { level: 4 })]).message).toBe(
       'Level 4 is outside the scale of "Seal verification" (levels 1–3: Basic, Proficient, Advanced).',
@@ -178,7 +179,7 @@ describe("link rules", () => {
     const fresh = newNode("activity", "Twice");
     expect(refused([fresh, newLink("role_activity", role().id, fresh.id), newLink("role_activity", role().id, fresh.id)])).toMatchObject({
       message: `Role "${role().name}" is already linked to Activity "Twice".`,
-      changeIndex: 2,
+      opIndex: 2,
     });
   });
 
@@ -193,12 +194,12 @@ describe("competency.create", () => {
   it("refuses a name already in this MDO's or the shared dictionary, compared as names", () => {
     expect(refused([newCompetency("  customs   VALUATION ")]).message).toBe('"Customs valuation" is already in the dictionary.');
     expect(refused([newCompetency("design thinking")]).message).toBe('"Design Thinking" is already in the dictionary.');
-    expect(refused([newCompetency("Port health"), newCompetency("PORT HEALTH")])).toMatchObject({ changeIndex: 1 });
+    expect(refused([newCompetency("Port health"), newCompetency("PORT HEALTH")])).toMatchObject({ opIndex: 1 });
   });
 
   it("allows a name only another ministry uses", () => {
     const mohfwDomain = getDb().select().from(competencies).where(eq(competencies.mdoId, ministry("MOHFW").mdoId)).get()!;
-    const result = applyDraftChanges({ mdoId: cbic().mdoId, userId: authorId, baseRevision: cbic().revision, changes: [newCompetency(mohfwDomain.name)] });
+    const result = applyEditOps({ mdoId: cbic().mdoId, userId: authorId, baseRevision: cbic().revision, ops: [newCompetency(mohfwDomain.name)] });
     expect(result.ok).toBe(true);
   });
 });

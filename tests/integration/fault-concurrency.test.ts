@@ -48,7 +48,7 @@ async function save(baseRevision: number, description: string) {
   const response = await fetch(`http://127.0.0.1:${PORT}/frameworks/CBIC/edit?_data=${encodeURIComponent("routes/frameworks.$code.edit")}`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Cookie: cookie },
-    body: JSON.stringify({ intent: "save", baseRevision, changes: [{ op: "node.update", id: positionId, fields: { description } }] }),
+    body: JSON.stringify({ intent: "save", baseRevision, ops: [{ op: "node.update", id: positionId, fields: { description } }] }),
   });
   return { status: response.status, body: (await response.json()) as { ok: boolean; message?: string }, ms: performance.now() - started };
 }

@@ -11,7 +11,7 @@ import { getClient } from "@db/client";
 import { analyseForMdo, applyImportPlan, sha256Hex } from "~/models/import.server";
 import { getMdoByCode } from "~/models/mdo.server";
 import { handleEditorAction } from "~/utils/editor-action.server";
-import { AUTHOR, ministry, newNode, postEditor, saveBody } from "../factories/changes";
+import { AUTHOR, ministry, newNode, postEditor, saveBody } from "../factories/edit-ops";
 import { cliDatabase, databaseRows } from "../factories/db-state";
 import { writeBigCsv } from "./support/big-import";
 import { finished } from "./support/processes";

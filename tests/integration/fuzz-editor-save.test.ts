@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { handleEditorAction } from "~/utils/editor-action.server";
-import { AUTHOR, expectNothingWritten, ministry, newLink, newNode, postEditor, snapshot } from "../factories/changes";
+import { AUTHOR, expectNothingWritten, ministry, newLink, newNode, postEditor, snapshot } from "../factories/edit-ops";
 
 async function outcome(body: unknown) {
   const before = snapshot();
@@ -37,19 +37,19 @@ describe("fuzzing the editor save", { timeout: 90_000 }, () => {
     }), RUNS);
   });
 
-  it("answers a save with any one field of its change set replaced by any JSON", async () => {
-    const fields = ["intent", "baseRevision", "changes", "0", "0.op", "0.id", "0.kind", "0.fields", "0.fields.name", "1.from", "1.to", "1.kind", "1.level"] as const;
+  it("answers a save with any one field of its edit ops replaced by any JSON", async () => {
+    const fields = ["intent", "baseRevision", "ops", "0", "0.op", "0.id", "0.kind", "0.fields", "0.fields.name", "1.from", "1.to", "1.kind", "1.level"] as const;
     await fc.assert(fc.asyncProperty(fc.constantFrom(...fields), fc.jsonValue({ maxDepth: 2 }), async (field, value) => {
       const role = newNode("role", "Fuzzed role");
       const activity = newNode("activity", "Fuzzed activity");
-      const changes: unknown[] = [role, newLink("role_activity", role.id, activity.id), activity];
-      const body: Record<string, unknown> = { intent: "save", baseRevision: ministry("CBIC").revision, changes };
+      const ops: unknown[] = [role, newLink("role_activity", role.id, activity.id), activity];
+      const body: Record<string, unknown> = { intent: "save", baseRevision: ministry("CBIC").revision, ops };
       const [head, ...rest] = field.split(".");
       if (rest.length === 0 && !/^\d$/u.test(head)) body[head] = value;
       else {
-        let target = changes[Number(head)] as Record<string, unknown>;
+        let target = ops[Number(head)] as Record<string, unknown>;
         const keys = rest.length ? rest : [];
-        if (keys.length === 0) changes[Number(head)] = value;
+        if (keys.length === 0) ops[Number(head)] = value;
         else {
           for (const key of keys.slice(0, -1)) target = (target[key] ?? {}) as Record<string, unknown>;
           target[keys[keys.length - 1]] = value;

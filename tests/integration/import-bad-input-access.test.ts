@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@db/client";
 import { competencies, nodes } from "@db/schema";
-import { ministry, OTHER_AUTHOR, VIEWER } from "../factories/changes";
+import { ministry, OTHER_AUTHOR, VIEWER } from "../factories/edit-ops";
 import { AUTHOR, CBIC_ROW, cliImporter, FLAT_HEADER, flatCsv, getImportPage, postImport, unchangedBy } from "../factories/import";
 
 const file = { name: "frac.csv", bytes: flatCsv(CBIC_ROW) };

@@ -19,7 +19,7 @@ import { loader as openApiLoader } from "~/routes/api.v1.openapi[.]json";
 import { loader as documentsLoader } from "~/routes/ims.case.v1p1.CFDocuments._index";
 import { loader as itemLoader } from "~/routes/ims.case.v1p1.CFItems.$id";
 import { loader as packageLoader } from "~/routes/ims.case.v1p1.CFPackages.$id";
-import { ministry, OTHER_AUTHOR } from "../factories/changes";
+import { ministry, OTHER_AUTHOR } from "../factories/edit-ops";
 import { requestAs } from "../factories/request";
 
 const created = createToken({ name: "public-read-test", createdBy: null });

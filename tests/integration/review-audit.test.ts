@@ -1,10 +1,10 @@
 // Browsing the audit trail of a framework (filters, paging, names) and its CSV download.
 import { describe, expect, it } from "vitest";
 import { stableId, userId } from "@db/ids";
-import { applyDraftChanges } from "~/models/draft-edit.server";
+import { applyEditOps } from "~/models/draft-edit.server";
 import { auditCsv, listAudit, type AuditRow } from "~/models/audit-query.server";
 import { createUserWithRole } from "~/models/user.server";
-import { ministry, updateNode } from "../factories/changes";
+import { ministry, updateNode } from "../factories/edit-ops";
 
 const AUTHOR = userId("author@frac.test");
 const BOARD = userId("board@frac.test");
@@ -98,7 +98,7 @@ describe("auditCsv", () => {
 
   it("neutralises a real row written by a user whose name is a formula", async () => {
     const { userId: evil } = await createUserWithRole({ email: "evil@frac.test", name: "=cmd()", role: "author", mdoId: cbic().mdoId, actorId: null });
-    const saved = applyDraftChanges({ mdoId: cbic().mdoId, userId: evil, baseRevision: cbic().revision, changes: [updateNode(IGST, { name: "=HYPERLINK(\"http://x\")" })] });
+    const saved = applyEditOps({ mdoId: cbic().mdoId, userId: evil, baseRevision: cbic().revision, ops: [updateNode(IGST, { name: "=HYPERLINK(\"http://x\")" })] });
     expect(saved.ok).toBe(true);
     const csv = auditCsv(page({ userId: evil }).rows);
     expect(csv).toContain(",'=cmd(),evil@frac.test,node,");

@@ -11,7 +11,7 @@ import { LIMITS } from "@schemas/limits";
 import { addComment, listComments, reopenComment, resolveComment } from "~/models/comment.server";
 import { countUnread, listNotifications, markRead, whenMailSettled } from "~/models/notification.server";
 import { submitFramework } from "~/models/review.server";
-import { ministry, someNode } from "../factories/changes";
+import { ministry, someNode } from "../factories/edit-ops";
 
 const [AUTHOR, VIEWER, OTHER_AUTHOR, REVIEWER, BOARD] = ["author", "viewer", "other-author", "reviewer", "board"].map((n) => userId(`${n}@frac.test`));
 const cbic = () => ministry("CBIC");

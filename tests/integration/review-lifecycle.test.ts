@@ -6,11 +6,12 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@db/client";
 import { userId } from "@db/ids";
 import { auditLog, frameworks, notifications, reviewEvents, versions } from "@db/schema";
-import type { Change } from "@schemas/changes";
-import { applyDraftChanges, FROZEN_MESSAGE } from "~/models/draft-edit.server";
+import type { EditOp } from "@schemas/edit-ops";
+import { FROZEN_SENTENCE } from "@schemas/enums";
+import { applyEditOps } from "~/models/draft-edit.server";
 import {
   approveFramework,
-  describeHold,
+  frozenNotice,
   getReviewState,
   listReviewQueue,
   listSubmitBlockers,
@@ -20,7 +21,7 @@ import {
 } from "~/models/review.server";
 import { getVersion, listVersions } from "~/models/version.server";
 import { listMemberships } from "~/models/user.server";
-import { ministry, newNode, OTHER_AUTHOR, someNode, updateNode } from "../factories/changes";
+import { ministry, newNode, OTHER_AUTHOR, someNode, updateNode } from "../factories/edit-ops";
 
 const AUTHOR = userId(OTHER_AUTHOR);
 const REVIEWER = userId("reviewer@frac.test");
@@ -30,7 +31,7 @@ const mdoId = () => mohfw().mdoId;
 const fwRow = () => getDb().select().from(frameworks).where(eq(frameworks.id, mohfw().frameworkId)).get()!;
 
 /** A save as the MOHFW author on the current revision. */
-const edit = (changes: Change[]) => applyDraftChanges({ mdoId: mdoId(), userId: AUTHOR, baseRevision: mohfw().revision, changes });
+const edit = (changes: EditOp[]) => applyEditOps({ mdoId: mdoId(), userId: AUTHOR, baseRevision: mohfw().revision, ops: changes });
 /** A harmless content change, so there is something new to review. */
 const touch = () => edit([updateNode(someNode(mohfw().frameworkId, "activity").id, { description: `Revised ${crypto.randomUUID()}` })]);
 
@@ -179,17 +180,17 @@ describe("submission checks and the freeze", () => {
     expect(touch().ok).toBe(true);
     expect(submitFramework({ mdoId: mdoId(), userId: AUTHOR }).ok).toBe(true);
     const revision = mohfw().revision;
-    expect(touch()).toEqual({ ok: false, status: 409, message: expect.stringContaining(FROZEN_MESSAGE) });
+    expect(touch()).toEqual({ ok: false, status: 409, message: expect.stringContaining(FROZEN_SENTENCE) });
     expect((touch() as { message: string }).message).toContain("Meera Iyer (MoHFW HR cell) submitted it");
     expect(mohfw().revision).toBe(revision);
-    expect(describeHold({ mdoId: mdoId() })).toMatch(
-      /^This framework is under review and cannot be changed: Meera Iyer \(MoHFW HR cell\) submitted it on .+ IST; it awaits technical review by the CBC\./,
+    expect(frozenNotice({ mdoId: mdoId() })).toMatch(
+      /^This framework is under review and frozen until a reviewer sends it back\. Meera Iyer \(MoHFW HR cell\) submitted it on .+ IST; it awaits technical review by the CBC\./,
     );
     expect(verifyFramework({ mdoId: mdoId(), userId: REVIEWER }).ok).toBe(true);
     expect(touch()).toMatchObject({ ok: false, status: 409 });
-    expect(describeHold({ mdoId: mdoId() })).toContain("Ravi Kumar (CBC technical review) verified it on");
+    expect(frozenNotice({ mdoId: mdoId() })).toContain("Ravi Kumar (CBC technical review) verified it on");
     expect(rejectFramework({ mdoId: mdoId(), userId: BOARD, reason: "Not now." }).ok).toBe(true);
-    expect(describeHold({ mdoId: mdoId() })).toBeNull();
+    expect(frozenNotice({ mdoId: mdoId() })).toBeNull();
     expect(touch().ok).toBe(true);
   });
 

@@ -7,10 +7,10 @@ import { getDb } from "@db/client";
 import { userId } from "@db/ids";
 import { auditLog, frameworks, notifications, reviewEvents, versions } from "@db/schema";
 import { LIMITS } from "@schemas/limits";
-import { applyDraftChanges } from "~/models/draft-edit.server";
-import { approveFramework, editorsSinceLastPublication, listReviewQueue, rejectFramework, submitFramework, verifyFramework, type Refusal } from "~/models/review.server";
+import { applyEditOps } from "~/models/draft-edit.server";
+import { approveFramework, editorsSinceLastPublication, listReviewQueue, rejectFramework, submitFramework, verifyFramework, type Refused } from "~/models/review.server";
 import { createUserWithRole, listMemberships } from "~/models/user.server";
-import { ministry, someNode, updateNode } from "../factories/changes";
+import { ministry, someNode, updateNode } from "../factories/edit-ops";
 
 const [AUTHOR, VIEWER, OTHER_AUTHOR, REVIEWER, BOARD, CURATOR, ADMIN] = [
   "author",
@@ -34,11 +34,11 @@ const tally = () => ({
 });
 
 /** Expects a refusal with this status (and message pattern) that changed nothing. */
-function refused(run: () => { ok: boolean }, statusCode: Refusal["status"], message?: RegExp): Refusal {
+function refused(run: () => { ok: boolean }, statusCode: Refused["status"], message?: RegExp): Refused {
   const before = tally();
   const result = run();
   if (result.ok) throw new Error("expected a refusal");
-  const refusal = result as Refusal;
+  const refusal = result as Refused;
   expect(refusal.status, refusal.message).toBe(statusCode);
   if (message) expect(refusal.message).toMatch(message);
   expect(tally()).toEqual(before);
@@ -50,7 +50,7 @@ const verify = (user = REVIEWER) => () => verifyFramework({ mdoId: mdoId(), user
 const approve = (user = BOARD) => () => approveFramework({ mdoId: mdoId(), userId: user });
 const reject = (user = REVIEWER, reason = "Please add levels.") => () => rejectFramework({ mdoId: mdoId(), userId: user, reason });
 const touch = (user: string) =>
-  applyDraftChanges({ mdoId: mdoId(), userId: user, baseRevision: cbic().revision, changes: [updateNode(someNode(cbic().frameworkId, "role").id, { description: `Edit ${crypto.randomUUID()}` })] });
+  applyEditOps({ mdoId: mdoId(), userId: user, baseRevision: cbic().revision, ops: [updateNode(someNode(cbic().frameworkId, "role").id, { description: `Edit ${crypto.randomUUID()}` })] });
 
 let dualReviewer: string; // a CBIC author who is also a CBC technical reviewer
 let dualBoard: string; // a CBIC author who is also on the review board

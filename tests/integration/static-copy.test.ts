@@ -16,7 +16,7 @@ import { loader as frameworksLoader } from "~/routes/api.v1.frameworks._index";
 import { loader as fileLoader } from "~/routes/api.v1.frameworks.$mdo.versions.$file";
 import { loader as versionsLoader } from "~/routes/api.v1.frameworks.$mdo.versions._index";
 import { loader as packageLoader } from "~/routes/ims.case.v1p1.CFPackages.$id";
-import { ministry, OTHER_AUTHOR } from "../factories/changes";
+import { ministry, OTHER_AUTHOR } from "../factories/edit-ops";
 import { frac } from "../factories/cli";
 
 const PORT = Number(process.env.STATIC_TEST_PORT ?? 4162);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { getVersion } from "~/models/version.server";
 import { loader } from "~/routes/frameworks.$code.versions.$number_.document";
-import { ministry } from "../factories/changes";
+import { ministry } from "../factories/edit-ops";
 import { requestAs, thrownResponse } from "../factories/request";
 
 const call = async (email: string | null, code: string, number: string, headers: HeadersInit = {}) => {

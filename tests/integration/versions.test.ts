@@ -18,7 +18,7 @@ import {
   listVersions,
   serializeDocument,
 } from "~/models/version.server";
-import { ministry } from "../factories/changes";
+import { ministry } from "../factories/edit-ops";
 
 const cbic = () => ministry("CBIC");
 const REFUND = domainCompetencyId("CBIC", "Refund processing");

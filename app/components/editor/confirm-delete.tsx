@@ -1,7 +1,7 @@
 /** Asks before a delete and says what else goes with it (only links; nodes used elsewhere stay). */
 import { useEffect, useRef } from "react";
 import { NODE_KIND_LABELS } from "@schemas/enums";
-import { linksOf } from "./apply-change";
+import { linksOf } from "./apply-op";
 import type { GraphState } from "./types";
 
 type Props = { state: GraphState; nodeId: string | null; onConfirm: (id: string) => void; onCancel: () => void };

@@ -22,7 +22,7 @@ import { validateFracDocument } from "@schemas/validator";
 import { CommentThreads, type Thread } from "../comments/comment-threads";
 import { ChangeDetails, ChangesSummary } from "./changes-panel";
 import { ConfirmDelete } from "./confirm-delete";
-import { moveEdit, refusal } from "./edits";
+import { moveEdit, linkRefusal } from "./edits";
 import { FindingsPanel } from "./findings-panel";
 import { buildView, windowView } from "./graph-view";
 import { NODE_HEIGHT, NODE_WIDTH, provisionalPositions } from "./layout";
@@ -216,7 +216,7 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
       if (state.isValid || !state.fromNode || !state.toNode) return;
       const s = store.getState();
       const [from, to] = state.fromHandle?.type === "target" ? [state.toNode.id, state.fromNode.id] : [state.fromNode.id, state.toNode.id];
-      s.setNotice(`Not linked: ${refusal(s.nodes[from], s.nodes[to])}`);
+      s.setNotice(`Not linked: ${linkRefusal(s.nodes[from], s.nodes[to])}`);
     },
     [store],
   );

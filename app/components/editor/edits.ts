@@ -1,7 +1,9 @@
 /** Builders for the author's edits: each returns the forward ops and the ops that undo them. */
-import { LINK_RULES, linkKindFor, NODE_KIND_LABELS, NODE_KIND_PLURALS, allowedChildKinds, type LinkKind } from "@schemas/enums";
-import type { Change, EditableNodeKind, NodeFields } from "@schemas/changes";
-import { deleteNodeOps } from "./apply-change";
+import { LINK_RULES, linkKindFor, NODE_KIND_LABELS, type LinkKind } from "@schemas/enums";
+import { whyNotLinked } from "@schemas/findings";
+import type { FrameworkNodeKind } from "@schemas/enums";
+import type { EditOp, NodeFields } from "@schemas/edit-ops";
+import { deleteNodeOps } from "./apply-op";
 import type { Edit } from "./store";
 import type { EditorLink, EditorNode, GraphState } from "./types";
 
@@ -16,18 +18,18 @@ function nextOrder(state: GraphState, parentId: string): number {
 /** A new node, optionally linked under a parent (its id is made here, in the browser). */
 export function addNodeEdit(
   state: GraphState,
-  kind: EditableNodeKind,
+  kind: FrameworkNodeKind,
   fields: NodeFields,
   at: { x: number; y: number } | null,
   parentId?: string,
 ): { edit: Edit; id: string } | { error: string } {
   const id = uuid();
-  const forward: Change[] = [{ op: "node.create", id, kind, fields, ...(at ? { x: Math.round(at.x), y: Math.round(at.y) } : {}) }];
-  const backward: Change[] = [{ op: "node.delete", id }];
+  const forward: EditOp[] = [{ op: "node.create", id, kind, fields, ...(at ? { x: Math.round(at.x), y: Math.round(at.y) } : {}) }];
+  const backward: EditOp[] = [{ op: "node.delete", id }];
   if (parentId) {
     const parent = state.nodes[parentId];
     const linkKind = parent ? linkKindFor(parent.kind, kind) : null;
-    if (!parent || !linkKind) return { error: refusal(parent, { kind } as EditorNode) };
+    if (!parent || !linkKind) return { error: linkRefusal(parent, { kind } as EditorNode) };
     const linkId = uuid();
     forward.push({ op: "link.create", id: linkId, kind: linkKind, from: parentId, to: id, order: nextOrder(state, parentId) });
     backward.unshift({ op: "link.delete", id: linkId });
@@ -35,14 +37,10 @@ export function addNodeEdit(
   return { edit: { label: `add ${NODE_KIND_LABELS[kind].toLowerCase()} "${fields.name}"`, forward, backward }, id };
 }
 
-/** Why a parent cannot take a child of that kind, in words an author understands. */
-export function refusal(parent: EditorNode | undefined, child: Pick<EditorNode, "kind"> | undefined): string {
+/** Why a parent cannot take a child of that kind: the sentence the server and the validator use too. */
+export function linkRefusal(parent: EditorNode | undefined, child: Pick<EditorNode, "kind"> | undefined): string {
   if (!parent || !child) return "That node no longer exists.";
-  const allowed = allowedChildKinds(parent.kind);
-  const article = (k: string) => (/^[aeiou]/i.test(k) ? "an" : "a");
-  const what = NODE_KIND_LABELS[child.kind].toLowerCase();
-  if (allowed.length === 0) return `A ${NODE_KIND_LABELS[parent.kind].toLowerCase()} cannot have children: link to it from the left instead.`;
-  return `${article(parent.kind) === "an" ? "An" : "A"} ${NODE_KIND_LABELS[parent.kind].toLowerCase()} can be linked to ${allowed.map((k) => NODE_KIND_PLURALS[k]).join(" and ")}, not to ${article(what)} ${what}.`;
+  return whyNotLinked(parent.kind, child.kind);
 }
 
 /** A link between two existing nodes, or the reason it is not allowed. */
@@ -50,7 +48,7 @@ export function addLinkEdit(state: GraphState, from: string, to: string, level?:
   const parent = state.nodes[from];
   const child = state.nodes[to];
   const kind: LinkKind | null = parent && child ? linkKindFor(parent.kind, child.kind) : null;
-  if (!kind) return { error: refusal(parent, child) };
+  if (!kind) return { error: linkRefusal(parent, child) };
   if (Object.values(state.links).some((l) => l.from === from && l.to === to)) {
     return { error: `"${parent.name}" is already linked to "${child.name}".` };
   }

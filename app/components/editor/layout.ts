@@ -15,7 +15,7 @@ const COLUMN_STEP = NODE_WIDTH + 110;
 const ROW_GAP = 24;
 const RESOURCE_INDENT = 40;
 
-// why these options: BASELINES.md measured default elk at 9–11 s for 2,000 nodes; fast options ~3 s.
+// why these options: docs/baselines.md measured default elk at 9–11 s for 2,000 nodes; fast options ~3 s.
 // why no partitioning: elk enforces partitions with a dummy edge from every node of one partition to
 // every node of the next (1,430 activities × 94 shared competencies took 170 s); the columns come
 // from alignColumns instead, and elk only decides the order within each column.

@@ -1,7 +1,7 @@
 /** The selected node's fields, checked with the shared schema; errors sit next to their field. */
 import { useState } from "react";
 import { z } from "zod";
-import { nodeFieldsSchema, type NodeFields } from "@schemas/changes";
+import { nodeFieldsSchema, type NodeFields } from "@schemas/edit-ops";
 import { RESOURCE_TYPES } from "@schemas/enums";
 import type { EditorNode } from "./types";
 

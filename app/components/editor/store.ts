@@ -4,11 +4,11 @@
  */
 import { createContext, useContext } from "react";
 import { createStore, useStore, type StoreApi } from "zustand";
-import type { Change } from "@schemas/changes";
-import { applyChange } from "./apply-change";
+import type { EditOp } from "@schemas/edit-ops";
+import { applyOp } from "./apply-op";
 import type { DictionaryOption, GraphState } from "./types";
 
-export type Edit = { label: string; forward: Change[]; backward: Change[] };
+export type Edit = { label: string; forward: EditOp[]; backward: EditOp[] };
 export type SaveStatus = "saved" | "unsaved" | "saving" | "failed" | "conflict";
 export type Selection = { type: "node"; id: string } | { type: "link"; id: string } | null;
 
@@ -16,7 +16,7 @@ export type EditorState = GraphState & {
   revision: number;
   canEdit: boolean;
   /** Changes made locally and not yet acknowledged by the server, oldest first. */
-  pending: Change[];
+  pending: EditOp[];
   /** How many of `pending` (from the front) are in the save now in flight. */
   inFlight: number;
   undoStack: Edit[];
@@ -31,7 +31,7 @@ export type EditorState = GraphState & {
   /** Applies an edit made by the author: recorded for undo and queued for saving. */
   perform: (edit: Edit) => void;
   /** Applies changes that are saved but not undoable (automatic layout positions). */
-  performSilently: (changes: Change[]) => void;
+  performSilently: (changes: EditOp[]) => void;
   /** Moves a node while it is dragged, without recording anything (the drop records the move). */
   previewMove: (id: string, x: number, y: number) => void;
   undo: () => void;
@@ -41,7 +41,7 @@ export type EditorState = GraphState & {
   addDictionaryEntry: (entry: DictionaryOption) => void;
   toggleCollapsed: (id: string) => void;
   setFocus: (id: string | null) => void;
-  beginSave: () => Change[];
+  beginSave: () => EditOp[];
   saveSucceeded: (revision: number) => void;
   saveFailed: (status: SaveStatus, message: string) => void;
 };
@@ -51,11 +51,11 @@ export type EditorInit = GraphState & { revision: number; canEdit: boolean; dict
 /** Creates the store for one editor session. */
 export function createEditorStore(init: EditorInit): StoreApi<EditorState> {
   return createStore<EditorState>()((set, get) => {
-    const run = (state: EditorState, changes: Change[]): GraphState => {
+    const run = (state: EditorState, changes: EditOp[]): GraphState => {
       const lookup = (id: string) => state.dictionary.get(id);
-      return changes.reduce<GraphState>((g, c) => applyChange(g, c, lookup), { nodes: state.nodes, links: state.links });
+      return changes.reduce<GraphState>((g, c) => applyOp(g, c, lookup), { nodes: state.nodes, links: state.links });
     };
-    const enqueue = (changes: Change[]) => (s: EditorState) => ({
+    const enqueue = (changes: EditOp[]) => (s: EditorState) => ({
       pending: [...s.pending, ...changes],
       saveStatus: s.saveStatus === "conflict" ? ("conflict" as const) : ("unsaved" as const),
     });

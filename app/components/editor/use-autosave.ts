@@ -21,10 +21,10 @@ export function useAutosave(action: string) {
   const saveNow = useCallback(() => {
     if (waiting.current) return;
     const { beginSave, revision } = store.getState();
-    const changes = beginSave();
-    if (changes.length === 0) return;
+    const ops = beginSave();
+    if (ops.length === 0) return;
     waiting.current = true;
-    fetcher.submit({ intent: "save", baseRevision: revision, changes }, { method: "post", action, encType: "application/json" });
+    fetcher.submit({ intent: "save", baseRevision: revision, ops }, { method: "post", action, encType: "application/json" });
   }, [store, fetcher, action]);
 
   useEffect(() => {

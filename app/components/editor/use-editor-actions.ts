@@ -1,6 +1,7 @@
 /** The author's commands, bound to the editor store; used by the side panel, toolbar and canvas. */
 import { useMemo } from "react";
-import type { EditableNodeKind, NodeFields } from "@schemas/changes";
+import type { FrameworkNodeKind } from "@schemas/enums";
+import type { NodeFields } from "@schemas/edit-ops";
 import type { NodeKind } from "@schemas/enums";
 import { defaultScale } from "@schemas/scale";
 import { addLinkEdit, addNodeEdit, deleteLinkEdit, deleteNodeEdit, setLevelEdit, updateNodeEdit } from "./edits";
@@ -21,7 +22,7 @@ export function useEditorActions(mdoCode: string) {
       return { x: p.x + 310, y: p.y + siblings * 96 };
     };
     const actions = {
-      addNode(kind: EditableNodeKind, fields: NodeFields, at: { x: number; y: number } | null, parentId?: string) {
+      addNode(kind: FrameworkNodeKind, fields: NodeFields, at: { x: number; y: number } | null, parentId?: string) {
         const r = addNodeEdit(s(), kind, fields, at ?? near(parentId), parentId);
         if ("error" in r) return s().setNotice(r.error);
         s().perform(r.edit);
@@ -31,7 +32,7 @@ export function useEditorActions(mdoCode: string) {
       },
       addChild(parentId: string, kind: NodeKind, name: string) {
         if (kind === "competency") return;
-        const r = addNodeEdit(s(), kind as EditableNodeKind, { name }, near(parentId), parentId);
+        const r = addNodeEdit(s(), kind as FrameworkNodeKind, { name }, near(parentId), parentId);
         if ("error" in r) return s().setNotice(r.error);
         s().perform(r.edit);
         s().setNotice(`Added ${kind === "knowledge_resource" ? "knowledge resource" : kind} “${name}”.`);
@@ -90,7 +91,7 @@ export function useEditorActions(mdoCode: string) {
       const state = s();
       if (!state.nodes[competencyId]) {
         const entry = state.dictionary.get(competencyId)!;
-        // why: link.create brings the competency onto the canvas (apply-change looks it up).
+        // why: link.create brings the competency onto the canvas (apply-op looks it up).
         const kind = state.nodes[parentId]?.kind === "role" ? "role_competency" : "activity_competency";
         if (state.nodes[parentId]?.kind !== "role" && state.nodes[parentId]?.kind !== "activity") {
           state.setNotice("Only roles and activities can require competencies.");

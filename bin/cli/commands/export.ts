@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
-import { EXPORT_FORMATS, isExportFormat } from "../../../export/formats";
+import { EXPORT_FORMATS, isExportFormat } from "@export/formats";
 import { complain, EXIT, parse, UsageError, type Command } from "../args";
 
 export const exportCommand: Command = {

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { getClient } from "@db/client";
 import { userId } from "@db/ids";
 import { frameworks, nodes } from "@db/schema";
-import { applyDraftChanges } from "~/models/draft-edit.server";
+import { applyEditOps } from "~/models/draft-edit.server";
 import { getMdoByCode } from "~/models/mdo.server";
 
 const [db, saves] = process.argv.slice(2);
@@ -20,11 +20,11 @@ const position = orm.select().from(nodes).where(eq(nodes.frameworkId, fw.id)).al
 
 for (let i = 1; i <= limit; i++) {
   const revision = orm.select({ revision: frameworks.revision }).from(frameworks).where(eq(frameworks.id, fw.id)).get()!.revision;
-  const result = applyDraftChanges({
+  const result = applyEditOps({
     mdoId: mdo.id,
     userId: userId("author@frac.test"),
     baseRevision: revision,
-    changes: [{ op: "node.update", id: position.id, fields: { description: `Edited by the writer, save ${i}` } }],
+    ops: [{ op: "node.update", id: position.id, fields: { description: `Edited by the writer, save ${i}` } }],
   });
   if (!result.ok && result.status !== 409) throw new Error(result.message);
   process.stdout.write(`saved ${i}\n`);

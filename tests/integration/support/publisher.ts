@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { getClient } from "@db/client";
 import { userId } from "@db/ids";
 import { frameworks, nodes } from "@db/schema";
-import { applyDraftChanges } from "~/models/draft-edit.server";
+import { applyEditOps } from "~/models/draft-edit.server";
 import { getMdoByCode } from "~/models/mdo.server";
 import { approveFramework, submitFramework, verifyFramework } from "~/models/review.server";
 
@@ -21,7 +21,7 @@ const position = orm.select().from(nodes).where(eq(nodes.frameworkId, fw.id)).al
 for (let round = 1; ; round++) {
   const revision = orm.select({ revision: frameworks.revision }).from(frameworks).where(eq(frameworks.id, fw.id)).get()!.revision;
   const steps = [
-    () => applyDraftChanges({ mdoId: mdo.id, userId: userId("author@frac.test"), baseRevision: revision, changes: [{ op: "node.update", id: position.id, fields: { description: `Round ${round}` } }] }),
+    () => applyEditOps({ mdoId: mdo.id, userId: userId("author@frac.test"), baseRevision: revision, ops: [{ op: "node.update", id: position.id, fields: { description: `Round ${round}` } }] }),
     () => submitFramework({ mdoId: mdo.id, userId: userId("author@frac.test") }),
     () => verifyFramework({ mdoId: mdo.id, userId: userId("reviewer@frac.test") }),
     () => approveFramework({ mdoId: mdo.id, userId: userId("board@frac.test") }),

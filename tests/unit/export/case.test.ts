@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import Ajv2019 from "ajv/dist/2019";
 import { describe, expect, it } from "vitest";
 import type { FracDocument } from "@schemas/frac-document";
-import { buildCasePackage, caseChunks, type CFPackage } from "../../../export/case";
-import { CASE_DEFAULT_BASE_URI, caseIds } from "../../../export/case-ids";
+import { buildCasePackage, caseChunks, type CFPackage } from "@export/case";
+import { CASE_DEFAULT_BASE_URI, caseIds } from "@export/case-ids";
 import { makeExportDocument } from "./export-factory";
 
 const schema: object = JSON.parse(

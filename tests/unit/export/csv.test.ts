@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { analyseImport } from "@import/index";
 import type { FracDocument } from "@schemas/frac-document";
 import { FLAT_HEADERS, FLAT_KEYS, restoreCell, toFlatCells } from "@schemas/flat-layout";
-import { csvChunks, flatRows, toCsvText } from "../../../export/csv";
+import { csvChunks, flatRows, toCsvText } from "@export/csv";
 import { dictionaryOf, makeExportDocument, snapshotOf } from "./export-factory";
 import { makeActivity, makeLink, makePosition, makeRole, withExtra } from "../schemas/doc-factory";
 

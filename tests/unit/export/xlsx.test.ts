@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { documentLastChange } from "../../../export/graph";
-import { toXlsxBuffer, XLSX_SHEETS } from "../../../export/xlsx";
+import { documentLastChange } from "@export/graph";
+import { toXlsxBuffer, XLSX_SHEETS } from "@export/xlsx";
 import { makeExportDocument } from "./export-factory";
 
 async function read(buffer: Buffer): Promise<ExcelJS.Workbook> {

@@ -66,11 +66,11 @@ describe("wrong_link_kind", () => {
     const [finding] = withCode(validateFracDocument(withExtra(doc, [], [link])), "wrong_link_kind");
     expect(finding).toMatchObject({ severity: "error", linkId: link.id });
     expect(finding.message).toBe(
-      'Role "Budget preparation" cannot be linked to Position "Under Secretary, Budget Division": a role can be linked to activities and competencies.',
+      'Role "Budget preparation" cannot be linked to Position "Under Secretary, Budget Division". A role can be linked to activities and competencies, not to a position.',
     );
   });
 
-  it("tells a competency has nothing below it", () => {
+  it("tells a competency cannot be linked to anything, and what links to it", () => {
     const doc = makeFracDocument();
     const link = {
       id: uuid(),
@@ -80,7 +80,7 @@ describe("wrong_link_kind", () => {
       level: 1,
     };
     const [finding] = withCode(validateFracDocument(withExtra(doc, [], [link])), "wrong_link_kind");
-    expect(finding.message).toContain("a competency has nothing below it; link to it from activities or roles instead.");
+    expect(finding.message).toContain("A competency cannot be linked to anything; link an activity or a role to it instead.");
   });
 
   it("names the right kind when the nodes fit but the link kind is mislabelled", () => {

@@ -1,8 +1,8 @@
 /**
- * Applying change ops to the editor's state, the same ops the server applies (schemas/changes.ts).
+ * Applying change ops to the editor's state, the same ops the server applies (schemas/edit-ops.ts).
  * Pure: returns a new state, sharing everything that did not change.
  */
-import type { Change } from "@schemas/changes";
+import type { EditOp } from "@schemas/edit-ops";
 import type { DictionaryOption, EditorLink, EditorNode, GraphState } from "./types";
 
 /** Builds the editor node for a dictionary entry, placed at (x, y) or unplaced. */
@@ -28,7 +28,7 @@ const clean = <T extends Record<string, unknown>>(o: T) =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === "" ? undefined : v])) as T;
 
 /** Applies one change; `lookup` resolves competency ids created by competency.create or chosen from the dictionary. */
-export function applyChange(state: GraphState, change: Change, lookup: (id: string) => DictionaryOption | undefined): GraphState {
+export function applyOp(state: GraphState, change: EditOp, lookup: (id: string) => DictionaryOption | undefined): GraphState {
   switch (change.op) {
     case "node.create": {
       const node: EditorNode = { id: change.id, kind: change.kind, ...clean(change.fields), x: change.x ?? null, y: change.y ?? null };
@@ -84,10 +84,10 @@ export function linksOf(state: GraphState, nodeId: string): EditorLink[] {
 }
 
 /** The ops that delete a node, and the ops that bring it back with its links (for undo). */
-export function deleteNodeOps(state: GraphState, nodeId: string): { forward: Change[]; backward: Change[] } {
+export function deleteNodeOps(state: GraphState, nodeId: string): { forward: EditOp[]; backward: EditOp[] } {
   const node = state.nodes[nodeId];
   const links = linksOf(state, nodeId);
-  const restoreLinks: Change[] = links.map((l) => ({ op: "link.create", id: l.id, kind: l.kind, from: l.from, to: l.to, level: l.level, order: l.order }));
+  const restoreLinks: EditOp[] = links.map((l) => ({ op: "link.create", id: l.id, kind: l.kind, from: l.from, to: l.to, level: l.level, order: l.order }));
   if (!node) return { forward: [], backward: [] };
   if (node.kind === "competency") {
     // why: a competency is a dictionary entry; "deleting" it from a framework removes the requirements.
@@ -102,7 +102,7 @@ export function deleteNodeOps(state: GraphState, nodeId: string): { forward: Cha
     resourceType: node.resourceType,
   };
   return {
-    forward: [...links.map((l): Change => ({ op: "link.delete", id: l.id })), { op: "node.delete", id: nodeId }],
+    forward: [...links.map((l): EditOp => ({ op: "link.delete", id: l.id })), { op: "node.delete", id: nodeId }],
     backward: [
       { op: "node.create", id: nodeId, kind: node.kind, fields, ...(node.x !== null && node.y !== null ? { x: node.x, y: node.y } : {}) },
       ...restoreLinks,

@@ -7,16 +7,17 @@ import { and, count, eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { getDb } from "@db/client";
 import { userId } from "@db/ids";
-import { auditLog, competencies, frameworks, links, nodes, type NodeKindDb } from "@db/schema";
-import type { Change, EditableNodeKind } from "@schemas/changes";
+import { auditLog, competencies, frameworks, links, nodes } from "@db/schema";
+import type { EditOp } from "@schemas/edit-ops";
+import type { FrameworkNodeKind } from "@schemas/enums";
 import type { LinkKind } from "@schemas/enums";
 import { getMdoByCode } from "~/models/mdo.server";
 import { requestAs } from "./request";
 
-type Op<O extends Change["op"]> = Extract<Change, { op: O }>;
+type Op<O extends EditOp["op"]> = Extract<EditOp, { op: O }>;
 
 /** A node.create with a fresh UUID. */
-export function newNode(kind: EditableNodeKind, name: string, overrides: Partial<Op<"node.create">> = {}): Op<"node.create"> {
+export function newNode(kind: FrameworkNodeKind, name: string, overrides: Partial<Op<"node.create">> = {}): Op<"node.create"> {
   return { op: "node.create", id: crypto.randomUUID(), kind, fields: { name }, ...overrides };
 }
 
@@ -37,7 +38,7 @@ export const updateLink = (id: string, set: { level?: number; order?: number }):
 export const deleteLink = (id: string): Op<"link.delete"> => ({ op: "link.delete", id });
 
 /** The editor action's body for a save. */
-export const saveBody = (baseRevision: number, changes: unknown[]) => ({ intent: "save", baseRevision, changes });
+export const saveBody = (baseRevision: number, ops: unknown[]) => ({ intent: "save", baseRevision, ops });
 
 // ---- Reading the test database -------------------------------------------------------------
 
@@ -54,7 +55,7 @@ export function ministry(code: "CBIC" | "MOHFW") {
 }
 
 /** The first seeded node of a kind in a framework. */
-export function someNode(frameworkId: string, kind: NodeKindDb) {
+export function someNode(frameworkId: string, kind: FrameworkNodeKind) {
   return getDb()
     .select()
     .from(nodes)

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LINK_KINDS, RESOURCE_TYPES } from "./enums";
+import { FRAMEWORK_NODE_KINDS, LINK_KINDS, RESOURCE_TYPES } from "./enums";
 import { LIMITS } from "./limits";
 
 /**
@@ -8,12 +8,8 @@ import { LIMITS } from "./limits";
  * (UUIDs), so a link can point at a node created in the same save.
  */
 
-/** Node kinds an author creates in a framework; competencies come from the dictionary. */
-export const EDITABLE_NODE_KINDS = ["position", "role", "activity", "knowledge_resource"] as const;
-export type EditableNodeKind = (typeof EDITABLE_NODE_KINDS)[number];
-
 /** At most this many changes in one save; the editor splits bigger batches. */
-export const MAX_CHANGES_PER_SAVE = 5000;
+export const MAX_OPS_PER_SAVE = 5000;
 
 const name = z.string().trim().min(1, "Name cannot be empty.").max(LIMITS.NAME_MAX, `Name is longer than ${LIMITS.NAME_MAX} characters.`);
 const optionalText = (max: number, what: string) =>
@@ -39,11 +35,11 @@ export type NodeFields = z.infer<typeof nodeFieldsSchema>;
 
 const level = z.number().int().min(LIMITS.LEVEL_MIN).max(LIMITS.LEVEL_MAX);
 
-export const changeSchema = z.discriminatedUnion("op", [
+export const editOpSchema = z.discriminatedUnion("op", [
   z.object({
     op: z.literal("node.create"),
     id: z.uuid(),
-    kind: z.enum(EDITABLE_NODE_KINDS),
+    kind: z.enum(FRAMEWORK_NODE_KINDS),
     fields: nodeFieldsSchema,
     x: coordinate.optional(),
     y: coordinate.optional(),
@@ -74,14 +70,14 @@ export const changeSchema = z.discriminatedUnion("op", [
     levels: z.union([z.literal(3), z.literal(4), z.literal(5)]).default(5),
   }),
 ]);
-export type Change = z.infer<typeof changeSchema>;
+export type EditOp = z.infer<typeof editOpSchema>;
 
 /** The editor action's body: `intent` picks the operation; an unknown intent is a 400. */
 export const editorActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("save"),
     baseRevision: z.number().int().min(0),
-    changes: z.array(changeSchema).min(1, "A save needs at least one change.").max(MAX_CHANGES_PER_SAVE, `At most ${MAX_CHANGES_PER_SAVE} changes per save.`),
+    ops: z.array(editOpSchema).min(1, "A save needs at least one change.").max(MAX_OPS_PER_SAVE, `At most ${MAX_OPS_PER_SAVE} changes per save.`),
   }),
 ]);
 export type EditorAction = z.infer<typeof editorActionSchema>;

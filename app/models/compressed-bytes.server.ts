@@ -5,7 +5,7 @@
  */
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import { ByteBudgetCache } from "~/models/snapshot-cache.server";
+import { ByteBudgetCache } from "./snapshot-cache.server";
 
 export type Encoding = "br" | "gzip" | "identity";
 export type Compressed = { bytes: Uint8Array<ArrayBuffer> };
