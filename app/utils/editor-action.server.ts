@@ -5,11 +5,12 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
 import { editorActionSchema } from "@schemas/changes";
+import { LIMITS } from "@schemas/limits";
 import { applyDraftChanges } from "~/models/draft-edit.server";
 import { requireMdoAccess } from "./auth.server";
 
-/** The largest editor save body accepted (MAX_CHANGES_PER_SAVE changes with long texts fit well under it). */
-export const EDITOR_BODY_MAX_BYTES = 10 * 1024 * 1024;
+/** The largest editor save body accepted. */
+export const EDITOR_BODY_MAX_BYTES = LIMITS.EDITOR_SAVE_BYTES_MAX;
 
 export type EditorActionData =
   | { ok: true; revision: number }
