@@ -31,7 +31,7 @@ export function databaseFile(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Opens a SQLite file with the project's pragmas and applies pending migrations. */
 export function openClient(file: string): Client {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  createOwnerOnly(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
@@ -40,6 +40,20 @@ export function openClient(file: string): Client {
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return { db, sqlite, file };
+}
+
+/**
+ * Creates the database file readable and writable by its owner only (0600), in a directory only
+ * the owner can enter when it is new. SQLite gives the -wal and -shm files the database's mode.
+ * An existing file keeps the mode it has.
+ */
+function createOwnerOnly(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    fs.closeSync(fs.openSync(file, "wx", 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  }
 }
 
 declare global {

@@ -10,6 +10,7 @@ import express from "express";
 import { getClient } from "../db/client";
 import { seedDemo, seedReference } from "../db/seed";
 import { seedDemoHistory } from "../app/models/demo-history.server";
+import { continueOnlyAfterChecks, cspNonce, installSecurity } from "../server/security";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const demo = process.env.FRAC_DEMO === "1" || process.env.FRAC_DEMO === "true";
@@ -29,25 +30,20 @@ const buildUrl = pathToFileURL(path.join(root, "build", "index.js")).href;
 const build = (await import(buildUrl)) as ServerBuild;
 
 const app = express();
-app.disable("x-powered-by");
-app.use((_req, res, next) => {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  next();
-});
+installSecurity(app);
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
 const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h" });
 // why: no read-API path names a file in public/, and looking for one costs a stat on every request.
 const API_PATHS = /^\/(?:api|ims)\//u;
 app.use((req, res, next) => (API_PATHS.test(req.path) ? next() : publicFiles(req, res, next)));
-app.all("*", createRequestHandler({ build, mode: build.mode }));
+app.all("*", createRequestHandler({ build, mode: build.mode, getLoadContext: (_req, res) => ({ cspNonce: cspNonce(res) }) }));
 
 const server = app.listen(port, () => {
   console.log(`FRAC Studio is serving on http://localhost:${port}`);
   if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
 });
+
+continueOnlyAfterChecks(server, app);
 
 server.on("error", (e: NodeJS.ErrnoException) => {
   console.error(e.code === "EADDRINUSE" ? `FRAC Studio: port ${port} is already in use. Stop the other server or set PORT to a free port.` : `FRAC Studio: ${e.message}`);

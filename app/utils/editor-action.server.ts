@@ -19,6 +19,8 @@ export type EditorActionData =
 const refusal = (status: number, message: string, changeIndex?: number) =>
   json<EditorActionData>({ ok: false, message, ...(changeIndex !== undefined ? { changeIndex } : {}) }, { status });
 
+const NOT_JSON = "An editor save must be sent as JSON (Content-Type: application/json).";
+const isJson = (type: string | null) => type?.split(";")[0].trim().toLowerCase() === "application/json";
 const TOO_LARGE = `This save is larger than ${EDITOR_BODY_MAX_BYTES / 1024 / 1024} MB. Save more often, in smaller steps.`;
 
 /** Handles a POST from the graph editor for the MDO `code`; the route's action is just this call. */
@@ -26,6 +28,8 @@ export async function handleEditorAction(request: Request, code: string | undefi
   // First, before the body is read: another ministry's user gets 404, a viewer 403 (thrown).
   const { user, mdo } = await requireMdoAccess(request, code, "edit");
 
+  // why: a form on another site may post text/plain without asking; only JSON is a save.
+  if (!isJson(request.headers.get("Content-Type"))) return refusal(415, NOT_JSON);
   const text = await readCapped(request);
   if (text === null) return refusal(413, TOO_LARGE);
   let body: unknown;
