@@ -15,7 +15,7 @@ export { cspNonce } from "./headers";
  * "trust proxy" values: `loopback` by default, a proxy on the same machine; a number of hops or
  * addresses for others); they decide whether a request came over https.
  */
-export function installSecurity(app: Express, env: NodeJS.ProcessEnv = process.env): void {
+export function installSecurity(app: Express, env: Record<string, string | undefined> = process.env): void {
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy(env.TRUST_PROXY));
   app.use(...securityHeaders(), sameOriginOnly(env.APP_URL), boundedBodies(), continueWhenAccepted);

@@ -14,7 +14,7 @@ const servers: http.Server[] = [];
 let reached: string[] = [];
 
 /** Starts the app with `env` on a port the system picks; the stand-in for Remix reads the whole body. */
-async function start(env: NodeJS.ProcessEnv = {}): Promise<(sent: Sent) => Promise<Reply>> {
+async function start(env: Record<string, string | undefined> = {}): Promise<(sent: Sent) => Promise<Reply>> {
   const app = express();
   installSecurity(app, env);
   app.all("*", (req, res) => {
