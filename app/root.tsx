@@ -25,6 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+// why: zod probes `new Function` when it first builds an object schema, and the CSP, which forbids
+// eval, reports the probe as a violation. This is what z.config({ jitless: true }) writes, set
+// before any module runs (a module could not be sure to run before every schema is built).
+const ZOD_JITLESS = "globalThis.__zod_globalConfig = Object.assign(globalThis.__zod_globalConfig || {}, { jitless: true });";
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   // Routes that need the whole window (the graph editor) say so with `handle: { wide: true }`.
@@ -37,6 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ZOD_JITLESS }} />
       </head>
       <body>
         <a className="skip-link" href="#main">

@@ -27,19 +27,22 @@ const FORMS: BodyRule = { path: /./u, maxBytes: LIMITS.FORM_BODY_BYTES_MAX, type
 // why: the read API takes no bodies and answers its own 405; its clients are not browsers.
 const API_PATHS = /^\/(?:api|ims)\//u;
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
+const DRAIN_MAX_BYTES = 16 * MB;
 
 /** Refuses an oversized body (413), one with no length where one is needed (411), and one of the wrong type (415). */
 export function boundedBodies(): RequestHandler {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const rule = RULES.find((r) => r.path.test(req.path)) ?? FORMS;
-    const close = { Connection: "close" };
     const length = req.get("content-length");
     if (length !== undefined && Number(length) > rule.maxBytes) {
+      // why: Node discards an unread body so the connection can serve the next request; a client
+      // still sending only sees the answer if it is let finish. Past DRAIN_MAX_BYTES, hang up instead.
+      const close: Record<string, string> = Number(length) > DRAIN_MAX_BYTES ? { Connection: "close" } : {};
       return refuse(res, 413, `Refused: ${rule.what} may be at most ${size(rule.maxBytes)}; this one is ${size(Number(length))}.`, close);
     }
     if (length === undefined && req.get("transfer-encoding") !== undefined && !rule.streamedCounted) {
-      return refuse(res, 411, "Refused: send the body with a Content-Length.", close);
+      return refuse(res, 411, "Refused: send the body with a Content-Length.", { Connection: "close" });
     }
     if (API_PATHS.test(req.path)) return next();
     const type = (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();

@@ -8,7 +8,8 @@ import { LIMITS } from "@schemas/limits";
 import { continueOnlyAfterChecks, cspNonce, installSecurity } from "../../../server/security";
 
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
-type Sent = { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean };
+/** `declared`: a Content-Length to claim while sending only `body`, then waiting for the answer. */
+type Sent = { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean; declared?: number };
 
 const servers: http.Server[] = [];
 let reached: string[] = [];
@@ -36,16 +37,20 @@ async function start(env: Record<string, string | undefined> = {}): Promise<(sen
       const headers = { Host: `127.0.0.1:${port}`, "Content-Type": "application/x-www-form-urlencoded", ...sent.headers };
       const req = http.request({ host: "127.0.0.1", port, method: sent.method ?? "POST", path: sent.path ?? "/notifications", headers });
       if (sent.chunked) req.setHeader("Transfer-Encoding", "chunked");
-      else if (sent.method !== "GET") req.setHeader("Content-Length", Buffer.byteLength(body));
+      else if (sent.method !== "GET") req.setHeader("Content-Length", sent.declared ?? Buffer.byteLength(body));
       req.on("response", (res) => {
         let text = "";
         res.setEncoding("utf8");
         res.on("data", (c: string) => (text += c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+        res.on("end", () => {
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text });
+          if (sent.declared !== undefined) req.destroy();
+        });
       });
       // why ignored: the server may close the connection on a refused body while it is still being sent.
       req.on("error", (e: NodeJS.ErrnoException) => (e.code === "EPIPE" || e.code === "ECONNRESET" ? undefined : reject(e)));
-      req.end(body);
+      if (sent.declared === undefined) req.end(body);
+      else req.write(body);
     });
 }
 
@@ -134,6 +139,13 @@ describe("a request body", () => {
     reached = [];
     const reply = await send({ path: "/login", body: Buffer.alloc(2 * 1024 * 1024, "a") });
     expect(reply).toMatchObject({ status: 413, body: "Refused: a form may be at most 1 MB; this one is 2 MB.\n" });
+    expect(reached).toEqual([]);
+  });
+
+  it("that claims gigabytes is answered 413 at once, before it is sent, and the connection closed", async () => {
+    reached = [];
+    const reply = await send({ path: "/login", declared: 4 * 1024 ** 3, body: "email=" });
+    expect(reply).toMatchObject({ status: 413, body: "Refused: a form may be at most 1 MB; this one is 4096 MB.\n" });
     expect(reply.headers.connection).toBe("close");
     expect(reached).toEqual([]);
   });
