@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteHeader } from "~/components/site-header";
 import { countUnread } from "~/models/notification.server";
 import { getUser, hasCbcRole } from "~/utils/auth.server";
+import { useNonce } from "~/utils/nonce";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -24,10 +25,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+// why: zod probes `new Function` when it first builds an object schema, and the CSP, which forbids
+// eval, reports the probe as a violation. This is what z.config({ jitless: true }) writes, set
+// before any module runs (a module could not be sure to run before every schema is built).
+const ZOD_JITLESS = "globalThis.__zod_globalConfig = Object.assign(globalThis.__zod_globalConfig || {}, { jitless: true });";
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   // Routes that need the whole window (the graph editor) say so with `handle: { wide: true }`.
   const wide = useMatches().some((m) => (m.handle as { wide?: boolean } | undefined)?.wide);
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -35,6 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ZOD_JITLESS }} />
       </head>
       <body>
         <a className="skip-link" href="#main">
@@ -44,8 +52,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" className={wide ? "page page-wide" : "page"}>
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -34,8 +34,9 @@ export function databaseFile(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Opens a SQLite file with the project's pragmas and applies pending migrations. */
 export function openClient(file: string): Client {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   refuseReadOnly(file);
+  createOwnerOnly(file);
   const sqlite = new Database(file);
   try {
     sqlite.pragma("journal_mode = WAL");
@@ -66,6 +67,19 @@ function refuseReadOnly(file: string): void {
     } catch {
       throw new Error(readOnlyMessage(file));
     }
+  }
+}
+
+/**
+ * Creates the database file readable and writable by its owner only (0600); its directory, when
+ * new, is made for the owner only too. SQLite gives the -wal and -shm files the database's mode.
+ * An existing file keeps the mode it has.
+ */
+function createOwnerOnly(file: string): void {
+  try {
+    fs.closeSync(fs.openSync(file, "wx", 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
   }
 }
 

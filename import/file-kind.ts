@@ -4,6 +4,7 @@
  * refuse with a message that says what it is and how to save it instead.
  */
 import { ImportError } from "./findings";
+import { readZipDirectory } from "./zip-directory";
 
 export type FileKind = "workbook" | "json" | "text";
 
@@ -58,34 +59,9 @@ function zipKind(bytes: Uint8Array): FileKind {
   throw new ImportError("unreadable_workbook", `This file is ${what}, not an Excel workbook. ${SAVE_AS}`);
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const EOCD_MIN = 22;
-const COMMENT_MAX = 0xffff;
-
 /** The file names a zip's central directory lists, or null when it cannot be found. */
 export function zipEntryNames(bytes: Uint8Array): string[] | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - EOCD_MIN; i >= Math.max(0, bytes.length - EOCD_MIN - COMMENT_MAX); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  const names: string[] = [];
-  const decoder = new TextDecoder();
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) return null;
-    const nameLength = view.getUint16(at + 28, true);
-    const skip = view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    names.push(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)));
-    at += 46 + nameLength + skip;
-  }
-  return names;
+  return readZipDirectory(bytes)?.map((e) => e.name) ?? null;
 }
 
 // OpenDocument files store an uncompressed "mimetype" entry first, e.g. "application/vnd.oasis.opendocument.spreadsheet".

@@ -107,6 +107,7 @@ export const IMPORT_ERROR_CODES = [
   "opendocument_format",
   "sheet_not_found",
   "too_many_rows",
+  "unpacks_too_large",
   "unreadable_workbook",
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];

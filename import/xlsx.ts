@@ -9,6 +9,7 @@ import { LIMITS } from "@schemas/limits";
 import { columnLetter } from "./cells";
 import { tooManyRows } from "./csv";
 import { ImportError, type ImportFinding } from "./findings";
+import { assertZipWithinBudget } from "./zip-budget";
 
 export type WorkbookSheet = {
   name: string;
@@ -41,6 +42,8 @@ export async function listSheets(bytes: Uint8Array): Promise<{ name: string; row
 }
 
 async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  // why first: exceljs unpacks every part into memory; a zip bomb must be refused from its directory alone.
+  assertZipWithinBudget(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     // why the cast: exceljs declares its own global `Buffer extends ArrayBuffer`, which Node's

@@ -21,6 +21,15 @@ export const LIMITS = {
   LINKS_PER_FRAMEWORK_MAX: 1_000_000,
   IMPORT_FILE_BYTES_MAX: 128 * 1024 * 1024,
   IMPORT_ROWS_MAX: 250_000,
+  /** An .xlsx is refused unopened when its zip directory says it unpacks to more than min(MAX, max(RATIO × its size, FLOOR)). */
+  XLSX_UNPACKED_BYTES_MAX: 300 * 1024 * 1024,
+  XLSX_UNPACK_RATIO_MAX: 100,
+  XLSX_UNPACKED_BYTES_FLOOR: 32 * 1024 * 1024,
+  XLSX_PARTS_MAX: 10_000,
+  /** A form post (sign-in, review, comments...) larger than this is refused before it is read; imports and editor saves have their own caps. */
+  FORM_BODY_BYTES_MAX: 1024 * 1024,
+  /** The largest graph-editor save (MAX_CHANGES_PER_SAVE changes with long texts fit well under it). */
+  EDITOR_SAVE_BYTES_MAX: 10 * 1024 * 1024,
   COMMENT_MAX: 5000,
   /** Who created a node: a user's display name or e-mail address. */
   CREATED_BY_MAX: 300,

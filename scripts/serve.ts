@@ -11,6 +11,7 @@ import { openForServing } from "../db/startup-check";
 import { seedDemo, seedReference } from "../db/seed";
 import { seedDemoHistory } from "../app/models/demo-history.server";
 import { scheduleStaticCopy } from "../app/models/static-copy.server";
+import { continueOnlyAfterChecks, cspNonce, installSecurity } from "../server/security";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const demo = process.env.FRAC_DEMO === "1" || process.env.FRAC_DEMO === "true";
@@ -33,28 +34,23 @@ const buildUrl = pathToFileURL(path.join(root, "build", "index.js")).href;
 const build = (await import(buildUrl)) as ServerBuild;
 
 const app = express();
-app.disable("x-powered-by");
-app.use((_req, res, next) => {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  next();
-});
+installSecurity(app);
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
 const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h" });
 // why: no read-API path names a file in public/, and looking for one costs a stat on every request.
 const API_PATHS = /^\/(?:api|ims)\//u;
 app.use((req, res, next) => (API_PATHS.test(req.path) ? next() : publicFiles(req, res, next)));
-// why TRUST_PROXY: behind a proxy every request comes from the proxy's address; the per-IP limits of
-// reads without a token need the client's, which only a trusted proxy's X-Forwarded-For gives.
-if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/u.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
-app.all("*", createRequestHandler({ build, mode: build.mode, getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }) }));
+app.all(
+  "*",
+  createRequestHandler({ build, mode: build.mode, getLoadContext: (req, res) => ({ cspNonce: cspNonce(res), clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }) }),
+);
 
 const server = app.listen(port, () => {
   console.log(`FRAC Studio is serving on http://localhost:${port}`);
   if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
 });
+
+continueOnlyAfterChecks(server, app);
 
 server.on("error", (e: NodeJS.ErrnoException) => {
   console.error(e.code === "EADDRINUSE" ? `FRAC Studio: port ${port} is already in use. Stop the other server or set PORT to a free port.` : `FRAC Studio: ${e.message}`);

@@ -1,9 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  json,
-  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
-  unstable_parseMultipartFormData as parseMultipartFormData,
-} from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ImportError } from "@import/findings";
@@ -14,6 +10,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { analyseForMdo, applyImportPlan, loadImportContext, sha256Hex } from "~/models/import.server";
 import { requireMdoAccess } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
+import { readImportUpload, UploadRefused } from "~/utils/import-upload.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Import into ${data.mdo.code} · FRAC Studio` : "Import · FRAC Studio" }];
 
@@ -40,16 +37,12 @@ const PREVIEW_FINDINGS_MAX = 2000;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, mdo } = await requireMdoAccess(request, params.code, "edit");
-  const length = Number(request.headers.get("Content-Length") ?? 0);
-  const tooLarge = () =>
-    json({ ok: false as const, message: `The file is larger than the ${Math.round(LIMITS.IMPORT_FILE_BYTES_MAX / 1024 / 1024)} MB an import accepts. Split it into smaller files.` }, { status: 413 });
-  if (length > LIMITS.IMPORT_FILE_BYTES_MAX + 1024 * 1024) return tooLarge();
   let form: FormData;
   try {
-    form = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: LIMITS.IMPORT_FILE_BYTES_MAX }));
+    form = await readImportUpload(request);
   } catch (e) {
-    if (e instanceof Error && /exceeded|too large/i.test(e.message)) return tooLarge();
-    return json({ ok: false as const, message: "The upload could not be read. Choose the file again." }, { status: 400 });
+    if (e instanceof UploadRefused) return json({ ok: false as const, message: e.message }, { status: e.status });
+    throw e;
   }
   const file = form.get("file");
   const parsed = fields.safeParse(Object.fromEntries([...form.entries()].filter(([k]) => k !== "file")));

@@ -56,7 +56,7 @@ export function requireApiToken(request: Request): TokenSummary {
   return result;
 }
 
-declare module "@remix-run/node" {
+declare module "@remix-run/server-runtime" {
   interface AppLoadContext {
     /** The client's address (scripts/serve.ts sets it from Express), for per-IP limits. */
     clientIp?: string;

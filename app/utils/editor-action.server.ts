@@ -5,11 +5,12 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
 import { editorActionSchema } from "@schemas/edit-ops";
+import { LIMITS } from "@schemas/limits";
 import { applyEditOps } from "~/models/draft-edit.server";
 import { requireMdoAccess } from "./auth.server";
 
-/** The largest editor save body accepted (MAX_OPS_PER_SAVE ops with long texts fit well under it). */
-export const EDITOR_BODY_MAX_BYTES = 10 * 1024 * 1024;
+/** The largest editor save body accepted. */
+export const EDITOR_BODY_MAX_BYTES = LIMITS.EDITOR_SAVE_BYTES_MAX;
 
 export type EditorActionData =
   | { ok: true; revision: number }
@@ -18,6 +19,8 @@ export type EditorActionData =
 const refusal = (status: number, message: string, opIndex?: number) =>
   json<EditorActionData>({ ok: false, message, ...(opIndex !== undefined ? { opIndex } : {}) }, { status });
 
+const NOT_JSON = "An editor save must be sent as JSON (Content-Type: application/json).";
+const isJson = (type: string | null) => type?.split(";")[0].trim().toLowerCase() === "application/json";
 const TOO_LARGE = `This save is larger than ${EDITOR_BODY_MAX_BYTES / 1024 / 1024} MB. Save more often, in smaller steps.`;
 
 /** Handles a POST from the graph editor for the MDO `code`; the route's action is just this call. */
@@ -25,6 +28,8 @@ export async function handleEditorAction(request: Request, code: string | undefi
   // First, before the body is read: another ministry's user gets 404, a viewer 403 (thrown).
   const { user, mdo } = await requireMdoAccess(request, code, "edit");
 
+  // why: a form on another site may post text/plain without asking; only JSON is a save.
+  if (!isJson(request.headers.get("Content-Type"))) return refusal(415, NOT_JSON);
   const text = await readCapped(request);
   if (text === null) return refusal(413, TOO_LARGE);
   let body: unknown;
@@ -101,7 +106,7 @@ function describeIssue(issue: z.core.$ZodIssue, body: unknown): string {
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 
-/** `["changes", 3, "fields", "name"]` → `ops[3].fields.name` */
+/** `["ops", 3, "fields", "name"]` → `ops[3].fields.name` */
 function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), "");
 }

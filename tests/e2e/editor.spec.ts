@@ -92,12 +92,12 @@ test("undo and redo with the keyboard", async ({ page }) => {
   await saved(page);
 });
 
-test("a save based on a stale revision gets the conflict message, and nothing is lost silently", async ({ browser, baseURL }) => {
+test("a save based on a stale revision gets the conflict message, and nothing is lost silently", async ({ newContext }) => {
   const { email, password } = createAuthor("MOHFW");
-  const a = await browser.newPage();
+  const a = await (await newContext()).newPage();
   await signIn(a, email, password);
   await openEditor(a, "MOHFW");
-  const bContext = await browser.newContext({ baseURL });
+  const bContext = await newContext();
   const b2 = await bContext.newPage();
   await signIn(b2, "other-author@frac.test");
   await openEditor(b2, "MOHFW");
@@ -107,8 +107,6 @@ test("a save based on a stale revision gets the conflict message, and nothing is
   await comboAdd(b2, "Add position", "Deputy Secretary, Medical Education");
   await expect(b2.getByRole("alert")).toContainText("Not saved: this draft was changed elsewhere.");
   await expect(b2.getByRole("button", { name: "Reload the draft" })).toBeVisible();
-  await bContext.close();
-  await a.close();
 });
 
 test("keyboard only: add a position, find it and add a role to it", async ({ page }) => {

@@ -1,18 +1,18 @@
-import type { Browser, Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { expect, signIn, test } from "./support/fixtures";
 
-async function as(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
+async function as(newContext: () => Promise<BrowserContext>, email: string): Promise<Page> {
+  const context = await newContext();
   const page = await context.newPage();
   await signIn(page, email);
   return page;
 }
 
-test("submit → send back with a reason → resubmit → verify → approve publishes a new version; the diff shows the edit after it", async ({ browser, baseURL }) => {
+test("submit → send back with a reason → resubmit → verify → approve publishes a new version; the diff shows the edit after it", async ({ newContext }) => {
   test.setTimeout(120_000);
-  const author = await as(browser, baseURL, "author@frac.test");
-  const reviewer = await as(browser, baseURL, "reviewer@frac.test");
-  const board = await as(browser, baseURL, "board@frac.test");
+  const author = await as(newContext, "author@frac.test");
+  const reviewer = await as(newContext, "reviewer@frac.test");
+  const board = await as(newContext, "board@frac.test");
 
   // The author submits; the draft is frozen.
   await author.goto("/frameworks/CBIC/submit");
@@ -77,7 +77,7 @@ test("submit → send back with a reason → resubmit → verify → approve pub
   await expect(author.getByRole("cell", { name: "परीक्षक (संशोधित)" })).toBeVisible();
 
   // A published version is readable by any signed-in user, even of another ministry.
-  const other = await as(browser, baseURL, "other-author@frac.test");
+  const other = await as(newContext, "other-author@frac.test");
   await other.goto("/frameworks/CBIC/versions/2");
   await expect(other.getByRole("heading", { name: /version 2/ })).toBeVisible();
   expect((await other.goto("/frameworks/CBIC/diff?from=2&to=draft"))?.status()).toBe(404);

@@ -66,6 +66,19 @@ describe("handleEditorAction", () => {
     expect((await refusedAction(huge)).status).toBe(413);
   });
 
+  it.each([["text/plain"], ["application/x-www-form-urlencoded"], ["multipart/form-data; boundary=x"], [""]])("refuses a body sent as %j (415), as a form on another site would send it", async (type) => {
+    const body = JSON.stringify(saveBody(base(), [newNode("role", "Planted by a form")]));
+    expect(await refusedAction(body, { "Content-Type": type })).toEqual({
+      status: 415,
+      body: { ok: false, message: "An editor save must be sent as JSON (Content-Type: application/json)." },
+    });
+  });
+
+  it("takes application/json with a charset", async () => {
+    const response = await handleEditorAction(await postEditor(AUTHOR, "CBIC", saveBody(base(), [newNode("role", "Charset")]), { "Content-Type": "Application/JSON; charset=utf-8" }), "CBIC");
+    expect(response.status).toBe(200);
+  });
+
   it("refuses a body that is not JSON", async () => {
     expect(await refusedAction("{ intent: save")).toEqual({ status: 400, body: { ok: false, message: "The request body is not JSON." } });
     expect((await refusedAction("")).body.message).toBe("The request body is not JSON.");

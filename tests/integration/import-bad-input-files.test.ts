@@ -7,6 +7,7 @@ import { AUTHOR, CBIC_ROW, cliImporter, flatCsv, postImport, unchangedBy, type U
 import { requestAs } from "../factories/request";
 import { action } from "~/routes/frameworks.$code.import";
 import { storedZip, utf16 } from "../unit/import/import-factory";
+import { zipBomb } from "../factories/zip-bomb";
 
 const garbage = new Uint8Array(4096).map((_, i) => (i * 131 + 7) % 256);
 // Windows-1252 ("ANSI") bytes: 0xE9 is é, 0x92 is Excel's curly apostrophe; neither is UTF-8.
@@ -22,6 +23,7 @@ const UNREADABLE: Unreadable[] = [
   { what: "an .xlsx that is a zip of text files", file: { name: "frac.xlsx", bytes: storedZip({ "readme.txt": "hello", "data/list.csv": "a,b\n" }) }, status: 400, message: /zip archive of other files \(readme\.txt, data\/list\.csv\), not an Excel workbook/, cli: true },
   { what: "an .xlsx that is a Word document", file: { name: "frac.xlsx", bytes: storedZip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" }) }, status: 400, message: /is a Word document, not an Excel workbook/ },
   { what: "an OpenDocument spreadsheet", file: { name: "frac.ods", bytes: storedZip({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<office:document-content/>" }) }, status: 400, message: /OpenDocument spreadsheet \(\.ods\).*save it as \.xlsx or CSV/, cli: true },
+  { what: "a zip bomb (a 400 MB sheet packed into 400 KB)", file: { name: "frac.xlsx", bytes: zipBomb({ sheetMb: 400 }) }, status: 413, message: /This workbook was not opened: its \d+ KB would unpack to 400\.0 MB/, cli: true },
   { what: "a damaged zip", file: { name: "frac.xlsx", bytes: storedZip({ "xl/workbook.xml": "<workbook/>" }).subarray(0, 40) }, status: 400, message: /damaged or cut short/ },
   { what: "text named .xlsx", file: { name: "frac.xlsx", bytes: flatCsv(CBIC_ROW) }, status: 400, message: /named \.xlsx but is not an Excel workbook/ },
   { what: "an old .xls workbook", file: { name: "frac.xls", bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) }, status: 400, message: /old Excel \.xls workbook/ },

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "karmayogi-demo";
 
@@ -11,21 +11,60 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
-// A browser console error or an uncaught page error fails the test that caused it.
-export const test = base.extend<{ consoleErrors: string[] }>({
+type Watched = {
+  /** Console errors, uncaught page errors and Content-Security-Policy violations seen so far. */
+  consoleErrors: string[];
+  /** A second browser context (another person), watched like the first and closed after the test. */
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
+};
+
+// A browser console error, an uncaught page error or a CSP violation, in any page of any context
+// the test opens (or in a page's Web Worker), fails the test that caused it.
+export const test = base.extend<Watched>({
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ context }, use) => {
       const errors: string[] = [];
-      page.on("console", (msg) => {
-        if (msg.type() === "error" && !expectedConsoleError(msg.text())) errors.push(msg.text());
-      });
-      page.on("pageerror", (err) => errors.push(err.message));
+      await watchContext(context, errors);
       await use(errors);
-      expect(errors, "console errors during the test").toEqual([]);
+      expect(errors, "console errors and CSP violations during the test").toEqual([]);
     },
     { auto: true },
   ],
+  // why not `use`: the React hooks lint rule takes any `use(...)` call for a hook.
+  newContext: async ({ browser, baseURL, consoleErrors }, provide) => {
+    const opened: BrowserContext[] = [];
+    await provide(async (options) => {
+      const context = await browser.newContext({ baseURL, ...options });
+      await watchContext(context, consoleErrors);
+      opened.push(context);
+      return context;
+    });
+    await Promise.all(opened.map((c) => c.close()));
+  },
 });
+
+async function watchContext(context: BrowserContext, errors: string[]): Promise<void> {
+  // why: Chromium logs a blocked script or style as a console error, but a violation the page
+  // reports only through the event (or one in a report-only policy) would otherwise go unseen.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  const watchPage = (page: Page) => {
+    page.on("console", (msg) => {
+      if (msg.type() === "error" && !expectedConsoleError(msg.text())) errors.push(msg.text());
+    });
+    page.on("pageerror", (err) => errors.push(err.message));
+    page.on("worker", (worker) =>
+      worker.on("console", (msg) => {
+        if (msg.type() === "error") errors.push(`worker ${worker.url()}: ${msg.text()}`);
+      }),
+    );
+  };
+  context.pages().forEach(watchPage);
+  context.on("page", watchPage);
+}
 
 // why: the browser logs every 4xx response a test provokes on purpose as a console error.
 function expectedConsoleError(text: string): boolean {
