@@ -8,14 +8,27 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getClient } from "../db/client";
-import { seedDemo, seedReference } from "../db/seed";
+import { demoRefusal, seedDemo, seedReference } from "../db/seed";
 import { seedDemoHistory } from "../app/models/demo-history.server";
+import { demoRequested, startupProblems } from "../app/config.server";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const demo = process.env.FRAC_DEMO === "1" || process.env.FRAC_DEMO === "true";
+const demo = demoRequested();
 const port = Number(process.env.PORT ?? 3000);
 
+// why before the database is opened: a refused start must change nothing.
+const problems = startupProblems();
+if (problems.length) {
+  for (const p of problems) console.error(`FRAC Studio will not start: ${p}`);
+  process.exit(1);
+}
+
 const client = getClient();
+const refusal = demo ? demoRefusal(client) : null;
+if (refusal) {
+  console.error(`FRAC Studio will not start with FRAC_DEMO: ${refusal}`);
+  process.exit(1);
+}
 const ref = seedReference(client);
 const demoReport = demo ? { ...(await seedDemo(client)), versions: seedDemoHistory().published ?? 0 } : null;
 const added = Object.entries({ ...ref, ...demoReport }).filter(([, n]) => n > 0);
@@ -30,6 +43,9 @@ const build = (await import(buildUrl)) as ServerBuild;
 
 const app = express();
 app.disable("x-powered-by");
+// why: behind a TLS proxy, TRUST_PROXY (e.g. "loopback") lets req.ip be the client's address from X-Forwarded-For.
+const trustProxy = process.env.TRUST_PROXY?.trim();
+app.set("trust proxy", !trustProxy ? false : /^\d+$/u.test(trustProxy) ? Number(trustProxy) : trustProxy);
 app.use((_req, res, next) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "same-origin");
@@ -42,7 +58,7 @@ const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h" });
 // why: no read-API path names a file in public/, and looking for one costs a stat on every request.
 const API_PATHS = /^\/(?:api|ims)\//u;
 app.use((req, res, next) => (API_PATHS.test(req.path) ? next() : publicFiles(req, res, next)));
-app.all("*", createRequestHandler({ build, mode: build.mode }));
+app.all("*", createRequestHandler({ build, mode: build.mode, getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? null }) }));
 
 const server = app.listen(port, () => {
   console.log(`FRAC Studio is serving on http://localhost:${port}`);

@@ -4,14 +4,15 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { hashPassword, verifyPassword } from "@db/password";
 import { type MembershipRole, MINISTRY_ROLES, mdos, memberships, users } from "@db/schema";
+import { demoRequested } from "~/config.server";
 import { audit } from "./audit.server";
 
 export type Membership = { role: MembershipRole; mdoId: string | null; mdoCode: string | null; mdoName: string | null };
-export type SessionUser = { id: string; email: string; name: string; memberships: Membership[] };
+export type SessionUser = { id: string; email: string; name: string; mustChangePassword: boolean; memberships: Membership[] };
 
 /** True when demo accounts may sign in (the local, embedded default started by `npm start`). */
 export function demoEnabled(): boolean {
-  return process.env.FRAC_DEMO === "1" || process.env.FRAC_DEMO === "true";
+  return demoRequested();
 }
 
 /** Normalises an email for lookup and storage. */
@@ -22,7 +23,7 @@ export function getSessionUser({ userId }: { userId: string }): SessionUser | nu
   const db = getDb();
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user || user.disabled || (user.isDemo && !demoEnabled())) return null;
-  return { id: user.id, email: user.email, name: user.name, memberships: listMemberships({ userId }) };
+  return { id: user.id, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword, memberships: listMemberships({ userId }) };
 }
 
 /** Every membership of a user, with the MDO's code and name. */
