@@ -11,10 +11,13 @@ const sessionEnv = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().positive().max(24 * 365).default(12),
 });
 
+/** Environment variables, as process.env holds them. */
+export type Env = Record<string, string | undefined>;
+
 export type SessionLimits = { idleMs: number; maxAgeMs: number };
 
 /** The session limits: 30 minutes idle and 12 hours in all unless SESSION_IDLE_MINUTES / SESSION_MAX_HOURS say otherwise. */
-export function sessionLimits(env: NodeJS.ProcessEnv = process.env): SessionLimits {
+export function sessionLimits(env: Env = process.env): SessionLimits {
   const blank = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
   const parsed = sessionEnv.safeParse({ SESSION_IDLE_MINUTES: blank(env.SESSION_IDLE_MINUTES), SESSION_MAX_HOURS: blank(env.SESSION_MAX_HOURS) });
   if (!parsed.success) {
@@ -25,12 +28,12 @@ export function sessionLimits(env: NodeJS.ProcessEnv = process.env): SessionLimi
 }
 
 /** True when FRAC_DEMO asks for the demo accounts. */
-export const demoRequested = (env: NodeJS.ProcessEnv = process.env) => env.FRAC_DEMO === "1" || env.FRAC_DEMO === "true";
+export const demoRequested = (env: Env = process.env) => env.FRAC_DEMO === "1" || env.FRAC_DEMO === "true";
 
 export const MIN_SESSION_SECRET_LENGTH = 32;
 
 /** Why this server must not start with these settings (empty when it may). */
-export function startupProblems(env: NodeJS.ProcessEnv = process.env): string[] {
+export function startupProblems(env: Env = process.env): string[] {
   const problems: string[] = [];
   const production = env.NODE_ENV === "production";
   if (production && demoRequested(env)) {
