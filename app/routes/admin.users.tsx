@@ -46,20 +46,20 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
     if (fieldErrors.intent) throw badRequest("Unknown action on the users page.");
-    return json({ ok: false as const, fieldErrors, created: null }, { status: 400 });
+    return json({ ok: false as const, fieldErrors, created: null, account: null }, { status: 400 });
   }
   const input = parsed.data;
   if (input.intent !== "create" && input.intent !== "revoke") return accountAction({ intent: input.intent, userId: input.userId, admin });
   if (input.intent === "revoke") {
     if (!revokeMembership({ membershipId: input.membershipId, actorId: admin.id })) {
-      return json({ ok: false as const, fieldErrors: { membershipId: ["That membership no longer exists."] }, created: null }, { status: 404 });
+      return json({ ok: false as const, fieldErrors: { membershipId: ["That membership no longer exists."] }, created: null, account: null }, { status: 404 });
     }
-    return json({ ok: true as const, fieldErrors: {}, created: null });
+    return json({ ok: true as const, fieldErrors: {}, created: null, account: null });
   }
   const scoped = MINISTRY_ROLES.includes(input.role);
   const mdo = input.mdo ? getMdoByCode({ code: input.mdo }) : null;
   if (scoped && !mdo) {
-    return json({ ok: false as const, fieldErrors: { mdo: [`The ${input.role} role needs a ministry.`] }, created: null }, { status: 400 });
+    return json({ ok: false as const, fieldErrors: { mdo: [`The ${input.role} role needs a ministry.`] }, created: null, account: null }, { status: 400 });
   }
   const result = await createUserWithRole({
     email: input.email,
@@ -72,6 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
     ok: true as const,
     fieldErrors: {},
     created: { email: input.email, password: result.password, role: input.role, mdo: scoped ? mdo!.code : null },
+    account: null,
   });
 }
 
@@ -169,7 +170,7 @@ export default function AdminUsers() {
           </button>
         </Form>
       </section>
-      {result && "account" in result && result.account ? (
+      {result?.account ? (
         <div className={result.ok ? "form-success" : "form-error"} role={result.ok ? "status" : "alert"}>
           {result.account.message} {result.account.password ? <code>{result.account.password}</code> : null}
         </div>
