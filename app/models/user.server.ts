@@ -118,7 +118,7 @@ export function revokeMembership({ membershipId, actorId }: { membershipId: stri
 /** Every user with memberships, for the admin page. */
 export function listUsersWithMemberships() {
   const db = getDb();
-  const rows = db.select({ id: users.id, email: users.email, name: users.name, isDemo: users.isDemo, disabled: users.disabled }).from(users).orderBy(asc(users.email)).all();
+  const rows = db.select({ id: users.id, email: users.email, name: users.name, isDemo: users.isDemo, disabled: users.disabled, mustChangePassword: users.mustChangePassword }).from(users).orderBy(asc(users.email)).all();
   const ms = db
     .select({ id: memberships.id, userId: memberships.userId, role: memberships.role, mdoCode: mdos.code, mdoName: mdos.name })
     .from(memberships)

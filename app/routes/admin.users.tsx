@@ -33,8 +33,9 @@ const intentSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCbcRole(request, ["admin"]);
+  const admin = await requireCbcRole(request, ["admin"]);
   return json({
+    me: admin.id,
     users: listUsersWithMemberships(),
     mdos: listActiveMdos().map((m) => ({ code: m.code, name: m.name })),
   });
@@ -96,7 +97,7 @@ async function accountAction({ intent, userId, admin }: { intent: AccountIntent;
 }
 
 export default function AdminUsers() {
-  const { users, mdos } = useLoaderData<typeof loader>();
+  const { users, mdos, me } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors: Record<string, string[] | undefined> = result?.fieldErrors ?? {};
@@ -193,6 +194,7 @@ export default function AdminUsers() {
                   {u.email}
                   {u.isDemo ? " · demo account" : ""}
                   {u.disabled ? " · disabled" : ""}
+                  {u.mustChangePassword ? " · one-time password" : ""}
                 </div>
               </td>
               <td>
@@ -215,22 +217,26 @@ export default function AdminUsers() {
                 </ul>
               </td>
               <td>
-                <div className="account-actions">
-                  <Form method="post">
-                    <input type="hidden" name="intent" value={u.disabled ? "enable" : "disable"} />
-                    <input type="hidden" name="userId" value={u.id} />
-                    <button type="submit" className="button small-button" aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.email}`}>
-                      {u.disabled ? "Enable" : "Disable"}
-                    </button>
-                  </Form>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="reset-password" />
-                    <input type="hidden" name="userId" value={u.id} />
-                    <button type="submit" className="button small-button" aria-label={`Reset the password of ${u.email}`}>
-                      Reset password
-                    </button>
-                  </Form>
-                </div>
+                {u.id === me ? (
+                  <span className="muted small">you (change your password on your account page)</span>
+                ) : (
+                  <div className="account-actions">
+                    <Form method="post">
+                      <input type="hidden" name="intent" value={u.disabled ? "enable" : "disable"} />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button type="submit" className="button small-button" aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.email}`}>
+                        {u.disabled ? "Enable" : "Disable"}
+                      </button>
+                    </Form>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="reset-password" />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button type="submit" className="button small-button" aria-label={`Reset the password of ${u.email}`}>
+                        Reset password
+                      </button>
+                    </Form>
+                  </div>
+                )}
               </td>
             </tr>
           ))}

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -11,6 +11,14 @@ import { safeRedirect } from "~/utils/safe-redirect";
 import { clearAccountFailures, countFailedSignIn, signInBlockedFor } from "~/utils/sign-in-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · FRAC Studio" }];
+
+// why: Remix sends an action's headers on a document response only through this export.
+export const headers: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
+  const merged = new Headers(parentHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) merged.set("Retry-After", retryAfter);
+  return merged;
+};
 
 const loginForm = z.object({
   email: z.string().trim().min(1, "Enter your email address.").max(320).email("Enter a valid email address."),
