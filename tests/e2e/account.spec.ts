@@ -42,7 +42,7 @@ test("a new user with a one-time password is sent to choose their own, then cont
 
 test("the account page lists where you are signed in and signs out everywhere; the demo banner is on every page", async ({ page, browser }) => {
   await page.goto("/login");
-  await expect(page.getByRole("note", { name: "Demo" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Demo installation" })).toBeVisible();
   await expect(page.getByRole("complementary", { name: "Demo accounts" })).toContainText("karmayogi-demo");
   await signIn(page, "viewer@frac.test");
   const other = await browser.newContext();
@@ -51,7 +51,7 @@ test("the account page lists where you are signed in and signs out everywhere; t
 
   await page.getByRole("link", { name: "Vikram Nair (CBIC)" }).click();
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
-  await expect(page.getByRole("note", { name: "Demo" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Demo installation" })).toBeVisible();
   const table = page.getByRole("table");
   await expect(table.getByRole("row")).toHaveCount(3);
   await expect(table).toContainText("now (this browser)");
