@@ -5,6 +5,8 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteHeader } from "~/components/site-header";
 import { countUnread } from "~/models/notification.server";
+import { demoEnabled } from "~/models/user.server";
+import { DemoBanner } from "~/components/demo-banner";
 import { getUser, hasCbcRole } from "~/utils/auth.server";
 import { useNonce } from "~/utils/nonce";
 import styles from "~/styles/app.css";
@@ -19,6 +21,7 @@ export const meta: MetaFunction = () => [{ title: "FRAC Studio" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   return json({
+    demo: demoEnabled(),
     user: user
       ? { name: user.name, email: user.email, isAdmin: hasCbcRole(user, ["admin"]), unread: countUnread({ userId: user.id }) }
       : null,
@@ -48,6 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
+        {data?.demo ? <DemoBanner /> : null}
         <SiteHeader user={data?.user ?? null} />
         <main id="main" className={wide ? "page page-wide" : "page"}>
           {children}

@@ -1,14 +1,15 @@
 /**
- * Session cookie storage. The signing secret is SESSION_SECRET, or a random secret generated on
- * first start and kept beside the database file, so sessions survive restarts without setup.
+ * Server-side sessions: the cookie carries only a random id (signed with SESSION_SECRET, or a
+ * secret generated on first start and kept beside the database); everything else is a row of the
+ * sessions table, so signing out, a password change or disabling an account ends it at once.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { createCookieSessionStorage, type SessionStorage } from "@remix-run/node";
+import { createSessionStorage, type Session, type SessionStorage } from "@remix-run/node";
 import { databaseFile } from "@db/client";
-
-const SESSION_MAX_AGE_S = 60 * 60 * 12;
+import { sessionLimits } from "~/config.server";
+import { createSessionRow, deleteSessionRow, readSessionRow, updateSessionRow, type SessionClient } from "~/models/user-session.server";
 
 function loadSecret(): string {
   const fromEnv = process.env.SESSION_SECRET?.trim();
@@ -31,18 +32,42 @@ function loadSecret(): string {
   }
 }
 
+const CLIENT_KEY = "client";
+
+/** Splits Remix's session data into the row's columns (user, client) and the rest. */
+function splitData(data: Record<string, unknown>) {
+  const { userId, [CLIENT_KEY]: client, ...rest } = data;
+  if (typeof userId !== "string") throw new Error("A session is stored only for a signed-in user.");
+  const c = (client ?? {}) as Partial<SessionClient>;
+  return { userId, client: { userAgent: c.userAgent ?? null, ip: c.ip ?? null }, rest };
+}
+
 let storages: { secure: SessionStorage; plain: SessionStorage } | undefined;
 
 function makeStorage(secure: boolean): SessionStorage {
-  return createCookieSessionStorage({
+  return createSessionStorage({
     cookie: {
       name: "__frac_session",
       httpOnly: true,
       sameSite: "lax",
       path: "/",
       secure,
-      maxAge: SESSION_MAX_AGE_S,
+      maxAge: Math.floor(sessionLimits().maxAgeMs / 1000),
       secrets: [loadSecret()],
+    },
+    async createData(data) {
+      const { userId, client, rest } = splitData(data);
+      return createSessionRow({ userId, data: rest, client });
+    },
+    async readData(id) {
+      const row = readSessionRow({ id });
+      return row ? { ...row.data, userId: row.userId } : null;
+    },
+    async updateData(id, data) {
+      updateSessionRow({ id, data: splitData(data).rest });
+    },
+    async deleteData(id) {
+      if (id) deleteSessionRow({ id });
     },
   });
 }
@@ -54,7 +79,25 @@ export function sessionStorageFor(request: Request): SessionStorage {
   return proto === "https" ? storages.secure : storages.plain;
 }
 
-/** The session of this request (empty when the cookie is missing or its signature is wrong). */
+/** The session of this request (empty when the cookie is missing, unsigned, ended or expired). */
 export function getSession(request: Request) {
   return sessionStorageFor(request).getSession(request.headers.get("Cookie"));
+}
+
+/**
+ * A brand-new session for a user who just proved who they are (a new id, whatever cookie came in),
+ * returned as the Set-Cookie value.
+ */
+export async function startSession(request: Request, { userId, ip }: { userId: string; ip: string | null }): Promise<string> {
+  const storage = sessionStorageFor(request);
+  const session: Session = await storage.getSession();
+  session.set("userId", userId);
+  session.set(CLIENT_KEY, { userAgent: request.headers.get("user-agent"), ip } satisfies SessionClient);
+  return storage.commitSession(session);
+}
+
+/** The session key (sha256 of the id) of this request's session, or null. */
+export async function currentSessionId(request: Request): Promise<string | null> {
+  const session = await getSession(request);
+  return session.id || null;
 }

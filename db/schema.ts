@@ -355,3 +355,26 @@ export const apiTokens = sqliteTable(
   },
   (t) => [uniqueIndex("api_tokens_hash").on(t.tokenHash), uniqueIndex("api_tokens_name").on(t.name)],
 );
+
+/**
+ * Signed-in browser sessions. The cookie holds only a random id; the row is found by that id's
+ * sha256, so a copy of the database does not hand out working cookies.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** JSON: the rest of the session's data (Remix session values other than userId). */
+    data: text("data").notNull().default("{}"),
+    userAgent: text("user_agent"),
+    ip: text("ip"),
+    createdAt: text("created_at").notNull().default(now),
+    lastSeenAt: text("last_seen_at").notNull().default(now),
+    /** The absolute limit: no use of the session after this, however active. */
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);

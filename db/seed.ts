@@ -4,8 +4,8 @@
  * Every id is derived from a name, and every insert ignores rows already there, so seeding twice
  * changes nothing.
  */
-import { eq } from "drizzle-orm";
-import type { MembershipRole } from "../schemas/enums";
+import { and, eq, isNull } from "drizzle-orm";
+import type { MembershipRole } from "../schemas/roles";
 import type { Client } from "./client";
 import { domainCompetencyId, kcmId, mdoId, stableId, userId } from "./ids";
 import { hashPassword } from "./password";
@@ -110,8 +110,28 @@ export const DEMO_USERS: { email: string; name: string; role: MembershipRole; md
 
 const DEMO_FRAMEWORK_FILES = ["demo-cbic.json", "demo-mohfw.json"];
 
-/** Seeds demo MDOs, accounts and frameworks; a framework that already has content is left alone. */
+/** Demo seeding refused: the database has real accounts, so demo accounts must not be added to it. */
+export class DemoRefusedError extends Error {}
+
+/** Why the demo must not be seeded into this database, or null: it has users of its own and was never a demo database. */
+export function demoRefusal({ db }: Client): string | null {
+  const real = db.select({ email: t.users.email }).from(t.users).where(eq(t.users.isDemo, false)).limit(1).get();
+  const wasDemo = db.select().from(t.meta).where(eq(t.meta.key, "seed.demo")).get();
+  if (!real || wasDemo) return null;
+  return (
+    `this database has real accounts (such as ${real.email}), so demo accounts with a published password will not be added to it. ` +
+    "Unset FRAC_DEMO (and leave out --demo) for this database, or point DATABASE_URL at a new file for a demo."
+  );
+}
+
+/**
+ * Seeds demo MDOs, accounts and frameworks into a database with no real accounts (else throws
+ * DemoRefusedError, writing nothing). Rows it did not create are left as they are: an organisation
+ * that already has a code or is active, a framework that already has content.
+ */
 export async function seedDemo(client: Client): Promise<SeedReport> {
+  const refusal = demoRefusal(client);
+  if (refusal) throw new DemoRefusedError(refusal);
   const { db } = client;
   const hashed = await hashPassword(DEMO_PASSWORD);
   const frameworks = DEMO_FRAMEWORK_FILES.map(loadDemoFramework);
@@ -121,7 +141,14 @@ export async function seedDemo(client: Client): Promise<SeedReport> {
     for (const [code, name, parent] of DEMO_MDOS) {
       const parentId = parent ? mdoId(DEMO_MDOS.find((m) => m[0] === parent)![1]) : null;
       tx.insert(t.mdos).values({ id: mdoId(name), name }).onConflictDoNothing().run();
-      tx.update(t.mdos).set({ code, parentId, active: true }).where(eq(t.mdos.id, mdoId(name))).run();
+      const codeTaken = tx.select({ id: t.mdos.id }).from(t.mdos).where(eq(t.mdos.code, code)).get();
+      // why: an organisation someone already activated (or whose code is in use) keeps its own code and parent.
+      if (!codeTaken) {
+        tx.update(t.mdos)
+          .set({ code, parentId, active: true })
+          .where(and(eq(t.mdos.id, mdoId(name)), isNull(t.mdos.code), eq(t.mdos.active, false)))
+          .run();
+      }
       tx.insert(t.frameworks).values({ id: stableId(`framework:${code}`), mdoId: mdoId(name) }).onConflictDoNothing().run();
     }
     for (const u of DEMO_USERS) {
@@ -146,8 +173,9 @@ export async function seedDemo(client: Client): Promise<SeedReport> {
       const mdo = DEMO_MDOS.find((m) => m[0] === file.mdo);
       if (!mdo) throw new Error(`demo framework names unknown MDO ${file.mdo}`);
       const frameworkId = stableId(`framework:${file.mdo}`);
+      const ours = tx.select({ id: t.frameworks.id }).from(t.frameworks).where(eq(t.frameworks.id, frameworkId)).get();
       const existing = tx.select({ id: t.nodes.id }).from(t.nodes).where(eq(t.nodes.frameworkId, frameworkId)).limit(1).all();
-      if (existing.length > 0) continue;
+      if (!ours || existing.length > 0) continue;
       const built = buildDemoFramework(file, {
         frameworkId,
         mdoId: mdoId(mdo[1]),

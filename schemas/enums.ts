@@ -27,11 +27,6 @@ export const NODE_KIND_PLURALS: Record<NodeKind, string> = {
   knowledge_resource: "knowledge resources",
 };
 
-/** What a membership lets a user do; ministry roles are held for one ministry, the others are the CBC's. */
-export const MEMBERSHIP_ROLES = ["author", "viewer", "reviewer", "board", "curator", "admin"] as const;
-export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
-export const MINISTRY_ROLES: readonly MembershipRole[] = ["author", "viewer"];
-
 export const COMPETENCY_TYPES = ["Behavioural", "Functional", "Domain"] as const;
 export type CompetencyType = (typeof COMPETENCY_TYPES)[number];
 

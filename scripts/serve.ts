@@ -8,16 +8,29 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { openForServing } from "../db/startup-check";
-import { seedDemo, seedReference } from "../db/seed";
+import { demoRefusal, seedDemo, seedReference } from "../db/seed";
 import { seedDemoHistory } from "../app/models/demo-history.server";
 import { scheduleStaticCopy } from "../app/models/static-copy.server";
 import { continueOnlyAfterChecks, cspNonce, installSecurity } from "../server/security";
+import { demoRequested, startupProblems } from "../app/config.server";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const demo = process.env.FRAC_DEMO === "1" || process.env.FRAC_DEMO === "true";
+const demo = demoRequested();
 const port = Number(process.env.PORT ?? 3000);
 
+// why before the database is opened: a refused start must change nothing.
+const problems = startupProblems();
+if (problems.length) {
+  for (const p of problems) console.error(`FRAC Studio will not start: ${p}`);
+  process.exit(1);
+}
+
 const client = openForServing();
+const refusal = demo ? demoRefusal(client) : null;
+if (refusal) {
+  console.error(`FRAC Studio will not start with FRAC_DEMO: ${refusal}`);
+  process.exit(1);
+}
 const ref = seedReference(client);
 const demoReport = demo ? { ...(await seedDemo(client)), versions: seedDemoHistory().published ?? 0 } : null;
 const added = Object.entries({ ...ref, ...demoReport }).filter(([, n]) => n > 0);

@@ -32,7 +32,9 @@ export function SiteHeader({ user }: Props) {
             <NavLink to="/notifications" className="notices-link" aria-label={user.unread ? `Notifications, ${user.unread} unread` : "Notifications"}>
               Notifications{user.unread ? <span className="unread-count">{user.unread}</span> : null}
             </NavLink>
-            <span title={user.email}>{user.name}</span>
+            <NavLink to="/account" title={user.email}>
+              {user.name}
+            </NavLink>
             <Form method="post" action="/logout">
               <button type="submit" className="button-link">
                 Sign out

@@ -7,7 +7,7 @@ import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { getDb } from "@db/client";
 import { memberships, notifications, users } from "@db/schema";
-import type { MembershipRole } from "@schemas/enums";
+import type { MembershipRole } from "@schemas/roles";
 import type { Tx } from "@db/client";
 
 export type NotificationKind = "submitted" | "verified" | "rejected" | "published" | "comment";

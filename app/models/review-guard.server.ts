@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, gte, inArray, max, sql } from "drizzle-orm";
 import { auditLog, frameworks, mdos, memberships, users, versions } from "@db/schema";
-import type { MembershipRole } from "@schemas/enums";
+import type { MembershipRole } from "@schemas/roles";
 import type { ReviewRoles } from "@schemas/review-steps";
 import type { Tx } from "@db/client";
 import { refuse } from "./refusal.server";

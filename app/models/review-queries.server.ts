@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { frameworks, mdos, reviewEvents, users } from "@db/schema";
-import type { MembershipRole } from "@schemas/enums";
+import type { MembershipRole } from "@schemas/roles";
 import type { Finding } from "@schemas/findings";
 import { summarizeFindings } from "@schemas/findings";
 import { FROZEN_SENTENCE, isUnderReview } from "@schemas/enums";

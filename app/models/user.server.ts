@@ -4,15 +4,16 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "@db/client";
 import { hashPassword, verifyPassword } from "@db/password";
 import { mdos, memberships, users } from "@db/schema";
-import { MINISTRY_ROLES, type MembershipRole } from "@schemas/enums";
+import { MINISTRY_ROLES, type MembershipRole } from "@schemas/roles";
+import { demoRequested } from "~/config.server";
 import { audit } from "./audit.server";
 
 export type Membership = { role: MembershipRole; mdoId: string | null; mdoCode: string | null; mdoName: string | null };
-export type SessionUser = { id: string; email: string; name: string; memberships: Membership[] };
+export type SessionUser = { id: string; email: string; name: string; mustChangePassword: boolean; memberships: Membership[] };
 
 /** True when demo accounts may sign in (the local, embedded default started by `npm start`). */
 export function demoEnabled(): boolean {
-  return process.env.FRAC_DEMO === "1" || process.env.FRAC_DEMO === "true";
+  return demoRequested();
 }
 
 /** Normalises an email for lookup and storage. */
@@ -23,7 +24,7 @@ export function getSessionUser({ userId }: { userId: string }): SessionUser | nu
   const db = getDb();
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user || user.disabled || (user.isDemo && !demoEnabled())) return null;
-  return { id: user.id, email: user.email, name: user.name, memberships: listMemberships({ userId }) };
+  return { id: user.id, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword, memberships: listMemberships({ userId }) };
 }
 
 /** Every membership of a user, with the MDO's code and name. */
@@ -117,7 +118,7 @@ export function revokeMembership({ membershipId, actorId }: { membershipId: stri
 /** Every user with memberships, for the admin page. */
 export function listUsersWithMemberships() {
   const db = getDb();
-  const rows = db.select({ id: users.id, email: users.email, name: users.name, isDemo: users.isDemo, disabled: users.disabled }).from(users).orderBy(asc(users.email)).all();
+  const rows = db.select({ id: users.id, email: users.email, name: users.name, isDemo: users.isDemo, disabled: users.disabled, mustChangePassword: users.mustChangePassword }).from(users).orderBy(asc(users.email)).all();
   const ms = db
     .select({ id: memberships.id, userId: memberships.userId, role: memberships.role, mdoCode: mdos.code, mdoName: mdos.name })
     .from(memberships)

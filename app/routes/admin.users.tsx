@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { MEMBERSHIP_ROLES, MINISTRY_ROLES } from "@schemas/enums";
+import { MEMBERSHIP_ROLES, MINISTRY_ROLES } from "@schemas/roles";
 import { listActiveMdos, getMdoByCode } from "~/models/mdo.server";
 import { createUserWithRole, listUsersWithMemberships, revokeMembership } from "~/models/user.server";
+import { resetPassword, setUserDisabled } from "~/models/account.server";
 import { requireCbcRole } from "~/utils/auth.server";
 import { badRequest } from "~/utils/http.server";
 
@@ -28,11 +29,13 @@ const intentSchema = z.discriminatedUnion("intent", [
     mdo: z.string().trim().max(32).optional(),
   }),
   z.object({ intent: z.literal("revoke"), membershipId: z.uuid() }),
+  ...(["disable", "enable", "reset-password"] as const).map((intent) => z.object({ intent: z.literal(intent), userId: z.string().trim().min(1).max(64) })),
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCbcRole(request, ["admin"]);
+  const admin = await requireCbcRole(request, ["admin"]);
   return json({
+    me: admin.id,
     users: listUsersWithMemberships(),
     mdos: listActiveMdos().map((m) => ({ code: m.code, name: m.name })),
   });
@@ -44,19 +47,20 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
     if (fieldErrors.intent) throw badRequest("Unknown action on the users page.");
-    return json({ ok: false as const, fieldErrors, created: null }, { status: 400 });
+    return json({ ok: false as const, fieldErrors, created: null, account: null }, { status: 400 });
   }
   const input = parsed.data;
+  if (input.intent !== "create" && input.intent !== "revoke") return accountAction({ intent: input.intent, userId: input.userId, admin });
   if (input.intent === "revoke") {
     if (!revokeMembership({ membershipId: input.membershipId, actorId: admin.id })) {
-      return json({ ok: false as const, fieldErrors: { membershipId: ["That membership no longer exists."] }, created: null }, { status: 404 });
+      return json({ ok: false as const, fieldErrors: { membershipId: ["That membership no longer exists."] }, created: null, account: null }, { status: 404 });
     }
-    return json({ ok: true as const, fieldErrors: {}, created: null });
+    return json({ ok: true as const, fieldErrors: {}, created: null, account: null });
   }
   const scoped = MINISTRY_ROLES.includes(input.role);
   const mdo = input.mdo ? getMdoByCode({ code: input.mdo }) : null;
   if (scoped && !mdo) {
-    return json({ ok: false as const, fieldErrors: { mdo: [`The ${input.role} role needs a ministry.`] }, created: null }, { status: 400 });
+    return json({ ok: false as const, fieldErrors: { mdo: [`The ${input.role} role needs a ministry.`] }, created: null, account: null }, { status: 400 });
   }
   const result = await createUserWithRole({
     email: input.email,
@@ -69,11 +73,31 @@ export async function action({ request }: ActionFunctionArgs) {
     ok: true as const,
     fieldErrors: {},
     created: { email: input.email, password: result.password, role: input.role, mdo: scoped ? mdo!.code : null },
+    account: null,
   });
 }
 
+type AccountIntent = "disable" | "enable" | "reset-password";
+
+async function accountAction({ intent, userId, admin }: { intent: AccountIntent; userId: string; admin: { id: string } }) {
+  const fail = (status: number, message: string) => json({ ok: false as const, fieldErrors: {}, created: null, account: { message, password: null, email: null } }, { status });
+  const target = listUsersWithMemberships().find((u) => u.id === userId);
+  if (!target) return fail(404, "That user no longer exists.");
+  if (intent !== "enable" && target.id === admin.id) {
+    return fail(400, intent === "disable" ? "You cannot disable your own account." : "Change your own password on your account page.");
+  }
+  if (intent === "reset-password") {
+    const reset = await resetPassword({ userId, actorId: admin.id });
+    if (!reset) return fail(404, "That user no longer exists.");
+    return json({ ok: true as const, fieldErrors: {}, created: null, account: { message: `New one-time password for ${target.email} (shown once):`, password: reset.password, email: target.email } });
+  }
+  const disabled = intent === "disable";
+  if (!setUserDisabled({ userId, disabled, actorId: admin.id })) return fail(409, `${target.email} is already ${disabled ? "disabled" : "enabled"}.`);
+  return json({ ok: true as const, fieldErrors: {}, created: null, account: { message: `${target.email} is ${disabled ? "disabled and signed out everywhere" : "enabled again"}.`, password: null, email: target.email } });
+}
+
 export default function AdminUsers() {
-  const { users, mdos } = useLoaderData<typeof loader>();
+  const { users, mdos, me } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors: Record<string, string[] | undefined> = result?.fieldErrors ?? {};
@@ -147,12 +171,18 @@ export default function AdminUsers() {
           </button>
         </Form>
       </section>
+      {result?.account ? (
+        <div className={result.ok ? "form-success" : "form-error"} role={result.ok ? "status" : "alert"}>
+          {result.account.message} {result.account.password ? <code>{result.account.password}</code> : null}
+        </div>
+      ) : null}
       <table className="data-table">
         <caption>{users.length} users</caption>
         <thead>
           <tr>
             <th scope="col">User</th>
             <th scope="col">Memberships</th>
+            <th scope="col">Account</th>
           </tr>
         </thead>
         <tbody>
@@ -164,6 +194,7 @@ export default function AdminUsers() {
                   {u.email}
                   {u.isDemo ? " · demo account" : ""}
                   {u.disabled ? " · disabled" : ""}
+                  {u.mustChangePassword ? " · one-time password" : ""}
                 </div>
               </td>
               <td>
@@ -184,6 +215,28 @@ export default function AdminUsers() {
                     </li>
                   ))}
                 </ul>
+              </td>
+              <td>
+                {u.id === me ? (
+                  <span className="muted small">you (change your password on your account page)</span>
+                ) : (
+                  <div className="account-actions">
+                    <Form method="post">
+                      <input type="hidden" name="intent" value={u.disabled ? "enable" : "disable"} />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button type="submit" className="button small-button" aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.email}`}>
+                        {u.disabled ? "Enable" : "Disable"}
+                      </button>
+                    </Form>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="reset-password" />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button type="submit" className="button small-button" aria-label={`Reset the password of ${u.email}`}>
+                        Reset password
+                      </button>
+                    </Form>
+                  </div>
+                )}
               </td>
             </tr>
           ))}

@@ -1,13 +1,24 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { getSession, sessionStorageFor } from "~/session.server";
-import { demoEnabled, verifyLogin } from "~/models/user.server";
+import { getSession, sessionStorageFor, startSession } from "~/session.server";
+import { recordSecurityEvent } from "~/models/account.server";
+import { demoEnabled, normalizeEmail, verifyLogin } from "~/models/user.server";
 import { getUser } from "~/utils/auth.server";
+import { clientOf } from "~/utils/client.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { clearAccountFailures, countFailedSignIn, signInBlockedFor } from "~/utils/sign-in-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · FRAC Studio" }];
+
+// why: Remix sends an action's headers on a document response only through this export.
+export const headers: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
+  const merged = new Headers(parentHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) merged.set("Retry-After", retryAfter);
+  return merged;
+};
 
 const loginForm = z.object({
   email: z.string().trim().min(1, "Enter your email address.").max(320).email("Enter a valid email address."),
@@ -20,26 +31,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ demo: demoEnabled() });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+type ActionData = { formError: string | null; fieldErrors: Partial<Record<"email" | "password", string[]>> };
+
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = loginForm.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
-    return json({ formError: null, fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
+    return json<ActionData>({ formError: null, fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
+  }
+  const client = clientOf(request, context);
+  const caller = { email: normalizeEmail(parsed.data.email), ip: client.ip };
+  const waitS = await signInBlockedFor(caller);
+  if (waitS !== null) {
+    const minutes = Math.ceil(waitS / 60);
+    const formError = `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or ask your administrator to reset your password.`;
+    return json<ActionData>({ formError, fieldErrors: {} }, { status: 429, headers: { "Retry-After": String(waitS) } });
   }
   const result = await verifyLogin(parsed.data);
   if (!result.ok) {
+    recordSecurityEvent({ event: "sign-in-failed", email: caller.email, client, detail: { reason: result.reason } });
+    const reached = await countFailedSignIn(caller);
+    if (reached.account || reached.ip) {
+      recordSecurityEvent({ event: "lockout", email: caller.email, client, detail: { account: reached.account, ip: reached.ip } });
+    }
     const formError =
       result.reason === "demo-disabled"
         ? "Demo accounts are switched off on this installation."
         : result.reason === "disabled"
           ? "This account has been disabled. Ask your administrator."
           : "Email or password is incorrect.";
-    return json({ formError, fieldErrors: {} }, { status: 401 });
+    return json<ActionData>({ formError, fieldErrors: {} }, { status: 401 });
   }
-  const session = await getSession(request);
-  session.set("userId", result.userId);
-  return redirect(safeRedirect(parsed.data.redirectTo, "/"), {
-    headers: { "Set-Cookie": await sessionStorageFor(request).commitSession(session) },
-  });
+  await clearAccountFailures(caller);
+  // why: whatever session cookie came in (even a valid one) is ended; sign-in always starts a new id.
+  const previous = await getSession(request);
+  if (previous.id) await sessionStorageFor(request).destroySession(previous);
+  const cookie = await startSession(request, { userId: result.userId, ip: client.ip });
+  recordSecurityEvent({ event: "sign-in", userId: result.userId, client });
+  return redirect(safeRedirect(parsed.data.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {
@@ -47,7 +75,7 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
-  const errors: Partial<Record<"email" | "password", string[]>> = actionData?.fieldErrors ?? {};
+  const errors: ActionData["fieldErrors"] = actionData?.fieldErrors ?? {};
   return (
     <section className="auth-card" aria-labelledby="login-title">
       <h1 id="login-title">Sign in to FRAC Studio</h1>

@@ -1,14 +1,17 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { recordSecurityEvent } from "~/models/account.server";
 import { getSession, sessionStorageFor } from "~/session.server";
+import { clientOf } from "~/utils/client.server";
 
 export async function loader() {
   return redirect("/");
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const session = await getSession(request);
-  return redirect("/login", {
-    headers: { "Set-Cookie": await sessionStorageFor(request).destroySession(session) },
-  });
+  const userId = session.get("userId");
+  const cookie = await sessionStorageFor(request).destroySession(session);
+  if (typeof userId === "string") recordSecurityEvent({ event: "sign-out", userId, client: clientOf(request, context) });
+  return redirect("/login", { headers: { "Set-Cookie": cookie } });
 }

@@ -6,7 +6,7 @@ import { redirect } from "@remix-run/node";
 import { getSession } from "~/session.server";
 import { getSessionUser, type SessionUser } from "~/models/user.server";
 import { getMdoByCode } from "~/models/mdo.server";
-import type { MembershipRole } from "@schemas/enums";
+import type { MembershipRole } from "@schemas/roles";
 import { forbidden, notFound } from "./http.server";
 
 export const CBC_ROLES: readonly MembershipRole[] = ["reviewer", "board", "curator", "admin"];
@@ -19,13 +19,19 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   return getSessionUser({ userId });
 }
 
-/** The signed-in user; otherwise redirects to /login, coming back here afterwards. */
-export async function requireUser(request: Request): Promise<SessionUser> {
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+/**
+ * The signed-in user; otherwise redirects to /login, coming back here afterwards. A user still on
+ * a one-time password is sent to change it first, from every page but that one.
+ */
+export async function requireUser(request: Request, { allowOneTimePassword = false } = {}): Promise<SessionUser> {
   const user = await getUser(request);
-  if (user) return user;
   const url = new URL(request.url);
-  const back = url.pathname + url.search;
-  throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  const back = encodeURIComponent(url.pathname + url.search);
+  if (!user) throw redirect(`/login?redirectTo=${back}`);
+  if (user.mustChangePassword && !allowOneTimePassword) throw redirect(`${CHANGE_PASSWORD_PATH}?redirectTo=${back}`);
+  return user;
 }
 
 /** True when the user holds a CBC role (reviewer, board, curator, admin). */

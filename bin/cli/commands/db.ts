@@ -1,5 +1,5 @@
 /** `frac db:migrate` and `frac db:seed`. */
-import { EXIT, parse, type Command } from "../args";
+import { complain, EXIT, parse, type Command } from "../args";
 
 export const dbMigrate: Command = {
   name: "db:migrate",
@@ -26,17 +26,25 @@ export const dbSeed: Command = {
     "  --json   print what was added as JSON",
     "",
     "Seeding is idempotent: rows that already exist are left as they are.",
+    "Demo data goes only into a database without real accounts (or one the demo created);",
+    "for any other the command writes nothing and exits 1.",
   ].join("\n"),
   async run(argv) {
     const { values } = parse(argv, { demo: { type: "boolean" }, json: { type: "boolean" } });
-    const [{ getClient }, { seedDemo, seedReference }, { seedDemoHistory }] = await Promise.all([
+    const [{ getClient }, { demoRefusal, seedDemo, seedReference }, { seedDemoHistory }, { demoRequested }] = await Promise.all([
       import("@db/client"),
       import("@db/seed"),
       import("~/models/demo-history.server"),
+      import("~/config.server"),
     ]);
     const client = getClient();
+    const demo = values.demo || demoRequested();
+    const refusal = demo ? demoRefusal(client) : null;
+    if (refusal) {
+      complain(`demo data not seeded: ${refusal} Nothing was written.`);
+      return EXIT.invalid;
+    }
     const reference = seedReference(client);
-    const demo = values.demo || process.env.FRAC_DEMO === "1" || process.env.FRAC_DEMO === "true";
     const demoReport = demo ? { ...(await seedDemo(client)), versions: seedDemoHistory().published ?? 0 } : null;
     if (values.json) {
       process.stdout.write(JSON.stringify({ reference, demo: demoReport }) + "\n");

@@ -1,0 +1,103 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { changePassword } from "~/models/account.server";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/models/password-policy.server";
+import { startSession } from "~/session.server";
+import { requireUser } from "~/utils/auth.server";
+import { clientIp } from "~/utils/client.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+export const meta: MetaFunction = () => [{ title: "Change password · FRAC Studio" }];
+
+type Field = "currentPassword" | "newPassword" | "confirmPassword";
+
+const passwordForm = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(1024),
+    newPassword: z.string().min(1, "Enter a new password.").max(1024),
+    confirmPassword: z.string().max(1024),
+    redirectTo: z.string().optional(),
+  })
+  .refine((f) => f.newPassword === f.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ." });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { allowOneTimePassword: true });
+  return json({ mustChange: user.mustChangePassword, minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH });
+}
+
+type ActionData = { fieldErrors: Partial<Record<Field, string[]>> };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, { allowOneTimePassword: true });
+  const parsed = passwordForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    return json<ActionData>({ fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
+  }
+  const outcome = await changePassword({ userId: user.id, currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword });
+  if (!outcome.ok) {
+    const field: Field = outcome.field === "user" ? "currentPassword" : outcome.field;
+    return json<ActionData>({ fieldErrors: { [field]: [outcome.message] } }, { status: 400 });
+  }
+  // why: the change ended every session of this user, this one too; the person who changed it continues in a new one.
+  const cookie = await startSession(request, { userId: user.id, ip: clientIp(context) });
+  const next = safeRedirect(parsed.data.redirectTo, "/");
+  return redirect(next.startsWith("/account/password") ? "/" : next, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function ChangePassword() {
+  const { mustChange, minLength } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state !== "idle";
+  const errors: ActionData["fieldErrors"] = result?.fieldErrors ?? {};
+  const field = (name: Field, label: string, autoComplete: string, hint?: string) => (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <input
+        id={name}
+        name={name}
+        type="password"
+        autoComplete={autoComplete}
+        required
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={[hint ? `${name}-hint` : "", errors[name] ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined}
+      />
+      {hint ? (
+        <p id={`${name}-hint`} className="muted small">
+          {hint}
+        </p>
+      ) : null}
+      {errors[name] ? (
+        <p id={`${name}-error`} className="field-error">
+          {errors[name]![0]}
+        </p>
+      ) : null}
+    </div>
+  );
+  return (
+    <section className="auth-card" aria-labelledby="password-title">
+      <h1 id="password-title">{mustChange ? "Choose your own password" : "Change your password"}</h1>
+      {mustChange ? (
+        <p role="status" className="form-notice">
+          You signed in with a one-time password. Choose a password of your own to continue.
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        {field("currentPassword", mustChange ? "One-time password" : "Current password", "current-password")}
+        {field(
+          "newPassword",
+          "New password",
+          "new-password",
+          `At least ${minLength} characters. Not a common or easily guessed password; a few unrelated words work well. No other rules.`,
+        )}
+        {field("confirmPassword", "Repeat the new password", "new-password")}
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? "Saving…" : "Change password"}
+        </button>
+      </Form>
+    </section>
+  );
+}
