@@ -225,7 +225,8 @@ export const auditLog = sqliteTable(
     before: text("before"),
     after: text("after"),
   },
-  (t) => [index("audit_mdo_at").on(t.mdoId, t.at), index("audit_entity").on(t.entityId)],
+  // why audit_at and audit_user_at: the admin's whole-log view pages newest first, across ministries, often for one user.
+  (t) => [index("audit_mdo_at").on(t.mdoId, t.at), index("audit_entity").on(t.entityId), index("audit_at").on(t.at), index("audit_user_at").on(t.userId, t.at)],
 );
 
 /** Key/value facts about this install (seed version, when it was seeded). */
@@ -354,6 +355,10 @@ export const apiTokens = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     lastUsedAt: text("last_used_at"),
     revokedAt: text("revoked_at"),
+    /** ISO instant after which the token is refused (401); null: no expiry. */
+    expiresAt: text("expires_at"),
+    /** The one ministry whose frameworks the token may read; null: every published framework. */
+    mdoId: text("mdo_id").references(() => mdos.id),
   },
   (t) => [uniqueIndex("api_tokens_hash").on(t.tokenHash), uniqueIndex("api_tokens_name").on(t.name)],
 );

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { diffDocuments } from "@schemas/diff";
 import { getVersion, listPublishedFrameworks, listVersions } from "~/models/version.server";
 import { memoBySnapshot } from "~/models/snapshot-cache.server";
-import { apiBadRequest, apiJson, requireApiToken } from "~/utils/api.server";
+import { apiBadRequest, apiJson, inTokenScope, requireApiToken } from "~/utils/api.server";
 
 const sinceSchema = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
@@ -23,7 +23,7 @@ function retiredNodeIds(mdoId: string, number: number, sha256: string): Promise<
  * the node ids it retired; poll again with `since` set to the answer's `until`.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireApiToken(request);
+  const token = await requireApiToken(request);
   const raw = new URL(request.url).searchParams.get("since");
   if (raw === null || raw === "") apiBadRequest("Give `since` as an ISO 8601 time, e.g. ?since=2026-01-01T00:00:00Z.");
   if (!sinceSchema.safeParse(raw).success || Number.isNaN(Date.parse(raw))) {
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const since = Date.parse(raw);
   const until = new Date().toISOString();
-  const found = listPublishedFrameworks().flatMap((f) =>
+  const found = listPublishedFrameworks().filter((f) => inTokenScope(token, f.mdoId)).flatMap((f) =>
     listVersions({ mdoId: f.mdoId })
       .filter((v) => Date.parse(v.publishedAt) > since)
       .map((v) => ({ mdoId: f.mdoId, code: f.code, name: f.name, ...v })),

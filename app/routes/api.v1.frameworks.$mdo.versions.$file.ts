@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publishedFile } from "~/models/export.server";
-import { getMdoByCode } from "~/models/mdo.server";
 import { getPublishedVersionNumber } from "~/models/version.server";
-import { apiBadRequest, apiNotFound, fileResponse, IMMUTABLE, requireApiToken } from "~/utils/api.server";
+import { apiBadRequest, apiNotFound, fileResponse, IMMUTABLE, requireApiMdo, requireApiToken } from "~/utils/api.server";
 import { EXPORT_FORMAT_INFO, type ExportFormat } from "../../export/index";
 
 // The file name's ending names the format; `case.json` before `json` so the longer one wins.
@@ -30,10 +29,9 @@ function parseFile(file: string): { which: string; format: ExportFormat } {
  * byte for byte), N.csv, N.xlsx or N.case.json; latest.* redirects (302) to the numbered file.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireApiToken(request);
+  const token = await requireApiToken(request);
   const { which, format } = parseFile(params.file ?? "");
-  const mdo = getMdoByCode({ code: params.mdo ?? "" });
-  if (!mdo) apiNotFound(`No ministry with the code "${params.mdo}".`);
+  const mdo = await requireApiMdo(request, token, params.mdo);
   const info = EXPORT_FORMAT_INFO[format];
   if (which === "latest") {
     const latest = getPublishedVersionNumber({ mdoId: mdo.id });

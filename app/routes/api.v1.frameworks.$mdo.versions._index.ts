@@ -1,13 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getMdoByCode } from "~/models/mdo.server";
 import { listVersions } from "~/models/version.server";
-import { apiJson, apiNotFound, requireApiToken } from "~/utils/api.server";
+import { apiJson, requireApiMdo, requireApiToken } from "~/utils/api.server";
 
 /** GET /api/v1/frameworks/:mdo/versions: a ministry's published versions, newest first. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireApiToken(request);
-  const mdo = getMdoByCode({ code: params.mdo ?? "" });
-  if (!mdo) apiNotFound(`No ministry with the code "${params.mdo}".`);
+  const mdo = await requireApiMdo(request, await requireApiToken(request), params.mdo);
   const base = `/api/v1/frameworks/${encodeURIComponent(mdo.code)}/versions`;
   const versions = listVersions({ mdoId: mdo.id }).map((v) => ({
     number: v.number,

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listPublishedFrameworks } from "~/models/version.server";
-import { apiJson, requireApiToken } from "~/utils/api.server";
+import { apiJson, inTokenScope, requireApiToken } from "~/utils/api.server";
 
 /** GET /api/v1/frameworks: every published framework with its latest version and links to it. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireApiToken(request);
-  const frameworks = listPublishedFrameworks().map((f) => {
+  const token = await requireApiToken(request);
+  const frameworks = listPublishedFrameworks().filter((f) => inTokenScope(token, f.mdoId)).map((f) => {
     const base = `/api/v1/frameworks/${encodeURIComponent(f.code)}/versions`;
     return {
       code: f.code,

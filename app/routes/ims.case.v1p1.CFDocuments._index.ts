@@ -10,9 +10,9 @@ const SORTABLE = ["title", "creator", "lastChangeDateTime", "identifier", "versi
  * limit (≤ 1000), offset, sort and orderBy; X-Total-Count gives the total.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireCaseToken(request);
+  const token = await requireCaseToken(request);
   const { limit, offset, sort, orderBy } = casePaging(request, SORTABLE);
-  const all = await listCaseDocuments();
+  const all = await listCaseDocuments(token.mdoId);
   if (sort) {
     const key = sort as (typeof SORTABLE)[number];
     all.sort((a, b) => String(a[key]).localeCompare(String(b[key])) || a.identifier.localeCompare(b.identifier));

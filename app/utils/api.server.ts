@@ -3,8 +3,11 @@
  * responses, and file responses with a strong ETag and 304 on If-None-Match.
  * Errors are thrown as Responses so loaders stay straight-line, like app/utils/http.server.ts.
  */
+import { recordRefusal } from "~/models/access-log.server";
 import { findCaseObject, type CaseLookupType } from "~/models/case.server";
-import { verifyToken, type TokenSummary } from "~/models/token.server";
+import { getMdoByCode, type MdoRow } from "~/models/mdo.server";
+import { checkTokenText, type TokenSummary } from "~/models/token.server";
+import { takeApiRequest } from "./api-rate-limit.server";
 import { sha256Hex } from "./hash.server";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -29,32 +32,89 @@ export function apiNotFound(message: string): never {
   return apiFail(404, message);
 }
 
-type TokenProblem = { message: string; challenge: string };
+type TokenProblem = { status: 401 | 429; message: string; headers: Record<string, string>; tokenId: string | null; reason: string };
 
-/** Why this request's token is refused, or the token. */
-function checkToken(request: Request): TokenSummary | TokenProblem {
+const REFUSED_BECAUSE = {
+  unknown: "The token is not valid or has been revoked.",
+  revoked: "The token is not valid or has been revoked.",
+  expired: "The token has expired; ask a FRAC Studio admin for a new one.",
+} as const;
+
+/**
+ * Why this request is refused, or its token: no or malformed header, unknown, revoked or expired
+ * token (401), or the token is over its rate limit (429 with Retry-After).
+ */
+async function checkToken(request: Request): Promise<TokenSummary | TokenProblem> {
   const header = request.headers.get("Authorization");
+  const invalid = { "WWW-Authenticate": `Bearer realm="frac", error="invalid_token"` };
   if (!header) {
-    return { message: "This API needs a token: send `Authorization: Bearer TOKEN` (ask a FRAC Studio admin for one).", challenge: `Bearer realm="frac"` };
+    return {
+      status: 401,
+      message: "This API needs a token: send `Authorization: Bearer TOKEN` (ask a FRAC Studio admin for one).",
+      headers: { "WWW-Authenticate": `Bearer realm="frac"` },
+      tokenId: null,
+      reason: "no token",
+    };
   }
-  const invalid = `Bearer realm="frac", error="invalid_token"`;
   const match = /^Bearer[ ]+(\S+)\s*$/iu.exec(header);
-  if (!match) return { message: "Malformed Authorization header: expected `Bearer TOKEN`.", challenge: invalid };
-  return verifyToken(match[1]) ?? { message: "The token is not valid or has been revoked.", challenge: invalid };
+  if (!match) return { status: 401, message: "Malformed Authorization header: expected `Bearer TOKEN`.", headers: invalid, tokenId: null, reason: "malformed header" };
+  const checked = checkTokenText(match[1]);
+  if (!checked.ok) return { status: 401, message: REFUSED_BECAUSE[checked.reason], headers: invalid, tokenId: checked.tokenId, reason: `${checked.reason} token` };
+  const rate = await takeApiRequest(checked.token.id);
+  if (!rate.ok) {
+    return {
+      status: 429,
+      message: `Too many requests with this token: at most ${rate.limit} every ${rate.windowSeconds} s. Try again in ${rate.retryAfterSeconds} s.`,
+      headers: { "Retry-After": String(rate.retryAfterSeconds) },
+      tokenId: checked.token.id,
+      reason: "rate limit",
+    };
+  }
+  return checked.token;
 }
 
-/** The token sent as `Authorization: Bearer TOKEN`; anything else is a 401 `{ error }` with `WWW-Authenticate: Bearer`. */
-export function requireApiToken(request: Request): TokenSummary {
-  const result = checkToken(request);
-  if ("challenge" in result) apiFail(401, result.message, { "WWW-Authenticate": result.challenge });
+/** Records a refused API call in the audit log (throttled). */
+function logRefusal(request: Request, problem: { status: number; tokenId: string | null; reason: string }, mdoId: string | null = null): Promise<void> {
+  return recordRefusal({ request, status: problem.status, userId: null, tokenId: problem.tokenId, mdoId, reason: problem.reason });
+}
+
+/**
+ * The token sent as `Authorization: Bearer TOKEN`, counted against its rate limit; anything else
+ * is a 401 `{ error }` with `WWW-Authenticate: Bearer`, or a 429 with `Retry-After`.
+ */
+export async function requireApiToken(request: Request): Promise<TokenSummary> {
+  const result = await checkToken(request);
+  if ("reason" in result) {
+    await logRefusal(request, result);
+    apiFail(result.status, result.message, result.headers);
+  }
   return result;
 }
 
 /** The same check for the CASE binding, refusing with the spec's imsx_StatusInfo payload. */
-export function requireCaseToken(request: Request): TokenSummary {
-  const result = checkToken(request);
-  if ("challenge" in result) caseFail(401, "unauthorised_request", result.message, { headers: { "WWW-Authenticate": result.challenge } });
+export async function requireCaseToken(request: Request): Promise<TokenSummary> {
+  const result = await checkToken(request);
+  if ("reason" in result) {
+    await logRefusal(request, result);
+    caseFail(result.status, result.status === 429 ? "server_busy" : "unauthorised_request", result.message, { headers: result.headers });
+  }
   return result;
+}
+
+/** True when the token may read this ministry's frameworks (tokens without a scope read every one). */
+export function inTokenScope(token: TokenSummary, mdoId: string): boolean {
+  return token.mdoId === null || token.mdoId === mdoId;
+}
+
+/**
+ * The active ministry with this code that the token may read; 404 otherwise, with the same
+ * message whether the ministry is unknown or outside the token's scope (so scopes do not leak).
+ */
+export async function requireApiMdo(request: Request, token: TokenSummary, code: string | undefined): Promise<MdoRow> {
+  const mdo = getMdoByCode({ code: code ?? "" });
+  if (mdo && inTokenScope(token, mdo.id)) return mdo;
+  if (mdo) await logRefusal(request, { status: 404, tokenId: token.id, reason: "outside the token's ministry" }, mdo.id);
+  return apiNotFound(`No ministry with the code "${code ?? ""}".`);
 }
 
 /** CASE 1.1 error payload (imsx_StatusInfo) with the given codeMinor value, e.g. unknownobject or invalid_uuid. */
@@ -129,10 +189,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
  * a malformed request (400, codeMinor invalid_uuid), told apart from a well-formed id that names
  * nothing (404 unknownobject), so a client knows whether to fix its call or its data.
  */
-export function requireCaseLookup(request: Request, id: string | undefined): string {
-  requireCaseToken(request);
+export async function requireCaseLookup(request: Request, id: string | undefined): Promise<{ identifier: string; token: TokenSummary }> {
+  const token = await requireCaseToken(request);
   if (!id || !UUID.test(id)) caseFail(400, "invalid_uuid", `"${id ?? ""}" is not a UUID; CASE identifiers are UUIDs.`);
-  return id.toLowerCase();
+  return { identifier: id.toLowerCase(), token };
 }
 
 /** Throws 404 unknownobject: no object of this kind (e.g. "CFItem") has this identifier. */
@@ -142,16 +202,21 @@ export function caseUnknown(kind: string, id: string): never {
 
 /** The CASE object of this type and id, or the spec's imsx_StatusInfo: 404 invalid_uuid or unknownobject. */
 export async function caseLookup<T extends CaseLookupType>(request: Request, type: T, id: string | undefined) {
-  const identifier = requireCaseLookup(request, id);
-  return (await findCaseObject(type, identifier)) ?? caseUnknown(type.replace(/s$/u, ""), identifier);
+  const { identifier, token } = await requireCaseLookup(request, id);
+  const found = await findCaseObject(type, identifier, token.mdoId);
+  if (found) return found;
+  if (token.mdoId !== null && (await findCaseObject(type, identifier))) {
+    await logRefusal(request, { status: 404, tokenId: token.id, reason: "outside the token's ministry" }, token.mdoId);
+  }
+  return caseUnknown(type.replace(/s$/u, ""), identifier);
 }
 
 /**
  * A lookup the binding defines but FRAC has no objects for (CFConcepts, CFSubjects, CFLicenses,
  * CFAssociationGroupings): the same checks as the others, then 404 unknownobject.
  */
-export function caseAbsent(request: Request, type: string, id: string | undefined): never {
-  const identifier = requireCaseLookup(request, id);
+export async function caseAbsent(request: Request, type: string, id: string | undefined): Promise<never> {
+  const { identifier } = await requireCaseLookup(request, id);
   caseFail(404, "unknownobject", `No ${type.replace(/s$/u, "")} with the identifier ${identifier}: FRAC Studio publishes no ${type}.`);
 }
 

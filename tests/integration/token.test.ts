@@ -49,7 +49,7 @@ describe("frac token", () => {
     const made = frac(["token", "create", "analytics", "--json"]);
     expect(made.code).toBe(0);
     const out = JSON.parse(made.stdout);
-    expect(out).toEqual({ name: "analytics", token: expect.stringMatching(/^frac_/) });
+    expect(out).toEqual({ name: "analytics", token: expect.stringMatching(/^frac_/), expiresAt: null, mdo: null });
     expect(verifyToken(out.token)?.name).toBe("analytics");
 
     const again = frac(["token", "create", "analytics"]);
