@@ -16,8 +16,15 @@ const jsonOk = (description: string, schema: object = { type: "object" }, header
   ...(headers ? { headers } : {}),
   content: { "application/json": { schema } },
 });
-const unauthorized = { 401: error("No token, a malformed Authorization header, or a wrong or revoked token.") };
-const caseUnauthorized = { 401: caseError("No token, or a wrong or revoked token.") };
+const retryAfter = { "Retry-After": { description: "Seconds until the token may make requests again.", schema: { type: "integer", minimum: 1 } } };
+const unauthorized = {
+  401: error("No token, a malformed Authorization header, or a wrong, revoked or expired token."),
+  429: { ...error("The token made more requests than its rate limit allows; try again after Retry-After seconds."), headers: retryAfter },
+};
+const caseUnauthorized = {
+  401: caseError("No token, or a wrong, revoked or expired token."),
+  429: { ...caseError("The token is over its rate limit (imsx_codeMinor server_busy); try again after Retry-After seconds."), headers: retryAfter },
+};
 const mdoParam = { name: "mdo", in: "path", required: true, description: "The ministry's code, e.g. CBIC.", schema: { type: "string" } };
 const sourcedId = { name: "sourcedId", in: "path", required: true, description: "The object's identifier (a UUID).", schema: { type: "string", format: "uuid" } };
 
