@@ -5,7 +5,7 @@
  */
 import { and, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@db/client";
-import { auditLog, competencies, mdos, nodes, users } from "@db/schema";
+import { apiTokens, auditLog, competencies, mdos, nodes, users } from "@db/schema";
 import { neutraliseCell } from "@schemas/flat-layout";
 
 export type AuditFilter = {
@@ -37,7 +37,7 @@ export type AuditRow = {
   mdoCode: string | null;
   entity: string;
   entityId: string | null;
-  /** The node's or competency's current name, when the entity still exists. */
+  /** The node's, competency's or API token's current name, when the entity still exists. */
   entityName: string | null;
   action: string;
   field: string | null;
@@ -148,6 +148,7 @@ function entityNames(ids: (string | null)[]): Map<string, string> {
   const db = getDb();
   for (const n of db.select({ id: nodes.id, name: nodes.name }).from(nodes).where(inArray(nodes.id, wanted)).all()) out.set(n.id, n.name);
   for (const c of db.select({ id: competencies.id, name: competencies.name }).from(competencies).where(inArray(competencies.id, wanted)).all()) out.set(c.id, c.name);
+  for (const t of db.select({ id: apiTokens.id, name: apiTokens.name }).from(apiTokens).where(inArray(apiTokens.id, wanted)).all()) out.set(t.id, `token ${t.name}`);
   return out;
 }
 

@@ -77,8 +77,8 @@ export default function AdminTokens() {
       <h1>API tokens</h1>
       <p className="muted">
         Other systems read published frameworks through the read API (<code>/api/v1</code>, <code>/ims/case/v1p1</code>) with a
-        token sent as <code>Authorization: Bearer TOKEN</code>. Tokens are read-only and never see drafts. A token may end on a date
-        and may read only one ministry&apos;s frameworks.{" "}
+        token sent as <code>Authorization: Bearer TOKEN</code>. Tokens are read-only and never see drafts. A token may stop at the end
+        of a given day and may read only one ministry&apos;s frameworks.{" "}
         {rate.limit > 0 ? `Each token may make ${rate.limit} requests every ${rate.windowSeconds} s; beyond that the API answers 429.` : "Requests are not rate-limited."}
       </p>
       <section className="panel" aria-labelledby="new-token">
@@ -118,23 +118,19 @@ export default function AdminTokens() {
             ) : null}
           </div>
           <div className="field">
-            <label htmlFor="token-expires">Last day (optional)</label>
+            <label htmlFor="token-expires">Last day (optional, India time)</label>
             <input
               id="token-expires"
               name="expires"
               type="date"
               aria-invalid={expiresError ? true : undefined}
-              aria-describedby={expiresError ? "token-expires-error" : "token-expires-hint"}
+              aria-describedby={expiresError ? "token-expires-error" : undefined}
             />
             {expiresError ? (
               <p id="token-expires-error" className="field-error">
                 {expiresError}
               </p>
-            ) : (
-              <p id="token-expires-hint" className="small muted">
-                Stops at the end of that day (India time).
-              </p>
-            )}
+            ) : null}
           </div>
           <div className="field">
             <label htmlFor="token-mdo">Reads</label>
