@@ -225,8 +225,8 @@ export const auditLog = sqliteTable(
     before: text("before"),
     after: text("after"),
   },
-  // why audit_at and audit_user_at: the admin's whole-log view pages newest first, across ministries, often for one user.
-  (t) => [index("audit_mdo_at").on(t.mdoId, t.at), index("audit_entity").on(t.entityId), index("audit_at").on(t.at), index("audit_user_at").on(t.userId, t.at)],
+  // why no index on `at` alone: every index costs each of an import's thousands of rows; the whole log pages by id, which grows with `at`.
+  (t) => [index("audit_mdo_at").on(t.mdoId, t.at), index("audit_entity").on(t.entityId)],
 );
 
 /** Key/value facts about this install (seed version, when it was seeded). */

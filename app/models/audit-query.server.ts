@@ -3,7 +3,7 @@
  * whole log including rows with no ministry (users, CBC grants, tokens, refused accesses, sign-ins).
  * Every filter is SQL, so paging and totals are exact, and the CSV streams every matching row.
  */
-import { and, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { apiTokens, auditLog, competencies, mdos, nodes, users } from "@db/schema";
 import { neutraliseCell } from "@schemas/flat-layout";
@@ -94,7 +94,7 @@ const columns = {
   after: auditLog.after,
 };
 
-/** Rows matching `condition`, newest first, with who made them and the ministry's code. */
+/** Rows matching `condition`, newest (highest id) first, with who made them and the ministry's code. */
 function selectRows(condition: SQL | undefined, limit: number, offset = 0): AuditRow[] {
   const page = getDb()
     .select(columns)
@@ -102,7 +102,8 @@ function selectRows(condition: SQL | undefined, limit: number, offset = 0): Audi
     .leftJoin(users, eq(users.id, auditLog.userId))
     .leftJoin(mdos, eq(mdos.id, auditLog.mdoId))
     .where(condition)
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    // why id: rows are numbered as they are written and `at` is the time of writing, so id order is time order, with no sort.
+    .orderBy(desc(auditLog.id))
     .limit(limit)
     .offset(offset)
     .all();
@@ -120,19 +121,18 @@ export function listAudit(filter: AuditFilter): { rows: AuditRow[]; total: numbe
 }
 
 /**
- * Every row matching the filter, newest first, a batch at a time. Batches continue after the
- * last row seen (by time, then id) rather than by offset, so each costs the same however deep.
+ * Every row matching the filter, newest first, a batch at a time. Batches continue below the
+ * last id seen rather than by offset, so each costs the same however deep.
  */
 export function* auditBatches(filter: Omit<AuditFilter, "limit" | "offset">, size = AUDIT_PAGE_MAX): Generator<AuditRow[]> {
   const base = conditionOf(filter);
-  let last: AuditRow | undefined;
+  let lastId: number | undefined;
   for (;;) {
-    const after = last ? or(lt(auditLog.at, last.at), and(eq(auditLog.at, last.at), lt(auditLog.id, last.id))) : undefined;
-    const batch = selectRows(and(base, after), size);
+    const batch = selectRows(and(base, lastId === undefined ? undefined : lt(auditLog.id, lastId)), size);
     if (batch.length === 0) return;
     yield batch;
     if (batch.length < size) return;
-    last = batch[batch.length - 1];
+    lastId = batch[batch.length - 1].id;
   }
 }
 
