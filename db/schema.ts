@@ -223,6 +223,7 @@ export const auditLog = sqliteTable(
     /** sha256 of prev_hash and this row's content: editing or removing any earlier row breaks the chain. */
     hash: text("hash"),
   },
+  // why no index on `at` alone: every index costs each of an import's thousands of rows; the whole log pages by id, which grows with `at`.
   (t) => [index("audit_mdo_at").on(t.mdoId, t.at), index("audit_entity").on(t.entityId)],
 );
 
@@ -352,6 +353,10 @@ export const apiTokens = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     lastUsedAt: text("last_used_at"),
     revokedAt: text("revoked_at"),
+    /** ISO instant after which the token is refused (401); null: no expiry. */
+    expiresAt: text("expires_at"),
+    /** The one ministry whose frameworks the token may read; null: every published framework. */
+    mdoId: text("mdo_id").references(() => mdos.id),
   },
   (t) => [uniqueIndex("api_tokens_hash").on(t.tokenHash), uniqueIndex("api_tokens_name").on(t.name)],
 );

@@ -25,6 +25,7 @@ export function SiteHeader({ user }: Props) {
                 <NavLink to="/admin/users">Users</NavLink>
                 <NavLink to="/admin/mdos">Ministries</NavLink>
                 <NavLink to="/admin/tokens">Tokens</NavLink>
+                <NavLink to="/admin/audit">Audit log</NavLink>
               </>
             ) : null}
           </nav>

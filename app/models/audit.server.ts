@@ -2,7 +2,7 @@
 import { desc } from "drizzle-orm";
 import { auditHash, auditTimestamp, CHAIN_START } from "@db/audit-chain";
 import { auditLog } from "@db/schema";
-import type { getDb } from "@db/client";
+import type { getClient, getDb } from "@db/client";
 
 // why select too: the chain reads the last row's hash on the writer's own connection, inside its transaction.
 type Writer = Pick<ReturnType<typeof getDb>, "insert" | "select">;
@@ -39,4 +39,33 @@ export function audit(
   tx.insert(auditLog)
     .values({ ...content, prevHash, hash: auditHash(prevHash, content) })
     .run();
+}
+
+/** One row of a bulk audit write: what changed, and its values before and after (JSON-able, or null). */
+export type AuditEntry = { entity: string; entityId: string | null; action: string; before: unknown; after: unknown; field?: string | null };
+
+type Sqlite = ReturnType<typeof getClient>["sqlite"];
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/**
+ * Appends many rows by one actor in one ministry (an import's per-node rows) through one prepared
+ * statement, inside the caller's transaction, each chained to the one before it exactly as
+ * audit() chains: the same columns and hashes, at a fraction of the cost of one drizzle query per row.
+ */
+export function auditMany(sqlite: Sqlite, userId: string | null, mdoId: string | null, entries: Iterable<AuditEntry>): number {
+  const last = sqlite.prepare("select hash from audit_log order by id desc limit 1").pluck().get() as string | null | undefined;
+  let prevHash = last ?? CHAIN_START;
+  const insert = sqlite.prepare(
+    "insert into audit_log (at, user_id, mdo_id, entity, entity_id, action, field, before, after, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const at = auditTimestamp();
+  let n = 0;
+  for (const e of entries) {
+    const content = { at, userId, mdoId, entity: e.entity, entityId: e.entityId, action: e.action, field: e.field ?? null, before: json(e.before), after: json(e.after) };
+    const hash = auditHash(prevHash, content);
+    insert.run(content.at, userId, mdoId, content.entity, content.entityId, content.action, content.field, content.before, content.after, prevHash, hash);
+    prevHash = hash;
+    n++;
+  }
+  return n;
 }

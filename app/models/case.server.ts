@@ -79,9 +79,12 @@ function addPackage(index: CaseIndex, pkg: CFPackage, mdoId: string): void {
   for (const t of pkg.CFDefinitions.CFItemTypes) setOnce(index.byType.CFItemTypes, t.identifier, t);
 }
 
-/** The CASE objects of every framework's latest published version; each package built once per snapshot. */
-async function caseIndex(): Promise<CaseIndex> {
-  const latest = listPublishedFrameworks();
+/**
+ * The CASE objects of every framework's latest published version, or of one ministry's only
+ * (what a token scoped to it may read); each package built once per snapshot.
+ */
+async function caseIndex(mdoId: string | null = null): Promise<CaseIndex> {
+  const latest = listPublishedFrameworks().filter((f) => mdoId === null || f.mdoId === mdoId);
   const { baseUri } = exportOptions();
   const key = `case-index:${baseUri}:${latest.map((f) => f.sha256).join(",")}`;
   return memoBySnapshot(key, async () => {
@@ -98,19 +101,19 @@ async function caseIndex(): Promise<CaseIndex> {
   });
 }
 
-/** One CFDocument per published framework (its latest version), by ministry name. */
-export async function listCaseDocuments(): Promise<CaseDocument[]> {
-  return [...(await caseIndex()).documents];
+/** One CFDocument per published framework (its latest version), by ministry name; `mdoId` keeps one ministry's. */
+export async function listCaseDocuments(mdoId: string | null = null): Promise<CaseDocument[]> {
+  return [...(await caseIndex(mdoId)).documents];
 }
 
-/** The CASE object of this type with this (lower-case) identifier, or null. */
-export async function findCaseObject<T extends CaseLookupType>(type: T, identifier: string): Promise<CaseObjects[T] | null> {
-  return (await caseIndex()).byType[type].get(identifier) ?? null;
+/** The CASE object of this type with this (lower-case) identifier, or null; `mdoId` looks only in that ministry's package. */
+export async function findCaseObject<T extends CaseLookupType>(type: T, identifier: string, mdoId: string | null = null): Promise<CaseObjects[T] | null> {
+  return (await caseIndex(mdoId)).byType[type].get(identifier) ?? null;
 }
 
 /** A CFAssociationSet: the item and every association it is the origin or destination of; null for an unknown item. */
-export async function findItemAssociations(identifier: string): Promise<{ CFItem: CaseItem; CFAssociations: CFAssociation[] } | null> {
-  const index = await caseIndex();
+export async function findItemAssociations(identifier: string, mdoId: string | null = null): Promise<{ CFItem: CaseItem; CFAssociations: CFAssociation[] } | null> {
+  const index = await caseIndex(mdoId);
   const item = index.byType.CFItems.get(identifier);
   return item ? { CFItem: item, CFAssociations: index.associationsByItem.get(identifier) ?? [] } : null;
 }

@@ -1,7 +1,8 @@
 /**
  * Spreadsheet import against the database: load the snapshot the pure planner reads, and apply
- * a plan in ONE transaction with ONE audit entry (file name, sha256, counts). Nothing is written
- * unless the whole plan is valid.
+ * a plan in ONE transaction with a summary audit entry (file name, sha256, counts) and one audit
+ * row per node, competency and link it created, changed or removed (removals with their values
+ * before). Nothing is written unless the whole plan is valid.
  */
 import crypto from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
@@ -10,7 +11,7 @@ import { competencies, frameworks, links, nodes, scales } from "@db/schema";
 import { analyseImport, type DictionaryCompetency, type ExistingSnapshot, type ImportMode, type ImportPlan, type UserMapping } from "@import/index";
 import type { ProficiencyScale } from "@schemas/scale";
 import { sha256Hex } from "@db/hash";
-import { audit } from "./audit.server";
+import { audit, auditMany, type AuditEntry } from "./audit.server";
 import { refuseTakenIds } from "./import-ids.server";
 
 export { sha256Hex };
@@ -75,6 +76,7 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
         return { ok: true as const, revision: fw.revision, counts: { created: plan.created, updated: plan.updated, removed: plan.removed }, unchanged: true };
       }
       const now = new Date().toISOString();
+      const trail: AuditEntry[] = [];
       const ownIds = new Set(tx.select({ id: nodes.id }).from(nodes).where(eq(nodes.frameworkId, fw.id)).all().map((n) => n.id));
       const planned = [...plan.nodes.position.create, ...plan.nodes.role.create, ...plan.nodes.activity.create];
       const clashes = [
@@ -90,6 +92,7 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
         tx.insert(competencies)
           .values({ id: c.id, code: c.code ?? null, type: "Domain", name: c.name, nameHi: c.nameHi ?? null, description: c.description ?? "", parentId: c.parentId ?? null, mdoId: input.mdoId, scaleId: scaleId(c.scale), source: c.source ?? `Imported from ${input.fileName}` })
           .run();
+        trail.push({ entity: "competency", entityId: c.id, action: "create", before: null, after: present({ type: "Domain", name: c.name, nameHi: c.nameHi, description: c.description, code: c.code, parentId: c.parentId }) });
       }
       for (const u of plan.competencies.update) {
         const row = tx.select({ mdoId: competencies.mdoId }).from(competencies).where(eq(competencies.id, u.id)).get();
@@ -100,6 +103,7 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
           else if (ch.field !== "scale") set[ch.field] = ch.after;
         }
         tx.update(competencies).set(set).where(eq(competencies.id, u.id)).run();
+        for (const ch of u.changes) trail.push({ entity: "competency", entityId: u.id, action: "update", field: ch.field, before: ch.before, after: ch.after });
       }
 
       // Framework nodes and links, with prepared statements on the bulk path.
@@ -110,6 +114,7 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
         const order = nextOrder.get(n.kind) ?? (maxOrder.get(fw.id, n.kind) as { n: number }).n;
         nextOrder.set(n.kind, order + 1);
         insertNode.run(n.id, fw.id, n.kind, n.name, n.nameHi ?? null, n.description ?? "", `Imported from ${input.fileName}`, order, input.userId, now, now);
+        trail.push({ entity: "node", entityId: n.id, action: "create", before: null, after: present({ kind: n.kind, name: n.name, nameHi: n.nameHi, description: n.description }) });
       }
       for (const kind of ["position", "role", "activity"] as const) {
         for (const u of plan.nodes[kind].update) {
@@ -117,6 +122,7 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
           const set: Record<string, unknown> = { updatedAt: now };
           for (const ch of u.changes) if (ch.field !== "scale") set[ch.field] = ch.after;
           tx.update(nodes).set(set).where(eq(nodes.id, u.id)).run();
+          for (const ch of u.changes) if (ch.field !== "scale") trail.push({ entity: "node", entityId: u.id, action: "update", field: ch.field, before: ch.before, after: ch.after });
         }
       }
       const insertLink = sqlite.prepare("insert into links (id, framework_id, kind, from_id, to_node_id, to_competency_id, level, sort_order) values (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -126,24 +132,31 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
         const next = linkOrder.get(l.from) ?? nextLinkOrder(sqlite, l.from);
         linkOrder.set(l.from, next + 1);
         insertLink.run(l.id, fw.id, l.kind, l.from, toCompetency ? null : l.to, toCompetency ? l.to : null, l.level ?? null, next);
+        trail.push({ entity: "link", entityId: l.id, action: "create", before: null, after: present({ kind: l.kind, from: l.from, to: l.to, level: l.level, order: next }) });
       }
       const setLevel = sqlite.prepare("update links set level = ? where id = ? and framework_id = ?");
-      for (const l of plan.links.update) setLevel.run(l.level ?? null, l.id, fw.id);
+      for (const l of plan.links.update) {
+        setLevel.run(l.level ?? null, l.id, fw.id);
+        trail.push({ entity: "link", entityId: l.id, action: "update", field: "level", before: l.levelBefore, after: l.level ?? null });
+      }
       if (plan.mode === "replace") {
-        const delLink = sqlite.prepare("delete from links where id = ? and framework_id = ?");
-        for (const l of plan.links.remove) delLink.run(l.id, fw.id);
-        const delNodeLinks = sqlite.prepare("delete from links where framework_id = ? and (from_id = ? or to_node_id = ?)");
-        const delNode = sqlite.prepare("delete from nodes where id = ? and framework_id = ?");
+        // why RETURNING: each removal's audit row keeps the values the row had, read by the delete itself.
+        const delLink = sqlite.prepare("delete from links where id = ? and framework_id = ? returning *");
+        const delNodeLinks = sqlite.prepare("delete from links where framework_id = ? and (from_id = ? or to_node_id = ?) returning *");
+        const delNode = sqlite.prepare("delete from nodes where id = ? and framework_id = ? returning *");
+        const removedLink = (row: unknown) => trail.push({ entity: "link", entityId: (row as RawLink).id, action: "delete", before: linkBefore(row as RawLink), after: null });
+        for (const l of plan.links.remove) for (const row of delLink.all(l.id, fw.id)) removedLink(row);
         for (const kind of ["activity", "role", "position"] as const) {
           for (const n of plan.nodes[kind].remove) {
-            delNodeLinks.run(fw.id, n.id, n.id);
-            delNode.run(n.id, fw.id);
+            for (const row of delNodeLinks.all(fw.id, n.id, n.id)) removedLink(row);
+            for (const row of delNode.all(n.id, fw.id)) trail.push({ entity: "node", entityId: n.id, action: "delete", before: nodeBefore(row as RawNode), after: null });
           }
         }
       }
       const revision = fw.revision + 1;
       tx.update(frameworks).set({ revision, updatedAt: now, updatedBy: input.userId }).where(eq(frameworks.id, fw.id)).run();
       const counts = { created: plan.created, updated: plan.updated, removed: plan.removed };
+      auditMany(sqlite, input.userId, input.mdoId, trail);
       audit(tx, input.userId, input.mdoId, "import", fw.id, "import", null, { fileName: input.fileName, sha256: input.sha256, mode: plan.mode, ...counts });
       return { ok: true as const, revision, counts, unchanged: false };
       // why immediate: a deferred transaction that read the draft before an editor save committed could
@@ -153,6 +166,20 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
     return refusedOf(e);
   }
 }
+
+/** The fields that have a value (audit rows leave out empty ones, as the editor's do). */
+function present(fields: Record<string, string | number | null | undefined>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(fields)) if (value !== null && value !== undefined && value !== "") out[key] = value;
+  return out;
+}
+
+type RawNode = { kind: string; name: string; name_hi: string | null; description: string; source: string | null; url: string | null; resource_type: string | null; sort_order: number };
+type RawLink = { id: string; kind: string; from_id: string; to_node_id: string | null; to_competency_id: string | null; level: number | null; sort_order: number };
+
+const nodeBefore = (r: RawNode) =>
+  present({ kind: r.kind, name: r.name, nameHi: r.name_hi, description: r.description, source: r.source, url: r.url, resourceType: r.resource_type, order: r.sort_order });
+const linkBefore = (r: RawLink) => present({ kind: r.kind, from: r.from_id, to: r.to_node_id ?? r.to_competency_id, level: r.level, order: r.sort_order });
 
 function chunked<T>(ids: string[], run: (ids: string[]) => T[]): T[] {
   const out: T[] = [];

@@ -17,14 +17,22 @@ export type NoticeInput = { userIds: Iterable<string>; mdoId: string | null; kin
 /** A notice written to the database, with what an e-mail needs. */
 export type Notice = { id: string; email: string; name: string; message: string; href: string | null };
 
-/** Writes one notice per distinct, enabled user; returns them so the caller can e-mail them after commit. */
+/**
+ * Writes one notice per distinct, enabled user who may still read the ministry (a member of it,
+ * or the CBC): a member whose membership was revoked hears nothing more of it, in the app or by
+ * e-mail. Returns the notices so the caller can e-mail them after commit.
+ */
 export function notify(tx: Tx, { userIds, mdoId, kind, message, href = null }: NoticeInput): Notice[] {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return [];
+  // why mdo_id is null: a CBC role (reviewer, board, …) acts on every ministry.
+  const mayRead = mdoId
+    ? sql`exists (select 1 from ${memberships} where ${memberships.userId} = ${users.id} and (${memberships.mdoId} = ${mdoId} or ${memberships.mdoId} is null))`
+    : undefined;
   const recipients = tx
     .select({ id: users.id, email: users.email, name: users.name })
     .from(users)
-    .where(and(inArray(users.id, ids), eq(users.disabled, false)))
+    .where(and(inArray(users.id, ids), eq(users.disabled, false), mayRead))
     .all();
   return recipients.map((user) => {
     const id = crypto.randomUUID();

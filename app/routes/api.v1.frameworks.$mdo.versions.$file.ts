@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publishedFile } from "~/models/export.server";
-import { getMdoByCode } from "~/models/mdo.server";
 import { getPublishedVersionNumber } from "~/models/version.server";
-import { apiBadRequest, apiNotFound, fileResponse, IMMUTABLE, requireApiMinistry, requireApiReader } from "~/utils/api.server";
+import { apiBadRequest, apiNotFound, fileResponse, IMMUTABLE, requireApiMdo, requireApiReader } from "~/utils/api.server";
 import { EXPORT_FORMAT_INFO, type ExportFormat } from "@export/index";
 
 // The file name's ending names the format; `case.json` before `json` so the longer one wins.
@@ -32,9 +31,7 @@ function parseFile(file: string): { which: string; format: ExportFormat } {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const reader = await requireApiReader(request, context);
   const { which, format } = parseFile(params.file ?? "");
-  const mdo = getMdoByCode({ code: params.mdo ?? "" });
-  if (!mdo) apiNotFound(`No ministry with the code "${params.mdo}".`);
-  requireApiMinistry(reader, mdo.id);
+  const mdo = await requireApiMdo(request, reader, params.mdo);
   const info = EXPORT_FORMAT_INFO[format];
   if (which === "latest") {
     const latest = getPublishedVersionNumber({ mdoId: mdo.id });

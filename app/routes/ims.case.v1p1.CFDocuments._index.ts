@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { caseObjectMinistries, listCaseDocuments } from "~/models/case.server";
-import { caseJson, casePaging, requireCaseReader } from "~/utils/api.server";
+import { caseJson, casePaging, readableCaseDocuments, requireCaseReader } from "~/utils/api.server";
 
 const SORTABLE = ["title", "creator", "lastChangeDateTime", "identifier", "version"] as const;
 
@@ -12,10 +11,7 @@ const SORTABLE = ["title", "creator", "lastChangeDateTime", "identifier", "versi
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const reader = await requireCaseReader(request, context);
   const { limit, offset, sort, orderBy } = casePaging(request, SORTABLE);
-  const documents = await listCaseDocuments();
-  // Without a token, only the documents of open ministries are listed.
-  const readable = await Promise.all(documents.map(async (d) => reader.token !== null || [...(await caseObjectMinistries(d.identifier))].some(reader.mayRead)));
-  const all = documents.filter((_, i) => readable[i]);
+  const all = await readableCaseDocuments(reader);
   if (sort) {
     const key = sort as (typeof SORTABLE)[number];
     all.sort((a, b) => String(a[key]).localeCompare(String(b[key])) || a.identifier.localeCompare(b.identifier));

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findItemAssociations } from "~/models/case.server";
-import { caseJson, caseUnknown, requireCaseLookup, requireCaseObjectReadable } from "~/utils/api.server";
+import { caseJson, caseScopeOf, caseUnknown, requireCaseLookup, requireCaseObjectReadable } from "~/utils/api.server";
 
 /** GET /ims/case/v1p1/CFItemAssociations/{id}: a CFAssociationSet, the CFItem with every association it is an origin or destination of. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { identifier: id, reader } = await requireCaseLookup(request, context, params.id);
   await requireCaseObjectReadable(reader, id);
-  return caseJson(request, (await findItemAssociations(id)) ?? caseUnknown("CFItem", id));
+  return caseJson(request, (await findItemAssociations(id, caseScopeOf(reader))) ?? caseUnknown("CFItem", id));
 }

@@ -5,12 +5,15 @@
  * Errors are thrown as Responses so loaders stay straight-line, like app/utils/http.server.ts.
  */
 import type { AppLoadContext } from "@remix-run/node";
-import { caseObjectMinistries, findCaseObject, type CaseLookupType } from "~/models/case.server";
+import { recordRefusal } from "~/models/access-log.server";
+import { caseObjectMinistries, findCaseObject, listCaseDocuments, type CaseLookupType } from "~/models/case.server";
+import { getMdoByCode, type MdoRow } from "~/models/mdo.server";
 import { openMinistries } from "~/models/public-read.server";
-import { verifyToken, type TokenSummary } from "~/models/token.server";
+import { checkTokenText, type TokenSummary } from "~/models/token.server";
 import { compressedBody, encodedEtag, negotiateEncoding } from "~/models/compressed-bytes.server";
 import { sha256Hex } from "@db/hash";
 import { jsonBytes } from "~/models/json-bytes.server";
+import { takeApiRequest } from "./api-rate-limit.server";
 import { takePublicRead } from "./rate-limit.server";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -35,24 +38,62 @@ export function apiNotFound(message: string): never {
   return apiFail(404, message);
 }
 
-type TokenProblem = { message: string; challenge: string };
+type TokenProblem = { status: 401 | 429; message: string; headers: Record<string, string>; tokenId: string | null; reason: string };
 
-/** Why this request's token is refused, or the token. */
-function checkToken(request: Request): TokenSummary | TokenProblem {
+const REFUSED_BECAUSE = {
+  unknown: "The token is not valid or has been revoked.",
+  revoked: "The token is not valid or has been revoked.",
+  expired: "The token has expired; ask a FRAC Studio admin for a new one.",
+} as const;
+
+/**
+ * Why this request is refused, or its token: no or malformed header, unknown, revoked or expired
+ * token (401), or the token is over its rate limit (429 with Retry-After).
+ */
+async function checkToken(request: Request): Promise<TokenSummary | TokenProblem> {
   const header = request.headers.get("Authorization");
+  const invalid = { "WWW-Authenticate": `Bearer realm="frac", error="invalid_token"` };
   if (!header) {
-    return { message: "This API needs a token: send `Authorization: Bearer TOKEN` (ask a FRAC Studio admin for one).", challenge: `Bearer realm="frac"` };
+    return {
+      status: 401,
+      message: "This API needs a token: send `Authorization: Bearer TOKEN` (ask a FRAC Studio admin for one).",
+      headers: { "WWW-Authenticate": `Bearer realm="frac"` },
+      tokenId: null,
+      reason: "no token",
+    };
   }
-  const invalid = `Bearer realm="frac", error="invalid_token"`;
   const match = /^Bearer[ ]+(\S+)\s*$/iu.exec(header);
-  if (!match) return { message: "Malformed Authorization header: expected `Bearer TOKEN`.", challenge: invalid };
-  return verifyToken(match[1]) ?? { message: "The token is not valid or has been revoked.", challenge: invalid };
+  if (!match) return { status: 401, message: "Malformed Authorization header: expected `Bearer TOKEN`.", headers: invalid, tokenId: null, reason: "malformed header" };
+  const checked = checkTokenText(match[1]);
+  if (!checked.ok) return { status: 401, message: REFUSED_BECAUSE[checked.reason], headers: invalid, tokenId: checked.tokenId, reason: `${checked.reason} token` };
+  const rate = await takeApiRequest(checked.token.id);
+  if (!rate.ok) {
+    return {
+      status: 429,
+      message: `Too many requests with this token: at most ${rate.limit} every ${rate.windowSeconds} s. Try again in ${rate.retryAfterSeconds} s.`,
+      headers: { "Retry-After": String(rate.retryAfterSeconds) },
+      tokenId: checked.token.id,
+      reason: "rate limit",
+    };
+  }
+  return checked.token;
 }
 
-/** The token sent as `Authorization: Bearer TOKEN`; anything else is a 401 `{ error }` with `WWW-Authenticate: Bearer`. */
-export function requireApiToken(request: Request): TokenSummary {
-  const result = checkToken(request);
-  if ("challenge" in result) apiFail(401, result.message, { "WWW-Authenticate": result.challenge });
+/** Records a refused API call in the audit log (throttled). */
+function logRefusal(request: Request, problem: { status: number; tokenId: string | null; reason: string }, mdoId: string | null = null): Promise<void> {
+  return recordRefusal({ request, status: problem.status, userId: null, tokenId: problem.tokenId, mdoId, reason: problem.reason });
+}
+
+/**
+ * The token sent as `Authorization: Bearer TOKEN`, counted against its rate limit; anything else
+ * is a 401 `{ error }` with `WWW-Authenticate: Bearer`, or a 429 with `Retry-After`.
+ */
+export async function requireApiToken(request: Request): Promise<TokenSummary> {
+  const result = await checkToken(request);
+  if ("reason" in result) {
+    await logRefusal(request, result);
+    apiFail(result.status, result.message, result.headers);
+  }
   return result;
 }
 
@@ -63,26 +104,34 @@ declare module "@remix-run/server-runtime" {
   }
 }
 
-/** Who reads: a token holder reads every published version; without a token, only open ministries'. */
+/**
+ * Who reads: a token holder reads the published versions of its ministry (or of every ministry
+ * when the token has no scope); without a token, only open ministries'.
+ */
 export type Reader = { token: TokenSummary | null; mayRead: (mdoId: string) => boolean };
 type Refuse = (status: number, message: string, headers: Record<string, string>, codeMinor: string) => never;
 
+/** Logs a refused token check and refuses with its status and headers (429 is CASE's server_busy). */
+async function refuseToken(request: Request, problem: TokenProblem, refuse: Refuse): Promise<never> {
+  await logRefusal(request, problem);
+  return refuse(problem.status, problem.message, problem.headers, problem.status === 429 ? "server_busy" : "unauthorised_request");
+}
+
 /**
  * The reader of a read-API or CASE request. A request with an Authorization header must carry a
- * valid token (401 otherwise) and reads everything published. Without one, it reads the published
- * versions of open ministries (PUBLIC_READ=1, or opened on /admin/mdos), counted per IP (429 with
- * Retry-After over the limit); when no ministry is open, it is refused with 401 as before.
+ * valid, unexpired token within its rate limit (401 or 429 otherwise, logged) and reads what the
+ * token's scope allows. Without one, it reads the published versions of open ministries
+ * (PUBLIC_READ=1, or opened on /admin/mdos), counted per IP (429 with Retry-After over the
+ * limit); when no ministry is open, it is refused with 401 as before.
  */
 async function requireReader(request: Request, context: AppLoadContext | undefined, refuse: Refuse): Promise<Reader> {
-  const checked = checkToken(request);
+  const checked = await checkToken(request);
   if (request.headers.get("Authorization") !== null) {
-    if ("challenge" in checked) refuse(401, checked.message, { "WWW-Authenticate": checked.challenge }, "unauthorised_request");
-    return { token: checked, mayRead: () => true };
+    if ("reason" in checked) return refuseToken(request, checked, refuse);
+    return { token: checked, mayRead: (mdoId) => inTokenScope(checked, mdoId) };
   }
   const open = openMinistries();
-  if (!open.all && open.ids.size === 0 && "challenge" in checked) {
-    refuse(401, checked.message, { "WWW-Authenticate": checked.challenge }, "unauthorised_request");
-  }
+  if (!open.all && open.ids.size === 0 && "reason" in checked) return refuseToken(request, checked, refuse);
   const wait = await takePublicRead(context?.clientIp ?? "unknown");
   if (wait !== null) {
     refuse(429, `Too many requests without a token from this address; wait ${wait} s, or ask a FRAC Studio admin for a token.`, { "Retry-After": String(wait) }, "server_busy");
@@ -97,14 +146,29 @@ export function requireApiReader(request: Request, context?: AppLoadContext): Pr
   return requireReader(request, context, (status, message, headers) => apiFail(status, message, headers));
 }
 
-/** Refuses (401) a reader without a token when this ministry is not open. */
-export function requireApiMinistry(reader: Reader, mdoId: string): void {
-  if (!reader.mayRead(mdoId)) apiFail(401, NEEDS_TOKEN, { "WWW-Authenticate": `Bearer realm="frac"` });
-}
-
 /** The reader of a CASE binding request; refusals are imsx_StatusInfo. */
 export function requireCaseReader(request: Request, context?: AppLoadContext): Promise<Reader> {
   return requireReader(request, context, (status, message, headers, codeMinor) => caseFail(status, codeMinor, message, { headers }));
+}
+
+/** True when the token may read this ministry's frameworks (tokens without a scope read every one). */
+export function inTokenScope(token: TokenSummary, mdoId: string): boolean {
+  return token.mdoId === null || token.mdoId === mdoId;
+}
+
+/**
+ * The active ministry with this code that the reader may read. Unknown, or outside a scoped
+ * token's ministry, is 404 with the same message (so scopes do not leak; the second is logged);
+ * a ministry that is not open, asked for without a token, is 401.
+ */
+export async function requireApiMdo(request: Request, reader: Reader, code: string | undefined): Promise<MdoRow> {
+  const mdo = getMdoByCode({ code: code ?? "" });
+  if (mdo && reader.mayRead(mdo.id)) return mdo;
+  if (mdo && reader.token) {
+    await logRefusal(request, { status: 404, tokenId: reader.token.id, reason: "outside the token's ministry" }, mdo.id);
+  }
+  if (mdo && !reader.token) apiFail(401, NEEDS_TOKEN, { "WWW-Authenticate": `Bearer realm="frac"` });
+  return apiNotFound(`No ministry with the code "${code ?? ""}".`);
 }
 
 /** CASE 1.1 error payload (imsx_StatusInfo) with the given codeMinor value, e.g. unknownobject or invalid_uuid. */
@@ -214,11 +278,39 @@ export function caseUnknown(kind: string, id: string): never {
   caseFail(404, "unknownobject", `No ${kind} with the identifier ${id} in the latest published frameworks.`);
 }
 
-/** The CASE object of this type and id, or the spec's imsx_StatusInfo: 400 invalid_uuid, 401, or 404 unknownobject. */
+/** The ministry a reader's CASE lookups are limited to: a scoped token's, else none (every ministry). */
+export function caseScopeOf(reader: Reader): string | null {
+  return reader.token?.mdoId ?? null;
+}
+
+/**
+ * The CASE object of this type and id that the reader may read, or the spec's imsx_StatusInfo:
+ * 400 invalid_uuid, 401 (no token, object only in ministries that are not open), or 404
+ * unknownobject (also for an object outside a scoped token's ministry, which is logged).
+ */
 export async function caseLookup<T extends CaseLookupType>(request: Request, context: AppLoadContext | undefined, type: T, id: string | undefined) {
   const { identifier, reader } = await requireCaseLookup(request, context, id);
   await requireCaseObjectReadable(reader, identifier);
-  return (await findCaseObject(type, identifier)) ?? caseUnknown(type.replace(/s$/u, ""), identifier);
+  const found = await findCaseObject(type, identifier, caseScopeOf(reader));
+  if (found) return found;
+  if (caseScopeOf(reader) !== null && (await findCaseObject(type, identifier))) await logCaseOutOfScope(request, reader);
+  return caseUnknown(type.replace(/s$/u, ""), identifier);
+}
+
+/**
+ * The CFDocuments this reader may list: a scoped token's ministry's only, every one for other
+ * tokens, and without a token only those of open ministries.
+ */
+export async function readableCaseDocuments(reader: Reader) {
+  const documents = await listCaseDocuments(caseScopeOf(reader));
+  if (reader.token) return documents;
+  const readable = await Promise.all(documents.map(async (d) => [...(await caseObjectMinistries(d.identifier))].some(reader.mayRead)));
+  return documents.filter((_, i) => readable[i]);
+}
+
+/** Logs a CASE lookup refused (as unknown) because the object is outside the token's ministry. */
+export function logCaseOutOfScope(request: Request, reader: Reader): Promise<void> {
+  return logRefusal(request, { status: 404, tokenId: reader.token?.id ?? null, reason: "outside the token's ministry" }, caseScopeOf(reader));
 }
 
 /**

@@ -6,6 +6,7 @@ import { redirect } from "@remix-run/node";
 import { getSession } from "~/session.server";
 import { getSessionUser, type SessionUser } from "~/models/user.server";
 import { getMdoByCode } from "~/models/mdo.server";
+import { recordRefusal } from "~/models/access-log.server";
 import type { MembershipRole } from "@schemas/roles";
 import { forbidden, notFound } from "./http.server";
 
@@ -56,18 +57,40 @@ export function canEdit(user: SessionUser, mdoId: string): boolean {
 
 export type Need = "read" | "edit";
 
-/** Loads the active MDO by code for a user who may `need` it: 404 if they may not see it, 403 if they may see but not edit. */
+/**
+ * Loads the active MDO by code for a user who may `need` it: 404 if they may not see it, 403 if
+ * they may see but not edit. A refusal of an existing ministry's data is written to the audit log.
+ */
 export async function requireMdoAccess(request: Request, code: string | undefined, need: Need = "read") {
   const user = await requireUser(request);
   const mdo = code ? getMdoByCode({ code }) : null;
-  if (!mdo || !canReadDraft(user, mdo.id)) throw notFound(`No framework "${code ?? ""}" that you can see.`);
-  if (need === "edit" && !canEdit(user, mdo.id)) throw forbidden("You can read this framework but not change it.");
+  if (!mdo || !canReadDraft(user, mdo.id)) {
+    if (mdo) await recordRefusal({ request, status: 404, userId: user.id, mdoId: mdo.id, reason: "not a member of this ministry" });
+    throw notFound(`No framework "${code ?? ""}" that you can see.`);
+  }
+  if (need === "edit" && !canEdit(user, mdo.id)) {
+    await recordRefusal({ request, status: 403, userId: user.id, mdoId: mdo.id, reason: "may read, not edit" });
+    throw forbidden("You can read this framework but not change it.");
+  }
   return { user, mdo };
 }
 
-/** The signed-in user holding one of these CBC roles; 403 otherwise. */
+/** The signed-in user holding one of these CBC roles; 403 otherwise (audited). */
 export async function requireCbcRole(request: Request, roles: readonly MembershipRole[]): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!hasCbcRole(user, roles)) throw forbidden(`This page is for ${roles.join(" or ")} accounts.`);
+  if (!hasCbcRole(user, roles)) {
+    await recordRefusal({ request, status: 403, userId: user.id, reason: `needs the ${roles.join(" or ")} role` });
+    throw forbidden(`This page is for ${roles.join(" or ")} accounts.`);
+  }
+  return user;
+}
+
+/** The signed-in CBC admin; to everyone else signed in the page does not exist (404, audited). */
+export async function requireAdminOrNotFound(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!hasCbcRole(user, ["admin"])) {
+    await recordRefusal({ request, status: 404, userId: user.id, reason: "needs the admin role" });
+    throw notFound("There is no such page.");
+  }
   return user;
 }

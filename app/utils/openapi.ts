@@ -16,13 +16,20 @@ const jsonOk = (description: string, schema: object = { type: "object" }, header
   ...(headers ? { headers } : {}),
   content: { "application/json": { schema } },
 });
+const retryAfter = { "Retry-After": { description: "Seconds until requests are accepted again.", schema: { type: "integer", minimum: 1 } } };
 const unauthorized = {
-  401: error("No token (and the ministry's reading is not open), a malformed Authorization header, or a wrong or revoked token."),
-  429: error("Without a token: too many requests from this address (per-IP limit); Retry-After says when to try again."),
+  401: error("No token (and the ministry's reading is not open), a malformed Authorization header, or a wrong, revoked or expired token."),
+  429: {
+    ...error("A token made more requests than its rate limit allows, or (without a token) too many requests came from this address; try again after Retry-After seconds."),
+    headers: retryAfter,
+  },
 };
 const caseUnauthorized = {
-  401: caseError("No token (and the framework's reading is not open), or a wrong or revoked token."),
-  429: caseError("Without a token: too many requests from this address (imsx_codeMinor server_busy); see Retry-After."),
+  401: caseError("No token (and the framework's reading is not open), or a wrong, revoked or expired token."),
+  429: {
+    ...caseError("Over the token's rate limit, or without a token too many requests from this address (imsx_codeMinor server_busy); try again after Retry-After seconds."),
+    headers: retryAfter,
+  },
 };
 const mdoParam = { name: "mdo", in: "path", required: true, description: "The ministry's code, e.g. CBIC.", schema: { type: "string" } };
 const sourcedId = { name: "sourcedId", in: "path", required: true, description: "The object's identifier (a UUID).", schema: { type: "string", format: "uuid" } };
@@ -184,7 +191,7 @@ export const openApiDocument = {
     "/ims/case/v1p1/CFAssociationGroupings/{sourcedId}": caseAbsentLookup("CFAssociationGrouping", "CFAssociationGroupings"),
   },
   components: {
-    securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "An API token from an admin (`frac token create NAME`)." } },
+    securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "An API token from an admin (`frac token create NAME`); it may expire (`--expires`) and may be scoped to one ministry (`--mdo`), whose frameworks alone it reads (others answer 404)." } },
     schemas: {
       Error: { type: "object", required: ["error"], properties: { error: { type: "string" } } },
       ImsxStatusInfo: {

@@ -18,7 +18,7 @@ test("an admin creates an API token, sees it once, a system uses it, and revokin
   await page.reload();
   const row = page.getByRole("row", { name: new RegExp(name) });
   await expect(row).toBeVisible();
-  await expect(row.getByRole("cell").nth(2)).toHaveText("never");
+  await expect(row.getByRole("cell").nth(3)).toHaveText("never");
   await expect(page.getByText(token)).toHaveCount(0);
   expect(await page.content()).not.toContain(token);
 
@@ -28,11 +28,11 @@ test("an admin creates an API token, sees it once, a system uses it, and revokin
   expect(listed.status()).toBe(200);
   expect((await listed.json()).frameworks.map((f: { code: string }) => f.code)).toContain("CBIC");
   await page.reload();
-  await expect(row.getByRole("cell").nth(2)).toHaveText(/UTC$/u);
+  await expect(row.getByRole("cell").nth(3)).toHaveText(/UTC$/u);
 
   await row.getByRole("button", { name: `Revoke the token ${name}` }).click();
   await expect(page.getByRole("status")).toContainText(`Revoked the token ${name}`);
-  await expect(row.getByRole("cell").nth(3)).toHaveText(/^Revoked /u);
+  await expect(row.getByRole("cell").nth(4)).toHaveText(/^Revoked /u);
 
   const refused = await request.get("/api/v1/frameworks", { headers: auth });
   expect(refused.status()).toBe(401);

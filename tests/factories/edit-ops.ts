@@ -3,7 +3,7 @@
  * (which framework, what it holds, and proof that a refused save wrote nothing).
  */
 import crypto from "node:crypto";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, ne } from "drizzle-orm";
 import { expect } from "vitest";
 import { getDb } from "@db/client";
 import { userId } from "@db/ids";
@@ -64,13 +64,16 @@ export function someNode(frameworkId: string, kind: FrameworkNodeKind) {
     .get()!;
 }
 
-const rows = (table: typeof nodes | typeof links | typeof competencies | typeof auditLog) =>
+const rows = (table: typeof nodes | typeof links | typeof competencies) =>
   getDb().select({ n: count() }).from(table).get()!.n;
 
-/** What a refused save must leave untouched: the CBIC revision and every table's row count. */
+// why not the "access refused" rows: a refusal is recorded on purpose; what must stay untouched is the record of changes.
+const changeRows = () => getDb().select({ n: count() }).from(auditLog).where(ne(auditLog.entity, "access")).get()!.n;
+
+/** What a refused save must leave untouched: the CBIC revision, every table's row count and the audit rows of changes. */
 export function snapshot() {
   const cbic = ministry("CBIC");
-  return { revision: cbic.revision, updatedAt: getDb().select().from(frameworks).where(eq(frameworks.id, cbic.frameworkId)).get()!.updatedAt, nodes: rows(nodes), links: rows(links), competencies: rows(competencies), audit: rows(auditLog) };
+  return { revision: cbic.revision, updatedAt: getDb().select().from(frameworks).where(eq(frameworks.id, cbic.frameworkId)).get()!.updatedAt, nodes: rows(nodes), links: rows(links), competencies: rows(competencies), audit: changeRows() };
 }
 
 /** Asserts that nothing was written since `before` was taken. */

@@ -118,6 +118,25 @@ describe("reading without a token", () => {
     expect((await versionFile("CBIC", "1.csv")).status).toBe(401);
   });
 
+  it("still holds a scoped token to its ministry when another is open: 404 as for an unknown one, logged; without a token the open one reads", async () => {
+    const cbic = ministry("CBIC").mdoId;
+    const mohfw = ministry("MOHFW").mdoId;
+    expect(setPublicRead({ mdoId: cbic, open: true, actorId: userId("admin@frac.test") })).toBe(true);
+    const scoped = createToken({ name: "public-read-scoped", createdBy: null, mdoId: mohfw });
+    if (!scoped.ok) throw new Error(scoped.message);
+    const refused = await versionFile("CBIC", "1.json", { token: scoped.token });
+    expect(refused.status).toBe(404);
+    expect((await refused.json()).error).toBe('No ministry with the code "CBIC".');
+    const logged = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "access"), eq(auditLog.entityId, scoped.id))).all();
+    expect(logged.map((r) => JSON.parse(r.after ?? "{}").status)).toContain(404);
+    expect((await versionFile("CBIC", "1.json")).status).toBe(200);
+    const list = await (await call(frameworksLoader, "/api/v1/frameworks", {}, { token: scoped.token })).json();
+    expect(list.frameworks.map((f: { code: string }) => f.code)).not.toContain("CBIC");
+    const documents = await (await call(documentsLoader, "/ims/case/v1p1/CFDocuments", {}, { token: scoped.token })).json();
+    const owners = await Promise.all(documents.CFDocuments.map((d: { identifier: string }) => caseObjectMinistries(d.identifier)));
+    expect(owners.every((o) => !o.has(cbic))).toBe(true);
+  });
+
   it("limits each address (429 with Retry-After), not token holders nor other addresses", async () => {
     process.env.PUBLIC_READ = "1";
     process.env.PUBLIC_READ_RATE = "3";

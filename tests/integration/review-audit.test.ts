@@ -68,6 +68,8 @@ describe("auditCsv", () => {
     userId: AUTHOR,
     userName: "Asha Rao",
     userEmail: "author@frac.test",
+    mdoId: null,
+    mdoCode: null,
     entity: "node",
     entityId: IGST,
     entityName: "Resolve IGST refund errors",

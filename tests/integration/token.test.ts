@@ -49,7 +49,7 @@ describe("frac token", () => {
     const made = frac(["token", "create", "analytics", "--json"]);
     expect(made.code).toBe(0);
     const out = JSON.parse(made.stdout);
-    expect(out).toEqual({ name: "analytics", token: expect.stringMatching(/^frac_/) });
+    expect(out).toEqual({ name: "analytics", token: expect.stringMatching(/^frac_/), expiresAt: null, mdo: null });
     expect(verifyToken(out.token)?.name).toBe("analytics");
 
     const again = frac(["token", "create", "analytics"]);
@@ -71,6 +71,22 @@ describe("frac token", () => {
     expect(frac(["token", "destroy", "x"]).code).toBe(2);
     expect(frac(["token", "create"]).code).toBe(2);
   });
+});
+
+describe("frac token create --expires --mdo", () => {
+  // why the long timeouts: each call starts a Node process, which takes several seconds on a loaded machine.
+  it("creates a token scoped to a ministry that ends on a day, and refuses a past day or an unknown ministry (exit 1, nothing written)", () => {
+    const made = frac(["token", "create", "cbic-hr", "--mdo", "cbic", "--expires", "2099-12-31", "--json"]);
+    expect(made.code).toBe(0);
+    expect(JSON.parse(made.stdout)).toMatchObject({ name: "cbic-hr", expiresAt: "2099-12-31T18:29:59.999Z", mdo: "CBIC" });
+    expect(rowOf("cbic-hr")).toMatchObject({ expiresAt: "2099-12-31T18:29:59.999Z", mdoId: expect.any(String) });
+    const past = frac(["token", "create", "old", "--expires", "2001-01-01"]);
+    expect(past).toMatchObject({ code: 1, stderr: expect.stringContaining("already passed") });
+    const nowhere = frac(["token", "create", "lost", "--mdo", "NOPE"]);
+    expect(nowhere).toMatchObject({ code: 1, stderr: expect.stringContaining('no active MDO with code "NOPE"') });
+    expect(getDb().select().from(apiTokens).where(eq(apiTokens.name, "old")).get()).toBeUndefined();
+    expect(getDb().select().from(apiTokens).where(eq(apiTokens.name, "lost")).get()).toBeUndefined();
+  }, 180_000);
 });
 
 describe("/admin/tokens", () => {
@@ -102,6 +118,23 @@ describe("/admin/tokens", () => {
     expect((await revoked.json()).revoked).toBe("Data warehouse");
     expect(verifyToken(created.token)).toBeNull();
     expect((await action(args(await post("admin@frac.test", { intent: "revoke", name: "Data warehouse" })))).status).toBe(404);
+  });
+
+  it("creates a token with a last day and a ministry, and answers a bad day or ministry with 400 on that field, creating nothing", async () => {
+    const res = await action(args(await post("admin@frac.test", { intent: "create", name: "Scoped", expires: "2099-01-31", mdo: "CBIC" })));
+    expect(res.status).toBe(200);
+    const listed = await (await loader(args(await requestAs("admin@frac.test", "/admin/tokens")))).json();
+    expect(listed.tokens.find((t: { name: string }) => t.name === "Scoped")).toMatchObject({ mdoCode: "CBIC", expiresAt: "2099-01-31T18:29:59.999Z" });
+    for (const [fields, field, message] of [
+      [{ expires: "2000-01-01" }, "expires", /already passed/],
+      [{ expires: "2099-02-30" }, "expires", /is not a date/],
+      [{ mdo: "NOPE" }, "mdo", /no active ministry with the code "NOPE"/],
+    ] as const) {
+      const refused = await action(args(await post("admin@frac.test", { intent: "create", name: "Refused", ...fields })));
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).fieldErrors[field][0]).toMatch(message);
+    }
+    expect(getDb().select().from(apiTokens).where(eq(apiTokens.name, "Refused")).get()).toBeUndefined();
   });
 
   it("answers an empty name with 400 and an unknown intent with 400", async () => {

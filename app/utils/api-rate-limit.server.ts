@@ -1,0 +1,60 @@
+/**
+ * Per-token rate limits on the read API (/api/v1 and /ims/case/v1p1), counted in memory with
+ * rate-limiter-flexible (docs/decisions/011-api-tokens-rate-limits-and-audit.md). One process serves the app, so
+ * memory is exact; counts start again when the server restarts.
+ *
+ * Settings (read on first use, and again whenever they change):
+ *   API_RATE_LIMIT   requests each token may make per window (default 1200; 0 turns the limit off)
+ *   API_RATE_WINDOW  the window in seconds (default 60)
+ */
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+
+export const API_RATE_DEFAULTS = { limit: 1200, windowSeconds: 60 } as const;
+
+type Limiter = { key: string; limit: number; windowSeconds: number; memory: RateLimiterMemory | null };
+let current: Limiter | undefined;
+
+function wholeNumber(name: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min} (got "${raw}").`);
+  return value;
+}
+
+/** The limiter for the current settings; an unreadable setting throws, naming it. */
+function limiter(): Limiter {
+  const rawLimit = process.env.API_RATE_LIMIT;
+  const rawWindow = process.env.API_RATE_WINDOW;
+  const key = `${rawLimit ?? ""}|${rawWindow ?? ""}`;
+  if (current?.key === key) return current;
+  const limit = wholeNumber("API_RATE_LIMIT", rawLimit, API_RATE_DEFAULTS.limit, 0);
+  const windowSeconds = wholeNumber("API_RATE_WINDOW", rawWindow, API_RATE_DEFAULTS.windowSeconds, 1);
+  current = { key, limit, windowSeconds, memory: limit === 0 ? null : new RateLimiterMemory({ points: limit, duration: windowSeconds }) };
+  return current;
+}
+
+/** The API settings in force, e.g. for the admin page. */
+export function apiRateSettings(): { limit: number; windowSeconds: number } {
+  const { limit, windowSeconds } = limiter();
+  return { limit, windowSeconds };
+}
+
+export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number; limit: number; windowSeconds: number };
+
+/** Counts one request of this token; beyond the limit, how many seconds until it may try again. */
+export async function takeApiRequest(tokenId: string): Promise<RateDecision> {
+  const { memory, limit, windowSeconds } = limiter();
+  if (!memory) return { ok: true };
+  try {
+    await memory.consume(tokenId);
+    return { ok: true };
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)), limit, windowSeconds };
+  }
+}
+
+/** Forgets every count (tests). */
+export function resetApiRateLimits(): void {
+  current = undefined;
+}
