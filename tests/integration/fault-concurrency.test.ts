@@ -10,7 +10,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDatabase } from "@db/check";
 import { cliDatabase } from "../factories/db-state";
-import { requestAs } from "../factories/request";
+import { DEMO_PASSWORD } from "@db/seed";
 import { writeBigCsv } from "./support/big-import";
 import { fracAsync, tsxScript, waitForLine } from "./support/processes";
 
@@ -24,7 +24,7 @@ let positionId = "";
 
 beforeAll(async () => {
   await waitForLine(server, /is serving on/u);
-  cookie = (await requestAs("author@frac.test")).headers.get("Cookie")!;
+  cookie = await signIn("author@frac.test");
   positionId = read((d) => d.prepare("select n.id from nodes n join frameworks f on f.id = n.framework_id join mdos m on m.id = f.mdo_id where m.code = 'CBIC' and n.kind = 'position' limit 1").pluck().get() as string);
 }, 120_000);
 afterAll(() => {
@@ -41,6 +41,19 @@ function read<T>(run: (d: Database.Database) => T): T {
   }
 }
 const revision = () => read((d) => d.prepare("select f.revision from frameworks f join mdos m on m.id = f.mdo_id where m.code = 'CBIC'").pluck().get() as number);
+
+/** Signs in on the running server, as a browser does; sessions live in the server's database. */
+async function signIn(email: string): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${PORT}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+  });
+  const setCookie = response.headers.get("set-cookie");
+  if (response.status !== 302 || !setCookie) throw new Error(`signing in as ${email} answered ${response.status}`);
+  return setCookie.split(";")[0];
+}
 
 /** One editor save over HTTP, as the browser sends it. */
 async function save(baseRevision: number, description: string) {
