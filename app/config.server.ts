@@ -27,6 +27,15 @@ export function sessionLimits(env: Env = process.env): SessionLimits {
   return { idleMs: parsed.data.SESSION_IDLE_MINUTES * 60_000, maxAgeMs: parsed.data.SESSION_MAX_HOURS * 3_600_000 };
 }
 
+/**
+ * The public address of this server, the one place it is decided: APP_URL, else
+ * http://localhost:PORT (PORT defaults to 3000). CASE uris and the links in e-mails both use it.
+ */
+export function appBaseUrl(env: Env = process.env): string {
+  const configured = env.APP_URL?.trim().replace(/\/+$/u, "");
+  return configured || `http://localhost:${env.PORT?.trim() || "3000"}`;
+}
+
 /** True when FRAC_DEMO asks for the demo accounts. */
 export const demoRequested = (env: Env = process.env) => env.FRAC_DEMO === "1" || env.FRAC_DEMO === "true";
 

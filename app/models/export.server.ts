@@ -7,15 +7,9 @@ import { sha256Hex } from "@db/hash";
 import { exportChunks, type CaseOptions, type ExportFormat } from "@export/index";
 import { loadDraftDocument } from "./framework.server";
 import { memoBySnapshot } from "./snapshot-cache.server";
+import { appBaseUrl } from "~/config.server";
 import { getVersion, getVersionBytes, type VersionBytes } from "./version.server";
 
-const DEFAULT_PORT = "3000";
-
-/** The public address of this server: APP_URL, else http://localhost:PORT (PORT defaults to 3000). */
-export function appBaseUrl(env: Record<string, string | undefined> = process.env): string {
-  const configured = env.APP_URL?.trim().replace(/\/+$/u, "");
-  return configured || `http://localhost:${env.PORT?.trim() || DEFAULT_PORT}`;
-}
 
 /** What the exports take from the deployment: CASE `uri`s point at this server's CASE binding. */
 export function exportOptions(env: Record<string, string | undefined> = process.env): CaseOptions {

@@ -9,6 +9,7 @@ import { getDb } from "@db/client";
 import { memberships, notifications, users } from "@db/schema";
 import type { MembershipRole } from "@schemas/roles";
 import type { Tx } from "@db/client";
+import { appBaseUrl } from "~/config.server";
 
 export type NotificationKind = "submitted" | "verified" | "rejected" | "published" | "comment";
 
@@ -108,7 +109,7 @@ export function deliverByEmail(notices: readonly Notice[]): void {
   const url = process.env.SMTP_URL?.trim();
   if (!url || notices.length === 0) return;
   const from = process.env.SMTP_FROM?.trim() || "FRAC Studio <no-reply@localhost>";
-  const base = process.env.APP_URL?.trim().replace(/\/+$/, "") ?? "";
+  const base = appBaseUrl();
   const job = (async () => {
     let transporter: Transporter;
     try {

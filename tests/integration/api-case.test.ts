@@ -2,7 +2,7 @@
 // only published framework, so it is the one CFDocument.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterEach, describe, expect, it } from "vitest";
-import { appBaseUrl } from "~/models/export.server";
+import { appBaseUrl } from "~/config.server";
 import { createToken } from "~/models/token.server";
 import { loader as groupingLoader } from "~/routes/ims.case.v1p1.CFAssociationGroupings.$id";
 import { loader as associationLoader } from "~/routes/ims.case.v1p1.CFAssociations.$id";

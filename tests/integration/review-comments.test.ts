@@ -137,6 +137,8 @@ describe("notices", () => {
     expect(server.mails[0]).toContain("Subject: =?UTF-8?Q?Ravi_Kumar");
     // The body is quoted-printable: undo its soft line breaks before reading it.
     expect(server.mails[0].replaceAll("=\n", "")).toContain("Please check the refund roles.");
+    // The link is absolute (a mail client has no page to resolve a path against): APP_URL, else localhost:PORT.
+    expect(server.mails[0].replaceAll("=\n", "")).toMatch(/http:\/\/localhost:\d+\/frameworks\/CBIC/u);
   });
 
   it("never fails the action when the mail server cannot be reached: the notice stays in the app", async () => {
