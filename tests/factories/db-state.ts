@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { afterAll } from "vitest";
 import { getClient } from "@db/client";
 
 // why: a refused request is recorded on purpose (an "access refused" audit row); everything else must stay as it was.
@@ -39,5 +40,16 @@ export function cliDatabase() {
     /** A scratch directory beside the database, for the files a test imports. */
     dir,
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A maker of private database copies (as cliDatabase), each removed after the test file's last test. */
+export function cliDatabaseCopies(): () => ReturnType<typeof cliDatabase> {
+  const copies: ReturnType<typeof cliDatabase>[] = [];
+  afterAll(() => copies.forEach((c) => c.remove()));
+  return () => {
+    const db = cliDatabase();
+    copies.push(db);
+    return db;
   };
 }

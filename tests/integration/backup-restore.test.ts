@@ -3,19 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { leaseFile } from "@db/server-lease";
 import { frac } from "../factories/cli";
-import { cliDatabase } from "../factories/db-state";
+import { cliDatabaseCopies } from "../factories/db-state";
 import { fracAsync } from "./support/processes";
 
-const copies: ReturnType<typeof cliDatabase>[] = [];
-afterAll(() => copies.forEach((c) => c.remove()));
-function copy() {
-  const db = cliDatabase();
-  copies.push(db);
-  return db;
-}
+const copy = cliDatabaseCopies();
 
 /** Starts the editor-save writer on `file`; resolves once it has saved at least once. */
 function startWriter(file: string) {

@@ -6,20 +6,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkDatabase } from "@db/check";
-import { cliDatabase } from "../factories/db-state";
+import { cliDatabaseCopies } from "../factories/db-state";
 import { writeBigCsv } from "./support/big-import";
 import { finished, fracAsync, tsxScript, waitForLine } from "./support/processes";
 import { stateOf } from "./support/state";
 
-const copies: ReturnType<typeof cliDatabase>[] = [];
-afterAll(() => copies.forEach((c) => c.remove()));
-function copy() {
-  const db = cliDatabase();
-  copies.push(db);
-  return db;
-}
+const copy = cliDatabaseCopies();
 
 function fullCheck(file: string) {
   const db = new Database(file);
