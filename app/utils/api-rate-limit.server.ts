@@ -1,11 +1,13 @@
 /**
- * Per-token rate limits on the read API (/api/v1 and /ims/case/v1p1), counted in memory with
- * rate-limiter-flexible (docs/decisions/011-api-tokens-rate-limits-and-audit.md). One process serves the app, so
- * memory is exact; counts start again when the server restarts.
+ * The read API's rate limits (/api/v1 and /ims/case/v1p1), counted in memory with
+ * rate-limiter-flexible: per token (docs/decisions/011-api-tokens-rate-limits-and-audit.md), and
+ * per IP address for reads without a token (PUBLIC_READ, docs/decisions/009). One process serves
+ * the app, so memory is exact; counts start again when the server restarts.
  *
  * Settings (read on first use, and again whenever they change):
- *   API_RATE_LIMIT   requests each token may make per window (default 1200; 0 turns the limit off)
- *   API_RATE_WINDOW  the window in seconds (default 60)
+ *   API_RATE_LIMIT    requests each token may make per window (default 1200; 0 turns the limit off)
+ *   API_RATE_WINDOW   the window in seconds (default 60)
+ *   PUBLIC_READ_RATE  reads per minute an IP address may make without a token (default 120)
  */
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
@@ -41,17 +43,44 @@ export function apiRateSettings(): { limit: number; windowSeconds: number } {
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number; limit: number; windowSeconds: number };
 
+/** Counts one use of `key`; the whole seconds to wait when it is over the limit, else null. */
+async function secondsToWait(memory: RateLimiterMemory, key: string): Promise<number | null> {
+  try {
+    await memory.consume(key);
+    return null;
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+  }
+}
+
 /** Counts one request of this token; beyond the limit, how many seconds until it may try again. */
 export async function takeApiRequest(tokenId: string): Promise<RateDecision> {
   const { memory, limit, windowSeconds } = limiter();
   if (!memory) return { ok: true };
-  try {
-    await memory.consume(tokenId);
-    return { ok: true };
-  } catch (refusal) {
-    if (!(refusal instanceof RateLimiterRes)) throw refusal;
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)), limit, windowSeconds };
+  const wait = await secondsToWait(memory, tokenId);
+  return wait === null ? { ok: true } : { ok: false, retryAfterSeconds: wait, limit, windowSeconds };
+}
+
+const DEFAULT_PUBLIC_PER_MINUTE = 120;
+const publicLimiters = new Map<number, RateLimiterMemory>();
+
+/** Reads per minute an IP address may make without a token: PUBLIC_READ_RATE, else 120. */
+export function publicReadRate(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.PUBLIC_READ_RATE?.trim();
+  const n = raw ? Number(raw) : NaN;
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_PUBLIC_PER_MINUTE;
+}
+
+/** Counts one read by this address without a token; the seconds to wait when it is over its limit, else null. */
+export function takePublicRead(ip: string): Promise<number | null> {
+  const points = publicReadRate();
+  let memory = publicLimiters.get(points);
+  if (!memory) {
+    memory = new RateLimiterMemory({ points, duration: 60, keyPrefix: `public-read-${points}` });
+    publicLimiters.set(points, memory);
   }
+  return secondsToWait(memory, ip);
 }
 
 /** Forgets every count (tests). */

@@ -13,8 +13,7 @@ import { checkTokenText, type TokenSummary } from "~/models/token.server";
 import { compressedBody, encodedEtag, negotiateEncoding } from "~/models/compressed-bytes.server";
 import { sha256Hex } from "@db/hash";
 import { jsonBytes } from "~/models/json-bytes.server";
-import { takeApiRequest } from "./api-rate-limit.server";
-import { takePublicRead } from "./rate-limit.server";
+import { takeApiRequest, takePublicRead } from "./api-rate-limit.server";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
