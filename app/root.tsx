@@ -4,11 +4,11 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLo
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteHeader } from "~/components/site-header";
-import { countUnread } from "~/models/notification.server";
-import { demoEnabled } from "~/models/user.server";
+import { countUnread } from "~/models/review/notices.server";
+import { demoEnabled } from "~/models/access/users.server";
 import { DemoBanner } from "~/components/demo-banner";
-import { getUser, hasCbcRole } from "~/utils/auth.server";
-import { useNonce } from "~/utils/nonce";
+import { getUser, hasCbcRole } from "~/http/auth.server";
+import { useNonce } from "~/http/nonce";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [

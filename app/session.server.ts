@@ -9,7 +9,7 @@ import path from "node:path";
 import { createSessionStorage, type Session, type SessionStorage } from "@remix-run/node";
 import { databaseFile } from "@db/client";
 import { sessionLimits } from "~/config.server";
-import { createSessionRow, deleteSessionRow, readSessionRow, updateSessionRow, type SessionClient } from "~/models/user-session.server";
+import { createSessionRow, deleteSessionRow, readSessionRow, updateSessionRow, type SessionClient } from "~/models/access/sessions.server";
 
 function loadSecret(): string {
   const fromEnv = process.env.SESSION_SECRET?.trim();

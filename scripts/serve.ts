@@ -9,8 +9,8 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { openForServing } from "../db/startup-check";
 import { demoRefusal, seedDemo, seedReference } from "../db/seed";
-import { seedDemoHistory } from "../app/models/demo-history.server";
-import { scheduleStaticCopy } from "../app/models/static-copy.server";
+import { seedDemoHistory } from "../app/models/demo/history.server";
+import { scheduleStaticCopy } from "../app/models/publication/static-copy.server";
 import { continueOnlyAfterChecks, cspNonce, installSecurity } from "../server/security";
 import { demoRequested, startupProblems } from "../app/config.server";
 

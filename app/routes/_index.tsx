@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
-import { listActiveMdos } from "~/models/mdo.server";
-import { listPublishedFrameworks } from "~/models/version.server";
-import { hasCbcRole, requireUser } from "~/utils/auth.server";
+import { listActiveMdos } from "~/models/access/mdos.server";
+import { listPublishedFrameworks } from "~/models/publication/versions.server";
+import { hasCbcRole, requireUser } from "~/http/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Frameworks · FRAC Studio" }];
 

@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { endAllOwnSessions, endOwnSession, listUserSessions, sessionKey } from "~/models/user-session.server";
+import { endAllOwnSessions, endOwnSession, listUserSessions, sessionKey } from "~/models/access/sessions.server";
 import { getSession, sessionStorageFor } from "~/session.server";
-import { recordSecurityEvent } from "~/models/account.server";
-import { requireUser } from "~/utils/auth.server";
-import { clientOf } from "~/utils/client.server";
-import { formatUtc } from "~/utils/dates";
+import { recordSecurityEvent } from "~/models/access/accounts.server";
+import { requireUser } from "~/http/auth.server";
+import { clientOf } from "~/http/client.server";
+import { formatUtc } from "~/components/dates";
 import { sessionLimits } from "~/config.server";
-import { badRequest } from "~/utils/http.server";
+import { badRequest } from "~/http/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · FRAC Studio" }];
 

@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { changePassword } from "~/models/account.server";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/models/password-policy.server";
+import { changePassword } from "~/models/access/accounts.server";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/models/access/password-policy.server";
 import { startSession } from "~/session.server";
-import { requireUser } from "~/utils/auth.server";
-import { clientIp } from "~/utils/client.server";
-import { safeRedirect } from "~/utils/safe-redirect";
+import { requireUser } from "~/http/auth.server";
+import { clientIp } from "~/http/client.server";
+import { safeRedirect } from "~/http/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Change password · FRAC Studio" }];
 

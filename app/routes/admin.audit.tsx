@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { listAudit, listAuditEvents } from "~/models/audit-query.server";
-import { listActiveMdos } from "~/models/mdo.server";
-import { requireAdminOrNotFound } from "~/utils/auth.server";
-import { formatUtc } from "~/utils/dates";
-import { adminAuditFilters, ADMIN_AUDIT_PAGE } from "~/utils/admin-audit-filters.server";
+import { listAudit, listAuditEvents } from "~/models/audit/queries.server";
+import { listActiveMdos } from "~/models/access/mdos.server";
+import { requireAdminOrNotFound } from "~/http/auth.server";
+import { formatUtc } from "~/components/dates";
+import { adminAuditFilters, ADMIN_AUDIT_PAGE } from "~/http/admin-audit-filters.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · FRAC Studio" }];
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { auditCsvStream } from "~/models/audit-query.server";
-import { requireAdminOrNotFound } from "~/utils/auth.server";
-import { adminAuditFilters } from "~/utils/admin-audit-filters.server";
+import { auditCsvStream } from "~/models/audit/queries.server";
+import { requireAdminOrNotFound } from "~/http/auth.server";
+import { adminAuditFilters } from "~/http/admin-audit-filters.server";
 
 /** The whole audit log as CSV with the page's filters: every matching row, streamed, each cell neutralised against formula injection. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { activateMdo, listActiveMdos, searchInactiveMdos } from "~/models/mdo.server";
-import { openMinistries, setPublicRead } from "~/models/public-read.server";
-import { requireCbcRole } from "~/utils/auth.server";
+import { activateMdo, listActiveMdos, searchInactiveMdos } from "~/models/access/mdos.server";
+import { openMinistries, setPublicRead } from "~/models/read-api/public-read.server";
+import { requireCbcRole } from "~/http/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Ministries · FRAC Studio" }];
 

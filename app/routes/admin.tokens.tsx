@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { getMdoByCode, listActiveMdos } from "~/models/mdo.server";
-import { createToken, expiryOf, listTokens, revokeToken } from "~/models/token.server";
-import { apiRateSettings } from "~/utils/api-rate-limit.server";
-import { requireCbcRole } from "~/utils/auth.server";
-import { badRequest } from "~/utils/http.server";
-import { formatUtc, istDate } from "~/utils/dates";
+import { getMdoByCode, listActiveMdos } from "~/models/access/mdos.server";
+import { createToken, expiryOf, listTokens, revokeToken } from "~/models/access/tokens.server";
+import { apiRateSettings } from "~/http/api-rate-limit.server";
+import { requireCbcRole } from "~/http/auth.server";
+import { badRequest } from "~/http/errors.server";
+import { formatUtc, istDate } from "~/components/dates";
 
 export const meta: MetaFunction = () => [{ title: "API tokens · FRAC Studio" }];
 

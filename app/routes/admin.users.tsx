@@ -3,11 +3,11 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { MEMBERSHIP_ROLES, MINISTRY_ROLES } from "@schemas/roles";
-import { listActiveMdos, getMdoByCode } from "~/models/mdo.server";
-import { createUserWithRole, listUsersWithMemberships, revokeMembership } from "~/models/user.server";
-import { resetPassword, setUserDisabled } from "~/models/account.server";
-import { requireCbcRole } from "~/utils/auth.server";
-import { badRequest } from "~/utils/http.server";
+import { listActiveMdos, getMdoByCode } from "~/models/access/mdos.server";
+import { createUserWithRole, listUsersWithMemberships, revokeMembership } from "~/models/access/users.server";
+import { resetPassword, setUserDisabled } from "~/models/access/accounts.server";
+import { requireCbcRole } from "~/http/auth.server";
+import { badRequest } from "~/http/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Users · FRAC Studio" }];
 

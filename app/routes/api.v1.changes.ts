@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { diffDocuments } from "@schemas/diff";
-import { getVersion, listPublishedFrameworks, listVersions } from "~/models/version.server";
-import { memoBySnapshot } from "~/models/snapshot-cache.server";
-import { apiBadRequest, readJson, requireApiReader } from "~/utils/api.server";
+import { getVersion, listPublishedFrameworks, listVersions } from "~/models/publication/versions.server";
+import { memoBySnapshot } from "~/models/publication/snapshot-cache.server";
+import { apiBadRequest, readJson, requireApiReader } from "~/http/api.server";
 
 const sinceSchema = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 

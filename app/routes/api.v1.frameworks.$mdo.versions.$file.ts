@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { publishedFile } from "~/models/export.server";
-import { getPublishedVersionNumber } from "~/models/version.server";
-import { apiBadRequest, apiNotFound, fileResponse, IMMUTABLE, requireApiMdo, requireApiReader } from "~/utils/api.server";
+import { publishedFile } from "~/models/publication/export.server";
+import { getPublishedVersionNumber } from "~/models/publication/versions.server";
+import { apiBadRequest, apiNotFound, fileResponse, IMMUTABLE, requireApiMdo, requireApiReader } from "~/http/api.server";
 import { EXPORT_FORMAT_INFO, type ExportFormat } from "@export/index";
 
 // The file name's ending names the format; `case.json` before `json` so the longer one wins.

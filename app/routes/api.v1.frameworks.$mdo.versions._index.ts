@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { versionsListBody } from "~/models/api-lists.server";
-import { readJson, requireApiMdo, requireApiReader } from "~/utils/api.server";
+import { versionsListBody } from "~/models/read-api/lists.server";
+import { readJson, requireApiMdo, requireApiReader } from "~/http/api.server";
 
 /** GET /api/v1/frameworks/:mdo/versions: a ministry's published versions, newest first. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { frameworksListBody } from "~/models/api-lists.server";
-import { readJson, requireApiReader } from "~/utils/api.server";
+import { frameworksListBody } from "~/models/read-api/lists.server";
+import { readJson, requireApiReader } from "~/http/api.server";
 
 /** GET /api/v1/frameworks: every published framework (without a token: every open one) with its latest version and links to it. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import { openApiDocument } from "~/utils/openapi";
+import { openApiDocument } from "~/http/openapi";
 
 /** GET /api/v1/openapi.json: the read API's OpenAPI 3.1 description (public: it holds no data). */
 export async function loader() {

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { getDictionaryEntry } from "~/models/dictionary.server";
-import { hasCbcRole, requireUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { getDictionaryEntry } from "~/models/dictionary/dictionary.server";
+import { hasCbcRole, requireUser } from "~/http/auth.server";
+import { notFound } from "~/http/errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.name} · Competency dictionary` : "Competency · FRAC Studio" },

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listDictionary } from "~/models/dictionary.server";
-import { hasCbcRole, requireUser } from "~/utils/auth.server";
+import { listDictionary } from "~/models/dictionary/dictionary.server";
+import { hasCbcRole, requireUser } from "~/http/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Competency dictionary · FRAC Studio" }];
 

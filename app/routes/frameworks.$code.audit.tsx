@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { listAudit } from "~/models/audit-query.server";
-import { requireMdoAccess } from "~/utils/auth.server";
-import { badRequest } from "~/utils/http.server";
+import { listAudit } from "~/models/audit/queries.server";
+import { requireMdoAccess } from "~/http/auth.server";
+import { badRequest } from "~/http/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail · FRAC Studio" }];
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { auditCsvStream } from "~/models/audit-query.server";
-import { requireMdoAccess } from "~/utils/auth.server";
+import { auditCsvStream } from "~/models/audit/queries.server";
+import { requireMdoAccess } from "~/http/auth.server";
 import { auditFilterOf, auditFilters } from "./frameworks.$code.audit";
 
 /** The audit trail as CSV (every matching row, streamed; cells neutralised against formula injection), same filters as the page. */

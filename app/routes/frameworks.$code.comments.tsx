@@ -2,8 +2,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { LIMITS } from "@schemas/limits";
-import { addComment, reopenComment, resolveComment } from "~/models/comment.server";
-import { requireMdoAccess } from "~/utils/auth.server";
+import { addComment, reopenComment, resolveComment } from "~/models/review/comments.server";
+import { requireMdoAccess } from "~/http/auth.server";
 
 const intent = z.discriminatedUnion("intent", [
   z.object({

@@ -3,11 +3,11 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { diffDocuments, type DiffLink } from "@schemas/diff";
 import type { FracDocument } from "@schemas/frac-document";
-import { loadDraftDocument } from "~/models/framework.server";
-import { getMdoByCode } from "~/models/mdo.server";
-import { getPublishedVersionNumber, getVersion } from "~/models/version.server";
-import { canReadDraft, requireUser } from "~/utils/auth.server";
-import { badRequest, notFound } from "~/utils/http.server";
+import { loadDraftDocument } from "~/models/draft/document.server";
+import { getMdoByCode } from "~/models/access/mdos.server";
+import { getPublishedVersionNumber, getVersion } from "~/models/publication/versions.server";
+import { canReadDraft, requireUser } from "~/http/auth.server";
+import { badRequest, notFound } from "~/http/errors.server";
 import { fieldLabel, shownValue } from "~/components/diff/labels";
 
 export const meta: MetaFunction = () => [{ title: "Changes · FRAC Studio" }];

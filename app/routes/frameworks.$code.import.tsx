@@ -7,10 +7,10 @@ import { FLAT_KEYS } from "@schemas/flat-layout";
 import { LIMITS } from "@schemas/limits";
 import { ImportView } from "~/components/import/import-view";
 import { StatusBadge } from "~/components/status-badge";
-import { analyseForMdo, applyImportPlan, loadImportContext, sha256Hex } from "~/models/import.server";
-import { requireMdoAccess } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
-import { readImportUpload, UploadRefused } from "~/utils/import-upload.server";
+import { analyseForMdo, applyImportPlan, loadImportContext, sha256Hex } from "~/models/import/import.server";
+import { requireMdoAccess } from "~/http/auth.server";
+import { notFound } from "~/http/errors.server";
+import { readImportUpload, UploadRefused } from "~/http/import-upload.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Import into ${data.mdo.code} · FRAC Studio` : "Import · FRAC Studio" }];
 

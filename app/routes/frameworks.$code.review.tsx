@@ -2,8 +2,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { LIMITS } from "@schemas/limits";
-import { approveFramework, rejectFramework, submitFramework, verifyFramework } from "~/models/review.server";
-import { requireMdoAccess } from "~/utils/auth.server";
+import { approveFramework, rejectFramework, submitFramework, verifyFramework } from "~/models/review/steps.server";
+import { requireMdoAccess } from "~/http/auth.server";
 
 const intent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("submit") }),

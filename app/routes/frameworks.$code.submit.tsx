@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
-import { listSubmitBlockers } from "~/models/review.server";
-import { requireMdoAccess } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { listSubmitBlockers } from "~/models/review/steps.server";
+import { requireMdoAccess } from "~/http/auth.server";
+import { notFound } from "~/http/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Submit for review · FRAC Studio" }];
 

@@ -3,12 +3,12 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { OutlineView } from "~/components/outline/outline-view";
 import { StatusBadge } from "~/components/status-badge";
-import { getMdoByCode } from "~/models/mdo.server";
-import { getVersion } from "~/models/version.server";
-import { requireUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
-import { buildOutline } from "~/utils/outline";
-import { formatUtc } from "~/utils/dates";
+import { getMdoByCode } from "~/models/access/mdos.server";
+import { getVersion } from "~/models/publication/versions.server";
+import { requireUser } from "~/http/auth.server";
+import { notFound } from "~/http/errors.server";
+import { buildOutline } from "~/components/outline/outline-model";
+import { formatUtc } from "~/components/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.mdo.code} version ${data.version.number} · FRAC Studio` : "Version · FRAC Studio" }];
 

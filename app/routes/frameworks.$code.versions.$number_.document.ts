@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getMdoByCode } from "~/models/mdo.server";
-import { getVersionBytes } from "~/models/version.server";
-import { fileResponse, IMMUTABLE } from "~/utils/api.server";
-import { requireUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { getMdoByCode } from "~/models/access/mdos.server";
+import { getVersionBytes } from "~/models/publication/versions.server";
+import { fileResponse, IMMUTABLE } from "~/http/api.server";
+import { requireUser } from "~/http/auth.server";
+import { notFound } from "~/http/errors.server";
 
 /**
  * GET /frameworks/:code/versions/:number/document: a published version's FracDocument, byte for

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getMdoByCode } from "~/models/mdo.server";
-import { listVersions } from "~/models/version.server";
-import { canReadDraft, requireUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
-import { formatUtc } from "~/utils/dates";
+import { getMdoByCode } from "~/models/access/mdos.server";
+import { listVersions } from "~/models/publication/versions.server";
+import { canReadDraft, requireUser } from "~/http/auth.server";
+import { notFound } from "~/http/errors.server";
+import { formatUtc } from "~/components/dates";
 
 export const meta: MetaFunction = () => [{ title: "Versions · FRAC Studio" }];
 

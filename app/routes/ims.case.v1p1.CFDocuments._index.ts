@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { caseJson, casePaging, readableCaseDocuments, requireCaseReader } from "~/utils/api.server";
+import { caseJson, casePaging, readableCaseDocuments, requireCaseReader } from "~/http/api.server";
 
 const SORTABLE = ["title", "creator", "lastChangeDateTime", "identifier", "version"] as const;
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { findItemAssociations } from "~/models/case.server";
-import { caseJson, caseScopeOf, caseUnknown, requireCaseLookup, requireCaseObjectReadable } from "~/utils/api.server";
+import { findItemAssociations } from "~/models/read-api/case-binding.server";
+import { caseJson, caseScopeOf, caseUnknown, requireCaseLookup, requireCaseObjectReadable } from "~/http/api.server";
 
 /** GET /ims/case/v1p1/CFItemAssociations/{id}: a CFAssociationSet, the CFItem with every association it is an origin or destination of. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

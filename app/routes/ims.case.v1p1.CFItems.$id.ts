@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { caseJson, caseLookup } from "~/utils/api.server";
+import { caseJson, caseLookup } from "~/http/api.server";
 
 /** GET /ims/case/v1p1/CFItems/{id}: one CFItem (a node of a latest published framework; its identifier is the node's UUID). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -3,12 +3,12 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { getSession, sessionStorageFor, startSession } from "~/session.server";
-import { recordSecurityEvent } from "~/models/account.server";
-import { demoEnabled, normalizeEmail, verifyLogin } from "~/models/user.server";
-import { getUser } from "~/utils/auth.server";
-import { clientOf } from "~/utils/client.server";
-import { safeRedirect } from "~/utils/safe-redirect";
-import { clearAccountFailures, countFailedSignIn, signInBlockedFor } from "~/utils/sign-in-limit.server";
+import { recordSecurityEvent } from "~/models/access/accounts.server";
+import { demoEnabled, normalizeEmail, verifyLogin } from "~/models/access/users.server";
+import { getUser } from "~/http/auth.server";
+import { clientOf } from "~/http/client.server";
+import { safeRedirect } from "~/http/safe-redirect";
+import { clearAccountFailures, countFailedSignIn, signInBlockedFor } from "~/http/sign-in-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · FRAC Studio" }];
 

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { recordSecurityEvent } from "~/models/account.server";
+import { recordSecurityEvent } from "~/models/access/accounts.server";
 import { getSession, sessionStorageFor } from "~/session.server";
-import { clientOf } from "~/utils/client.server";
+import { clientOf } from "~/http/client.server";
 
 export async function loader() {
   return redirect("/");

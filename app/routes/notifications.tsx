@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { listNotifications, markRead } from "~/models/notification.server";
-import { requireUser } from "~/utils/auth.server";
-import { formatUtc } from "~/utils/dates";
+import { listNotifications, markRead } from "~/models/review/notices.server";
+import { requireUser } from "~/http/auth.server";
+import { formatUtc } from "~/components/dates";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · FRAC Studio" }];
 

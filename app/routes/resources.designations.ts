@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { listDesignationNames } from "~/models/designation.server";
-import { requireUser } from "~/utils/auth.server";
+import { listDesignationNames } from "~/models/dictionary/designations.server";
+import { requireUser } from "~/http/auth.server";
 
 /** iGOT's real designations, suggested as position names in the editor. */
 export async function loader({ request }: LoaderFunctionArgs) {

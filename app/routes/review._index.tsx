@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
-import { listReviewQueue } from "~/models/review.server";
-import { requireUser } from "~/utils/auth.server";
-import { formatUtc } from "~/utils/dates";
+import { listReviewQueue } from "~/models/review/steps.server";
+import { requireUser } from "~/http/auth.server";
+import { formatUtc } from "~/components/dates";
 
 export const meta: MetaFunction = () => [{ title: "Review queue · FRAC Studio" }];
 

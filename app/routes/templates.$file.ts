@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { flatTemplateCsv, flatTemplateXlsx } from "@import/template";
-import { requireUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { requireUser } from "~/http/auth.server";
+import { notFound } from "~/http/errors.server";
 
 /** The flat-layout template to start an import from, as CSV or Excel. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -24,7 +24,7 @@ async function drain(doc: FracDocument, format: ExportFormat): Promise<number> {
 /** Export times per format and the JSON export's ratio to the raw floor. */
 export async function exportFigures(dbFile: string, mdoId: string, runs: number): Promise<[string, string, string][]> {
   process.env.DATABASE_URL = `file:${dbFile}`;
-  const { loadDraftDocument } = await import("../../app/models/framework.server");
+  const { loadDraftDocument } = await import("../../app/models/draft/document.server");
   const { sqlite } = openClient(dbFile);
   const fw = sqlite.prepare("select id from frameworks where mdo_id = ?").get(mdoId) as { id: string };
   const raw: number[] = [];
@@ -76,7 +76,7 @@ const mb = (bytesPerSecond: number) => `${(bytesPerSecond / 1024 / 1024).toFixed
  * node:http server sending the same compressed bytes (compressBytes is deterministic: the server's).
  */
 export async function compressedFigures(base: string, token: string, path: string, runs: number): Promise<[string, string, string][]> {
-  const { compressBytes } = await import("../../app/models/compressed-bytes.server");
+  const { compressBytes } = await import("../../app/models/read-api/compressed-bytes.server");
   const res = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}`, "Accept-Encoding": "identity" } });
   if (!res.ok) throw new Error(`API answered ${res.status} for ${path}`);
   const identity = new Uint8Array(await res.arrayBuffer());

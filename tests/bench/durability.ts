@@ -20,8 +20,8 @@ const { getClient } = await import("../../db/client");
 const { seedDemo, seedReference } = await import("../../db/seed");
 const { userId } = await import("../../db/ids");
 const { frameworks, nodes } = await import("../../db/schema");
-const { applyEditOps } = await import("../../app/models/draft-edit.server");
-const { getMdoByCode } = await import("../../app/models/mdo.server");
+const { applyEditOps } = await import("../../app/models/draft-save/save.server");
+const { getMdoByCode } = await import("../../app/models/access/mdos.server");
 
 const client = getClient();
 seedReference(client);

@@ -56,8 +56,8 @@ if (mode === "raw") {
     }
   })();
 } else {
-  const { getMdoByCode } = await import("../../app/models/mdo.server");
-  const { analyseForMdo, applyImportPlan, sha256Hex } = await import("../../app/models/import.server");
+  const { getMdoByCode } = await import("../../app/models/access/mdos.server");
+  const { analyseForMdo, applyImportPlan, sha256Hex } = await import("../../app/models/import/import.server");
   const mdo = getMdoByCode({ code: "BENCHIMP" })!;
   const result = (await analyseForMdo({ mdoId: mdo.id, mdoCode: mdo.code, fileName: path.basename(file), bytes: new Uint8Array(bytes), mode: "merge" }))!;
   rows = result.analysis.rowCount;

@@ -17,7 +17,7 @@ import { chromium } from "playwright-core";
 import { openClient } from "../../db/client";
 import { hashPassword } from "../../db/password";
 import { seedDemo, seedReference } from "../../db/seed";
-import { seedDemoHistory } from "../../app/models/demo-history.server";
+import { seedDemoHistory } from "../../app/models/demo/history.server";
 import { writeBigFramework } from "../factories/big-framework";
 import { compressedFigures, exportFigures, throughputFigures } from "./api";
 import { helpFigures } from "./cli";
@@ -52,7 +52,7 @@ async function setup() {
   client.sqlite.close();
   process.env.DATABASE_URL = `file:${dbFile}`;
   seedDemoHistory({ databaseFile: dbFile });
-  const { createToken } = await import("../../app/models/token.server");
+  const { createToken } = await import("../../app/models/access/tokens.server");
   const created = createToken({ name: "bench", createdBy: null });
   if (!created.ok) throw new Error(created.message);
   return { stored, fresh, large, userId, token: created.token };
@@ -138,7 +138,7 @@ async function browserFigures(fresh: { frameworkId: string }) {
 
 async function saveFigures(framework: { mdoId: string }, userId: string) {
   process.env.DATABASE_URL = `file:${dbFile}`;
-  const { applyEditOps } = await import("../../app/models/draft-edit.server");
+  const { applyEditOps } = await import("../../app/models/draft-save/save.server");
   const { getClient } = await import("../../db/client");
   const { sqlite } = getClient();
   const save: number[] = [];
@@ -177,7 +177,7 @@ async function saveFigures(framework: { mdoId: string }, userId: string) {
 }
 
 async function validatorFigure(mdoId: string) {
-  const { loadDraftDocument } = await import("../../app/models/framework.server");
+  const { loadDraftDocument } = await import("../../app/models/draft/document.server");
   const { validateFracDocument } = await import("../../schemas/validator");
   const doc = loadDraftDocument({ mdoId })!;
   const times: number[] = [];

@@ -11,7 +11,7 @@ import { auditLog, competencies, frameworks, links, nodes } from "@db/schema";
 import type { EditOp } from "@schemas/edit-ops";
 import type { FrameworkNodeKind } from "@schemas/enums";
 import type { LinkKind } from "@schemas/enums";
-import { getMdoByCode } from "~/models/mdo.server";
+import { getMdoByCode } from "~/models/access/mdos.server";
 import { requestAs } from "./request";
 
 type Op<O extends EditOp["op"]> = Extract<EditOp, { op: O }>;

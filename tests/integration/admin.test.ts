@@ -4,7 +4,7 @@ import { getDb } from "@db/client";
 import { auditLog, memberships, mdos } from "@db/schema";
 import { action as mdosAction, loader as mdosLoader } from "~/routes/admin.mdos";
 import { action as usersAction, loader as usersLoader } from "~/routes/admin.users";
-import { getMdoByCode } from "~/models/mdo.server";
+import { getMdoByCode } from "~/models/access/mdos.server";
 import { requestAs, thrownResponse } from "../factories/request";
 
 const post = (email: string, path: string, fields: Record<string, string>) =>

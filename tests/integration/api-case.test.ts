@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { appBaseUrl } from "~/config.server";
-import { createToken } from "~/models/token.server";
+import { createToken } from "~/models/access/tokens.server";
 import { loader as groupingLoader } from "~/routes/ims.case.v1p1.CFAssociationGroupings.$id";
 import { loader as associationLoader } from "~/routes/ims.case.v1p1.CFAssociations.$id";
 import { loader as conceptLoader } from "~/routes/ims.case.v1p1.CFConcepts.$id";

@@ -3,7 +3,7 @@
 import zlib from "node:zlib";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import { createToken } from "~/models/token.server";
+import { createToken } from "~/models/access/tokens.server";
 import { loader as frameworksLoader } from "~/routes/api.v1.frameworks._index";
 import { loader as fileLoader } from "~/routes/api.v1.frameworks.$mdo.versions.$file";
 import { loader as documentsLoader } from "~/routes/ims.case.v1p1.CFDocuments._index";

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createToken } from "~/models/token.server";
+import { createToken } from "~/models/access/tokens.server";
 import { loader as openApiLoader } from "~/routes/api.v1.openapi[.]json";
 
 const created = createToken({ name: "openapi-test", createdBy: null });

@@ -3,9 +3,9 @@
 // as inert text, and /changes reports the removed node as retired.
 import { describe, expect, it } from "vitest";
 import { userId } from "@db/ids";
-import { applyEditOps } from "~/models/draft-edit.server";
-import { approveFramework, submitFramework, verifyFramework } from "~/models/review.server";
-import { createToken } from "~/models/token.server";
+import { applyEditOps } from "~/models/draft-save/save.server";
+import { approveFramework, submitFramework, verifyFramework } from "~/models/review/steps.server";
+import { createToken } from "~/models/access/tokens.server";
 import { loader as changesLoader } from "~/routes/api.v1.changes";
 import { loader as fileLoader } from "~/routes/api.v1.frameworks.$mdo.versions.$file";
 import type { EditOp } from "@schemas/edit-ops";

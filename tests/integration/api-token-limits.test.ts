@@ -5,9 +5,9 @@ import { and, desc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@db/client";
 import { apiTokens, auditLog } from "@db/schema";
-import { resetRefusalThrottle } from "~/models/access-log.server";
-import { getMdoByCode } from "~/models/mdo.server";
-import { createToken, expiryOf, revokeToken } from "~/models/token.server";
+import { resetRefusalThrottle } from "~/models/audit/access-log.server";
+import { getMdoByCode } from "~/models/access/mdos.server";
+import { createToken, expiryOf, revokeToken } from "~/models/access/tokens.server";
 import { loader as changesLoader } from "~/routes/api.v1.changes";
 import { loader as frameworksLoader } from "~/routes/api.v1.frameworks._index";
 import { loader as fileLoader } from "~/routes/api.v1.frameworks.$mdo.versions.$file";
@@ -15,7 +15,7 @@ import { loader as versionsLoader } from "~/routes/api.v1.frameworks.$mdo.versio
 import { loader as documentLoader } from "~/routes/ims.case.v1p1.CFDocuments.$id";
 import { loader as documentsLoader } from "~/routes/ims.case.v1p1.CFDocuments._index";
 import { loader as itemLoader } from "~/routes/ims.case.v1p1.CFItems.$id";
-import { resetApiRateLimits } from "~/utils/api-rate-limit.server";
+import { resetApiRateLimits } from "~/http/api-rate-limit.server";
 
 type Loader = (args: LoaderFunctionArgs) => Promise<Response>;
 async function call(loader: Loader, path: string, token: string | null, params: Record<string, string> = {}): Promise<Response> {

@@ -2,9 +2,9 @@
 // and has a draft with changes; MOHFW has published nothing).
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { getMdoByCode } from "~/models/mdo.server";
-import { createToken, revokeToken } from "~/models/token.server";
-import { getVersion } from "~/models/version.server";
+import { getMdoByCode } from "~/models/access/mdos.server";
+import { createToken, revokeToken } from "~/models/access/tokens.server";
+import { getVersion } from "~/models/publication/versions.server";
 import { loader as changesLoader } from "~/routes/api.v1.changes";
 import { loader as frameworksLoader } from "~/routes/api.v1.frameworks._index";
 import { loader as fileLoader } from "~/routes/api.v1.frameworks.$mdo.versions.$file";

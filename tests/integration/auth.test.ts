@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { userId } from "@db/ids";
 import { DEMO_PASSWORD } from "@db/seed";
-import { getSessionUser, verifyLogin } from "~/models/user.server";
-import { getUser, requireMdoAccess, requireUser } from "~/utils/auth.server";
+import { getSessionUser, verifyLogin } from "~/models/access/users.server";
+import { getUser, requireMdoAccess, requireUser } from "~/http/auth.server";
 import { requestAs, thrownResponse } from "../factories/request";
 
 afterEach(() => {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { verifyLogin } from "~/models/user.server";
+import { verifyLogin } from "~/models/access/users.server";
 import { frac } from "../factories/cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "frac-cli-"));

@@ -1,7 +1,7 @@
 // The diff between CBIC's version 1 and the draft the demo history leaves, through the model and `frac diff`.
 import { describe, expect, it } from "vitest";
 import { domainCompetencyId, stableId } from "@db/ids";
-import { diffVersions } from "~/models/version.server";
+import { diffVersions } from "~/models/publication/versions.server";
 import { frac } from "../factories/cli";
 import { ministry } from "../factories/edit-ops";
 

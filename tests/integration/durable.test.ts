@@ -2,10 +2,10 @@ import { describe, expect, it, vi } from "vitest";
 import { getClient } from "@db/client";
 import { durably } from "@db/durable";
 import { userId } from "@db/ids";
-import { addComment } from "~/models/comment.server";
-import { approveFramework, submitFramework, verifyFramework } from "~/models/review.server";
-import { getMdoByCode } from "~/models/mdo.server";
-import { applyEditOps } from "~/models/draft-edit.server";
+import { addComment } from "~/models/review/comments.server";
+import { approveFramework, submitFramework, verifyFramework } from "~/models/review/steps.server";
+import { getMdoByCode } from "~/models/access/mdos.server";
+import { applyEditOps } from "~/models/draft-save/save.server";
 
 const positionId = () => getClient().sqlite.prepare("select n.id from nodes n join frameworks f on f.id = n.framework_id join mdos m on m.id = f.mdo_id where m.code = 'CBIC' and n.kind = 'position' limit 1").pluck().get() as string;
 const synchronous = () => getClient().sqlite.pragma("synchronous", { simple: true });

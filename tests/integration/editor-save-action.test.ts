@@ -1,6 +1,6 @@
 // The editor action end to end: access first, then body size, JSON, the change-set schema, the save.
 import { describe, expect, it } from "vitest";
-import { handleEditorAction, EDITOR_BODY_MAX_BYTES } from "~/utils/editor-action.server";
+import { handleEditorAction, EDITOR_BODY_MAX_BYTES } from "~/routes/frameworks.$code.edit/editor-action.server";
 import { requestAs, thrownResponse } from "../factories/request";
 import {
   AUTHOR,

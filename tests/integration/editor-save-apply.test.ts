@@ -6,8 +6,8 @@ import { kcmId } from "@db/ids";
 import { auditLog, competencies, competencyPositions, frameworks, links, nodes } from "@db/schema";
 import { defaultScaleIdFor } from "@db/seed-scales";
 import type { EditOp } from "@schemas/edit-ops";
-import { applyEditOps } from "~/models/draft-edit.server";
-import { loadDraftDocument } from "~/models/framework.server";
+import { applyEditOps } from "~/models/draft-save/save.server";
+import { loadDraftDocument } from "~/models/draft/document.server";
 import {
   auditOf,
   authorId,

@@ -6,7 +6,7 @@ import { kcmId, userId } from "@db/ids";
 import { competencies, frameworks, links } from "@db/schema";
 import type { EditOp } from "@schemas/edit-ops";
 import { FROZEN_SENTENCE } from "@schemas/enums";
-import { applyEditOps, type ApplyResult } from "~/models/draft-edit.server";
+import { applyEditOps, type ApplyResult } from "~/models/draft-save/save.server";
 import {
   authorId,
   deleteLink,

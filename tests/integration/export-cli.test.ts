@@ -7,9 +7,9 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { FLAT_HEADERS } from "@schemas/flat-layout";
-import { getMdoByCode } from "~/models/mdo.server";
-import { createToken } from "~/models/token.server";
-import { getVersion } from "~/models/version.server";
+import { getMdoByCode } from "~/models/access/mdos.server";
+import { createToken } from "~/models/access/tokens.server";
+import { getVersion } from "~/models/publication/versions.server";
 import { loader as fileLoader } from "~/routes/api.v1.frameworks.$mdo.versions.$file";
 import { frac } from "../factories/cli";
 

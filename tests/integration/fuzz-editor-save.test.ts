@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { handleEditorAction } from "~/utils/editor-action.server";
+import { handleEditorAction } from "~/routes/frameworks.$code.edit/editor-action.server";
 import { AUTHOR, expectNothingWritten, ministry, newLink, newNode, postEditor, snapshot } from "../factories/edit-ops";
 
 async function outcome(body: unknown) {

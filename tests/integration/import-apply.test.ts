@@ -4,8 +4,8 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@db/client";
 import { auditLog, frameworks, links, nodes } from "@db/schema";
-import { analyseForMdo, applyImportPlan, sha256Hex } from "~/models/import.server";
-import { getMdoByCode } from "~/models/mdo.server";
+import { analyseForMdo, applyImportPlan, sha256Hex } from "~/models/import/import.server";
+import { getMdoByCode } from "~/models/access/mdos.server";
 import { frac } from "../factories/cli";
 
 const FIXTURE = "tests/fixtures/import/cbic-flat-utf8-bom.csv";

@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { checkDatabase } from "@db/check";
 import { getClient, getDb } from "@db/client";
 import { auditLog, nodes } from "@db/schema";
-import { analyseForMdo, applyImportPlan } from "~/models/import.server";
-import { getMdoByCode } from "~/models/mdo.server";
+import { analyseForMdo, applyImportPlan } from "~/models/import/import.server";
+import { getMdoByCode } from "~/models/access/mdos.server";
 
 const HEADER = "Position,Role,Activity,Competency,Competency type,Required level,Activity description\r\n";
 const bytesOf = (text: string) => new Uint8Array(Buffer.from(text, "utf8"));

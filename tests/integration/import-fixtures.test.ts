@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@db/client";
 import { frameworks, links, nodes } from "@db/schema";
 import type { ImportPlan } from "@import/index";
-import { analyseForMdo, applyImportPlan, sha256Hex } from "~/models/import.server";
-import { getMdoByCode } from "~/models/mdo.server";
+import { analyseForMdo, applyImportPlan, sha256Hex } from "~/models/import/import.server";
+import { getMdoByCode } from "~/models/access/mdos.server";
 import { AUTHOR, cliImporter, postImport, unchangedBy } from "../factories/import";
 
 const DIR = "tests/fixtures/import";

@@ -5,11 +5,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@db/client";
 import { userId } from "@db/ids";
 import { memberships, notifications } from "@db/schema";
-import { addComment } from "~/models/comment.server";
-import { whenMailSettled } from "~/models/notification.server";
-import { approveFramework, submitFramework, verifyFramework } from "~/models/review.server";
-import { createUserWithRole, revokeMembership } from "~/models/user.server";
-import { applyEditOps } from "~/models/draft-edit.server";
+import { addComment } from "~/models/review/comments.server";
+import { whenMailSettled } from "~/models/review/notices.server";
+import { approveFramework, submitFramework, verifyFramework } from "~/models/review/steps.server";
+import { createUserWithRole, revokeMembership } from "~/models/access/users.server";
+import { applyEditOps } from "~/models/draft-save/save.server";
 import { ministry, OTHER_AUTHOR, someNode, updateNode } from "../factories/edit-ops";
 import { fakeSmtp } from "../factories/fake-smtp";
 

@@ -1,9 +1,9 @@
 // Browsing the audit trail of a framework (filters, paging, names) and its CSV download.
 import { describe, expect, it } from "vitest";
 import { stableId, userId } from "@db/ids";
-import { applyEditOps } from "~/models/draft-edit.server";
-import { auditCsv, listAudit, type AuditRow } from "~/models/audit-query.server";
-import { createUserWithRole } from "~/models/user.server";
+import { applyEditOps } from "~/models/draft-save/save.server";
+import { auditCsv, listAudit, type AuditRow } from "~/models/audit/queries.server";
+import { createUserWithRole } from "~/models/access/users.server";
 import { ministry, updateNode } from "../factories/edit-ops";
 
 const AUTHOR = userId("author@frac.test");

@@ -7,9 +7,9 @@ import { getDb } from "@db/client";
 import { domainCompetencyId, userId } from "@db/ids";
 import { competencies, links } from "@db/schema";
 import { LIMITS } from "@schemas/limits";
-import { addComment, listComments, reopenComment, resolveComment } from "~/models/comment.server";
-import { countUnread, listNotifications, markRead, whenMailSettled } from "~/models/notification.server";
-import { submitFramework } from "~/models/review.server";
+import { addComment, listComments, reopenComment, resolveComment } from "~/models/review/comments.server";
+import { countUnread, listNotifications, markRead, whenMailSettled } from "~/models/review/notices.server";
+import { submitFramework } from "~/models/review/steps.server";
 import { ministry, someNode } from "../factories/edit-ops";
 import { fakeSmtp } from "../factories/fake-smtp";
 

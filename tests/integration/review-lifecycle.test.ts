@@ -8,7 +8,7 @@ import { userId } from "@db/ids";
 import { auditLog, frameworks, notifications, reviewEvents, versions } from "@db/schema";
 import type { EditOp } from "@schemas/edit-ops";
 import { FROZEN_SENTENCE } from "@schemas/enums";
-import { applyEditOps } from "~/models/draft-edit.server";
+import { applyEditOps } from "~/models/draft-save/save.server";
 import {
   approveFramework,
   frozenNotice,
@@ -18,9 +18,9 @@ import {
   rejectFramework,
   submitFramework,
   verifyFramework,
-} from "~/models/review.server";
-import { getVersion, listVersions } from "~/models/version.server";
-import { listMemberships } from "~/models/user.server";
+} from "~/models/review/steps.server";
+import { getVersion, listVersions } from "~/models/publication/versions.server";
+import { listMemberships } from "~/models/access/users.server";
 import { ministry, newNode, OTHER_AUTHOR, someNode, updateNode } from "../factories/edit-ops";
 
 const AUTHOR = userId(OTHER_AUTHOR);

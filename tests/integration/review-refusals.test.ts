@@ -7,9 +7,9 @@ import { getDb } from "@db/client";
 import { userId } from "@db/ids";
 import { auditLog, frameworks, notifications, reviewEvents, versions } from "@db/schema";
 import { LIMITS } from "@schemas/limits";
-import { applyEditOps } from "~/models/draft-edit.server";
-import { approveFramework, editorsSinceLastPublication, listReviewQueue, rejectFramework, submitFramework, verifyFramework, type Refused } from "~/models/review.server";
-import { createUserWithRole, listMemberships } from "~/models/user.server";
+import { applyEditOps } from "~/models/draft-save/save.server";
+import { approveFramework, editorsSinceLastPublication, listReviewQueue, rejectFramework, submitFramework, verifyFramework, type Refused } from "~/models/review/steps.server";
+import { createUserWithRole, listMemberships } from "~/models/access/users.server";
 import { ministry, someNode, updateNode } from "../factories/edit-ops";
 
 const [AUTHOR, VIEWER, OTHER_AUTHOR, REVIEWER, BOARD, CURATOR, ADMIN] = [

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { getClient, getDb } from "@db/client";
 import { seedDemo, seedReference } from "@db/seed";
 import { competencies, frameworks, links, mdos, nodes, users } from "@db/schema";
-import { loadDraftDocument } from "~/models/framework.server";
-import { getMdoByCode } from "~/models/mdo.server";
+import { loadDraftDocument } from "~/models/draft/document.server";
+import { getMdoByCode } from "~/models/access/mdos.server";
 import { validateFracDocument } from "@schemas/validator";
 import { fracDocumentStrictSchema } from "@schemas/frac-document";
 

@@ -5,9 +5,9 @@ import { userId } from "@db/ids";
 import { DEMO_PASSWORD } from "@db/seed";
 import { auditLog, sessions } from "@db/schema";
 import { action as accountAction, loader as accountLoader } from "~/routes/account._index";
-import { sessionKey } from "~/models/user-session.server";
-import { getUser, requireUser } from "~/utils/auth.server";
-import { resetSignInLimits } from "~/utils/sign-in-limit.server";
+import { sessionKey } from "~/models/access/sessions.server";
+import { getUser, requireUser } from "~/http/auth.server";
+import { resetSignInLimits } from "~/http/sign-in-limit.server";
 import { thrownResponse } from "../factories/request";
 import { contextFrom, signInThroughForm, signOutThroughForm, withCookie } from "../factories/sign-in";
 

@@ -5,7 +5,7 @@ import { userId } from "@db/ids";
 import { DEMO_PASSWORD } from "@db/seed";
 import { auditLog, sessions } from "@db/schema";
 import { verifyPassword } from "@db/password";
-import { resetSignInLimits } from "~/utils/sign-in-limit.server";
+import { resetSignInLimits } from "~/http/sign-in-limit.server";
 import { signInThroughForm } from "../factories/sign-in";
 
 beforeEach(() => resetSignInLimits());

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@db/client";
 import { apiTokens } from "@db/schema";
-import { createToken, listTokens, revokeToken, verifyToken } from "~/models/token.server";
+import { createToken, listTokens, revokeToken, verifyToken } from "~/models/access/tokens.server";
 import { action, loader } from "~/routes/admin.tokens";
 import { frac } from "../factories/cli";
 import { requestAs, thrownResponse } from "../factories/request";

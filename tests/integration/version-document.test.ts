@@ -1,7 +1,7 @@
 // The published document the editor compares the draft with: readable by every signed-in user,
 // byte for byte as stored, cached by its sha256.
 import { describe, expect, it } from "vitest";
-import { getVersion } from "~/models/version.server";
+import { getVersion } from "~/models/publication/versions.server";
 import { loader } from "~/routes/frameworks.$code.versions.$number_.document";
 import { ministry } from "../factories/edit-ops";
 import { requestAs, thrownResponse } from "../factories/request";

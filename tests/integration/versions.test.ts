@@ -7,8 +7,8 @@ import { getClient, getDb } from "@db/client";
 import { domainCompetencyId, userId } from "@db/ids";
 import { competencies, reviewEvents, versions } from "@db/schema";
 import type { CompetencyNode } from "@schemas/frac-document";
-import { loadDraftDocument } from "~/models/framework.server";
-import { seedDemoHistory } from "~/models/demo-history.server";
+import { loadDraftDocument } from "~/models/draft/document.server";
+import { seedDemoHistory } from "~/models/demo/history.server";
 import {
   diffVersions,
   getLatestVersion,
@@ -17,7 +17,7 @@ import {
   listPublishedFrameworks,
   listVersions,
   serializeDocument,
-} from "~/models/version.server";
+} from "~/models/publication/versions.server";
 import { ministry } from "../factories/edit-ops";
 
 const cbic = () => ministry("CBIC");

@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { openClient } from "../../db/client";
 import { seedDemo, seedReference } from "../../db/seed";
-import { seedDemoHistory } from "../../app/models/demo-history.server";
+import { seedDemoHistory } from "../../app/models/demo/history.server";
 
 // why per run: two runs at once (two terminals, or a watcher) must not delete each other's copies.
 const BASE_DIR = path.resolve(`tests/.tmp/integration-${process.pid}`);

@@ -1,7 +1,7 @@
 /** Review comment threads with reply, resolve and a form for a new comment. */
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { formatUtc } from "~/utils/dates";
+import { formatUtc } from "~/components/dates";
 
 export type Thread = {
   id: string;

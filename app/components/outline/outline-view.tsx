@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { Outline, OutlineResource, Requirement } from "~/utils/outline";
+import type { Outline, OutlineResource, Requirement } from "~/components/outline/outline-model";
 
 /** The framework as nested lists: positions → roles → activities → competencies with required levels. */
 export function OutlineView({ outline }: { outline: Outline }) {

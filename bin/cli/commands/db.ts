@@ -34,7 +34,7 @@ export const dbSeed: Command = {
     const [{ getClient }, { demoRefusal, seedDemo, seedReference }, { seedDemoHistory }, { demoRequested }] = await Promise.all([
       import("@db/client"),
       import("@db/seed"),
-      import("~/models/demo-history.server"),
+      import("~/models/demo/history.server"),
       import("~/config.server"),
     ]);
     const client = getClient();

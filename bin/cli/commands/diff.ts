@@ -1,7 +1,7 @@
 /** `frac diff`: what changed between two published versions of a framework, or a version and the draft. */
 import type { DiffLink, DiffNode, FieldChange, FracDiff } from "@schemas/diff";
 import { NODE_KIND_LABELS } from "@schemas/enums";
-import type { DiffSide } from "~/models/version.server";
+import type { DiffSide } from "~/models/publication/versions.server";
 import { complain, EXIT, parse, UsageError, type Command } from "../args";
 
 export const diffCommand: Command = {
@@ -21,7 +21,7 @@ export const diffCommand: Command = {
   async run(argv) {
     const { values } = parse(argv, { mdo: { type: "string" }, from: { type: "string" }, to: { type: "string" }, json: { type: "boolean" } });
     if (!values.mdo) throw new UsageError("--mdo CODE is required");
-    const [{ getMdoByCode }, { diffVersions, getPublishedVersionNumber }] = await Promise.all([import("~/models/mdo.server"), import("~/models/version.server")]);
+    const [{ getMdoByCode }, { diffVersions, getPublishedVersionNumber }] = await Promise.all([import("~/models/access/mdos.server"), import("~/models/publication/versions.server")]);
     const mdo = getMdoByCode({ code: values.mdo });
     if (!mdo) {
       complain(`no active MDO with code "${values.mdo}" (see \`frac list\`)`);

@@ -43,9 +43,9 @@ export const exportCommand: Command = {
       throw new UsageError("xlsx is a binary format and standard output is a terminal: give -o FILE or redirect the output");
     }
     const [{ draftExport, publishedExport }, { getMdoByCode }, { getPublishedVersionNumber }] = await Promise.all([
-      import("~/models/export.server"),
-      import("~/models/mdo.server"),
-      import("~/models/version.server"),
+      import("~/models/publication/export.server"),
+      import("~/models/access/mdos.server"),
+      import("~/models/publication/versions.server"),
     ]);
     const mdo = getMdoByCode({ code: values.mdo });
     if (!mdo) {

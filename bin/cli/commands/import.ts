@@ -36,8 +36,8 @@ export const importCommand: Command = {
     const file = positionals[0];
     const [{ ImportError }, { analyseForMdo, applyImportPlan, sha256Hex }, { getMdoByCode }] = await Promise.all([
       import("@import/index"),
-      import("~/models/import.server"),
-      import("~/models/mdo.server"),
+      import("~/models/import/import.server"),
+      import("~/models/access/mdos.server"),
     ]);
     const mdo = getMdoByCode({ code: values.mdo });
     if (!mdo) {

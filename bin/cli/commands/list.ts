@@ -11,7 +11,7 @@ export const listCommand: Command = {
   ].join("\n"),
   async run(argv) {
     const { values } = parse(argv, { json: { type: "boolean" } });
-    const [{ listActiveMdos }, { getPublishedVersionNumber }] = await Promise.all([import("~/models/mdo.server"), import("~/models/version.server")]);
+    const [{ listActiveMdos }, { getPublishedVersionNumber }] = await Promise.all([import("~/models/access/mdos.server"), import("~/models/publication/versions.server")]);
     const rows = listActiveMdos().map((m) => ({
       code: m.code,
       name: m.name,

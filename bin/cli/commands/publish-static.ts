@@ -22,7 +22,7 @@ export const publishStaticCommand: Command = {
     if (positionals.length !== 1) throw new UsageError("name exactly one DIR to write into");
     const dir = positionals[0];
     if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UsageError(`${dir} exists and is not a folder`);
-    const { writeStaticCopy } = await import("~/models/static-copy.server");
+    const { writeStaticCopy } = await import("~/models/publication/static-copy.server");
     const report = await writeStaticCopy({ dir });
     if (values.json) {
       process.stdout.write(JSON.stringify(report) + "\n");

@@ -23,7 +23,7 @@ export const tokenCommand: Command = {
     const [sub, name, ...extra] = positionals;
     if (sub !== "create" && sub !== "revoke") throw new UsageError(sub ? `unknown subcommand "${sub}"` : "name a subcommand: create or revoke");
     if (!name || extra.length) throw new UsageError("name exactly one NAME");
-    const { createToken, expiryOf, revokeToken } = await import("~/models/token.server");
+    const { createToken, expiryOf, revokeToken } = await import("~/models/access/tokens.server");
     if (sub === "revoke") {
       for (const option of ["json", "expires", "mdo"] as const) if (values[option] !== undefined) throw new UsageError(`--${option} is for create`);
       if (!revokeToken({ name })) {
@@ -42,7 +42,7 @@ export const tokenCommand: Command = {
       }
       expiresAt = expiry.expiresAt;
     }
-    const { getMdoByCode } = await import("~/models/mdo.server");
+    const { getMdoByCode } = await import("~/models/access/mdos.server");
     const mdo = values.mdo !== undefined ? getMdoByCode({ code: values.mdo }) : null;
     if (values.mdo !== undefined && !mdo) {
       complain(`no active MDO with code "${values.mdo}" (see \`frac list\`); nothing was created`);

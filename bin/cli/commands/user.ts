@@ -9,7 +9,7 @@ const SUBCOMMANDS = ["create", "disable", "enable", "reset-password"];
 type AccountSub = "disable" | "enable" | "reset-password";
 
 async function accountCommand(sub: AccountSub, email: string, json: boolean): Promise<number> {
-  const { findUserByEmail, resetPassword, setUserDisabled } = await import("~/models/account.server");
+  const { findUserByEmail, resetPassword, setUserDisabled } = await import("~/models/access/accounts.server");
   const user = findUserByEmail({ email });
   if (!user) {
     complain(`no user with email "${email.trim()}"; nothing was changed`);
@@ -76,7 +76,7 @@ export const userCommand: Command = {
     const scoped = MINISTRY_ROLES.includes(role);
     if (scoped && !values.mdo) throw new UsageError(`the ${role} role belongs to a ministry: add --mdo CODE`);
     if (!scoped && values.mdo) throw new UsageError(`the ${role} role is a CBC role for every ministry: leave out --mdo`);
-    const [{ z }, { getMdoByCode }, { createUserWithRole }] = await Promise.all([import("zod"), import("~/models/mdo.server"), import("~/models/user.server")]);
+    const [{ z }, { getMdoByCode }, { createUserWithRole }] = await Promise.all([import("zod"), import("~/models/access/mdos.server"), import("~/models/access/users.server")]);
     if (!z.email().safeParse(email.trim()).success) {
       complain(`"${email}" is not a valid email address`);
       return EXIT.invalid;

@@ -7,9 +7,9 @@ import { eq } from "drizzle-orm";
 import { getClient } from "@db/client";
 import { userId } from "@db/ids";
 import { frameworks, nodes } from "@db/schema";
-import { applyEditOps } from "~/models/draft-edit.server";
-import { getMdoByCode } from "~/models/mdo.server";
-import { approveFramework, submitFramework, verifyFramework } from "~/models/review.server";
+import { applyEditOps } from "~/models/draft-save/save.server";
+import { getMdoByCode } from "~/models/access/mdos.server";
+import { approveFramework, submitFramework, verifyFramework } from "~/models/review/steps.server";
 
 const [db] = process.argv.slice(2);
 process.env.DATABASE_URL = `file:${db}`;

@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { compressedBody, encodedEtag, negotiateEncoding } from "~/models/compressed-bytes.server";
+import { compressedBody, encodedEtag, negotiateEncoding } from "~/models/read-api/compressed-bytes.server";
 
 describe("negotiateEncoding", () => {
   it.each([

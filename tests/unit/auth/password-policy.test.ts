@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { passwordProblem } from "~/models/password-policy.server";
+import { passwordProblem } from "~/models/access/password-policy.server";
 
 describe("password rules (NIST SP 800-63B)", () => {
   it("needs at least 12 characters, counted as characters not bytes", async () => {

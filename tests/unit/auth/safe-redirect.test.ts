@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirect } from "~/utils/safe-redirect";
+import { safeRedirect } from "~/http/safe-redirect";
 
 describe("safeRedirect", () => {
   it("keeps same-origin paths with their query and fragment", () => {

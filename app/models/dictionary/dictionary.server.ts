@@ -1,0 +1,75 @@
+/** The competency dictionary: KCM themes and sub-themes, and ministries' Domain competencies. */
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { getDb } from "@db/client";
+import { competencies, mdos, scales } from "@db/schema";
+import type { CompetencyType } from "@schemas/enums";
+import type { ProficiencyScale } from "@schemas/scale";
+import { readScale } from "../draft/document.server";
+
+export type DictionaryEntry = {
+  id: string;
+  code: string | null;
+  type: CompetencyType;
+  name: string;
+  nameHi: string | null;
+  description: string;
+  parentId: string | null;
+  mdoCode: string | null;
+  mdoName: string | null;
+  source: string | null;
+  scale: ProficiencyScale;
+};
+
+export type DictionaryTheme = DictionaryEntry & { subThemes: DictionaryEntry[] };
+
+/** Entries a user may see: the shared dictionary, plus Domain entries of the listed MDOs (all when `allMdos`). */
+function visible(mdoIds: string[], allMdos: boolean) {
+  if (allMdos) return undefined;
+  return mdoIds.length ? or(isNull(competencies.mdoId), inArray(competencies.mdoId, mdoIds)) : isNull(competencies.mdoId);
+}
+
+function selectEntries() {
+  return getDb()
+    .select({
+      id: competencies.id,
+      code: competencies.code,
+      type: competencies.type,
+      name: competencies.name,
+      nameHi: competencies.nameHi,
+      description: competencies.description,
+      parentId: competencies.parentId,
+      mdoCode: mdos.code,
+      mdoName: mdos.name,
+      source: competencies.source,
+      levels: scales.levels,
+    })
+    .from(competencies)
+    .innerJoin(scales, eq(scales.id, competencies.scaleId))
+    .leftJoin(mdos, eq(mdos.id, competencies.mdoId));
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectEntries>["all"]>>[number];
+const toEntry = ({ levels, ...r }: Row): DictionaryEntry => ({ ...r, scale: readScale(levels) });
+
+/** The dictionary as types → themes → sub-themes, in dictionary order. */
+export function listDictionary({ mdoIds, allMdos }: { mdoIds: string[]; allMdos: boolean }) {
+  const rows = selectEntries()
+    .where(and(eq(competencies.status, "active"), visible(mdoIds, allMdos)))
+    .orderBy(asc(competencies.sortOrder), asc(competencies.name))
+    .all()
+    .map(toEntry);
+  const themes = new Map<string, DictionaryTheme>();
+  for (const r of rows) if (!r.parentId) themes.set(r.id, { ...r, subThemes: [] });
+  for (const r of rows) if (r.parentId) themes.get(r.parentId)?.subThemes.push(r);
+  const byType = (type: CompetencyType) => [...themes.values()].filter((t) => t.type === type);
+  return { Behavioural: byType("Behavioural"), Functional: byType("Functional"), Domain: byType("Domain") };
+}
+
+/** One entry with its parent theme and sub-themes, or null when unknown or not visible. */
+export function getDictionaryEntry({ id, mdoIds, allMdos }: { id: string; mdoIds: string[]; allMdos: boolean }) {
+  const entry = selectEntries().where(and(eq(competencies.id, id), visible(mdoIds, allMdos))).get();
+  if (!entry) return null;
+  const parent = entry.parentId ? selectEntries().where(eq(competencies.id, entry.parentId)).get() : undefined;
+  const children = selectEntries().where(eq(competencies.parentId, id)).orderBy(asc(competencies.sortOrder)).all();
+  return { ...toEntry(entry), parent: parent ? toEntry(parent) : null, subThemes: children.map(toEntry) };
+}

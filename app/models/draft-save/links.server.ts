@@ -1,0 +1,121 @@
+/** The link operations of an editor save: create (kind and level checked), update, delete. */
+import { eq } from "drizzle-orm";
+import { links } from "@db/schema";
+import type { EditOp } from "@schemas/edit-ops";
+import { LINK_RULES, linkKindFor, type NodeKind } from "@schemas/enums";
+import { aKind, describeNode, whyNotLinked } from "@schemas/findings";
+import type { ProficiencyScale } from "@schemas/scale";
+import { audit } from "../audit/write.server";
+import {
+  findNode,
+  findUsableCompetency,
+  idTaken,
+  linkExists,
+  requireLink,
+  takeLinkOrder,
+  type SaveContext,
+  type UsableCompetency,
+} from "./context.server";
+import { linkContent } from "./nodes.server";
+import { refuse } from "../refusal.server";
+
+type Op<O extends EditOp["op"]> = Extract<EditOp, { op: O }>;
+type Target = { id: string; kind: NodeKind; name: string; competency?: UsableCompetency };
+
+/** e.g. `(levels 1–3: Basic, Proficient, Advanced)` */
+function scaleRange(scale: ProficiencyScale): string {
+  return `(levels 1–${scale.levels.length}: ${scale.levels.map((l) => l.name).join(", ")})`;
+}
+
+/** Refuses a level the competency's scale does not have. */
+function checkLevel(competency: UsableCompetency, level: number): void {
+  if (!competency.scale.levels.some((l) => l.level === level)) {
+    refuse(400, `Level ${level} is outside the scale of "${competency.name}" ${scaleRange(competency.scale)}.`);
+  }
+}
+
+/** The end a link points at: a node of this framework, or a competency this MDO may use. */
+function resolveTarget(ctx: SaveContext, id: string): Target {
+  const node = findNode(ctx, id);
+  if (node) return { id, kind: node.kind, name: node.name };
+  const competency = findUsableCompetency(ctx, id);
+  if (!competency) refuse(400, `No node or competency with id ${id} that this framework can use.`);
+  if (competency.status !== "active") {
+    refuse(400, `The competency "${competency.name}" is retired from the dictionary and can no longer be linked.`);
+  }
+  return { id, kind: "competency", name: competency.name, competency };
+}
+
+/** link.create: a link whose ends, kind and level fit LINK_RULES and the competency's scale. */
+export function createLink(ctx: SaveContext, change: Op<"link.create">): void {
+  if (idTaken(ctx, change.id)) refuse(400, `A link with id ${change.id} already exists.`);
+  const from = findNode(ctx, change.from);
+  if (!from) {
+    if (findUsableCompetency(ctx, change.from)) {
+      refuse(400, "A link cannot start at a competency; link an activity or a role to the competency instead.");
+    }
+    refuse(400, `No node with id ${change.from} in this framework.`);
+  }
+  const to = resolveTarget(ctx, change.to);
+  const kind = linkKindFor(from.kind, to.kind);
+  if (!kind) refuse(400, whyNotLinked(from.kind, to.kind));
+  if (change.kind !== kind) {
+    refuse(
+      400,
+      `A link from ${aKind(from.kind)} to ${aKind(to.kind)} has the kind "${kind}" (${LINK_RULES[kind].label}), not "${change.kind}".`,
+    );
+  }
+  const between = `${describeNode(from)} to ${describeNode(to)}`;
+  if (to.competency) {
+    if (change.level === undefined) {
+      refuse(400, `The link from ${between} needs a required level ${scaleRange(to.competency.scale)}.`);
+    }
+    checkLevel(to.competency, change.level);
+  } else if (change.level !== undefined) {
+    refuse(400, `The link from ${between} cannot carry a level; only links to competencies have a required level.`);
+  }
+  if (linkExists(ctx, from.id, to.id, to.competency !== undefined)) refuse(400, `${describeNode(from)} is already linked to ${describeNode(to)}.`);
+
+  const row = {
+    id: change.id,
+    frameworkId: ctx.frameworkId,
+    kind,
+    fromId: from.id,
+    toNodeId: to.competency ? null : to.id,
+    toCompetencyId: to.competency ? to.id : null,
+    level: change.level ?? null,
+    sortOrder: takeLinkOrder(ctx, from.id, change.order),
+    createdAt: ctx.now,
+  };
+  ctx.tx.insert(links).values(row).run();
+  audit(ctx.tx, ctx.userId, ctx.mdoId, "link", row.id, "create", null, linkContent(row));
+}
+
+/** link.update: a new required level (checked against the scale) or order. */
+export function updateLink(ctx: SaveContext, change: Op<"link.update">): void {
+  const row = requireLink(ctx, change.id);
+  const set: { level?: number; sortOrder?: number } = {};
+  if (change.level !== undefined && change.level !== row.level) {
+    if (!row.toCompetencyId) {
+      refuse(400, `The link ${row.id} is a ${LINK_RULES[row.kind].label} link and cannot carry a level; only links to competencies have a required level.`);
+    }
+    // A link's competency stays usable: the dictionary retires entries, it does not delete them.
+    const competency = findUsableCompetency(ctx, row.toCompetencyId);
+    if (!competency) refuse(400, `No competency with id ${row.toCompetencyId} that this framework can use.`);
+    checkLevel(competency, change.level);
+    set.level = change.level;
+    audit(ctx.tx, ctx.userId, ctx.mdoId, "link", row.id, "update", row.level, change.level, "level");
+  }
+  if (change.order !== undefined && change.order !== row.sortOrder) {
+    set.sortOrder = change.order;
+    audit(ctx.tx, ctx.userId, ctx.mdoId, "link", row.id, "update", row.sortOrder, change.order, "order");
+  }
+  if (Object.keys(set).length > 0) ctx.tx.update(links).set(set).where(eq(links.id, row.id)).run();
+}
+
+/** link.delete: one link of this framework. */
+export function deleteLink(ctx: SaveContext, change: Op<"link.delete">): void {
+  const row = requireLink(ctx, change.id);
+  ctx.tx.delete(links).where(eq(links.id, row.id)).run();
+  audit(ctx.tx, ctx.userId, ctx.mdoId, "link", row.id, "delete", linkContent(row), null);
+}

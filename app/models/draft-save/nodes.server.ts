@@ -1,0 +1,134 @@
+/** The node operations of an editor save: create, update, move, delete (with the node's links). */
+import { eq, or } from "drizzle-orm";
+import { links, nodes } from "@db/schema";
+import type { EditOp, NodeFields } from "@schemas/edit-ops";
+import { audit } from "../audit/write.server";
+import { findNode, findUsableCompetency, idTaken, requireNode, takeNodeOrder, type LinkRow, type NodeRow, type SaveContext } from "./context.server";
+import { refuse } from "../refusal.server";
+import { aKind } from "@schemas/findings";
+
+type Op<O extends EditOp["op"]> = Extract<EditOp, { op: O }>;
+type FieldKey = keyof NodeFields;
+
+const FIELD_KEYS: readonly FieldKey[] = ["name", "nameHi", "description", "source", "url", "resourceType"];
+// why: an emptied optional text is stored as null, the way the seed and loadDraftDocument treat "absent";
+// description is NOT NULL with "" as its default, so it stays "".
+const NULL_WHEN_EMPTY = new Set<FieldKey>(["nameHi", "source", "url"]);
+
+/** The column value for a field as sent by the editor. */
+function stored(key: FieldKey, value: string): string | null {
+  return value === "" && NULL_WHEN_EMPTY.has(key) ? null : value;
+}
+
+/** Only knowledge resources have a web address and a resource type; refuses them on other kinds. */
+function checkKindFields(kind: NodeRow["kind"], fields: Partial<NodeFields>): void {
+  if (kind === "knowledge_resource") return;
+  const extra = (fields.url !== undefined && fields.url !== "") || fields.resourceType !== undefined;
+  if (extra) {
+    refuse(400, `Only knowledge resources have a web address and a resource type; ${aKind(kind)} does not.`);
+  }
+}
+
+/** The audited content of a node: its kind and the fields that hold something. */
+export function nodeContent(row: Pick<NodeRow, "kind" | FieldKey>): Record<string, string> {
+  const out: Record<string, string> = { kind: row.kind };
+  for (const key of FIELD_KEYS) {
+    const value = row[key];
+    if (value !== null && value !== "") out[key] = value;
+  }
+  return out;
+}
+
+/** The audited content of a link. */
+export function linkContent(row: LinkRow): Record<string, string | number> {
+  return {
+    kind: row.kind,
+    from: row.fromId,
+    to: (row.toNodeId ?? row.toCompetencyId)!,
+    ...(row.level !== null ? { level: row.level } : {}),
+    order: row.sortOrder,
+  };
+}
+
+const coordinate = (value: number | undefined) => (value === undefined ? null : Math.round(value));
+
+/** node.create: a new node with a fresh id, last among its kind. */
+export function createNode(ctx: SaveContext, change: Op<"node.create">): void {
+  if (idTaken(ctx, change.id)) refuse(400, `A node with id ${change.id} already exists.`);
+  checkKindFields(change.kind, change.fields);
+  const f = change.fields;
+  const row = {
+    id: change.id,
+    frameworkId: ctx.frameworkId,
+    kind: change.kind,
+    name: f.name,
+    nameHi: f.nameHi === undefined ? null : stored("nameHi", f.nameHi),
+    description: f.description ?? "",
+    source: f.source === undefined ? null : stored("source", f.source),
+    url: f.url === undefined ? null : stored("url", f.url),
+    resourceType: f.resourceType ?? null,
+    sortOrder: takeNodeOrder(ctx, change.kind),
+    x: coordinate(change.x),
+    y: coordinate(change.y),
+    createdBy: ctx.userId,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  ctx.tx.insert(nodes).values(row).run();
+  audit(ctx.tx, ctx.userId, ctx.mdoId, "node", row.id, "create", null, nodeContent(row));
+}
+
+/** node.update: writes the fields that differ, one audit row per changed field. */
+export function updateNode(ctx: SaveContext, change: Op<"node.update">): void {
+  const row = requireNode(ctx, change.id);
+  checkKindFields(row.kind, change.fields);
+  const changed: Partial<Record<FieldKey, string | null>> = {};
+  for (const key of FIELD_KEYS) {
+    const value = change.fields[key];
+    if (value === undefined) continue;
+    const next = stored(key, value);
+    if (next === row[key]) continue;
+    changed[key] = next;
+    // One row per changed field, so the log answers "who changed this name, and from what".
+    audit(ctx.tx, ctx.userId, ctx.mdoId, "node", row.id, "update", row[key], next, key);
+  }
+  if (Object.keys(changed).length === 0) return;
+  ctx.tx
+    .update(nodes)
+    // why the cast: stored() only nulls NULL_WHEN_EMPTY fields, and name (min 1) and description are never among them.
+    .set({ ...(changed as Partial<typeof nodes.$inferInsert>), updatedAt: ctx.now })
+    .where(eq(nodes.id, row.id))
+    .run();
+}
+
+/** node.move: a node's (or a competency's) place on this framework's canvas. */
+export function moveNode(ctx: SaveContext, change: Op<"node.move">): void {
+  // why no audit row and no updatedAt: a place on the canvas is layout, not framework content;
+  // auditing every drag (or an automatic layout of the whole graph) would bury the changes reviewers care about.
+  const [x, y] = [Math.round(change.x), Math.round(change.y)];
+  if (findNode(ctx, change.id)) {
+    ctx.q.moveNode.run({ id: change.id, x, y });
+    return;
+  }
+  // A competency is a dictionary row shared by every framework, so its place on this
+  // framework's canvas is kept per framework (competency_positions).
+  if (!findUsableCompetency(ctx, change.id)) refuse(400, `No node with id ${change.id} in this framework.`);
+  ctx.q.moveCompetency.run({ frameworkId: ctx.frameworkId, id: change.id, x, y });
+}
+
+/** node.delete: the node and every link from or to it. */
+export function deleteNode(ctx: SaveContext, change: Op<"node.delete">): void {
+  const row = requireNode(ctx, change.id);
+  // Both columns are indexed (links_from, links_to_node), so SQLite answers the OR from two indexes.
+  const attached = ctx.tx
+    .select()
+    .from(links)
+    .where(or(eq(links.fromId, row.id), eq(links.toNodeId, row.id)))
+    .all();
+  if (attached.length > 0) {
+    for (const link of attached) audit(ctx.tx, ctx.userId, ctx.mdoId, "link", link.id, "delete", linkContent(link), null);
+    ctx.tx.delete(links).where(or(eq(links.fromId, row.id), eq(links.toNodeId, row.id))).run();
+  }
+  ctx.tx.delete(nodes).where(eq(nodes.id, row.id)).run();
+  audit(ctx.tx, ctx.userId, ctx.mdoId, "node", row.id, "delete", nodeContent(row), null);
+}

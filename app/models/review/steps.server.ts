@@ -1,0 +1,258 @@
+/**
+ * The review lifecycle of a ministry's framework, one function per step:
+ * DRAFT/REJECTED → submit → UNVERIFIED → verify → VERIFIED → approve → version N published,
+ * and the working copy is DRAFT again; reject sends UNVERIFIED or VERIFIED back as REJECTED.
+ * Each step is one immediate transaction: the state change, a review event, an audit row and
+ * the notices; a refusal writes nothing. Reads for review screens are in review-queries.server.ts.
+ */
+import crypto from "node:crypto";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "@db/client";
+import { durably } from "@db/durable";
+import { frameworks, reviewEvents, type WORKING_COPY_STATUSES } from "@db/schema";
+import { diffDocuments } from "@schemas/diff";
+import { LIMITS } from "@schemas/limits";
+import { isUnderReview } from "@schemas/enums";
+import { mayTakeStep, takesStep } from "@schemas/review-steps";
+import { validateFracDocument } from "@schemas/validator";
+import { audit } from "../audit/write.server";
+import type { Tx } from "@db/client";
+import { loadDraftDocument } from "../draft/document.server";
+import { deliverByEmail, notify, usersWithRole, type Notice } from "./notices.server";
+import { publishVersion } from "../publication/publish.server";
+import { scheduleStaticCopy } from "../publication/static-copy.server";
+import {
+  ensureNotOwnWork,
+  formatWhen,
+  describeHolder,
+  latestVersion,
+  loadActor,
+  loadTarget,
+  nameOf,
+  reviewRolesOf,
+  type Actor,
+  type Target,
+} from "./guard.server";
+import { refuse, refusedOf, type Refused } from "../refusal.server";
+import { getLatestVersion } from "../publication/versions.server";
+
+export { frozenNotice, editorsSinceLastPublication, getReviewState, listReviewQueue, listSubmitBlockers } from "./queries.server";
+export type { QueueItem, QueueStage, ReviewEventView, ReviewState } from "./queries.server";
+export type { Refused } from "../refusal.server";
+
+type Status = (typeof WORKING_COPY_STATUSES)[number];
+export type StepResult<S extends Status> = { ok: true; status: S } | Refused;
+export type ApproveResult =
+  | { ok: true; status: "DRAFT"; version: { number: number; sha256: string; publishedAt: string; nodeCount: number; linkCount: number } }
+  | Refused;
+
+/** The author submits the draft (DRAFT or REJECTED) for technical review; refused with the blocking findings if it has errors. */
+export function submitFramework({ mdoId, userId }: { mdoId: string; userId: string }): StepResult<"UNVERIFIED"> {
+  return step(userId, mdoId, (tx, actor, target) => {
+    const { fw } = target;
+    if (!takesStep("submit", reviewRolesOf(actor, mdoId))) refuse(403, "Only the ministry's authors can submit its framework for review.");
+    if (isUnderReview(fw.status)) refuse(409, `This framework is already under review: ${describeHolder(tx, fw)}`);
+
+    const doc = loadDraftDocument({ mdoId })!;
+    const blockers = validateFracDocument(doc, { mode: "submit" }).filter((f) => f.severity === "error");
+    if (blockers.length > 0) {
+      const shown = blockers.slice(0, 3).map((f) => f.message);
+      const more = blockers.length > 3 ? ` (and ${blockers.length - 3} more)` : "";
+      const count = blockers.length === 1 ? "1 problem needs" : `${blockers.length} problems need`;
+      refuse(400, `This framework cannot be submitted yet: ${count} fixing first. ${shown.join(" ")}${more}`, { blockers });
+    }
+    const published = getLatestVersion({ mdoId });
+    if (published && diffDocuments(published.document, doc).summary.identical) {
+      refuse(409, `Nothing has changed since version ${published.number} was published, so there is nothing to review.`);
+    }
+
+    const now = new Date().toISOString();
+    tx.update(frameworks)
+      .set({ status: "UNVERIFIED", submittedBy: actor.id, submittedAt: now, verifiedBy: null, verifiedAt: null, statusReason: null })
+      .where(eq(frameworks.id, fw.id))
+      .run();
+    record(tx, { actor, target, action: "submit", to: "UNVERIFIED", at: now });
+    const reviewers = usersWithRole(tx, "reviewer").filter((id) => id !== actor.id);
+    const notices = notify(tx, {
+      userIds: reviewers,
+      mdoId,
+      kind: "submitted",
+      message: `${actor.name} submitted the framework of ${target.mdo.name} for technical review.`,
+      href: `/frameworks/${target.mdo.code}/review`,
+    });
+    return { result: { ok: true as const, status: "UNVERIFIED" as const }, notices };
+  });
+}
+
+/** A CBC technical reviewer verifies a submitted framework (UNVERIFIED → VERIFIED); it then awaits the board. */
+export function verifyFramework({ mdoId, userId }: { mdoId: string; userId: string }): StepResult<"VERIFIED"> {
+  return step(userId, mdoId, (tx, actor, target) => {
+    const { fw } = target;
+    if (!takesStep("verify", reviewRolesOf(actor, mdoId))) refuse(403, "Only a CBC technical reviewer can verify a framework.");
+    if (fw.status === "DRAFT") refuse(409, `There is nothing to verify: ${notUnderReview(tx, target)}`);
+    if (fw.status === "REJECTED") refuse(409, `There is nothing to verify: ${sentBack(tx, target)}`);
+    if (fw.status === "VERIFIED") refuse(409, `This framework was already verified: ${describeHolder(tx, fw)}`);
+    ensureNotOwnWork(tx, actor, target);
+
+    const now = new Date().toISOString();
+    tx.update(frameworks).set({ status: "VERIFIED", verifiedBy: actor.id, verifiedAt: now }).where(eq(frameworks.id, fw.id)).run();
+    record(tx, { actor, target, action: "verify", to: "VERIFIED", at: now });
+    const notices = notify(tx, {
+      userIds: usersWithRole(tx, "board").filter((id) => id !== actor.id),
+      mdoId,
+      kind: "verified",
+      message: `${actor.name} verified the framework of ${target.mdo.name}; it awaits approval by the review board.`,
+      href: `/frameworks/${target.mdo.code}/review`,
+    });
+    return { result: { ok: true as const, status: "VERIFIED" as const }, notices };
+  });
+}
+
+/** Sends a framework under review back to its authors with a reason: a technical reviewer at UNVERIFIED, the board at VERIFIED. */
+export function rejectFramework({ mdoId, userId, reason }: { mdoId: string; userId: string; reason: string }): StepResult<"REJECTED"> {
+  return step(userId, mdoId, (tx, actor, target) => {
+    const { fw } = target;
+    const roles = reviewRolesOf(actor, mdoId);
+    if (!takesStep("reject", roles)) refuse(403, "Only CBC technical reviewers and the review board can send a framework back.");
+    if (fw.status === "DRAFT") refuse(409, `There is nothing to send back: ${notUnderReview(tx, target)}`);
+    if (fw.status === "REJECTED") refuse(409, `This framework is already with its authors: ${sentBack(tx, target)}`);
+    if (!mayTakeStep("reject", fw.status, roles)) {
+      refuse(
+        403,
+        fw.status === "UNVERIFIED"
+          ? "This framework awaits technical review; at this stage only a technical reviewer can send it back."
+          : "This framework passed technical review and awaits the review board; only a board member can send it back now.",
+      );
+    }
+    ensureNotOwnWork(tx, actor, target);
+    const text = reason.trim();
+    if (text === "") refuse(400, "Give a reason, so the authors know what to fix.");
+    if (text.length > LIMITS.COMMENT_MAX) refuse(400, `The reason is ${text.length} characters long; at most ${LIMITS.COMMENT_MAX} are allowed.`);
+
+    const now = new Date().toISOString();
+    tx.update(frameworks)
+      .set({ status: "REJECTED", statusReason: text, verifiedBy: null, verifiedAt: null })
+      .where(eq(frameworks.id, fw.id))
+      .run();
+    record(tx, { actor, target, action: "reject", to: "REJECTED", at: now, reason: text });
+    // The technical reviewer who let it through hears about a board rejection too.
+    const recipients = [...usersWithRole(tx, "author", mdoId), ...(fw.verifiedBy ? [fw.verifiedBy] : [])].filter((id) => id !== actor.id);
+    const notices = notify(tx, {
+      userIds: recipients,
+      mdoId,
+      kind: "rejected",
+      message: `${actor.name} sent the framework of ${target.mdo.name} back to its authors. Reason: ${text}`,
+      href: `/frameworks/${target.mdo.code}`,
+    });
+    return { result: { ok: true as const, status: "REJECTED" as const }, notices };
+  });
+}
+
+/** The review board approves a verified framework: it is published as the next version and the working copy is DRAFT again. */
+export function approveFramework({ mdoId, userId }: { mdoId: string; userId: string }): ApproveResult {
+  const outcome = approveStep({ mdoId, userId });
+  if (outcome.ok) void scheduleStaticCopy();
+  return outcome;
+}
+
+function approveStep({ mdoId, userId }: { mdoId: string; userId: string }): ApproveResult {
+  return step(userId, mdoId, (tx, actor, target) => {
+    const { fw } = target;
+    if (!takesStep("approve", reviewRolesOf(actor, mdoId))) refuse(403, "Only the CBC review board can approve and publish a framework.");
+    if (fw.status === "DRAFT") refuse(409, `There is nothing to approve: ${notUnderReview(tx, target)}`);
+    if (fw.status === "REJECTED") refuse(409, `There is nothing to approve: ${sentBack(tx, target)}`);
+    if (fw.status === "UNVERIFIED") {
+      refuse(409, "This framework has not passed technical review yet; a technical reviewer must verify it before the board can approve it.");
+    }
+    ensureNotOwnWork(tx, actor, target);
+    if (fw.verifiedBy === actor.id) {
+      refuse(403, "You verified this submission as technical reviewer, so another member of the review board must approve it.");
+    }
+
+    const now = new Date().toISOString();
+    const version = publishVersion(tx, { target, actor, publishedAt: now });
+    tx.update(frameworks)
+      .set({ status: "DRAFT", submittedBy: null, submittedAt: null, verifiedBy: null, verifiedAt: null, statusReason: null })
+      .where(eq(frameworks.id, fw.id))
+      .run();
+    record(tx, { actor, target, action: "approve", to: "DRAFT", at: now, versionNumber: version.number });
+    audit(tx, actor.id, mdoId, "version", version.id, "publish", null, { number: version.number, sha256: version.sha256 });
+    const recipients = [...usersWithRole(tx, "author", mdoId), fw.submittedBy, fw.verifiedBy].filter((id): id is string => !!id && id !== actor.id);
+    const notices = notify(tx, {
+      userIds: recipients,
+      mdoId,
+      kind: "published",
+      message: `${actor.name} approved the framework of ${target.mdo.name}; it is published as version ${version.number}.`,
+      href: `/frameworks/${target.mdo.code}/versions/${version.number}`,
+    });
+    const { id: _id, ...published } = version;
+    return { result: { ok: true as const, status: "DRAFT" as const, version: published }, notices };
+  });
+}
+
+// ---- shared by the steps ------------------------------------------------------------------
+
+type StepWork<R> = (tx: Tx, actor: Actor, target: Target) => { result: R; notices: Notice[] };
+
+/** One step in one immediate transaction; e-mails go out only after it commits. */
+function step<R>(userId: string, mdoId: string, work: StepWork<R>): R | Refused {
+  try {
+    // why immediate: the state read and the writes must see one state, even with a second reviewer acting at once.
+    // why durably: an approval publishes a version and every step may be e-mailed; both must survive a power cut once told.
+    const { result, notices } = durably(() =>
+      getDb().transaction(
+        (tx) => {
+          const actor = loadActor(tx, userId);
+          return work(tx, actor, loadTarget(tx, actor, mdoId));
+        },
+        { behavior: "immediate" },
+      ),
+    );
+    deliverByEmail(notices);
+    return result;
+  } catch (error) {
+    return refusedOf(error);
+  }
+}
+
+type Transition = { actor: Actor; target: Target; action: (typeof reviewEvents.$inferInsert)["action"]; to: Status; at: string; reason?: string; versionNumber?: number };
+
+/** The review event and the audit row of a state change. */
+function record(tx: Tx, { actor, target, action, to, at, reason, versionNumber }: Transition): void {
+  const from = target.fw.status;
+  tx.insert(reviewEvents)
+    .values({
+      id: crypto.randomUUID(),
+      frameworkId: target.fw.id,
+      action,
+      fromStatus: from,
+      // why PUBLISHED: the approval's outcome is a version; the working copy itself returns to DRAFT (the audit row says so).
+      toStatus: action === "approve" ? "PUBLISHED" : to,
+      userId: actor.id,
+      reason: reason ?? null,
+      versionNumber: versionNumber ?? null,
+      at,
+    })
+    .run();
+  audit(tx, actor.id, target.mdo.id, "framework", target.fw.id, action, from, to, "status");
+}
+
+function notUnderReview(tx: Pick<Tx, "select">, target: Target): string {
+  const version = latestVersion(tx, target.mdo.id);
+  const published = version
+    ? ` Version ${version.number}, published on ${formatWhen(version.publishedAt)}, is final and cannot be changed or sent back; corrections go into the next draft.`
+    : "";
+  return `the framework is a draft that has not been submitted for review.${published}`;
+}
+
+function sentBack(tx: Pick<Tx, "select">, target: Target): string {
+  const event = tx
+    .select({ userId: reviewEvents.userId, at: reviewEvents.at })
+    .from(reviewEvents)
+    .where(and(eq(reviewEvents.frameworkId, target.fw.id), eq(reviewEvents.action, "reject")))
+    .orderBy(desc(reviewEvents.at), desc(sql`${reviewEvents}.rowid`))
+    .limit(1)
+    .get();
+  const by = event ? ` by ${nameOf(tx, event.userId)} on ${formatWhen(event.at)}` : "";
+  return `the framework was sent back to its authors${by}; it can be reviewed again once they resubmit it.`;
+}
