@@ -1,13 +1,15 @@
 // Lint: typescript-eslint's recommended rules, React hooks rules, and the layering rules from
 // CONVENTIONS.md: arrows point one way (routes → models → db → schemas); schemas/ knows no one;
-// import/ never touches the database; components never reach db/; and no import cycles anywhere.
+// import/ never touches the database; app/http (the request edge) sits beside the routes, above the
+// models; components never reach db/; and no import cycles anywhere.
 import js from "@eslint/js";
 import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 import importX from "eslint-plugin-import-x";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
-const restrict = (patterns, message) => ["error", { patterns: patterns.map((group) => ({ group: [group], message })) }];
+// A pattern is a string, or an array of strings read together (so a "!…" entry can make an exception).
+const restrict = (patterns, message) => ["error", { patterns: patterns.map((group) => ({ group: [group].flat(), message })) }];
 
 export default tseslint.config(
   { ignores: ["build/**", "dist/**", "public/build/**", "node_modules/**", ".cache/**", "test-results/**", "playwright-report/**", "tests/.tmp/**"] },
@@ -44,11 +46,20 @@ export default tseslint.config(
   },
   {
     files: ["app/models/**/*.ts"],
-    rules: { "no-restricted-imports": restrict(["~/routes/*", "~/components/*", "~/utils/*", "../routes/*", "../utils/*"], "Models sit below routes, components and the HTTP helpers: no import runs back up.") },
+    rules: {
+      "no-restricted-imports": restrict(
+        ["~/routes/*", "~/components/*", "~/http/*", "../routes/*", "../http/*", "../../routes/*", "../../http/*", "../../components/*"],
+        "Models sit below routes, components and the HTTP edge (app/http): no import runs back up.",
+      ),
+    },
+  },
+  {
+    files: ["app/http/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": restrict([["@db/*", "!@db/hash"], "~/routes/*", "~/components/*", "../routes/*", "../components/*"], "app/http is the request edge beside the routes: it calls models (and hashes with @db/hash), never the rest of db/, routes or components.") },
   },
   {
     files: ["app/components/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": restrict(["@db/*", "*.server", "~/models/*"], "Components never import db/ or server-only code.") },
+    rules: { "no-restricted-imports": restrict(["@db/*", "*.server", "~/models/*", "~/http/*", "~/routes/*"], "Components never import db/, server-only code, the HTTP edge or routes.") },
   },
   {
     files: ["bin/**/*.ts"],

@@ -2,7 +2,7 @@
  * The read API's edges: bearer-token authentication, JSON and CASE (imsx_StatusInfo) error
  * responses, and read responses with a strong ETag per encoding, 304 on If-None-Match, and
  * br/gzip by Accept-Encoding.
- * Errors are thrown as Responses so loaders stay straight-line, like app/utils/http.server.ts.
+ * Errors are thrown as Responses so loaders stay straight-line, like app/http/errors.server.ts.
  */
 import type { AppLoadContext } from "@remix-run/node";
 import { recordRefusal } from "~/models/audit/access-log.server";
@@ -222,7 +222,7 @@ type BodyOptions = { contentType: string; filename?: string; sha256?: string; ca
  * A read response: 304 when the client already has this representation, else the bytes in the
  * best encoding the request accepts (br, gzip or none), with `Vary: Accept-Encoding` and an ETag
  * per encoding (`"sha256"`, `"sha256-br"`, `"sha256-gzip"`). Compressed bytes are made once per
- * body and kept (app/utils/compression.server.ts); an XLSX is a zip already and goes as it is.
+ * body and kept (app/models/read-api/compressed-bytes.server.ts); an XLSX is a zip already and goes as it is.
  */
 export async function fileResponse(request: Request, body: Uint8Array<ArrayBuffer>, options: BodyOptions): Promise<Response> {
   const sha256 = options.sha256 ?? sha256Hex(body);

@@ -1,22 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { diffDocuments } from "@schemas/diff";
-import { getVersion, listPublishedFrameworks, listVersions } from "~/models/publication/versions.server";
-import { memoBySnapshot } from "~/models/publication/snapshot-cache.server";
+import { listPublishedFrameworks, listVersions, retiredNodeIds } from "~/models/publication/versions.server";
 import { apiBadRequest, readJson, requireApiReader } from "~/http/api.server";
 
 const sinceSchema = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
-
-/** Ids of nodes in the version before `number` that `number` no longer has ([] for version 1). */
-function retiredNodeIds(mdoId: string, number: number, sha256: string): Promise<string[]> {
-  return memoBySnapshot(`${sha256}:retired`, () => {
-    if (number === 1) return [];
-    const before = getVersion({ mdoId, number: number - 1 });
-    const after = getVersion({ mdoId, number });
-    if (!before || !after) return [];
-    return diffDocuments(before.document, after.document).nodes.removed.map((n) => n.id);
-  });
-}
 
 /**
  * GET /api/v1/changes?since=ISO-TIME: versions published after `since`, oldest first, each with
@@ -49,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         previousVersion: v.number > 1 ? v.number - 1 : null,
         publishedAt: v.publishedAt,
         sha256: v.sha256,
-        retiredNodeIds: await retiredNodeIds(v.mdoId, v.number, v.sha256),
+        retiredNodeIds: await retiredNodeIds({ mdoId: v.mdoId, number: v.number, sha256: v.sha256 }),
         links: { json: `${base}.json`, case: `${base}.case.json` },
       };
     }),

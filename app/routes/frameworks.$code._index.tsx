@@ -6,7 +6,7 @@ import { OutlineView } from "~/components/outline/outline-view";
 import { StatusBadge } from "~/components/status-badge";
 import { loadDraftDocument } from "~/models/draft/document.server";
 import { ReviewPanel, type ReviewPanelData } from "~/components/review/review-panel";
-import { getReviewState } from "~/models/review/steps.server";
+import { getReviewState } from "~/models/review/queries.server";
 import { listComments } from "~/models/review/comments.server";
 import { CommentThreads } from "~/components/comments/comment-threads";
 import { canEdit, hasCbcRole, requireMdoAccess } from "~/http/auth.server";

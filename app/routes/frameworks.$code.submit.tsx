@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
-import { listSubmitBlockers } from "~/models/review/steps.server";
+import { listSubmitBlockers } from "~/models/review/queries.server";
 import { requireMdoAccess } from "~/http/auth.server";
 import { notFound } from "~/http/errors.server";
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
-import { listReviewQueue } from "~/models/review/steps.server";
+import { listReviewQueue } from "~/models/review/queries.server";
 import { requireUser } from "~/http/auth.server";
 import { formatUtc } from "~/components/dates";
 

@@ -9,16 +9,8 @@ import { auditLog, frameworks, notifications, reviewEvents, versions } from "@db
 import type { EditOp } from "@schemas/edit-ops";
 import { FROZEN_SENTENCE } from "@schemas/enums";
 import { applyEditOps } from "~/models/draft-save/save.server";
-import {
-  approveFramework,
-  frozenNotice,
-  getReviewState,
-  listReviewQueue,
-  listSubmitBlockers,
-  rejectFramework,
-  submitFramework,
-  verifyFramework,
-} from "~/models/review/steps.server";
+import { frozenNotice, getReviewState, listReviewQueue, listSubmitBlockers } from "~/models/review/queries.server";
+import { approveFramework, rejectFramework, submitFramework, verifyFramework } from "~/models/review/steps.server";
 import { getVersion, listVersions } from "~/models/publication/versions.server";
 import { listMemberships } from "~/models/access/users.server";
 import { ministry, newNode, OTHER_AUTHOR, someNode, updateNode } from "../factories/edit-ops";

@@ -8,7 +8,9 @@ import { userId } from "@db/ids";
 import { auditLog, frameworks, notifications, reviewEvents, versions } from "@db/schema";
 import { LIMITS } from "@schemas/limits";
 import { applyEditOps } from "~/models/draft-save/save.server";
-import { approveFramework, editorsSinceLastPublication, listReviewQueue, rejectFramework, submitFramework, verifyFramework, type Refused } from "~/models/review/steps.server";
+import type { Refused } from "~/models/refusal.server";
+import { editorsSinceLastPublication, listReviewQueue } from "~/models/review/queries.server";
+import { approveFramework, rejectFramework, submitFramework, verifyFramework } from "~/models/review/steps.server";
 import { createUserWithRole, listMemberships } from "~/models/access/users.server";
 import { ministry, someNode, updateNode } from "../factories/edit-ops";
 

@@ -1,7 +1,7 @@
 /**
  * Saving the graph editor's edit ops to a ministry's draft: every operation checked and
  * applied in order, in one transaction, with the audit rows and the revision bump; any
- * refusal writes nothing. Operations live in draft-edit-*.server.ts.
+ * refusal writes nothing. Operations live beside it (nodes, links, competency).
  */
 import { eq } from "drizzle-orm";
 import { getDb } from "@db/client";

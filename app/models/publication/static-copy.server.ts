@@ -10,7 +10,7 @@ import path from "node:path";
 import { compressedBody } from "~/models/read-api/compressed-bytes.server";
 import { sha256Hex } from "@db/hash";
 import { jsonBytes } from "~/models/read-api/json-bytes.server";
-import { EXPORT_FORMAT_INFO, EXPORT_FORMATS } from "../../../export/formats";
+import { EXPORT_FORMAT_INFO, EXPORT_FORMATS } from "@export/formats";
 import { frameworksListBody, versionsListBody } from "../read-api/lists.server";
 import { findCaseObject, listCaseDocuments } from "../read-api/case-binding.server";
 import { exportOptions, publishedFile } from "./export.server";

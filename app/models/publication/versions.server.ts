@@ -11,7 +11,7 @@ import { mdos, users, versions } from "@db/schema";
 import { diffDocuments, type FracDiff } from "@schemas/diff";
 import { parseFracDocument, type FracDocument } from "@schemas/frac-document";
 import { loadDraftDocument } from "../draft/document.server";
-import { ByteBudgetCache } from "./snapshot-cache.server";
+import { ByteBudgetCache, memoBySnapshot } from "./snapshot-cache.server";
 
 /** The exact text a version is stored and served as, and its sha256 (hex): also its ETag. */
 export function serializeDocument(doc: FracDocument): { text: string; sha256: string } {
@@ -157,6 +157,20 @@ export function diffVersions({ mdoId, from, to }: { mdoId: string; from: DiffSid
     return { ok: false, status: 404, message: `${what}; ${known}.` };
   }
   return { ok: true, diff: diffDocuments(before!, after!), from, to, before: before!, after: after! };
+}
+
+/**
+ * Ids of nodes in the version before `number` that `number` no longer has ([] for version 1), for
+ * the changes feed; kept per snapshot, since a published version never changes.
+ */
+export function retiredNodeIds({ mdoId, number, sha256 }: { mdoId: string; number: number; sha256: string }): Promise<string[]> {
+  return memoBySnapshot(`${sha256}:retired`, () => {
+    if (number === 1) return [];
+    const before = getVersion({ mdoId, number: number - 1 });
+    const after = getVersion({ mdoId, number });
+    if (!before || !after) return [];
+    return diffDocuments(before.document, after.document).nodes.removed.map((n) => n.id);
+  });
 }
 
 /** Parses a stored snapshot; a version that does not parse is corrupt data, so it throws. */

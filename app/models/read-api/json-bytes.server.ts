@@ -1,7 +1,7 @@
 /** JSON bodies as bytes with their sha256, made once per object (the read responses and the static copy share them). */
 import { sha256Hex } from "@db/hash";
 
-// why: the CASE objects of a published snapshot are kept (app/models/case.server.ts), so their
+// why: the CASE objects of a published snapshot are kept (app/models/read-api/case-binding.server.ts), so their
 // JSON text is made once per object too, not on every request.
 const serialized = new WeakMap<object, { bytes: Uint8Array<ArrayBuffer>; sha256: string }>();
 

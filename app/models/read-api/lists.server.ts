@@ -1,9 +1,9 @@
 /**
  * The bodies of the read API's lists (/api/v1/frameworks and /api/v1/frameworks/CODE/versions),
- * shared by their routes and by the static copy (static-copy.server.ts), which writes the same
+ * shared by their routes and by the static copy (publication/static-copy.server.ts), which writes the same
  * bodies as index.json files beside the version files they link to.
  */
-import { EXPORT_FORMAT_INFO } from "../../../export/formats";
+import { EXPORT_FORMAT_INFO } from "@export/formats";
 import { listPublishedFrameworks, listVersions } from "../publication/versions.server";
 
 /** The read API's path of a ministry's versions; its files sit under it as N.json, N.csv, … */

@@ -3,7 +3,7 @@
  * DRAFT/REJECTED → submit → UNVERIFIED → verify → VERIFIED → approve → version N published,
  * and the working copy is DRAFT again; reject sends UNVERIFIED or VERIFIED back as REJECTED.
  * Each step is one immediate transaction: the state change, a review event, an audit row and
- * the notices; a refusal writes nothing. Reads for review screens are in review-queries.server.ts.
+ * the notices; a refusal writes nothing. Reads for review screens are in queries.server.ts.
  */
 import crypto from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
@@ -36,9 +36,6 @@ import {
 import { refuse, refusedOf, type Refused } from "../refusal.server";
 import { getLatestVersion } from "../publication/versions.server";
 
-export { frozenNotice, editorsSinceLastPublication, getReviewState, listReviewQueue, listSubmitBlockers } from "./queries.server";
-export type { QueueItem, QueueStage, ReviewEventView, ReviewState } from "./queries.server";
-export type { Refused } from "../refusal.server";
 
 type Status = (typeof WORKING_COPY_STATUSES)[number];
 export type StepResult<S extends Status> = { ok: true; status: S } | Refused;

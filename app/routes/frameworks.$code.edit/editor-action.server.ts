@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { editorActionSchema } from "@schemas/edit-ops";
 import { LIMITS } from "@schemas/limits";
 import { applyEditOps } from "~/models/draft-save/save.server";
-import { requireMdoAccess } from "../../http/auth.server";
+import { requireMdoAccess } from "~/http/auth.server";
 
 /** The largest editor save body accepted. */
 export const EDITOR_BODY_MAX_BYTES = LIMITS.EDITOR_SAVE_BYTES_MAX;
