@@ -85,16 +85,33 @@ function createOwnerOnly(file: string): void {
 
 declare global {
   var __fracClient: Client | undefined;
+  var __fracLentClient: Client | undefined;
 }
 
 /** The process-wide client; the dev server re-requires the bundle, so it lives on globalThis. */
 export function getClient(): Client {
+  if (globalThis.__fracLentClient) return globalThis.__fracLentClient;
   const file = databaseFile();
   if (!globalThis.__fracClient || globalThis.__fracClient.file !== file) {
     globalThis.__fracClient?.sqlite.close();
     globalThis.__fracClient = openClient(file);
   }
   return globalThis.__fracClient;
+}
+
+/**
+ * Runs synchronous `work` with `client` standing in for the process-wide client, so models write
+ * to a file other than DATABASE_URL's (the test setup seeds its base file this way). The caller
+ * keeps owning `client`: it is not closed here.
+ */
+export function withClient<T>(client: Client, work: () => T): T {
+  const before = globalThis.__fracLentClient;
+  globalThis.__fracLentClient = client;
+  try {
+    return work();
+  } finally {
+    globalThis.__fracLentClient = before;
+  }
 }
 
 /** The drizzle handle of the process-wide client. */

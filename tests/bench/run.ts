@@ -51,7 +51,7 @@ async function setup() {
   }
   client.sqlite.close();
   process.env.DATABASE_URL = `file:${dbFile}`;
-  seedDemoHistory({ databaseFile: dbFile });
+  seedDemoHistory();
   const { createToken } = await import("../../app/models/access/tokens.server");
   const created = createToken({ name: "bench", createdBy: null });
   if (!created.ok) throw new Error(created.message);

@@ -56,7 +56,7 @@ describe("/admin/audit for an admin", () => {
   it("shows the whole log, rows with no ministry included, and any event name", async () => {
     await createUserWithRole({ email: "new.admin@frac.test", role: "board", mdoId: null, actorId: userId(ADMIN) });
     // An event written by another part of the system, with a name this page has never heard of.
-    audit(getDb(), userId(ADMIN), null, "session", null, "sign-in", null, { ip: "10.0.0.1" });
+    audit(getDb(), { userId: userId(ADMIN), mdoId: null, entity: "session", entityId: null, action: "sign-in", after: { ip: "10.0.0.1" } });
     const all = await page();
     expect(all.total).toBe(getDb().select().from(auditLog).all().length);
     expect(all.rows.find((r: { entity: string; action: string }) => r.entity === "session" && r.action === "sign-in")).toMatchObject({ mdoId: null, userEmail: ADMIN });
@@ -115,7 +115,7 @@ describe("/admin/audit.csv", () => {
   it("streams every matching row, far past 500, newest first", async () => {
     const db = getDb();
     db.transaction((tx) => {
-      for (let i = 0; i < 1234; i++) audit(tx, null, null, "bulk", `row-${i}`, "test", null, { i });
+      for (let i = 0; i < 1234; i++) audit(tx, { userId: null, mdoId: null, entity: "bulk", entityId: `row-${i}`, action: "test", after: { i } });
     });
     const lines = records(await csvOf("?event=bulk:test"));
     expect(lines[0]).toBe("at,mdo,user,user_email,entity,entity_id,entity_name,action,field,before,after");
@@ -130,7 +130,7 @@ describe("/admin/audit.csv", () => {
 
   it("neutralises every cell a spreadsheet would run as a formula", async () => {
     const { userId: evil } = await createUserWithRole({ email: "formula@frac.test", name: "=HYPERLINK(\"http://x\",\"y\")", role: "viewer", mdoId: getMdoByCode({ code: "CBIC" })!.id, actorId: null });
-    audit(getDb(), evil, null, "+cmd", "@id", "-run", "before", "after", "\tfield");
+    audit(getDb(), { userId: evil, mdoId: null, entity: "+cmd", entityId: "@id", action: "-run", before: "before", after: "after", field: "\tfield" });
     const lines = records(await csvOf("?user=formula@frac"));
     const row = lines.find((l) => l.includes("+cmd"))!;
     expect(row).toContain(`"'=HYPERLINK(""http://x"",""y"")",formula@frac.test,'+cmd,'@id,,'-run,'\tfield,"""before""","""after"""`);

@@ -19,7 +19,7 @@ export default async function setup() {
   const client = openClient(BASE_DB);
   seedReference(client);
   await seedDemo(client);
-  seedDemoHistory({ databaseFile: BASE_DB });
+  seedDemoHistory({ client });
   client.sqlite.pragma("wal_checkpoint(TRUNCATE)");
   client.sqlite.close();
   return () => fs.rmSync(BASE_DIR, { recursive: true, force: true });

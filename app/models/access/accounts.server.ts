@@ -30,7 +30,7 @@ export async function changePassword({ userId, currentPassword, newPassword }: {
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, userId)).run();
     endUserSessions(tx, { userId });
-    audit(tx, userId, null, "user", userId, "password-change", { mustChangePassword: user.mustChangePassword }, null);
+    audit(tx, { userId, mdoId: null, entity: "user", entityId: userId, action: "password-change", before: { mustChangePassword: user.mustChangePassword } });
   });
   return { ok: true };
 }
@@ -43,7 +43,7 @@ export async function resetPassword({ userId, actorId }: { userId: string; actor
     const changed = tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, userId)).run().changes;
     if (!changed) return null;
     const ended = endUserSessions(tx, { userId });
-    audit(tx, actorId, null, "user", userId, "password-reset", null, { sessionsEnded: ended });
+    audit(tx, { userId: actorId, mdoId: null, entity: "user", entityId: userId, action: "password-reset", after: { sessionsEnded: ended } });
     return { password };
   });
 }
@@ -55,7 +55,7 @@ export function setUserDisabled({ userId, disabled, actorId }: { userId: string;
     if (!user || user.disabled === disabled) return false;
     tx.update(users).set({ disabled }).where(eq(users.id, userId)).run();
     const ended = disabled ? endUserSessions(tx, { userId }) : 0;
-    audit(tx, actorId, null, "user", userId, disabled ? "disable" : "enable", { disabled: !disabled }, { disabled, ...(disabled ? { sessionsEnded: ended } : {}) });
+    audit(tx, { userId: actorId, mdoId: null, entity: "user", entityId: userId, action: disabled ? "disable" : "enable", before: { disabled: !disabled }, after: { disabled, ...(disabled ? { sessionsEnded: ended } : {}) } });
     return true;
   });
 }
@@ -75,5 +75,5 @@ export function recordSecurityEvent({ event, email, userId, client, detail = {} 
   const db = getDb();
   const who = userId ?? (email ? (findUserByEmail({ email })?.id ?? null) : null);
   const after = { ip: client.ip, userAgent: client.userAgent?.slice(0, 512) ?? null, ...(email && !who ? { email: normalizeEmail(email).slice(0, 320) } : {}), ...detail };
-  audit(db, who, null, "user", who, event, null, after);
+  audit(db, { userId: who, mdoId: null, entity: "user", entityId: who, action: event, after });
 }

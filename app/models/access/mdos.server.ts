@@ -100,7 +100,7 @@ export function activateMdo(input: { mdoId: string; code: string; parentCode: st
     }
     tx.update(mdos).set({ active: true, code, parentId }).where(eq(mdos.id, mdo.id)).run();
     tx.insert(frameworks).values({ id: crypto.randomUUID(), mdoId: mdo.id }).onConflictDoNothing().run();
-    audit(tx, input.actorId, mdo.id, "mdo", mdo.id, "activate", { active: false }, { active: true, code, parentId });
+    audit(tx, { userId: input.actorId, mdoId: mdo.id, entity: "mdo", entityId: mdo.id, action: "activate", before: { active: false }, after: { active: true, code, parentId } });
     return { ok: true, code };
   });
 }

@@ -65,7 +65,7 @@ export function createToken({ name, createdBy, expiresAt = null, mdoId = null }:
     const token = TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
     const id = crypto.randomUUID();
     tx.insert(apiTokens).values({ id, name: trimmed, tokenHash: hashToken(token), createdBy, expiresAt, mdoId }).run();
-    audit(tx, createdBy, mdoId, "token", id, "create", null, { name: trimmed, expiresAt, scope: mdoId ? "ministry" : "all" });
+    audit(tx, { userId: createdBy, mdoId, entity: "token", entityId: id, action: "create", after: { name: trimmed, expiresAt, scope: mdoId ? "ministry" : "all" } });
     return { ok: true as const, id, name: trimmed, token };
   });
 }
@@ -79,7 +79,7 @@ export function revokeToken({ name, actorId = null }: { name: string; actorId?: 
       .where(and(eq(apiTokens.name, name.trim()), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id, name: apiTokens.name, mdoId: apiTokens.mdoId })
       .all();
-    for (const t of revoked) audit(tx, actorId, t.mdoId, "token", t.id, "revoke", { name: t.name }, null);
+    for (const t of revoked) audit(tx, { userId: actorId, mdoId: t.mdoId, entity: "token", entityId: t.id, action: "revoke", before: { name: t.name } });
     return revoked.length > 0;
   });
 }

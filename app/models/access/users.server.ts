@@ -76,7 +76,7 @@ export async function createUserWithRole(input: CreateUserInput): Promise<{ user
       tx.insert(users)
         .values({ id: userId, email, name: input.name?.trim() || email, passwordHash, mustChangePassword: true })
         .run();
-      audit(tx, input.actorId, null, "user", userId, "create", null, { email });
+      audit(tx, { userId: input.actorId, mdoId: null, entity: "user", entityId: userId, action: "create", after: { email } });
     }
     grantInTx(tx, { userId, role: input.role, mdoId: input.mdoId, actorId: input.actorId });
     return { userId, created: !existing, password: existing ? null : password };
@@ -95,7 +95,7 @@ function grantInTx(tx: Tx, { userId, role, mdoId, actorId }: { userId: string; r
     .get();
   if (exists) return false;
   tx.insert(memberships).values({ id: crypto.randomUUID(), userId, role, mdoId }).run();
-  audit(tx, actorId, mdoId, "membership", userId, "grant", null, { role });
+  audit(tx, { userId: actorId, mdoId, entity: "membership", entityId: userId, action: "grant", after: { role } });
   return true;
 }
 
@@ -110,7 +110,7 @@ export function revokeMembership({ membershipId, actorId }: { membershipId: stri
     const m = tx.select().from(memberships).where(eq(memberships.id, membershipId)).get();
     if (!m) return false;
     tx.delete(memberships).where(eq(memberships.id, membershipId)).run();
-    audit(tx, actorId, m.mdoId, "membership", m.userId, "revoke", { role: m.role }, null);
+    audit(tx, { userId: actorId, mdoId: m.mdoId, entity: "membership", entityId: m.userId, action: "revoke", before: { role: m.role } });
     return true;
   });
 }

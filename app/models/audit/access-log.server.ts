@@ -34,7 +34,7 @@ export async function recordRefusal({ status, userId, mdoId = null, tokenId = nu
   }
   const url = new URL(request.url);
   const agent = request.headers.get("User-Agent")?.slice(0, 200) ?? null;
-  audit(getDb(), userId, mdoId, "access", tokenId, "refused", null, { status, method: request.method, path: url.pathname, reason, userAgent: agent });
+  audit(getDb(), { userId, mdoId, entity: "access", entityId: tokenId, action: "refused", after: { status, method: request.method, path: url.pathname, reason, userAgent: agent } });
 }
 
 /** Forgets the per-caller counts (tests). */

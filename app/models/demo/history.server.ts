@@ -4,7 +4,7 @@
  * top, so a new install has a version to read and a draft to diff against it.
  */
 import { and, eq } from "drizzle-orm";
-import { closeClient, getDb } from "@db/client";
+import { getDb, withClient, type Client } from "@db/client";
 import { domainCompetencyId, stableId, userId } from "@db/ids";
 import { frameworks, links, nodes } from "@db/schema";
 import type { EditOp } from "@schemas/edit-ops";
@@ -21,11 +21,11 @@ export type DemoHistoryReport = { published: number | null; changes: number };
 
 /**
  * Publishes CBIC's demo framework as version 1 and edits the draft, unless CBIC already has a
- * published version (or is not a seeded demo draft): idempotent. With `databaseFile`, works on
- * that SQLite file instead of DATABASE_URL's (the test setup seeds a base file).
+ * published version (or is not a seeded demo draft): idempotent. With `client`, works on that
+ * client's file instead of DATABASE_URL's (the test setup seeds a base file).
  */
-export function seedDemoHistory({ databaseFile }: { databaseFile?: string } = {}): DemoHistoryReport {
-  if (databaseFile) return withDatabase(databaseFile, () => seedDemoHistory());
+export function seedDemoHistory({ client }: { client?: Client } = {}): DemoHistoryReport {
+  if (client) return withClient(client, () => seedDemoHistory());
   const cbic = getMdoByCode({ code: "CBIC" });
   if (!cbic || getPublishedVersionNumber({ mdoId: cbic.id }) !== null) return { published: null, changes: 0 };
   const fw = getDb().select().from(frameworks).where(eq(frameworks.mdoId, cbic.id)).get();
@@ -100,17 +100,4 @@ function demoChanges(frameworkId: string): EditOp[] {
       },
     },
   ];
-}
-
-/** Runs `work` with the process-wide client pointed at `file`, then closes it and restores DATABASE_URL. */
-function withDatabase<T>(file: string, work: () => T): T {
-  const previous = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = `file:${file}`;
-  try {
-    return work();
-  } finally {
-    closeClient();
-    if (previous === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = previous;
-  }
 }

@@ -61,5 +61,5 @@ export function createCompetency(ctx: SaveContext, change: CompetencyCreate): vo
     ...(row.source ? { source: row.source } : {}),
     levels: change.levels,
   };
-  audit(ctx.tx, ctx.userId, ctx.mdoId, "competency", row.id, "create", null, content);
+  audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "competency", entityId: row.id, action: "create", after: content });
 }

@@ -88,7 +88,7 @@ export function createLink(ctx: SaveContext, change: Op<"link.create">): void {
     createdAt: ctx.now,
   };
   ctx.tx.insert(links).values(row).run();
-  audit(ctx.tx, ctx.userId, ctx.mdoId, "link", row.id, "create", null, linkContent(row));
+  audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "link", entityId: row.id, action: "create", after: linkContent(row) });
 }
 
 /** link.update: a new required level (checked against the scale) or order. */
@@ -104,11 +104,11 @@ export function updateLink(ctx: SaveContext, change: Op<"link.update">): void {
     if (!competency) refuse(400, `No competency with id ${row.toCompetencyId} that this framework can use.`);
     checkLevel(competency, change.level);
     set.level = change.level;
-    audit(ctx.tx, ctx.userId, ctx.mdoId, "link", row.id, "update", row.level, change.level, "level");
+    audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "link", entityId: row.id, action: "update", before: row.level, after: change.level, field: "level" });
   }
   if (change.order !== undefined && change.order !== row.sortOrder) {
     set.sortOrder = change.order;
-    audit(ctx.tx, ctx.userId, ctx.mdoId, "link", row.id, "update", row.sortOrder, change.order, "order");
+    audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "link", entityId: row.id, action: "update", before: row.sortOrder, after: change.order, field: "order" });
   }
   if (Object.keys(set).length > 0) ctx.tx.update(links).set(set).where(eq(links.id, row.id)).run();
 }
@@ -117,5 +117,5 @@ export function updateLink(ctx: SaveContext, change: Op<"link.update">): void {
 export function deleteLink(ctx: SaveContext, change: Op<"link.delete">): void {
   const row = requireLink(ctx, change.id);
   ctx.tx.delete(links).where(eq(links.id, row.id)).run();
-  audit(ctx.tx, ctx.userId, ctx.mdoId, "link", row.id, "delete", linkContent(row), null);
+  audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "link", entityId: row.id, action: "delete", before: linkContent(row) });
 }

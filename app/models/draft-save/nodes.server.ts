@@ -75,7 +75,7 @@ export function createNode(ctx: SaveContext, change: Op<"node.create">): void {
     updatedAt: ctx.now,
   };
   ctx.tx.insert(nodes).values(row).run();
-  audit(ctx.tx, ctx.userId, ctx.mdoId, "node", row.id, "create", null, nodeContent(row));
+  audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "node", entityId: row.id, action: "create", after: nodeContent(row) });
 }
 
 /** node.update: writes the fields that differ, one audit row per changed field. */
@@ -90,7 +90,7 @@ export function updateNode(ctx: SaveContext, change: Op<"node.update">): void {
     if (next === row[key]) continue;
     changed[key] = next;
     // One row per changed field, so the log answers "who changed this name, and from what".
-    audit(ctx.tx, ctx.userId, ctx.mdoId, "node", row.id, "update", row[key], next, key);
+    audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "node", entityId: row.id, action: "update", before: row[key], after: next, field: key });
   }
   if (Object.keys(changed).length === 0) return;
   ctx.tx
@@ -126,9 +126,9 @@ export function deleteNode(ctx: SaveContext, change: Op<"node.delete">): void {
     .where(or(eq(links.fromId, row.id), eq(links.toNodeId, row.id)))
     .all();
   if (attached.length > 0) {
-    for (const link of attached) audit(ctx.tx, ctx.userId, ctx.mdoId, "link", link.id, "delete", linkContent(link), null);
+    for (const link of attached) audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "link", entityId: link.id, action: "delete", before: linkContent(link) });
     ctx.tx.delete(links).where(or(eq(links.fromId, row.id), eq(links.toNodeId, row.id))).run();
   }
   ctx.tx.delete(nodes).where(eq(nodes.id, row.id)).run();
-  audit(ctx.tx, ctx.userId, ctx.mdoId, "node", row.id, "delete", nodeContent(row), null);
+  audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "node", entityId: row.id, action: "delete", before: nodeContent(row) });
 }

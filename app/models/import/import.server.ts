@@ -156,8 +156,8 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
       const revision = fw.revision + 1;
       tx.update(frameworks).set({ revision, updatedAt: now, updatedBy: input.userId }).where(eq(frameworks.id, fw.id)).run();
       const counts = { created: plan.created, updated: plan.updated, removed: plan.removed };
-      auditMany(sqlite, input.userId, input.mdoId, trail);
-      audit(tx, input.userId, input.mdoId, "import", fw.id, "import", null, { fileName: input.fileName, sha256: input.sha256, mode: plan.mode, ...counts });
+      auditMany(sqlite, { userId: input.userId, mdoId: input.mdoId, entries: trail });
+      audit(tx, { userId: input.userId, mdoId: input.mdoId, entity: "import", entityId: fw.id, action: "import", after: { fileName: input.fileName, sha256: input.sha256, mode: plan.mode, ...counts } });
       return { ok: true as const, revision, counts, unchanged: false };
       // why immediate: a deferred transaction that read the draft before an editor save committed could
       // not write after it (SQLITE_BUSY_SNAPSHOT, which no timeout waits out); immediate waits its turn.

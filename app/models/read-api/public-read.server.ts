@@ -32,7 +32,7 @@ export function setPublicRead({ mdoId, open, actorId }: { mdoId: string; open: b
     if (!mdo) return false;
     if (mdo.publicRead === open) return true;
     tx.update(mdos).set({ publicRead: open }).where(eq(mdos.id, mdoId)).run();
-    audit(tx, actorId, mdoId, "mdo", mdoId, open ? "open_reading" : "close_reading", { publicRead: mdo.publicRead }, { publicRead: open });
+    audit(tx, { userId: actorId, mdoId, entity: "mdo", entityId: mdoId, action: open ? "open_reading" : "close_reading", before: { publicRead: mdo.publicRead }, after: { publicRead: open } });
     return true;
   });
 }

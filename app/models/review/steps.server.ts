@@ -173,7 +173,7 @@ function approveStep({ mdoId, userId }: { mdoId: string; userId: string }): Appr
       .where(eq(frameworks.id, fw.id))
       .run();
     record(tx, { actor, target, action: "approve", to: "DRAFT", at: now, versionNumber: version.number });
-    audit(tx, actor.id, mdoId, "version", version.id, "publish", null, { number: version.number, sha256: version.sha256 });
+    audit(tx, { userId: actor.id, mdoId, entity: "version", entityId: version.id, action: "publish", after: { number: version.number, sha256: version.sha256 } });
     const recipients = [...usersWithRole(tx, "author", mdoId), fw.submittedBy, fw.verifiedBy].filter((id): id is string => !!id && id !== actor.id);
     const notices = notify(tx, {
       userIds: recipients,
@@ -231,7 +231,7 @@ function record(tx: Tx, { actor, target, action, to, at, reason, versionNumber }
       at,
     })
     .run();
-  audit(tx, actor.id, target.mdo.id, "framework", target.fw.id, action, from, to, "status");
+  audit(tx, { userId: actor.id, mdoId: target.mdo.id, entity: "framework", entityId: target.fw.id, action, before: from, after: to, field: "status" });
 }
 
 function notUnderReview(tx: Pick<Tx, "select">, target: Target): string {
