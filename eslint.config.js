@@ -66,6 +66,15 @@ export default tseslint.config(
     rules: { "no-restricted-imports": restrict(["~/routes/*"], "The CLI uses models, not routes.") },
   },
   {
+    // why: every setting is read, checked and defaulted in one module (app/config.server.ts);
+    // DATABASE_URL is read by db/client.ts, which the CLI shares.
+    files: ["app/**/*.{ts,tsx}", "server/**/*.ts", "scripts/serve.ts"],
+    ignores: ["app/config.server.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through app/config.server.ts." }],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },

@@ -8,11 +8,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { createSessionStorage, type Session, type SessionStorage } from "@remix-run/node";
 import { databaseFile } from "@db/client";
-import { sessionLimits } from "~/config.server";
+import { sessionLimits, sessionSecretSetting } from "~/config.server";
 import { createSessionRow, deleteSessionRow, readSessionRow, updateSessionRow, type SessionClient } from "~/models/access/sessions.server";
 
 function loadSecret(): string {
-  const fromEnv = process.env.SESSION_SECRET?.trim();
+  const fromEnv = sessionSecretSetting();
   if (fromEnv) return fromEnv;
   const file = path.join(path.dirname(databaseFile()), ".session-secret");
   try {

@@ -12,11 +12,11 @@ import { demoRefusal, seedDemo, seedReference } from "../db/seed";
 import { seedDemoHistory } from "../app/models/demo/history.server";
 import { scheduleStaticCopy } from "../app/models/publication/static-copy.server";
 import { continueOnlyAfterChecks, cspNonce, installSecurity } from "../server/security";
-import { demoRequested, startupProblems } from "../app/config.server";
+import { demoRequested, isDevelopment, serverPort, startupProblems } from "../app/config.server";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const demo = demoRequested();
-const port = Number(process.env.PORT ?? 3000);
+const port = serverPort();
 
 // why before the database is opened: a refused start must change nothing.
 const problems = startupProblems();
@@ -60,7 +60,7 @@ app.all(
 
 const server = app.listen(port, () => {
   console.log(`FRAC Studio is serving on http://localhost:${port}`);
-  if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
+  if (isDevelopment()) void broadcastDevReady(build);
 });
 
 continueOnlyAfterChecks(server, app);

@@ -6,12 +6,13 @@
  * carries no one's cookies by accident, so it goes on to the usual checks.
  */
 import type { RequestHandler } from "express";
+import { configuredAppUrl } from "../app/config.server";
 import { refuse } from "./refuse";
 
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
 /** Refuses (403) a non-GET request that a browser says came from another origin than `appUrl`, or than the one it was sent to. */
-export function sameOriginOnly(appUrl: string | undefined = process.env.APP_URL): RequestHandler {
+export function sameOriginOnly(appUrl: string | undefined = configuredAppUrl()): RequestHandler {
   const fixed = appUrl?.trim() ? originOf(appUrl.trim()) : null;
   if (fixed === null && appUrl?.trim()) throw new Error(`APP_URL must be an absolute http(s) address such as https://frac.example.gov.in (got "${appUrl}")`);
   return (req, res, next) => {

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, Server } from "node:http";
 import type { Express, RequestHandler } from "express";
+import { configuredAppUrl, trustProxySetting, type Env } from "../app/config.server";
 import { boundedBodies } from "./bounded-body";
 import { securityHeaders } from "./headers";
 import { sameOriginOnly } from "./same-origin";
@@ -15,10 +16,10 @@ export { cspNonce } from "./headers";
  * "trust proxy" values: `loopback` by default, a proxy on the same machine; a number of hops or
  * addresses for others); they decide whether a request came over https.
  */
-export function installSecurity(app: Express, env: Record<string, string | undefined> = process.env): void {
+export function installSecurity(app: Express, env?: Env): void {
   app.disable("x-powered-by");
-  app.set("trust proxy", trustProxy(env.TRUST_PROXY));
-  app.use(...securityHeaders(), sameOriginOnly(env.APP_URL), boundedBodies(), continueWhenAccepted);
+  app.set("trust proxy", trustProxySetting(env));
+  app.use(...securityHeaders(), sameOriginOnly(configuredAppUrl(env)), boundedBodies(), continueWhenAccepted);
 }
 
 const awaitingContinue = new WeakSet<IncomingMessage>();
@@ -39,10 +40,3 @@ const continueWhenAccepted: RequestHandler = (req, res, next) => {
   if (awaitingContinue.has(req)) res.writeContinue();
   next();
 };
-
-function trustProxy(value: string | undefined): string | number | boolean {
-  const v = value?.trim();
-  if (!v) return "loopback";
-  if (v === "true" || v === "false") return v === "true";
-  return /^\d+$/u.test(v) ? Number(v) : v;
-}

@@ -4,33 +4,22 @@
  * per IP address for reads without a token (PUBLIC_READ, docs/decisions/009). One process serves
  * the app, so memory is exact; counts start again when the server restarts.
  *
- * Settings (read on first use, and again whenever they change):
+ * Settings (app/config.server.ts; read on first use, and again whenever they change):
  *   API_RATE_LIMIT    requests each token may make per window (default 1200; 0 turns the limit off)
  *   API_RATE_WINDOW   the window in seconds (default 60)
  *   PUBLIC_READ_RATE  reads per minute an IP address may make without a token (default 120)
  */
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-
-export const API_RATE_DEFAULTS = { limit: 1200, windowSeconds: 60 } as const;
+import { apiRateSetting, publicReadRate } from "~/config.server";
 
 type Limiter = { key: string; limit: number; windowSeconds: number; memory: RateLimiterMemory | null };
 let current: Limiter | undefined;
 
-function wholeNumber(name: string, raw: string | undefined, fallback: number, min: number): number {
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min} (got "${raw}").`);
-  return value;
-}
-
 /** The limiter for the current settings; an unreadable setting throws, naming it. */
 function limiter(): Limiter {
-  const rawLimit = process.env.API_RATE_LIMIT;
-  const rawWindow = process.env.API_RATE_WINDOW;
-  const key = `${rawLimit ?? ""}|${rawWindow ?? ""}`;
+  const { limit, windowSeconds } = apiRateSetting();
+  const key = `${limit}|${windowSeconds}`;
   if (current?.key === key) return current;
-  const limit = wholeNumber("API_RATE_LIMIT", rawLimit, API_RATE_DEFAULTS.limit, 0);
-  const windowSeconds = wholeNumber("API_RATE_WINDOW", rawWindow, API_RATE_DEFAULTS.windowSeconds, 1);
   current = { key, limit, windowSeconds, memory: limit === 0 ? null : new RateLimiterMemory({ points: limit, duration: windowSeconds }) };
   return current;
 }
@@ -62,15 +51,7 @@ export async function takeApiRequest(tokenId: string): Promise<RateDecision> {
   return wait === null ? { ok: true } : { ok: false, retryAfterSeconds: wait, limit, windowSeconds };
 }
 
-const DEFAULT_PUBLIC_PER_MINUTE = 120;
 const publicLimiters = new Map<number, RateLimiterMemory>();
-
-/** Reads per minute an IP address may make without a token: PUBLIC_READ_RATE, else 120. */
-export function publicReadRate(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.PUBLIC_READ_RATE?.trim();
-  const n = raw ? Number(raw) : NaN;
-  return Number.isInteger(n) && n > 0 ? n : DEFAULT_PUBLIC_PER_MINUTE;
-}
 
 /** Counts one read by this address without a token; the seconds to wait when it is over its limit, else null. */
 export function takePublicRead(ip: string): Promise<number | null> {

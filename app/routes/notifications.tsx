@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { listNotifications, markRead } from "~/models/review/notices.server";
+import { mailSettings } from "~/config.server";
 import { requireUser } from "~/http/auth.server";
 import { formatUtc } from "~/components/dates";
 
@@ -10,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Notifications · FRAC Studio"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ items: listNotifications({ userId: user.id, limit: 100 }), email: !!process.env.SMTP_URL });
+  return json({ items: listNotifications({ userId: user.id, limit: 100 }), email: mailSettings() !== null });
 }
 
 const intent = z.discriminatedUnion("intent", [z.object({ intent: z.literal("read-all") }), z.object({ intent: z.literal("read"), id: z.uuid() })]);

@@ -7,12 +7,12 @@ import { sha256Hex } from "@db/hash";
 import { exportChunks, type CaseOptions, type ExportFormat } from "@export/index";
 import { loadDraftDocument } from "../draft/document.server";
 import { memoBySnapshot } from "./snapshot-cache.server";
-import { appBaseUrl } from "~/config.server";
+import { appBaseUrl, type Env } from "~/config.server";
 import { getVersion, getVersionBytes, type VersionBytes } from "./versions.server";
 
 
 /** What the exports take from the deployment: CASE `uri`s point at this server's CASE binding. */
-export function exportOptions(env: Record<string, string | undefined> = process.env): CaseOptions {
+export function exportOptions(env?: Env): CaseOptions {
   return { baseUri: appBaseUrl(env) };
 }
 

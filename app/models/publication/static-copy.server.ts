@@ -11,6 +11,7 @@ import { compressedBody } from "~/models/read-api/compressed-bytes.server";
 import { sha256Hex } from "@db/hash";
 import { jsonBytes } from "~/models/read-api/json-bytes.server";
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS } from "@export/formats";
+import { staticCopyDir } from "~/config.server";
 import { frameworksListBody, versionsListBody } from "../read-api/lists.server";
 import { findCaseObject, listCaseDocuments } from "../read-api/case-binding.server";
 import { exportOptions, publishedFile } from "./export.server";
@@ -127,8 +128,8 @@ let queue: Promise<unknown> = Promise.resolve();
  * With STATIC_DIR set, brings the static copy up to date after a publication (in the background,
  * one run at a time); a failure is logged and the next publication tries again.
  */
-export function scheduleStaticCopy(env: Record<string, string | undefined> = process.env): Promise<unknown> {
-  const dir = env.STATIC_DIR?.trim();
+export function scheduleStaticCopy(): Promise<unknown> {
+  const dir = staticCopyDir();
   if (!dir) return queue;
   queue = queue
     .then(() => writeStaticCopy({ dir }))

@@ -6,13 +6,8 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { mdos } from "@db/schema";
+import { publicReadForAll } from "~/config.server";
 import { audit } from "../audit/write.server";
-
-/** True when PUBLIC_READ opens every ministry's published versions. */
-export function publicReadForAll(env: Record<string, string | undefined> = process.env): boolean {
-  const v = env.PUBLIC_READ?.trim().toLowerCase();
-  return v === "1" || v === "true";
-}
 
 /** Which ministries' published versions may be read without a token: all, or these ids. */
 export function openMinistries(): { all: boolean; ids: Set<string> } {

@@ -9,7 +9,7 @@ import { getDb } from "@db/client";
 import { memberships, notifications, users } from "@db/schema";
 import type { MembershipRole } from "@schemas/roles";
 import type { Tx } from "@db/client";
-import { appBaseUrl } from "~/config.server";
+import { appBaseUrl, mailSettings } from "~/config.server";
 
 export type NotificationKind = "submitted" | "verified" | "rejected" | "published" | "comment";
 
@@ -106,9 +106,9 @@ function transporterFor(url: string): Transporter {
  * transaction commits; it never throws: a failed e-mail is logged, and the in-app notice stands.
  */
 export function deliverByEmail(notices: readonly Notice[]): void {
-  const url = process.env.SMTP_URL?.trim();
-  if (!url || notices.length === 0) return;
-  const from = process.env.SMTP_FROM?.trim() || "FRAC Studio <no-reply@localhost>";
+  const mail = mailSettings();
+  if (!mail || notices.length === 0) return;
+  const { url, from } = mail;
   const base = appBaseUrl();
   const job = (async () => {
     let transporter: Transporter;
