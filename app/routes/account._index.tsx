@@ -6,6 +6,7 @@ import { endAllOwnSessions, endOwnSession, listUserSessions, sessionKey } from "
 import { getSession, sessionStorageFor } from "~/session.server";
 import { recordSecurityEvent } from "~/models/access/accounts.server";
 import { requireUser } from "~/http/auth.server";
+import { parseForm } from "~/http/form.server";
 import { clientOf } from "~/http/client.server";
 import { formatUtc } from "~/components/dates";
 import { sessionLimits } from "~/config.server";
@@ -33,8 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = intentSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw badRequest("Unknown action on the account page.");
+  const parsed = await parseForm(request, intentSchema);
+  if (!parsed.ok) throw badRequest("Unknown action on the account page.");
   const current = await currentKey(request);
   if (parsed.data.intent === "sign-out-everywhere" || parsed.data.session === current) {
     const everywhere = parsed.data.intent === "sign-out-everywhere";

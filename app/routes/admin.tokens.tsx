@@ -6,6 +6,7 @@ import { getMdoByCode, listActiveMdos } from "~/models/access/mdos.server";
 import { createToken, expiryOf, listTokens, revokeToken } from "~/models/access/tokens.server";
 import { apiRateSettings } from "~/http/api-rate-limit.server";
 import { requireCbcRole } from "~/http/auth.server";
+import { parseForm } from "~/http/form.server";
 import { badRequest } from "~/http/errors.server";
 import { formatUtc, istDate } from "~/components/dates";
 
@@ -31,11 +32,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireCbcRole(request, ["admin"]);
-  const parsed = intentSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    if (fieldErrors.intent) throw badRequest("Unknown action on the tokens page.");
-    return json<ActionResult>({ ok: false, fieldErrors, created: null, revoked: null }, { status: 400 });
+  const parsed = await parseForm(request, intentSchema);
+  if (!parsed.ok) {
+    if (parsed.unknownIntent) throw badRequest("Unknown action on the tokens page.");
+    return json<ActionResult>({ ok: false, fieldErrors: parsed.fieldErrors, created: null, revoked: null }, { status: 400 });
   }
   const input = parsed.data;
   if (input.intent === "revoke") {

@@ -7,6 +7,7 @@ import { listActiveMdos, getMdoByCode } from "~/models/access/mdos.server";
 import { createUserWithRole, listUsersWithMemberships, revokeMembership } from "~/models/access/users.server";
 import { resetPassword, setUserDisabled } from "~/models/access/accounts.server";
 import { requireCbcRole } from "~/http/auth.server";
+import { parseForm } from "~/http/form.server";
 import { badRequest } from "~/http/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Users · FRAC Studio" }];
@@ -43,11 +44,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireCbcRole(request, ["admin"]);
-  const parsed = intentSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    if (fieldErrors.intent) throw badRequest("Unknown action on the users page.");
-    return json({ ok: false as const, fieldErrors, created: null, account: null }, { status: 400 });
+  const parsed = await parseForm(request, intentSchema);
+  if (!parsed.ok) {
+    if (parsed.unknownIntent) throw badRequest("Unknown action on the users page.");
+    return json({ ok: false as const, fieldErrors: parsed.fieldErrors, created: null, account: null }, { status: 400 });
   }
   const input = parsed.data;
   if (input.intent !== "create" && input.intent !== "revoke") return accountAction({ intent: input.intent, userId: input.userId, admin });

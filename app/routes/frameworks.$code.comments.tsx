@@ -4,6 +4,8 @@ import { z } from "zod";
 import { LIMITS } from "@schemas/limits";
 import { addComment, reopenComment, resolveComment } from "~/models/review/comments.server";
 import { requireMdoAccess } from "~/http/auth.server";
+import { parseForm } from "~/http/form.server";
+import type { StepReply } from "@schemas/replies";
 
 const intent = z.discriminatedUnion("intent", [
   z.object({
@@ -19,20 +21,21 @@ const intent = z.discriminatedUnion("intent", [
 /** Review comments on a framework or one of its nodes or links: add, resolve, reopen. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, mdo } = await requireMdoAccess(request, params.code, "read");
-  const parsed = intent.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return json({ ok: false as const, message: issue.path[0] === "intent" ? "Unknown comment action." : issue.message }, { status: 400 });
-  }
-  const input = parsed.data;
-  const result =
-    input.intent === "add"
-      ? addComment({ mdoId: mdo.id, userId: user.id, targetId: input.targetId ?? null, parentId: input.parentId ?? null, body: input.body })
-      : input.intent === "resolve"
-        ? resolveComment({ commentId: input.commentId, userId: user.id })
-        : reopenComment({ commentId: input.commentId, userId: user.id });
-  if (!result.ok) return json({ ok: false as const, message: result.message }, { status: result.status });
-  return json({ ok: true as const });
+  const form = await parseForm(request, intent);
+  if (!form.ok) return json<StepReply>({ ok: false, message: form.unknownIntent ? "Unknown comment action." : form.message }, { status: 400 });
+  const input = form.data;
+  const result = (() => {
+    switch (input.intent) {
+      case "add":
+        return addComment({ mdoId: mdo.id, userId: user.id, targetId: input.targetId ?? null, parentId: input.parentId ?? null, body: input.body });
+      case "resolve":
+        return resolveComment({ commentId: input.commentId, userId: user.id });
+      case "reopen":
+        return reopenComment({ commentId: input.commentId, userId: user.id });
+    }
+  })();
+  if (!result.ok) return json<StepReply>({ ok: false, message: result.message }, { status: result.status });
+  return json<StepReply>({ ok: true });
 }
 
 export function loader({ params }: { params: { code?: string } }) {

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { LIMITS } from "@schemas/limits";
 import { approveFramework, rejectFramework, submitFramework, verifyFramework } from "~/models/review/steps.server";
 import { requireMdoAccess } from "~/http/auth.server";
+import { parseForm } from "~/http/form.server";
+import type { StepReply } from "@schemas/replies";
 
 const intent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("submit") }),
@@ -18,23 +20,23 @@ const intent = z.discriminatedUnion("intent", [
 /** Review steps on a ministry's framework: submit, verify, reject (send back) and approve. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, mdo } = await requireMdoAccess(request, params.code, "read");
-  const parsed = intent.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const message = issue.path[0] === "intent" ? "Unknown review action." : issue.message;
-    return json({ ok: false as const, message }, { status: 400 });
-  }
-  const input = parsed.data;
+  const form = await parseForm(request, intent);
+  if (!form.ok) return json<StepReply>({ ok: false, message: form.unknownIntent ? "Unknown review action." : form.message }, { status: 400 });
+  const input = form.data;
   const args = { mdoId: mdo.id, userId: user.id };
-  const result =
-    input.intent === "submit"
-      ? submitFramework(args)
-      : input.intent === "verify"
-        ? verifyFramework(args)
-        : input.intent === "approve"
-          ? approveFramework(args)
-          : rejectFramework({ ...args, reason: input.reason });
-  if (!result.ok) return json({ ok: false as const, message: result.message }, { status: result.status });
+  const result = (() => {
+    switch (input.intent) {
+      case "submit":
+        return submitFramework(args);
+      case "verify":
+        return verifyFramework(args);
+      case "approve":
+        return approveFramework(args);
+      case "reject":
+        return rejectFramework({ ...args, reason: input.reason });
+    }
+  })();
+  if (!result.ok) return json<StepReply>({ ok: false, message: result.message }, { status: result.status });
   const done = { submit: "submitted", verify: "verified", approve: "published", reject: "sent-back" }[input.intent];
   return redirect(`/frameworks/${mdo.code}?review=${done}`);
 }

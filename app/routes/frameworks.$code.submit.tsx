@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import type { StepReply } from "@schemas/replies";
 import { listSubmitBlockers } from "~/models/review/queries.server";
 import { requireMdoAccess } from "~/http/auth.server";
 import { notFound } from "~/http/errors.server";
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Submit() {
   const { mdo, canSubmit, errors, warnings } = useLoaderData<typeof loader>();
-  const fetcher = useFetcher<{ ok: false; message: string }>();
+  const fetcher = useFetcher<StepReply>();
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">

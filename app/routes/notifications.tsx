@@ -5,6 +5,7 @@ import { z } from "zod";
 import { listNotifications, markRead } from "~/models/review/notices.server";
 import { mailSettings } from "~/config.server";
 import { requireUser } from "~/http/auth.server";
+import { parseForm } from "~/http/form.server";
 import { formatUtc } from "~/components/dates";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · FRAC Studio" }];
@@ -18,9 +19,16 @@ const intent = z.discriminatedUnion("intent", [z.object({ intent: z.literal("rea
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = intent.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return json({ message: "Unknown action." }, { status: 400 });
-  markRead({ userId: user.id, ids: parsed.data.intent === "read" ? [parsed.data.id] : undefined });
+  const form = await parseForm(request, intent);
+  if (!form.ok) return json({ message: "Unknown action." }, { status: 400 });
+  switch (form.data.intent) {
+    case "read":
+      markRead({ userId: user.id, ids: [form.data.id] });
+      break;
+    case "read-all":
+      markRead({ userId: user.id, ids: undefined });
+      break;
+  }
   return redirect("/notifications");
 }
 

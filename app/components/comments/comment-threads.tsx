@@ -1,5 +1,6 @@
 /** Review comment threads with reply, resolve and a form for a new comment. */
 import { useFetcher } from "@remix-run/react";
+import type { StepReply } from "@schemas/replies";
 import { useEffect, useRef } from "react";
 import { formatUtc } from "~/components/dates";
 
@@ -53,7 +54,7 @@ export function CommentThreads({ code, threads, targetId, canComment, showTarget
 }
 
 function ThreadActions({ action, thread }: { action: string; thread: Thread }) {
-  const fetcher = useFetcher<{ ok: boolean; message?: string }>();
+  const fetcher = useFetcher<StepReply>();
   return (
     <div className="thread-actions">
       <CommentForm action={action} targetId={thread.targetId} parentId={thread.id} label="Reply" compact />
@@ -69,7 +70,7 @@ function ThreadActions({ action, thread }: { action: string; thread: Thread }) {
 }
 
 function CommentForm({ action, targetId, parentId, label, compact }: { action: string; targetId: string | null; parentId?: string; label: string; compact?: boolean }) {
-  const fetcher = useFetcher<{ ok: boolean; message?: string }>();
+  const fetcher = useFetcher<StepReply>();
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) form.current?.reset();

@@ -1,5 +1,6 @@
 /** The framework's review state and the steps this user may take now. */
 import { Link, useFetcher } from "@remix-run/react";
+import type { StepReply } from "@schemas/replies";
 import { StatusBadge } from "../status-badge";
 
 type Person = { id: string; name: string | null } | null;
@@ -24,7 +25,7 @@ const DONE: Record<string, string> = {
 
 /** Shows status, who holds the framework, the last rejection reason, and the review buttons. */
 export function ReviewPanel({ data }: { data: ReviewPanelData }) {
-  const fetcher = useFetcher<{ ok: false; message: string }>();
+  const fetcher = useFetcher<StepReply>();
   const busy = fetcher.state !== "idle";
   const action = `/frameworks/${data.code}/review`;
   return (
