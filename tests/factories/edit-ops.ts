@@ -12,7 +12,7 @@ import type { EditOp } from "@schemas/edit-ops";
 import type { FrameworkNodeKind } from "@schemas/enums";
 import type { LinkKind } from "@schemas/enums";
 import { getMdoByCode } from "~/models/access/mdos.server";
-import { requestAs } from "./request";
+import { requestAs } from "../support/request";
 
 type Op<O extends EditOp["op"]> = Extract<EditOp, { op: O }>;
 

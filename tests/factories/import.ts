@@ -7,9 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import { action, loader } from "~/routes/frameworks.$code.import";
-import { frac } from "./cli";
-import { cliDatabase, databaseRows } from "./db-state";
-import { requestAs } from "./request";
+import { frac } from "../support/cli";
+import { cliDatabase, databaseRows } from "../support/db-state";
+import { requestAs } from "../support/request";
 
 export const AUTHOR = "author@frac.test";
 export const FLAT_HEADER = "Position,Role,Activity,Competency,Competency type,Required level";

@@ -11,9 +11,9 @@ import { action as usersAction } from "~/routes/admin.users";
 import { loader as frameworkLoader } from "~/routes/frameworks.$code._index";
 import { getUser, requireUser } from "~/http/auth.server";
 import { resetSignInLimits } from "~/http/sign-in-limit.server";
-import { databaseRows } from "../factories/db-state";
-import { thrownResponse } from "../factories/request";
-import { contextFrom, cookieOf, signInThroughForm, withCookie } from "../factories/sign-in";
+import { databaseRows } from "../support/db-state";
+import { thrownResponse } from "../support/request";
+import { contextFrom, cookieOf, signInThroughForm, withCookie } from "../support/sign-in";
 
 beforeEach(() => resetSignInLimits());
 

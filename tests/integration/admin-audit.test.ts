@@ -13,7 +13,7 @@ import { createUserWithRole } from "~/models/access/users.server";
 import { loader as csvLoader } from "~/routes/admin.audit[.]csv";
 import { loader as pageLoader } from "~/routes/admin.audit";
 import { loader as frameworkAuditLoader } from "~/routes/frameworks.$code.audit";
-import { requestAs, thrownResponse } from "../factories/request";
+import { requestAs, thrownResponse } from "../support/request";
 
 const ADMIN = "admin@frac.test";
 type Loader = (args: LoaderFunctionArgs) => Promise<Response>;

@@ -5,7 +5,7 @@ import { auditLog, memberships, mdos } from "@db/schema";
 import { action as mdosAction, loader as mdosLoader } from "~/routes/admin.mdos";
 import { action as usersAction, loader as usersLoader } from "~/routes/admin.users";
 import { getMdoByCode } from "~/models/access/mdos.server";
-import { requestAs, thrownResponse } from "../factories/request";
+import { requestAs, thrownResponse } from "../support/request";
 
 const post = (email: string, path: string, fields: Record<string, string>) =>
   requestAs(email, path, { method: "POST", body: new URLSearchParams(fields) });

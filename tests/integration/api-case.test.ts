@@ -16,7 +16,7 @@ import { loader as licenseLoader } from "~/routes/ims.case.v1p1.CFLicenses.$id";
 import { loader as packageLoader } from "~/routes/ims.case.v1p1.CFPackages.$id";
 import { loader as rubricLoader } from "~/routes/ims.case.v1p1.CFRubrics.$id";
 import { loader as subjectLoader } from "~/routes/ims.case.v1p1.CFSubjects.$id";
-import { expectCaseValid } from "../factories/case-schemas";
+import { expectCaseValid } from "../support/case-schemas";
 
 const created = createToken({ name: "case-test", createdBy: null });
 if (!created.ok) throw new Error(created.message);

@@ -9,7 +9,7 @@ import { loader as changesLoader } from "~/routes/api.v1.changes";
 import { loader as frameworksLoader } from "~/routes/api.v1.frameworks._index";
 import { loader as fileLoader } from "~/routes/api.v1.frameworks.$mdo.versions.$file";
 import { loader as versionsLoader } from "~/routes/api.v1.frameworks.$mdo.versions._index";
-import { thrownResponse } from "../factories/request";
+import { thrownResponse } from "../support/request";
 
 const created = createToken({ name: "api-test", createdBy: null });
 if (!created.ok) throw new Error(created.message);

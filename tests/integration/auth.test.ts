@@ -3,7 +3,7 @@ import { userId } from "@db/ids";
 import { DEMO_PASSWORD } from "@db/seed";
 import { getSessionUser, verifyLogin } from "~/models/access/users.server";
 import { getUser, requireMdoAccess, requireUser } from "~/http/auth.server";
-import { requestAs, thrownResponse } from "../factories/request";
+import { requestAs, thrownResponse } from "../support/request";
 
 afterEach(() => {
   process.env.FRAC_DEMO = "1";

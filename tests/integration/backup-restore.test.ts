@@ -5,15 +5,15 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { leaseFile } from "@db/server-lease";
-import { frac } from "../factories/cli";
-import { cliDatabaseCopies } from "../factories/db-state";
-import { fracAsync } from "./support/processes";
+import { frac } from "../support/cli";
+import { cliDatabaseCopies } from "../support/db-state";
+import { fracAsync } from "../support/processes";
 
 const copy = cliDatabaseCopies();
 
 /** Starts the editor-save writer on `file`; resolves once it has saved at least once. */
 function startWriter(file: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/support/editor-writer.ts", file], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/editor-writer.ts", file], { stdio: ["ignore", "pipe", "pipe"] });
   let saves = 0;
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyLogin } from "~/models/access/users.server";
-import { frac } from "../factories/cli";
+import { frac } from "../support/cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "frac-cli-"));
 const write = (name: string, text: string) => {

@@ -9,9 +9,9 @@ import { getClient, openClient } from "@db/client";
 import { userId } from "@db/ids";
 import { applyEditOps } from "~/models/draft-save/save.server";
 import { getMdoByCode } from "~/models/access/mdos.server";
-import { frac } from "../factories/cli";
+import { frac } from "../support/cli";
 import { newNode } from "../factories/edit-ops";
-import { cliDatabase } from "../factories/db-state";
+import { cliDatabase } from "../support/db-state";
 
 const copies: ReturnType<typeof cliDatabase>[] = [];
 afterAll(() => copies.forEach((c) => c.remove()));

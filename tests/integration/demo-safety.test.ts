@@ -9,7 +9,7 @@ import { openClient } from "@db/client";
 import { mdoId } from "@db/ids";
 import { seedDemo, seedReference } from "@db/seed";
 import { mdos, users } from "@db/schema";
-import { frac } from "../factories/cli";
+import { frac } from "../support/cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "frac-demo-safety-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

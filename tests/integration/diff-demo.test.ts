@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { domainCompetencyId, stableId } from "@db/ids";
 import { diffVersions } from "~/models/publication/versions.server";
-import { frac } from "../factories/cli";
+import { frac } from "../support/cli";
 import { ministry } from "../factories/edit-ops";
 
 const demo = (kind: string, name: string) => stableId(`demo:CBIC/${kind}/${name}`);

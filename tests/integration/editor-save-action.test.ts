@@ -1,7 +1,7 @@
 // The editor action end to end: access first, then body size, JSON, the change-set schema, the save.
 import { describe, expect, it } from "vitest";
 import { handleEditorAction, EDITOR_BODY_MAX_BYTES } from "~/routes/frameworks.$code.edit/editor-action.server";
-import { requestAs, thrownResponse } from "../factories/request";
+import { requestAs, thrownResponse } from "../support/request";
 import {
   AUTHOR,
   expectNothingWritten,

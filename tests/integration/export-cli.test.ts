@@ -11,7 +11,7 @@ import { getMdoByCode } from "~/models/access/mdos.server";
 import { createToken } from "~/models/access/tokens.server";
 import { getVersion } from "~/models/publication/versions.server";
 import { loader as fileLoader } from "~/routes/api.v1.frameworks.$mdo.versions.$file";
-import { frac } from "../factories/cli";
+import { frac } from "../support/cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "frac-export-"));
 const created = createToken({ name: "export-cli-test", createdBy: null });

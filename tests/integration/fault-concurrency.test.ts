@@ -9,10 +9,10 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDatabase } from "@db/check";
-import { cliDatabase } from "../factories/db-state";
+import { cliDatabase } from "../support/db-state";
 import { DEMO_PASSWORD } from "@db/seed";
-import { writeBigCsv } from "./support/big-import";
-import { fracAsync, tsxScript, waitForLine } from "./support/processes";
+import { writeBigCsv } from "../support/big-import";
+import { fracAsync, tsxScript, waitForLine } from "../support/processes";
 
 const PORT = 4152;
 // why: `npm test` runs the integration tests before the browser tests build the app.

@@ -8,10 +8,10 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { checkDatabase } from "@db/check";
-import { cliDatabaseCopies } from "../factories/db-state";
-import { writeBigCsv } from "./support/big-import";
-import { finished, fracAsync, tsxScript, waitForLine } from "./support/processes";
-import { stateOf } from "./support/state";
+import { cliDatabaseCopies } from "../support/db-state";
+import { writeBigCsv } from "../support/big-import";
+import { finished, fracAsync, tsxScript, waitForLine } from "../support/processes";
+import { stateOf } from "../support/state";
 
 const copy = cliDatabaseCopies();
 
@@ -64,7 +64,7 @@ describe("kill -9", { timeout: 240_000 }, () => {
 
   it("during publications leaves every approval whole or absent, and the database clean", async () => {
     const db = copy();
-    const publisher = tsxScript("tests/integration/support/publisher.ts", [db.file]);
+    const publisher = tsxScript("tests/support/publisher.ts", [db.file]);
     const output = finished(publisher);
     await waitForLine(publisher, /^published 3$/u);
     // An arbitrary moment in the loop: a save, a submission, a verification or an approval may be under way.

@@ -12,9 +12,9 @@ import { analyseForMdo, applyImportPlan, sha256Hex } from "~/models/import/impor
 import { getMdoByCode } from "~/models/access/mdos.server";
 import { handleEditorAction } from "~/routes/frameworks.$code.edit/editor-action.server";
 import { AUTHOR, ministry, newNode, postEditor, saveBody } from "../factories/edit-ops";
-import { cliDatabase, databaseRows } from "../factories/db-state";
-import { writeBigCsv } from "./support/big-import";
-import { finished } from "./support/processes";
+import { cliDatabase, databaseRows } from "../support/db-state";
+import { writeBigCsv } from "../support/big-import";
+import { finished } from "../support/processes";
 
 /** Caps the file at its current size, so the next write that needs a new page meets a full "disk". */
 function fillTheDisk() {

@@ -6,7 +6,7 @@ import { getDb } from "@db/client";
 import { auditLog, frameworks, links, nodes } from "@db/schema";
 import { analyseForMdo, applyImportPlan, sha256Hex } from "~/models/import/import.server";
 import { getMdoByCode } from "~/models/access/mdos.server";
-import { frac } from "../factories/cli";
+import { frac } from "../support/cli";
 
 const FIXTURE = "tests/fixtures/import/cbic-flat-utf8-bom.csv";
 const HEADER = "Position,Role,Activity,Competency,Competency type,Required level\r\n";

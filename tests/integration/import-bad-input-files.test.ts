@@ -4,9 +4,9 @@ import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { LIMITS } from "@schemas/limits";
 import { AUTHOR, CBIC_ROW, cliImporter, flatCsv, postImport, unchangedBy, type Upload } from "../factories/import";
-import { requestAs } from "../factories/request";
+import { requestAs } from "../support/request";
 import { action } from "~/routes/frameworks.$code.import";
-import { storedZip, utf16 } from "../unit/import/import-factory";
+import { storedZip, utf16 } from "../factories/import-data";
 import { zipBomb } from "../factories/zip-bomb";
 
 const garbage = new Uint8Array(4096).map((_, i) => (i * 131 + 7) % 256);

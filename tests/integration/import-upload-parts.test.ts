@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { LIMITS } from "@schemas/limits";
 import { action } from "~/routes/frameworks.$code.import";
 import { AUTHOR, CBIC_ROW, flatCsv, unchangedBy } from "../factories/import";
-import { requestAs } from "../factories/request";
+import { requestAs } from "../support/request";
 
 async function post(form: FormData | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
   const request = await requestAs(AUTHOR, "/frameworks/CBIC/import", { method: "POST", body: form, headers, duplex: "half" } as RequestInit);

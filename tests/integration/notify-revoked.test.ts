@@ -11,7 +11,7 @@ import { approveFramework, submitFramework, verifyFramework } from "~/models/rev
 import { createUserWithRole, revokeMembership } from "~/models/access/users.server";
 import { applyEditOps } from "~/models/draft-save/save.server";
 import { ministry, OTHER_AUTHOR, someNode, updateNode } from "../factories/edit-ops";
-import { fakeSmtp } from "../factories/fake-smtp";
+import { fakeSmtp } from "../support/fake-smtp";
 
 const ADMIN = userId("admin@frac.test");
 const REVIEWER = userId("reviewer@frac.test");

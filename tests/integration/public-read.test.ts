@@ -20,7 +20,7 @@ import { loader as documentsLoader } from "~/routes/ims.case.v1p1.CFDocuments._i
 import { loader as itemLoader } from "~/routes/ims.case.v1p1.CFItems.$id";
 import { loader as packageLoader } from "~/routes/ims.case.v1p1.CFPackages.$id";
 import { ministry, OTHER_AUTHOR } from "../factories/edit-ops";
-import { requestAs } from "../factories/request";
+import { requestAs } from "../support/request";
 
 const created = createToken({ name: "public-read-test", createdBy: null });
 if (!created.ok) throw new Error(created.message);

@@ -11,7 +11,7 @@ import { addComment, listComments, reopenComment, resolveComment } from "~/model
 import { countUnread, listNotifications, markRead, whenMailSettled } from "~/models/review/notices.server";
 import { submitFramework } from "~/models/review/steps.server";
 import { ministry, someNode } from "../factories/edit-ops";
-import { fakeSmtp } from "../factories/fake-smtp";
+import { fakeSmtp } from "../support/fake-smtp";
 
 const [AUTHOR, VIEWER, OTHER_AUTHOR, REVIEWER, BOARD] = ["author", "viewer", "other-author", "reviewer", "board"].map((n) => userId(`${n}@frac.test`));
 const cbic = () => ministry("CBIC");

@@ -8,8 +8,8 @@ import { action as accountAction, loader as accountLoader } from "~/routes/accou
 import { sessionKey } from "~/models/access/sessions.server";
 import { getUser, requireUser } from "~/http/auth.server";
 import { resetSignInLimits } from "~/http/sign-in-limit.server";
-import { thrownResponse } from "../factories/request";
-import { contextFrom, signInThroughForm, signOutThroughForm, withCookie } from "../factories/sign-in";
+import { thrownResponse } from "../support/request";
+import { contextFrom, signInThroughForm, signOutThroughForm, withCookie } from "../support/sign-in";
 
 beforeEach(() => resetSignInLimits());
 

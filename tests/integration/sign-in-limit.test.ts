@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from "@db/seed";
 import { auditLog, sessions } from "@db/schema";
 import { verifyPassword } from "@db/password";
 import { resetSignInLimits } from "~/http/sign-in-limit.server";
-import { signInThroughForm } from "../factories/sign-in";
+import { signInThroughForm } from "../support/sign-in";
 
 beforeEach(() => resetSignInLimits());
 

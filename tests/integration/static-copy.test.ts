@@ -17,7 +17,7 @@ import { loader as fileLoader } from "~/routes/api.v1.frameworks.$mdo.versions.$
 import { loader as versionsLoader } from "~/routes/api.v1.frameworks.$mdo.versions._index";
 import { loader as packageLoader } from "~/routes/ims.case.v1p1.CFPackages.$id";
 import { ministry, OTHER_AUTHOR } from "../factories/edit-ops";
-import { frac } from "../factories/cli";
+import { frac } from "../support/cli";
 
 const PORT = Number(process.env.STATIC_TEST_PORT ?? 4162);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "frac-static-"));

@@ -6,8 +6,8 @@ import { getDb } from "@db/client";
 import { apiTokens } from "@db/schema";
 import { createToken, listTokens, revokeToken, verifyToken } from "~/models/access/tokens.server";
 import { action, loader } from "~/routes/admin.tokens";
-import { frac } from "../factories/cli";
-import { requestAs, thrownResponse } from "../factories/request";
+import { frac } from "../support/cli";
+import { requestAs, thrownResponse } from "../support/request";
 
 const post = (email: string, fields: Record<string, string>) => requestAs(email, "/admin/tokens", { method: "POST", body: new URLSearchParams(fields) });
 const args = (request: Request) => ({ request, params: {}, context: {} });

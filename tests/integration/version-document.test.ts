@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getVersion } from "~/models/publication/versions.server";
 import { loader } from "~/routes/frameworks.$code.versions.$number_.document";
 import { ministry } from "../factories/edit-ops";
-import { requestAs, thrownResponse } from "../factories/request";
+import { requestAs, thrownResponse } from "../support/request";
 
 const call = async (email: string | null, code: string, number: string, headers: HeadersInit = {}) => {
   const request = await requestAs(email, `/frameworks/${code}/versions/${number}/document`, { headers });

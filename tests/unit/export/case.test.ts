@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { FracDocument } from "@schemas/frac-document";
 import { buildCasePackage, caseChunks, type CFPackage } from "@export/case";
 import { CASE_DEFAULT_BASE_URI, caseIds } from "@export/case-ids";
-import { makeExportDocument } from "./export-factory";
+import { makeExportDocument } from "../../factories/export-framework";
 
 const schema: object = JSON.parse(
   readFileSync(new URL("../../../schemas/case/case_v1p1_cfpackage-jsonschema1.json", import.meta.url), "utf8"),

@@ -4,7 +4,7 @@ import { analyseImport } from "@import/index";
 import type { FracDocument } from "@schemas/frac-document";
 import { FLAT_HEADERS, FLAT_KEYS, restoreCell, toFlatCells } from "@schemas/flat-layout";
 import { csvChunks, flatRows, toCsvText } from "@export/csv";
-import { dictionaryOf, makeExportDocument, snapshotOf } from "./export-factory";
+import { dictionaryOf, makeExportDocument, snapshotOf } from "../../factories/export-framework";
 import { makeActivity, makeLink, makePosition, makeRole, withExtra } from "../schemas/doc-factory";
 
 /** The CSV's data rows as objects keyed by flat key, cells as written (still neutralised). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseFracDocument, type FracDocument } from "@schemas/frac-document";
 import { canonicalDocument, jsonChunks, toJsonText } from "@export/json";
 import { batched, jsonPieces, materialise, StreamedArray } from "@export/json-stream";
-import { makeExportDocument } from "./export-factory";
+import { makeExportDocument } from "../../factories/export-framework";
 
 // The same document with every object's keys in reverse insertion order.
 function reversedKeys<T>(value: T): T {

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { documentLastChange } from "@export/graph";
 import { toXlsxBuffer, XLSX_SHEETS } from "@export/xlsx";
-import { makeExportDocument } from "./export-factory";
+import { makeExportDocument } from "../../factories/export-framework";
 
 async function read(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

@@ -9,8 +9,8 @@ import { describe, expect, it } from "vitest";
 import { analyseImport, ImportError } from "@import/index";
 import { parseFracDocument } from "@schemas/frac-document";
 import { validateFracDocument } from "@schemas/validator";
-import { dictionaryOf, makeExportDocument, snapshotOf } from "../export/export-factory";
-import { storedZip } from "../import/import-factory";
+import { dictionaryOf, makeExportDocument, snapshotOf } from "../../factories/export-framework";
+import { storedZip } from "../../factories/import-data";
 
 const { doc } = makeExportDocument();
 const context = { existing: snapshotOf(doc), dictionary: dictionaryOf(doc), mdoCode: "DOE", mode: "merge" as const };

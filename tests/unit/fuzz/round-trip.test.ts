@@ -10,7 +10,7 @@ import type { FracDocument, FracNode } from "@schemas/frac-document";
 import { defaultScale } from "@schemas/scale";
 import { validateFracDocument } from "@schemas/validator";
 import { toCsvText, toJsonText } from "../../../export/index";
-import { dictionaryOf, snapshotOf } from "../export/export-factory";
+import { dictionaryOf, snapshotOf } from "../../factories/export-framework";
 import { makeActivity, makeCompetency, makeLink, makePosition, makeRole } from "../schemas/doc-factory";
 
 const WORDS = ["Budget", "review", "अवर सचिव", "समीक्षा", "=SUM(A1)", "+91", "-draft", "@desk", '"quoted"', "a,b", "x;y", "tab\tin", "O'Brien", "100%", "<b>", "Ünïcode", "line\nbreak"];

@@ -16,7 +16,7 @@ import {
   toCsv,
   utf16,
   utf8,
-} from "./import-factory";
+} from "../../factories/import-data";
 
 const DICTIONARY = [...kcmDictionary(), ...cbicDomain(["Tariff classification"])];
 

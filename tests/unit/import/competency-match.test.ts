@@ -7,7 +7,7 @@ import { analyseImport } from "@import/index";
 import type { DictionaryCompetency, ImportPlan } from "@import/plan-types";
 import { CompetencyIndex } from "@schemas/competency-match";
 import { NameSuggester } from "@import/similarity";
-import { cbicDomain, emptySnapshot, FLAT_HEADER_ROW, flatRow, kcmDictionary, toCsv, utf8 } from "./import-factory";
+import { cbicDomain, emptySnapshot, FLAT_HEADER_ROW, flatRow, kcmDictionary, toCsv, utf8 } from "../../factories/import-data";
 
 const KCM = kcmDictionary();
 const DICTIONARY = [...KCM, ...cbicDomain()];

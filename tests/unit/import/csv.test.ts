@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectDelimiter, parseDelimited } from "@import/csv";
 import { decodeBytes } from "@import/decode";
-import { fixture, fixtureText, toCsv, utf16 } from "./import-factory";
+import { fixture, fixtureText, toCsv, utf16 } from "../../factories/import-data";
 
 describe("parseDelimited", () => {
   it("reads the committed CBIC fixture: comma, CRLF, a quoted line break, Devanagari", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeBytes, firstInvalidUtf8 } from "@import/decode";
 import { ImportError } from "@import/findings";
-import { fixture, fixtureText, utf16, utf8 } from "./import-factory";
+import { fixture, fixtureText, utf16, utf8 } from "../../factories/import-data";
 
 const HINDI = "Position\tRole\r\nअवर सचिव\tबजट तैयारी\r\n";
 

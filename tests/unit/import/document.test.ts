@@ -3,7 +3,7 @@ import { analyseImport, type ImportAnalysis } from "@import/index";
 import type { DictionaryCompetency, ExistingSnapshot, ImportPlan } from "@import/plan-types";
 import type { FracDocument } from "@schemas/frac-document";
 import { defaultScale } from "@schemas/scale";
-import { applyPlan, emptySnapshot, kcmDictionary, utf8 } from "./import-factory";
+import { applyPlan, emptySnapshot, kcmDictionary, utf8 } from "../../factories/import-data";
 
 const KCM = kcmDictionary();
 const judgement = KCM.find((c) => c.name === "Sound Judgement") as DictionaryCompetency;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { controlCharacterFinding, lostCharactersFinding } from "@import/cells";
 import { fileKind, refuseMarkup, zipEntryNames } from "@import/file-kind";
-import { storedZip, utf8 } from "./import-factory";
+import { storedZip, utf8 } from "../../factories/import-data";
 
 describe("fileKind", () => {
   it("takes a zip for a workbook only when it holds xl/workbook.xml, whatever its name", () => {

@@ -9,7 +9,7 @@ import {
   restoreCell,
   toFlatCells,
 } from "@schemas/flat-layout";
-import { FLAT_HEADER_ROW } from "./import-factory";
+import { FLAT_HEADER_ROW } from "../../factories/import-data";
 
 describe("FLAT_COLUMNS", () => {
   it("lists the fourteen main columns in the export's order, then one Hindi name column per node kind", () => {

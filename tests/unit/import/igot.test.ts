@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { analyseImport, type ImportAnalysis } from "@import/index";
 import type { ImportPlan } from "@import/plan-types";
 import { defaultScale } from "@schemas/scale";
-import { applyPlan, cbicDomain, emptySnapshot, kcmDictionary } from "./import-factory";
+import { applyPlan, cbicDomain, emptySnapshot, kcmDictionary } from "../../factories/import-data";
 
 const DICTIONARY = [...kcmDictionary(), ...cbicDomain()];
 const COMPETENCY_HEADERS = [

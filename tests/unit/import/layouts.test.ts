@@ -8,7 +8,7 @@ import {
   looksLikeJson,
   suggestMapping,
 } from "@import/layouts";
-import { FLAT_HEADER_ROW, fixtureText, flatRow } from "./import-factory";
+import { FLAT_HEADER_ROW, fixtureText, flatRow } from "../../factories/import-data";
 
 const IGOT_HEADERS = [
   "row key",

@@ -13,7 +13,7 @@ import {
   kcmDictionary,
   toCsv,
   utf8,
-} from "./import-factory";
+} from "../../factories/import-data";
 
 const KCM = kcmDictionary();
 // "Tariff classification" is left out, so the CBIC fixture must create it.

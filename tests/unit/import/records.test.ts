@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LIMITS } from "@schemas/limits";
 import { detectSheetLayout, type FlatSheetLayout } from "@import/layouts";
 import { readFlatRecords } from "@import/records";
-import { FLAT_HEADER_ROW, flatRow } from "./import-factory";
+import { FLAT_HEADER_ROW, flatRow } from "../../factories/import-data";
 
 function read(dataRows: string[][], header = FLAT_HEADER_ROW) {
   const rows = [header, ...dataRows];

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { FLAT_HEADERS } from "@schemas/flat-layout";
 import { analyseImport, flatTemplateCsv, flatTemplateXlsx } from "@import/index";
-import { emptySnapshot, kcmDictionary, utf8 } from "./import-factory";
+import { emptySnapshot, kcmDictionary, utf8 } from "../../factories/import-data";
 
 const analyse = (fileName: string, bytes: Uint8Array) =>
   analyseImport({

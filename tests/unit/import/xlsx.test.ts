@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { cellText, listSheets, readWorkbook } from "@import/xlsx";
-import { storedZip } from "./import-factory";
+import { storedZip } from "../../factories/import-data";
 
 async function bytesOf(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -5,7 +5,7 @@ import { readWorkbook } from "@import/xlsx";
 import { assertZipWithinBudget, unpackBudget } from "@import/zip-budget";
 import { readZipDirectory } from "@import/zip-directory";
 import { zipBomb } from "../../factories/zip-bomb";
-import { storedZip } from "./import-factory";
+import { storedZip } from "../../factories/import-data";
 
 const MB = 1024 * 1024;
 

@@ -1,6 +1,6 @@
 /**
  * A process that keeps publishing CBIC's framework through the real review steps, as reviewers
- * on a busy server would: `node --import tsx tests/integration/support/publisher.ts DB`.
+ * on a busy server would: `node --import tsx tests/support/publisher.ts DB`.
  * Each round: an author's save, submit, verify, approve; prints "published N" after approval N returns.
  */
 import { eq } from "drizzle-orm";

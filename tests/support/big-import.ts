@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import Papa from "papaparse";
-import { generateRows } from "../../bench/import";
+import { generateRows } from "../bench/import";
 
 const HEADERS = ["Position", "Position description", "Role", "Role description", "Activity", "Activity description", "Competency", "Competency type", "Required level"];
 

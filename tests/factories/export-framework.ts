@@ -14,7 +14,7 @@ import {
   makePosition,
   makeResource,
   makeRole,
-} from "../schemas/doc-factory";
+} from "../unit/schemas/doc-factory";
 
 const at = (day: number) => `2026-03-${String(day).padStart(2, "0")}T10:00:00+05:30`;
 

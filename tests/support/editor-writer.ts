@@ -1,6 +1,6 @@
 /**
  * A second process that keeps saving CBIC's draft through the real editor save, as a busy
- * server would: `node --import tsx tests/integration/support/editor-writer.ts DB [SAVES]`.
+ * server would: `node --import tsx tests/support/editor-writer.ts DB [SAVES]`.
  * Prints "saved N" after each save; runs SAVES saves (default: until killed).
  */
 import { eq } from "drizzle-orm";

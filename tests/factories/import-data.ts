@@ -16,7 +16,7 @@ import type {
   ImportPlan,
 } from "@import/plan-types";
 
-const root = new URL("../../../", import.meta.url);
+const root = new URL("../../", import.meta.url);
 export const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`tests/fixtures/import/${name}`, root)));
 export const fixtureText = (name: string): string =>
