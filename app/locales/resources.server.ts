@@ -5,15 +5,27 @@
  */
 import type { Resource } from "i18next";
 import type { Language } from "~/utils/i18n";
+import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
+import enFindings from "./en/findings.json";
+import enFramework from "./en/framework.json";
+import hiAuth from "./hi/auth.json";
 import hiCommon from "./hi/common.json";
+import hiFindings from "./hi/findings.json";
+import hiFramework from "./hi/framework.json";
 
 /** All messages by language, then namespace. */
 export const resources = {
   en: {
+    auth: enAuth,
     common: enCommon,
+    findings: enFindings,
+    framework: enFramework,
   },
   hi: {
+    auth: hiAuth,
     common: hiCommon,
+    findings: hiFindings,
+    framework: hiFramework,
   },
 } satisfies Record<Language, Resource[string]>;
