@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { listNotifications, markRead } from "~/models/notification.server";
 import { requireUser } from "~/utils/auth.server";
-import { formatUtc } from "~/utils/dates";
+import { useFormat } from "~/utils/format";
+import { getServerT } from "~/utils/i18n.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Notifications · FRAC Studio" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications:title", "Notifications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -18,36 +21,38 @@ const intent = z.discriminatedUnion("intent", [z.object({ intent: z.literal("rea
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = intent.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return json({ message: "Unknown action." }, { status: 400 });
+  if (!parsed.success) return json({ message: (await getServerT(request, "notifications"))("unknownAction") }, { status: 400 });
   markRead({ userId: user.id, ids: parsed.data.intent === "read" ? [parsed.data.id] : undefined });
   return redirect("/notifications");
 }
 
 export default function Notifications() {
   const { items, email } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("notifications");
+  const f = useFormat();
   return (
     <>
-      <h1>Notifications</h1>
-      <p className="muted">{email ? "These notices are also sent to you by e-mail." : "Notices appear here only (this installation sends no e-mail)."}</p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{email ? t("byEmail") : t("hereOnly")}</p>
       {items.some((i) => !i.readAt) ? (
         <Form method="post">
           <input type="hidden" name="intent" value="read-all" />
           <button type="submit" className="button">
-            Mark all as read
+            {t("markAll")}
           </button>
         </Form>
       ) : null}
-      {items.length === 0 ? <p className="empty">Nothing yet.</p> : null}
+      {items.length === 0 ? <p className="empty">{t("nothing")}</p> : null}
       <ul className="notice-list">
         {items.map((n) => (
           <li key={n.id} className={n.readAt ? "is-read" : "is-unread"}>
-            <span className="muted small">{formatUtc(n.createdAt)} UTC</span> {n.href ? <Link to={n.href}>{n.message}</Link> : n.message}
+            <time className="muted small" dateTime={n.createdAt}>{f.dateTime(n.createdAt)}</time> {n.href ? <Link to={n.href}>{n.message}</Link> : n.message}
             {!n.readAt ? (
               <Form method="post" className="inline">
                 <input type="hidden" name="intent" value="read" />
                 <input type="hidden" name="id" value={n.id} />
                 <button type="submit" className="button small-button">
-                  Mark read
+                  {t("markRead")}
                 </button>
               </Form>
             ) : null}
