@@ -28,12 +28,18 @@ export const FINDING_CODES = [
 export type FindingCode = (typeof FINDING_CODES)[number];
 
 export type FindingSeverity = "error" | "warning";
+/**
+ * What a finding's message says, as data, so a page can say it in another language (the English
+ * `message` stays what the API and the CLI print). `kind` and `name` are the node the finding is about.
+ */
+export type FindingParams = { kind?: NodeKind; name?: string; [key: string]: string | number | undefined };
 export type Finding = {
   severity: FindingSeverity;
   code: FindingCode;
   message: string;
   nodeId?: string;
   linkId?: string;
+  params?: FindingParams;
 };
 
 /** Counts errors and warnings, e.g. for a badge or the CLI's exit code. */

@@ -50,11 +50,12 @@ export function checkCoverage(
     for (const rule of MISSING_CHILD_RULES) {
       if (LINK_RULES[rule.via].from !== node.kind || hasChildVia.get(rule.via)?.[i] === 1) continue;
       const message = `${describeNode(node)} ${rule.missing}.`;
-      list.add({ severity, code: rule.code, message, nodeId: node.id }, node.name);
+      list.add({ severity, code: rule.code, message, nodeId: node.id, params: { kind: node.kind, name: node.name } }, node.name);
     }
     if (NEEDS_PARENT.has(node.kind) && hasParent[i] !== 1) {
       const message = unusedMessage(node.kind, describeNode(node));
-      list.add({ severity: "warning", code: "unused_node", message, nodeId: node.id }, node.name);
+      const params = { kind: node.kind, name: node.name, parents: allowedParentKinds(node.kind).join("|") };
+      list.add({ severity: "warning", code: "unused_node", message, nodeId: node.id, params }, node.name);
     }
   });
 }

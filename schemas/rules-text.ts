@@ -23,7 +23,7 @@ export function checkText(doc: FracDocument, list: FindingList): void {
   for (const node of doc.nodes) {
     if (isBlank(node.name)) {
       const message = `${describeNode(node)} needs a name.`;
-      list.add({ severity: "error", code: "name_empty", message, nodeId: node.id });
+      list.add({ severity: "error", code: "name_empty", message, nodeId: node.id, params: { kind: node.kind, id: node.id } });
     }
     tooLongFinding("name", node.name, LIMITS.NAME_MAX, node);
     tooLongFinding("Hindi name", node.nameHi, LIMITS.NAME_HI_MAX, node);
@@ -62,7 +62,8 @@ export function checkDuplicateNames(index: DocumentIndex, list: FindingList): vo
     }
     const same = `${describeNode(node)} has the same name as ${describeNode(first)} (id ${first.id})`;
     const message = `${same}. Merge them or rename one.`;
-    list.add({ severity: "warning", code: "duplicate_name", message, nodeId: node.id }, node.name);
+    const params = { kind: node.kind, name: node.name, otherKind: first.kind, otherName: first.name, otherId: first.id };
+    list.add({ severity: "warning", code: "duplicate_name", message, nodeId: node.id, params }, node.name);
   });
 }
 

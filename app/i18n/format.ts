@@ -39,9 +39,9 @@ export function formatDateTime(lng: Language, value: string | number | Date): st
   return dateFormat(lng, { dateStyle: "medium", timeStyle: "short" }).format(toDate(value));
 }
 
-/** A list joined as the language joins it: "a, b and c" / "a, b और c". */
-export function formatList(lng: Language, items: string[]): string {
-  return new Intl.ListFormat(intlLocale(lng), { style: "long", type: "conjunction" }).format(items);
+/** A list joined as the language joins it: "a, b and c" / "a, b, और c" (or "या" for a disjunction). */
+export function formatList(lng: Language, items: string[], type: "conjunction" | "disjunction" = "conjunction"): string {
+  return new Intl.ListFormat(intlLocale(lng), { style: "long", type }).format(items);
 }
 
 /** The formatters bound to the page's current language. */

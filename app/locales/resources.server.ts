@@ -5,15 +5,39 @@
  */
 import type { Resource } from "i18next";
 import type { Language } from "~/i18n/i18n";
+import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
+import enDictionary from "./en/dictionary.json";
+import enFindings from "./en/findings.json";
+import enFramework from "./en/framework.json";
+import enNotifications from "./en/notifications.json";
+import enReview from "./en/review.json";
+import hiAuth from "./hi/auth.json";
 import hiCommon from "./hi/common.json";
+import hiDictionary from "./hi/dictionary.json";
+import hiFindings from "./hi/findings.json";
+import hiFramework from "./hi/framework.json";
+import hiNotifications from "./hi/notifications.json";
+import hiReview from "./hi/review.json";
 
 /** All messages by language, then namespace. */
 export const resources = {
   en: {
+    auth: enAuth,
     common: enCommon,
+    dictionary: enDictionary,
+    findings: enFindings,
+    framework: enFramework,
+    notifications: enNotifications,
+    review: enReview,
   },
   hi: {
+    auth: hiAuth,
     common: hiCommon,
+    dictionary: hiDictionary,
+    findings: hiFindings,
+    framework: hiFramework,
+    notifications: hiNotifications,
+    review: hiReview,
   },
 } satisfies Record<Language, Resource[string]>;

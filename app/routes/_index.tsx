@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/status-badge";
 import { listActiveMdos } from "~/models/access/mdos.server";
 import { listPublishedFrameworks } from "~/models/publication/versions.server";
 import { hasCbcRole, requireUser } from "~/http/auth.server";
+import { useFormat } from "~/i18n/format";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frameworks · FRAC Studio" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "framework:home.title", "Frameworks");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -19,31 +22,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { name, roles, cbc, mdos, published } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("framework");
+  const f = useFormat();
   return (
     <>
-      <h1>Frameworks</h1>
-      <p className="muted">
-        Signed in as {name} · {roles.join(", ") || "no roles yet"}
-      </p>
+      <h1>{t("home.title")}</h1>
+      <p className="muted">{t("home.signedInAs", { name, roles: roles.join(", ") || t("home.noRoles") })}</p>
       {mdos.length === 0 ? (
         <p className="empty">
-          You are not a member of any ministry yet. Ask your administrator to add you to your ministry&apos;s HR cell.
+          {t("home.noMinistry")}
         </p>
       ) : (
         <table className="data-table">
-          <caption>{cbc ? "Every active ministry, department and organisation" : "Your ministries"}</caption>
+          <caption>{cbc ? t("home.captionAll") : t("home.captionOwn")}</caption>
           <thead>
             <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Ministry / department / organisation</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t("home.code")}</th>
+              <th scope="col">{t("home.mdo")}</th>
+              <th scope="col">{t("home.status")}</th>
               <th scope="col" className="num">
-                Nodes
+                {t("home.nodes")}
               </th>
               <th scope="col" className="num">
-                Links
+                {t("home.links")}
               </th>
-              <th scope="col">Last change</th>
+              <th scope="col">{t("home.lastChange")}</th>
             </tr>
           </thead>
           <tbody>
@@ -54,28 +57,28 @@ export default function Home() {
                 </td>
                 <td>
                   <Link to={`/frameworks/${m.code}`}>{m.name}</Link>
-                  {m.parentName ? <div className="muted small">under {m.parentName}</div> : null}
+                  {m.parentName ? <div className="muted small">{t("home.under", { name: m.parentName })}</div> : null}
                 </td>
                 <td>{m.framework ? <StatusBadge status={m.framework.status} /> : "—"}</td>
-                <td className="num">{m.framework?.nodes ?? 0}</td>
-                <td className="num">{m.framework?.links ?? 0}</td>
-                <td>{m.framework ? <time dateTime={m.framework.updatedAt}>{m.framework.updatedAt.slice(0, 10)}</time> : "—"}</td>
+                <td className="num">{f.number(m.framework?.nodes ?? 0)}</td>
+                <td className="num">{f.number(m.framework?.links ?? 0)}</td>
+                <td>{m.framework ? <time dateTime={m.framework.updatedAt}>{f.date(m.framework.updatedAt)}</time> : "—"}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <h2>Published frameworks</h2>
+      <h2>{t("home.published")}</h2>
       {published.length === 0 ? (
-        <p className="empty">No framework has been published yet.</p>
+        <p className="empty">{t("home.noneYet")}</p>
       ) : (
         <ul className="published-list">
           {published.map((p) => (
             <li key={p.code}>
               <Link to={`/frameworks/${p.code}/versions/${p.latestVersion}`}>
-                {p.name}, version {p.latestVersion}
+                {t("home.publishedItem", { name: p.name, version: p.latestVersion })}
               </Link>{" "}
-              <span className="muted small">published {p.publishedAt.slice(0, 10)}</span>
+              <span className="muted small">{t("home.publishedOn", { date: f.date(p.publishedAt) })}</span>
             </li>
           ))}
         </ul>

@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDictionaryEntry } from "~/models/dictionary/dictionary.server";
 import { hasCbcRole, requireUser } from "~/http/auth.server";
 import { notFound } from "~/http/errors.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.name} · Competency dictionary` : "Competency · FRAC Studio" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, "dictionary:entryTitle", `${data.name} · Competency dictionary`, { name: data.name }) : pageTitle(matches, "dictionary:entryFallback", "Competency");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -22,10 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function DictionaryEntry() {
   const e = useLoaderData<typeof loader>();
+  const { t } = useTranslation("dictionary");
   return (
     <article className="dict-entry">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/dictionary">Dictionary</Link> <span aria-hidden="true">›</span> <span>{e.type}</span>
+      <nav aria-label={t("common:breadcrumb")} className="breadcrumb">
+        <Link to="/dictionary">{t("common:nav.dictionary")}</Link> <span aria-hidden="true">›</span> <span>{t(`common:competencyType.${e.type}`)}</span>
         {e.parent ? (
           <>
             {" "}
@@ -37,15 +39,15 @@ export default function DictionaryEntry() {
         {e.name} {e.nameHi ? <span lang="hi" className="hindi">· {e.nameHi}</span> : null}
       </h1>
       <dl className="facts">
-        <div><dt>Type</dt><dd>{e.type}</dd></div>
-        {e.code ? <div><dt>KCM code</dt><dd><code>{e.code}</code></dd></div> : null}
-        <div><dt>{e.parent ? "Sub-theme of" : "Level"}</dt><dd>{e.parent ? e.parent.name : "Theme"}</dd></div>
-        {e.mdoName ? <div><dt>Owned by</dt><dd>{e.mdoName}</dd></div> : null}
-        {e.source ? <div><dt>Source</dt><dd>{e.source}</dd></div> : null}
+        <div><dt>{t("type")}</dt><dd>{t(`common:competencyType.${e.type}`)}</dd></div>
+        {e.code ? <div><dt>{t("kcmCode")}</dt><dd><code>{e.code}</code></dd></div> : null}
+        <div><dt>{e.parent ? t("subThemeOf") : t("level")}</dt><dd>{e.parent ? e.parent.name : t("theme")}</dd></div>
+        {e.mdoName ? <div><dt>{t("ownedBy")}</dt><dd>{e.mdoName}</dd></div> : null}
+        {e.source ? <div><dt>{t("source")}</dt><dd>{e.source}</dd></div> : null}
       </dl>
-      <h2>Description</h2>
-      <p>{e.description || <span className="muted">The source gives no description.</span>}</p>
-      <h2>Proficiency levels</h2>
+      <h2>{t("description")}</h2>
+      <p>{e.description || <span className="muted">{t("noDescription")}</span>}</p>
+      <h2>{t("levels")}</h2>
       <ol className="scale">
         {e.scale.levels.map((l) => (
           <li key={l.level}>
@@ -58,7 +60,7 @@ export default function DictionaryEntry() {
       </ol>
       {e.subThemes.length ? (
         <>
-          <h2>Sub-themes</h2>
+          <h2>{t("subThemes")}</h2>
           <ul>
             {e.subThemes.map((s) => (
               <li key={s.id}>

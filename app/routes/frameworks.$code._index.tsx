@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { FindingsSummary } from "~/components/findings-summary";
 import { OutlineView } from "~/components/outline/outline-view";
 import { StatusBadge } from "~/components/status-badge";
@@ -14,10 +15,10 @@ import { notFound } from "~/http/errors.server";
 import { buildOutline } from "~/components/outline/outline-model";
 import { mayComment, mayTakeStep } from "@schemas/review-steps";
 import { validateFracDocument } from "@schemas/validator";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.mdo.code} framework · FRAC Studio` : "Framework · FRAC Studio" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, "framework:outline.title", `${data.mdo.code} framework`, { code: data.mdo.code }) : pageTitle(matches, "framework:outline.titleFallback", "Framework");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, mdo } = await requireMdoAccess(request, params.code, "read");
@@ -59,48 +60,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function FrameworkOutline() {
   const { mdo, status, revision, outline, findings, canEdit: canEditDraft, reviewPanel, comments, canComment } = useLoaderData<typeof loader>();
   const c = outline.counts;
+  const { t } = useTranslation("framework");
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <a href="/">Frameworks</a> <span aria-hidden="true">›</span> <span>{mdo.code}</span>
+      <nav aria-label={t("common:breadcrumb")} className="breadcrumb">
+        <a href="/">{t("common:nav.frameworks")}</a> <span aria-hidden="true">›</span> <span>{mdo.code}</span>
       </nav>
       <header className="page-header">
         <div>
           <h1>{mdo.name}</h1>
           <p className="muted">
-            Working draft · revision {revision} · <StatusBadge status={status} />
+            {t("outline.workingDraft", { revision })} <StatusBadge status={status} />
           </p>
         </div>
         <div className="header-actions">
           <Link to={`/frameworks/${mdo.code}/edit`} className="button primary">
-            {canEditDraft ? "Open the graph editor" : "View as a graph"}
+            {canEditDraft ? t("outline.openEditor") : t("outline.viewGraph")}
           </Link>
           <Link to={`/frameworks/${mdo.code}/versions`} className="button">
-            Versions
+            {t("outline.versions")}
           </Link>
           <Link to={`/frameworks/${mdo.code}/audit`} className="button">
-            Audit trail
+            {t("outline.auditTrail")}
           </Link>
           {canEditDraft ? (
             <Link to={`/frameworks/${mdo.code}/import`} className="button">
-              Import a spreadsheet
+              {t("outline.import")}
             </Link>
           ) : null}
         </div>
-        <dl className="counts" aria-label="Framework size">
-          <div><dt>Positions</dt><dd>{c.position}</dd></div>
-          <div><dt>Roles</dt><dd>{c.role}</dd></div>
-          <div><dt>Activities</dt><dd>{c.activity}</dd></div>
-          <div><dt>Competencies</dt><dd>{c.competency}</dd></div>
-          <div><dt>Resources</dt><dd>{c.knowledge_resource}</dd></div>
+        <dl className="counts" aria-label={t("outline.size")}>
+          <div><dt>{t("outline.positions")}</dt><dd>{c.position}</dd></div>
+          <div><dt>{t("outline.roles")}</dt><dd>{c.role}</dd></div>
+          <div><dt>{t("outline.activities")}</dt><dd>{c.activity}</dd></div>
+          <div><dt>{t("outline.competencies")}</dt><dd>{c.competency}</dd></div>
+          <div><dt>{t("outline.resources")}</dt><dd>{c.knowledge_resource}</dd></div>
         </dl>
       </header>
       <ReviewPanel data={reviewPanel} />
       <details className="panel" open={comments.some((t) => !t.resolvedAt)}>
         <summary>
-          Review comments ({comments.filter((t) => !t.resolvedAt).length} open, {comments.length} in all)
+          {t("outline.comments", { open: comments.filter((c) => !c.resolvedAt).length, total: comments.length })}
         </summary>
-        <CommentThreads code={mdo.code} threads={comments} targetId={null} canComment={canComment} showTarget label="All comments" />
+        <CommentThreads code={mdo.code} threads={comments} targetId={null} canComment={canComment} showTarget label={t("outline.allComments")} />
       </details>
       <FindingsSummary findings={findings} />
       <OutlineView outline={outline} />

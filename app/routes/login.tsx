@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getSession, sessionStorageFor, startSession } from "~/session.server";
 import { recordSecurityEvent } from "~/models/access/accounts.server";
@@ -9,8 +11,10 @@ import { getUser } from "~/http/auth.server";
 import { clientOf } from "~/http/client.server";
 import { safeRedirect } from "~/http/safe-redirect";
 import { clearAccountFailures, countFailedSignIn, signInBlockedFor } from "~/http/sign-in-limit.server";
+import { getServerT } from "~/i18n/i18n.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · FRAC Studio" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth:login.title", "Sign in");
 
 // why: Remix sends an action's headers on a document response only through this export.
 export const headers: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
@@ -20,11 +24,13 @@ export const headers: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
   return merged;
 };
 
-const loginForm = z.object({
-  email: z.string().trim().min(1, "Enter your email address.").max(320).email("Enter a valid email address."),
-  password: z.string().min(1, "Enter your password.").max(1024),
-  redirectTo: z.string().optional(),
-});
+/** The sign-in form, its messages in the reader's language. */
+const loginForm = (t: TFunction) =>
+  z.object({
+    email: z.string().trim().min(1, t("login.emailRequired")).max(320).email(t("login.emailInvalid")),
+    password: z.string().min(1, t("login.passwordRequired")).max(1024),
+    redirectTo: z.string().optional(),
+  });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) return redirect("/");
@@ -34,7 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { formError: string | null; fieldErrors: Partial<Record<"email" | "password", string[]>> };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = loginForm.safeParse(Object.fromEntries(await request.formData()));
+  const t = await getServerT(request, "auth");
+  const parsed = loginForm(t).safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     return json<ActionData>({ formError: null, fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
   }
@@ -42,8 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const caller = { email: normalizeEmail(parsed.data.email), ip: client.ip };
   const waitS = await signInBlockedFor(caller);
   if (waitS !== null) {
-    const minutes = Math.ceil(waitS / 60);
-    const formError = `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or ask your administrator to reset your password.`;
+    const formError = t("login.tooMany", { count: Math.ceil(waitS / 60) });
     return json<ActionData>({ formError, fieldErrors: {} }, { status: 429, headers: { "Retry-After": String(waitS) } });
   }
   const result = await verifyLogin(parsed.data);
@@ -55,10 +61,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     const formError =
       result.reason === "demo-disabled"
-        ? "Demo accounts are switched off on this installation."
+        ? t("login.demoDisabled")
         : result.reason === "disabled"
-          ? "This account has been disabled. Ask your administrator."
-          : "Email or password is incorrect.";
+          ? t("login.disabled")
+          : t("login.incorrect");
     return json<ActionData>({ formError, fieldErrors: {} }, { status: 401 });
   }
   await clearAccountFailures(caller);
@@ -76,10 +82,11 @@ export default function Login() {
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   const errors: ActionData["fieldErrors"] = actionData?.fieldErrors ?? {};
+  const { t } = useTranslation("auth");
   return (
     <section className="auth-card" aria-labelledby="login-title">
-      <h1 id="login-title">Sign in to FRAC Studio</h1>
-      <p className="muted">Frameworks of Roles, Activities and Competencies for Mission Karmayogi.</p>
+      <h1 id="login-title">{t("login.heading")}</h1>
+      <p className="muted">{t("login.intro")}</p>
       {actionData?.formError ? (
         <p role="alert" className="form-error">
           {actionData.formError}
@@ -88,7 +95,7 @@ export default function Login() {
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <div className="field">
-          <label htmlFor="email">Email</label>
+          <label htmlFor="email">{t("login.email")}</label>
           <input
             id="email"
             name="email"
@@ -105,7 +112,7 @@ export default function Login() {
           ) : null}
         </div>
         <div className="field">
-          <label htmlFor="password">Password</label>
+          <label htmlFor="password">{t("login.password")}</label>
           <input
             id="password"
             name="password"
@@ -122,14 +129,14 @@ export default function Login() {
           ) : null}
         </div>
         <button type="submit" className="button primary" disabled={busy}>
-          {busy ? "Signing in…" : "Sign in"}
+          {busy ? t("login.busy") : t("login.submit")}
         </button>
       </Form>
       {demo ? (
-        <aside className="demo-hint" aria-label="Demo accounts">
-          <h2>Demo accounts</h2>
+        <aside className="demo-hint" aria-label={t("login.demoHeading")}>
+          <h2>{t("login.demoHeading")}</h2>
           <p>
-            Password <code>karmayogi-demo</code> for each: <code>author@frac.test</code> (CBIC HR cell),{" "}
+            <Trans t={t} i18nKey="login.demoPassword" components={[<code key="password" />]} /> <code>author@frac.test</code> (CBIC HR cell),{" "}
             <code>viewer@frac.test</code>, <code>other-author@frac.test</code> (MoHFW), <code>reviewer@frac.test</code>,{" "}
             <code>board@frac.test</code>, <code>curator@frac.test</code>, <code>admin@frac.test</code>.
           </p>

@@ -1,14 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { listNotifications, markRead } from "~/models/review/notices.server";
 import { mailSettings } from "~/config.server";
 import { requireUser } from "~/http/auth.server";
 import { parseForm } from "~/http/form.server";
-import { formatUtc } from "~/components/dates";
+import { useFormat } from "~/i18n/format";
+import { getServerT } from "~/i18n/i18n.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Notifications · FRAC Studio" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications:title", "Notifications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -20,7 +23,7 @@ const intent = z.discriminatedUnion("intent", [z.object({ intent: z.literal("rea
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await parseForm(request, intent);
-  if (!form.ok) return json({ message: "Unknown action." }, { status: 400 });
+  if (!form.ok) return json({ message: (await getServerT(request, "notifications"))("unknownAction") }, { status: 400 });
   switch (form.data.intent) {
     case "read":
       markRead({ userId: user.id, ids: [form.data.id] });
@@ -34,29 +37,31 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Notifications() {
   const { items, email } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("notifications");
+  const f = useFormat();
   return (
     <>
-      <h1>Notifications</h1>
-      <p className="muted">{email ? "These notices are also sent to you by e-mail." : "Notices appear here only (this installation sends no e-mail)."}</p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{email ? t("byEmail") : t("hereOnly")}</p>
       {items.some((i) => !i.readAt) ? (
         <Form method="post">
           <input type="hidden" name="intent" value="read-all" />
           <button type="submit" className="button">
-            Mark all as read
+            {t("markAll")}
           </button>
         </Form>
       ) : null}
-      {items.length === 0 ? <p className="empty">Nothing yet.</p> : null}
+      {items.length === 0 ? <p className="empty">{t("nothing")}</p> : null}
       <ul className="notice-list">
         {items.map((n) => (
           <li key={n.id} className={n.readAt ? "is-read" : "is-unread"}>
-            <span className="muted small">{formatUtc(n.createdAt)} UTC</span> {n.href ? <Link to={n.href}>{n.message}</Link> : n.message}
+            <time className="muted small" dateTime={n.createdAt}>{f.dateTime(n.createdAt)}</time> {n.href ? <Link to={n.href}>{n.message}</Link> : n.message}
             {!n.readAt ? (
               <Form method="post" className="inline">
                 <input type="hidden" name="intent" value="read" />
                 <input type="hidden" name="id" value={n.id} />
                 <button type="submit" className="button small-button">
-                  Mark read
+                  {t("markRead")}
                 </button>
               </Form>
             ) : null}

@@ -44,3 +44,23 @@ test("an error page is in the chosen language", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "नहीं मिला" })).toBeVisible();
   await expect(page.getByRole("link", { name: "अपने ढांचों पर वापस जाएँ" })).toBeVisible();
 });
+
+test("the framework outline reads in Hindi: labels, counts, content names and dates", async ({ page }) => {
+  // why longer: two full loads of the CBIC outline (about 170 nodes) after signing in.
+  test.setTimeout(60_000);
+  await signIn(page, "author@frac.test");
+  await page.goto("/frameworks/CBIC?lang=hi");
+  await expect(page).toHaveTitle("CBIC ढांचा · FRAC स्टूडियो");
+  await expect(page.getByText(/^कार्यशील मसौदा · संशोधन \d+ ·/u)).toBeVisible();
+  await expect(page.getByRole("link", { name: "स्प्रेडशीट आयात करें" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /समीक्षा/u, level: 2 })).toBeVisible();
+  // the demo's Hindi node names lead, the English follows as the fallback language
+  const position = page.getByRole("heading", { level: 2, name: /^पद मुख्य आयुक्त · Chief Commissioner$/u });
+  await expect(position).toBeVisible();
+  await expect(position.locator("span[lang=en]")).toHaveText(" · Chief Commissioner");
+
+  await page.goto("/frameworks/CBIC/versions");
+  await expect(page.getByRole("columnheader", { name: "अनुमोदनकर्ता" })).toBeVisible();
+  // dates through Intl hi-IN in India time: "7 दिस॰ 2026, 3:26 am"
+  await expect(page.locator("td time").first()).toHaveText(/^\d{1,2} \S+ \d{4}, \d{1,2}:\d{2} (am|pm)$/u);
+});

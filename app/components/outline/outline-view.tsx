@@ -1,18 +1,20 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BilingualName } from "~/components/bilingual-name";
 import type { Outline, OutlineResource, Requirement } from "~/components/outline/outline-model";
 
 /** The framework as nested lists: positions → roles → activities → competencies with required levels. */
 export function OutlineView({ outline }: { outline: Outline }) {
+  const { t } = useTranslation("framework");
   if (outline.positions.length === 0) {
-    return <p className="empty">This framework has no positions yet.</p>;
+    return <p className="empty">{t("outline.noPositions")}</p>;
   }
   return (
     <div className="outline">
       {outline.positions.map((p) => (
         <section key={p.node.id} className="outline-position" aria-labelledby={`pos-${p.node.id}`}>
           <h2 id={`pos-${p.node.id}`}>
-            <span className="kind kind-position">Position</span> {p.node.name}
-            {p.node.nameHi ? <span lang="hi" className="hindi"> · {p.node.nameHi}</span> : null}
+            <span className="kind kind-position">{t("common:kind.position")}</span> <BilingualName name={p.node.name} nameHi={p.node.nameHi} />
           </h2>
           {p.node.description ? <p className="muted">{p.node.description}</p> : null}
           <Resources items={p.resources} />
@@ -21,14 +23,13 @@ export function OutlineView({ outline }: { outline: Outline }) {
               <li key={r.linkId}>
                 <details open>
                   <summary>
-                    <span className="kind kind-role">Role</span> {r.node.name}
-                    {r.node.nameHi ? <span lang="hi" className="hindi"> · {r.node.nameHi}</span> : null}
+                    <span className="kind kind-role">{t("common:kind.role")}</span> <BilingualName name={r.node.name} nameHi={r.node.nameHi} />
                   </summary>
-                  <Requirements items={r.requirements} label="Required by the role itself" />
+                  <Requirements items={r.requirements} label={t("outline.requiredByRole")} />
                   <ul className="outline-activities">
                     {r.activities.map((a) => (
                       <li key={a.linkId}>
-                        <span className="kind kind-activity">Activity</span> {a.node.name}
+                        <span className="kind kind-activity">{t("common:kind.activity")}</span> <BilingualName name={a.node.name} nameHi={a.node.nameHi} />
                         <Requirements items={a.requirements} />
                         <Resources items={a.resources} />
                       </li>
@@ -45,19 +46,20 @@ export function OutlineView({ outline }: { outline: Outline }) {
 }
 
 function Requirements({ items, label }: { items: Requirement[]; label?: string }) {
+  const { t } = useTranslation("framework");
   if (items.length === 0) return null;
   return (
-    <ul className="requirements" aria-label={label ?? "Competencies required"}>
+    <ul className="requirements" aria-label={label ?? t("outline.competenciesRequired")}>
       {items.map((r) => {
         const level = r.competency.scale.levels.find((l) => l.level === r.level);
         return (
           <li key={r.linkId} className={`req req-${r.competency.competencyType.toLowerCase()}`}>
             <Link to={`/dictionary/${r.competency.id}`} title={r.competency.description ?? undefined}>
-              {r.competency.name}
+              <BilingualName name={r.competency.name} nameHi={r.competency.nameHi} />
             </Link>{" "}
-            <span className="req-type">{r.competency.competencyType}</span>{" "}
+            <span className="req-type">{t(`common:competencyType.${r.competency.competencyType}`)}</span>{" "}
             <span className="level" title={level?.descriptor}>
-              Level {r.level}
+              {t("common:level", { level: r.level })}
               {level ? ` · ${level.name}` : ""}
             </span>
           </li>
@@ -68,18 +70,19 @@ function Requirements({ items, label }: { items: Requirement[]; label?: string }
 }
 
 function Resources({ items }: { items: OutlineResource[] }) {
+  const { t } = useTranslation("framework");
   if (items.length === 0) return null;
   return (
-    <ul className="resources" aria-label="Knowledge resources">
+    <ul className="resources" aria-label={t("outline.knowledgeResources")}>
       {items.map((r) => (
         <li key={r.linkId}>
-          <span className="kind kind-resource">Resource</span>{" "}
+          <span className="kind kind-resource">{t("common:kind.knowledge_resource")}</span>{" "}
           {r.node.kind === "knowledge_resource" && r.node.url ? (
             <a href={r.node.url} rel="noopener noreferrer" target="_blank">
-              {r.node.name}
+              <BilingualName name={r.node.name} nameHi={r.node.nameHi} />
             </a>
           ) : (
-            r.node.name
+            <BilingualName name={r.node.name} nameHi={r.node.nameHi} />
           )}
         </li>
       ))}

@@ -1,5 +1,6 @@
 /** The framework's review state and the steps this user may take now. */
 import { Link, useFetcher } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { StepReply } from "@schemas/replies";
 import { StatusBadge } from "../status-badge";
 
@@ -16,42 +17,38 @@ export type ReviewPanelData = {
   done: string | null;
 };
 
-const DONE: Record<string, string> = {
-  submitted: "Submitted for technical review. The draft is frozen until a reviewer acts on it.",
-  verified: "Verified. It now waits for the review board.",
-  published: "Approved and published as a new numbered version.",
-  "sent-back": "Sent back to the authors with your reason.",
-};
+const DONE = new Set(["submitted", "verified", "published", "sent-back"]);
 
 /** Shows status, who holds the framework, the last rejection reason, and the review buttons. */
 export function ReviewPanel({ data }: { data: ReviewPanelData }) {
   const fetcher = useFetcher<StepReply>();
   const busy = fetcher.state !== "idle";
   const action = `/frameworks/${data.code}/review`;
+  const { t } = useTranslation("review");
   return (
     <section className="panel review-panel" aria-labelledby="review-title">
       <h2 id="review-title">
-        Review <StatusBadge status={data.status} />
+        {t("panel.title")} <StatusBadge status={data.status} />
       </h2>
-      {data.done && DONE[data.done] ? (
+      {data.done && DONE.has(data.done) ? (
         <p role="status" className="form-success">
-          {DONE[data.done]}
+          {t(`panel.done.${data.done}`)}
         </p>
       ) : null}
       {data.hold ? <p>{data.hold}</p> : null}
       {data.status === "REJECTED" && data.rejection ? (
         <div className="rejection" role="note">
-          <strong>Sent back by {data.rejection.by?.name ?? "a reviewer"}:</strong> <span className="reason">{data.rejection.reason}</span>
+          <strong>{t("panel.sentBackBy", { name: data.rejection.by?.name ?? t("panel.aReviewer") })}</strong> <span className="reason">{data.rejection.reason}</span>
         </div>
       ) : null}
       <p className="muted small">
         {data.latestVersion ? (
           <>
-            Latest published: <Link to={`/frameworks/${data.code}/versions/${data.latestVersion.number}`}>version {data.latestVersion.number}</Link> ·{" "}
-            <Link to={`/frameworks/${data.code}/diff?from=${data.latestVersion.number}&to=draft`}>what changed since</Link>
+            {t("panel.latest")} <Link to={`/frameworks/${data.code}/versions/${data.latestVersion.number}`}>{t("panel.version", { number: data.latestVersion.number })}</Link> ·{" "}
+            <Link to={`/frameworks/${data.code}/diff?from=${data.latestVersion.number}&to=draft`}>{t("panel.changedSince")}</Link>
           </>
         ) : (
-          "Nothing published yet."
+          t("panel.nothingPublished")
         )}
       </p>
       {fetcher.data && !fetcher.data.ok ? (
@@ -62,14 +59,14 @@ export function ReviewPanel({ data }: { data: ReviewPanelData }) {
       <div className="review-actions">
         {data.can.submit ? (
           <Link to={`/frameworks/${data.code}/submit`} className="button primary">
-            Submit for review…
+            {t("panel.submit")}
           </Link>
         ) : null}
         {data.can.verify ? (
           <fetcher.Form method="post" action={action}>
             <input type="hidden" name="intent" value="verify" />
             <button type="submit" className="button primary" disabled={busy}>
-              Verify (technical review)
+              {t("panel.verify")}
             </button>
           </fetcher.Form>
         ) : null}
@@ -77,7 +74,7 @@ export function ReviewPanel({ data }: { data: ReviewPanelData }) {
           <fetcher.Form method="post" action={action}>
             <input type="hidden" name="intent" value="approve" />
             <button type="submit" className="button primary" disabled={busy}>
-              Approve and publish
+              {t("panel.approve")}
             </button>
           </fetcher.Form>
         ) : null}
@@ -86,11 +83,11 @@ export function ReviewPanel({ data }: { data: ReviewPanelData }) {
         <fetcher.Form method="post" action={action} className="reject-form">
           <input type="hidden" name="intent" value="reject" />
           <div className="field">
-            <label htmlFor="reject-reason">Reason for sending it back</label>
+            <label htmlFor="reject-reason">{t("panel.reason")}</label>
             <textarea id="reject-reason" name="reason" rows={3} required />
           </div>
           <button type="submit" className="button danger" disabled={busy}>
-            Send back to the authors
+            {t("panel.reject")}
           </button>
         </fetcher.Form>
       ) : null}

@@ -17,7 +17,12 @@ describe("missing children", () => {
   it("position_without_role: a warning while drafting, an error on submit", () => {
     const position = makePosition({ name: "Section Officer" });
     const doc = withExtra(makeFracDocument(), [position]);
-    const expected = { code: "position_without_role", nodeId: position.id, message: 'Position "Section Officer" has no role.' };
+    const expected = {
+      code: "position_without_role",
+      nodeId: position.id,
+      message: 'Position "Section Officer" has no role.',
+      params: { kind: "position", name: "Section Officer" },
+    };
     expect(validateFracDocument(doc)).toEqual([{ severity: "warning", ...expected }]);
     expect(validateFracDocument(doc, { mode: "submit" })).toEqual([{ severity: "error", ...expected }]);
   });
@@ -40,6 +45,7 @@ describe("missing children", () => {
         code: "activity_without_competency",
         nodeId: nodeOf(doc, "activity").id,
         message: 'Activity "Consolidate demands for grants" has no competency.',
+        params: { kind: "activity", name: "Consolidate demands for grants" },
       },
     ]);
   });

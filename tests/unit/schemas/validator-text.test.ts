@@ -71,7 +71,13 @@ describe("name_empty", () => {
     role.name = " \u00A0\u200B ";
     const findings = only(validateFracDocument(doc), "name_empty");
     expect(findings).toEqual([
-      { severity: "error", code: "name_empty", nodeId: role.id, message: `Role with no name (id ${role.id}) needs a name.` },
+      {
+        severity: "error",
+        code: "name_empty",
+        nodeId: role.id,
+        message: `Role with no name (id ${role.id}) needs a name.`,
+        params: { kind: "role", id: role.id },
+      },
     ]);
   });
 });
@@ -88,6 +94,7 @@ describe("duplicate_name", () => {
         code: "duplicate_name",
         nodeId: twin.id,
         message: `Role "budget   PREPARATION" has the same name as Role "Budget preparation" (id ${nodeOf(doc, "role").id}). Merge them or rename one.`,
+        params: { kind: "role", name: "  budget   PREPARATION ", otherKind: "role", otherName: "Budget preparation", otherId: nodeOf(doc, "role").id },
       },
     ]);
   });

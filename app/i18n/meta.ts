@@ -1,0 +1,29 @@
+import type { i18n, Resource } from "i18next";
+import { createI18n, DEFAULT_LANGUAGE, isLanguage, type Language } from "~/i18n/i18n";
+
+type Match = { id: string; data: unknown };
+const instances = new Map<Language, i18n>();
+
+/** An i18next instance for `meta` functions, which run outside React, built from the root loader's messages. */
+function instanceFrom(matches: Match[]): i18n | null {
+  const root = matches.find((m) => m.id === "root")?.data as { lng?: unknown; messages?: Resource[string] } | undefined;
+  if (!root?.messages) return null;
+  const lng = isLanguage(root.lng) ? root.lng : DEFAULT_LANGUAGE;
+  let instance = instances.get(lng);
+  if (!instance) {
+    instance = createI18n(lng, { [lng]: root.messages }, false);
+    instances.set(lng, instance);
+  }
+  return instance;
+}
+
+/**
+ * A page's <title> in the page's language: the translated text, then " · FRAC Studio".
+ * `key` is "namespace:key"; without the root loader's data (an error page) it says `fallback`.
+ */
+export function pageTitle(matches: Match[], key: string, fallback: string, values?: Record<string, unknown>): { title: string }[] {
+  const i18n = instanceFrom(matches);
+  const text = i18n ? i18n.t(key, values ?? {}) : fallback;
+  const app = i18n ? i18n.t("common:appName") : "FRAC Studio";
+  return [{ title: `${text} · ${app}` }];
+}
