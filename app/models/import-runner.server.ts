@@ -1,0 +1,146 @@
+/**
+ * Runs the import page's jobs in worker threads (docs/decisions/013): each import gets its own
+ * thread with a capped heap, so reading a large file never stalls the pages other users are
+ * loading; one import at a time per ministry (a second is refused with 409), at most
+ * IMPORT_CONCURRENCY in all, IMPORT_QUEUE_MAX more waiting for a turn (then 503).
+ */
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { importWorkerSettings, type ImportWorkerSettings } from "~/config.server";
+import type { ImportJob, ImportJobResult } from "./import-job.server";
+import { Refusal, refusedOf } from "./refusal.server";
+
+type Running = { mdoCode: string; startedAt: number };
+type State = { running: Map<string, Running>; active: number; waiting: Array<() => void> };
+
+declare global {
+  var __fracImports: State | undefined;
+}
+// why globalThis: the dev server re-requires the bundle, and a second copy of this state would let two imports of one ministry run.
+const state: State = (globalThis.__fracImports ??= { running: new Map(), active: 0, waiting: [] });
+
+/** Runs one import job in a worker thread; a busy ministry, a full queue, a crash, a timeout or too little memory are refusals. */
+export async function runImportInWorker(job: ImportJob): Promise<ImportJobResult> {
+  const settings = importWorkerSettings();
+  const busy = state.running.get(job.mdoId);
+  if (busy) {
+    const seconds = Math.max(1, Math.round((Date.now() - busy.startedAt) / 1000));
+    return refusedOf(
+      new Refusal(409, `Another import into ${busy.mdoCode} started ${seconds} s ago and is still running; a ministry takes one import at a time. Wait until it has finished, then send this file again. Nothing was imported from it.`),
+    );
+  }
+  state.running.set(job.mdoId, { mdoCode: job.mdoCode, startedAt: Date.now() });
+  try {
+    await takeTurn(settings);
+    try {
+      return await inWorker(job, settings);
+    } finally {
+      passTurn();
+    }
+  } catch (e) {
+    return refusedOf(e);
+  } finally {
+    state.running.delete(job.mdoId);
+  }
+}
+
+/** How many imports run and wait right now (for tests and the health page). */
+export const importsInProgress = () => ({ running: state.active, waiting: state.waiting.length, ministries: state.running.size });
+
+async function takeTurn(settings: ImportWorkerSettings): Promise<void> {
+  if (state.active < settings.concurrency) {
+    state.active++;
+    return;
+  }
+  if (state.waiting.length >= settings.queueMax) {
+    throw new Refusal(503, "The server is busy with other ministries' imports. Try again in a few minutes; nothing was imported.");
+  }
+  // why no increment on wake: passTurn hands its turn over to the waiter instead of giving it back.
+  await new Promise<void>((wake) => state.waiting.push(wake));
+}
+
+function passTurn(): void {
+  const next = state.waiting.shift();
+  if (next) next();
+  else state.active--;
+}
+
+const NOTHING = "Nothing was imported.";
+
+function inWorker(job: ImportJob, settings: ImportWorkerSettings): Promise<ImportJobResult> {
+  const owned = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength;
+  const bytes = owned ? job.bytes : job.bytes.slice();
+  const { entry, viaTsx } = workerEntry();
+  const options = {
+    workerData: { ...job, bytes },
+    // why transfer: the file may be 128 MB; moving its buffer costs nothing, copying it would double it.
+    transferList: [bytes.buffer as ArrayBuffer],
+    resourceLimits: { maxOldGenerationSizeMb: settings.memoryMb },
+    stdout: false,
+    stderr: false,
+  };
+  const worker = viaTsx ? new Worker(tsxBootstrap(entry), { ...options, eval: true }) : new Worker(entry, options);
+  return new Promise((resolve, reject) => {
+    let outcome: { result: ImportJobResult } | { refusal: Refusal } | undefined;
+    const timer = setTimeout(() => {
+      outcome ??= { refusal: new Refusal(503, `The import took longer than ${Math.round(settings.timeoutMs / 1000)} s and was stopped. ${NOTHING} Split the file into smaller ones.`) };
+      void worker.terminate();
+    }, settings.timeoutMs);
+    worker.on("message", (result: ImportJobResult) => {
+      outcome ??= { result };
+    });
+    worker.on("error", (e: Error & { code?: string }) => {
+      if (e.code === "ERR_WORKER_OUT_OF_MEMORY") {
+        outcome ??= {
+          refusal: new Refusal(413, `Reading this file needs more memory than an import may use (${settings.memoryMb} MB). ${NOTHING} Split it into smaller files and import them one after another.`),
+        };
+        return;
+      }
+      console.error("FRAC Studio: the import worker failed:", e);
+      outcome ??= { refusal: new Refusal(503, `The import stopped because of an error on the server. ${NOTHING} Try again; if it happens again, tell your administrator.`) };
+    });
+    // why settle on exit: only then has the worker's database connection closed (rolling back an unfinished write), so the ministry is free again.
+    worker.on("exit", () => {
+      clearTimeout(timer);
+      if (!outcome) reject(new Refusal(503, `The import stopped before it finished. ${NOTHING} Try again.`));
+      else if ("result" in outcome) resolve(outcome.result);
+      else reject(outcome.refusal);
+    });
+  });
+}
+
+/**
+ * The worker's script: the built dist/import-worker.js (scripts/build-node.mjs), or, in development
+ * or when it is not built, the TypeScript source, loaded through tsx.
+ */
+function workerEntry(): { entry: string; viaTsx: boolean } {
+  const root = projectRoot();
+  const built = path.join(root, "dist", "import-worker.js");
+  const source = path.join(root, "server", "import-worker.ts");
+  const development = process.env.NODE_ENV === "development";
+  if (!development && fs.existsSync(built)) return { entry: built, viaTsx: false };
+  if (fs.existsSync(source)) return { entry: source, viaTsx: true };
+  if (fs.existsSync(built)) return { entry: built, viaTsx: false };
+  throw new Error("The import worker is not built: run `npm run build`.");
+}
+
+// why walk up: this module runs from app/models/ (tests, tsx) and bundled into build/index.js (the server).
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, "package.json"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error("FRAC Studio's package.json was not found above the server build.");
+    dir = parent;
+  }
+  return dir;
+}
+
+// why eval: Node 20 does not hand a worker the parent's --import hooks, so the worker registers tsx itself.
+function tsxBootstrap(entry: string): string {
+  const api = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href;
+  const url = pathToFileURL(entry).href;
+  return `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(url)}, ${JSON.stringify(url)}));`;
+}
