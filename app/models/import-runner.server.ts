@@ -140,7 +140,10 @@ function projectRoot(): string {
 
 // why eval: Node 20 does not hand a worker the parent's --import hooks, so the worker registers tsx itself.
 function tsxBootstrap(entry: string): string {
-  const api = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href;
+  // why through package.json: require.resolve picks tsx's CommonJS entry, whose tsImport cannot load ES modules in a worker.
+  const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
+  const { exports } = JSON.parse(fs.readFileSync(manifest, "utf8")) as { exports: Record<string, { import: { default: string } }> };
+  const api = pathToFileURL(path.join(path.dirname(manifest), exports["./esm/api"].import.default)).href;
   const url = pathToFileURL(entry).href;
   return `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(url)}, ${JSON.stringify(url)}));`;
 }
