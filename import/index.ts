@@ -67,8 +67,8 @@ export async function analyseImport(input: AnalyseImportInput): Promise<ImportAn
       const result = plan(records, findings);
       return {
         fileKind: kind,
+        // why no sheet list: the page would offer to pick one sheet, while the whole workbook was read.
         layout: "frac-workbook",
-        sheets: sheets.map((s) => ({ name: s.name, hidden: s.hidden })),
         headerRow: null,
         headers: [],
         preview: [],
