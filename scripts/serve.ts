@@ -11,6 +11,7 @@ import { openForServing } from "../db/startup-check";
 import { demoRefusal, seedDemo, seedReference } from "../db/seed";
 import { seedDemoHistory } from "../app/models/demo-history.server";
 import { scheduleStaticCopy } from "../app/models/static-copy.server";
+import { warmImportWorker } from "../app/models/import-runner.server";
 import { continueOnlyAfterChecks, cspNonce, installSecurity } from "../server/security";
 import { demoRequested, startupProblems } from "../app/config.server";
 
@@ -60,6 +61,8 @@ app.all(
 
 const server = app.listen(port, () => {
   console.log(`FRAC Studio is serving on http://localhost:${port}`);
+  // The first import then finds a worker ready (docs/decisions/013); the runner's state is shared through globalThis with the Remix build.
+  warmImportWorker();
   if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
 });
 

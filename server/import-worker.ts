@@ -1,17 +1,23 @@
 /**
- * The import worker thread's entry: runs the one job it was started with (app/models/import-job.server.ts)
- * on its own database connection and posts the result. It is started per import by
- * app/models/import-runner.server.ts, which turns a crash, a timeout or running out of memory into a refusal.
+ * The import worker thread's entry. It opens its database connection as soon as it starts, then
+ * waits for one job (app/models/import-job.server.ts), runs it, posts the result and ends. The
+ * runner (app/models/import-runner.server.ts) keeps one such worker started ahead, so an import
+ * does not wait for a thread to load its code, and turns a crash, a timeout or running out of
+ * memory into a refusal.
  */
-import { parentPort, workerData } from "node:worker_threads";
-import { closeClient } from "../db/client";
+import { parentPort } from "node:worker_threads";
+import { closeClient, getClient } from "../db/client";
 import { runImportJob, type ImportJob } from "../app/models/import-job.server";
 
 if (!parentPort) throw new Error("server/import-worker.ts runs only as a worker thread.");
 const port = parentPort;
 
-try {
-  port.postMessage(await runImportJob(workerData as ImportJob));
-} finally {
-  closeClient();
-}
+getClient();
+port.once("message", async (job: ImportJob) => {
+  try {
+    port.postMessage(await runImportJob(job));
+  } finally {
+    closeClient();
+    port.close();
+  }
+});

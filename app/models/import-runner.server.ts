@@ -1,7 +1,7 @@
 /**
  * Runs the import page's jobs in worker threads (docs/decisions/013): each import gets its own
- * thread with a capped heap, so reading a large file never stalls the pages other users are
- * loading; one import at a time per ministry (a second is refused with 409), at most
+ * thread with a capped heap (one is kept started ahead), so reading a large file never stalls the
+ * pages other users are loading; one import at a time per ministry (a second is refused with 409), at most
  * IMPORT_CONCURRENCY in all, IMPORT_QUEUE_MAX more waiting for a turn (then 503).
  */
 import fs from "node:fs";
@@ -14,7 +14,7 @@ import type { ImportJob, ImportJobResult } from "./import-job.server";
 import { Refusal, refusedOf } from "./refusal.server";
 
 type Running = { mdoCode: string; startedAt: number };
-type State = { running: Map<string, Running>; active: number; waiting: Array<() => void> };
+type State = { running: Map<string, Running>; active: number; waiting: Array<() => void>; spare?: Spare };
 
 declare global {
   var __fracImports: State | undefined;
@@ -44,6 +44,7 @@ export async function runImportInWorker(job: ImportJob): Promise<ImportJobResult
     return refusedOf(e);
   } finally {
     state.running.delete(job.mdoId);
+    warmImportWorker();
   }
 }
 
@@ -70,19 +71,58 @@ function passTurn(): void {
 
 const NOTHING = "Nothing was imported.";
 
+type Spare = { worker: Worker; key: string; ended: boolean };
+
+/** Starts a worker ahead of the next import, so that import does not wait for the thread to load its code and open the database. */
+export function warmImportWorker(): void {
+  const settings = importWorkerSettings();
+  const key = spareKey(settings);
+  if (state.spare && !state.spare.ended && state.spare.key === key) return;
+  discardSpare();
+  const worker = startWorker(settings);
+  // why unref: an idle spare must not keep a CLI run or a test process alive.
+  worker.unref();
+  const spare: Spare = { worker, key, ended: false };
+  const end = () => {
+    spare.ended = true;
+    if (state.spare === spare) state.spare = undefined;
+  };
+  worker.on("error", end);
+  worker.on("exit", end);
+  state.spare = spare;
+}
+
+function discardSpare(): void {
+  const spare = state.spare;
+  state.spare = undefined;
+  if (spare && !spare.ended) void spare.worker.terminate();
+}
+
+// why these parts: a spare started under other settings, another database or another script would run the job wrongly.
+const spareKey = (settings: ImportWorkerSettings) => JSON.stringify([settings.memoryMb, process.env.DATABASE_URL ?? "", workerEntry().entry]);
+
+function takeWorker(settings: ImportWorkerSettings): Worker {
+  const spare = state.spare;
+  state.spare = undefined;
+  if (spare && !spare.ended && spare.key === spareKey(settings)) {
+    spare.worker.removeAllListeners();
+    spare.worker.ref();
+    return spare.worker;
+  }
+  if (spare && !spare.ended) void spare.worker.terminate();
+  return startWorker(settings);
+}
+
+function startWorker(settings: ImportWorkerSettings): Worker {
+  const { entry, viaTsx } = workerEntry();
+  const options = { resourceLimits: { maxOldGenerationSizeMb: settings.memoryMb }, stdout: false, stderr: false };
+  return viaTsx ? new Worker(tsxBootstrap(entry), { ...options, eval: true }) : new Worker(entry, options);
+}
+
 function inWorker(job: ImportJob, settings: ImportWorkerSettings): Promise<ImportJobResult> {
   const owned = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength;
   const bytes = owned ? job.bytes : job.bytes.slice();
-  const { entry, viaTsx } = workerEntry();
-  const options = {
-    workerData: { ...job, bytes },
-    // why transfer: the file may be 128 MB; moving its buffer costs nothing, copying it would double it.
-    transferList: [bytes.buffer as ArrayBuffer],
-    resourceLimits: { maxOldGenerationSizeMb: settings.memoryMb },
-    stdout: false,
-    stderr: false,
-  };
-  const worker = viaTsx ? new Worker(tsxBootstrap(entry), { ...options, eval: true }) : new Worker(entry, options);
+  const worker = takeWorker(settings);
   return new Promise((resolve, reject) => {
     let outcome: { result: ImportJobResult } | { refusal: Refusal } | undefined;
     const timer = setTimeout(() => {
@@ -109,6 +149,8 @@ function inWorker(job: ImportJob, settings: ImportWorkerSettings): Promise<Impor
       else if ("result" in outcome) resolve(outcome.result);
       else reject(outcome.refusal);
     });
+    // why transfer: the file may be 128 MB; moving its buffer costs nothing, copying it would double it.
+    worker.postMessage({ ...job, bytes }, [bytes.buffer as ArrayBuffer]);
   });
 }
 
