@@ -1,7 +1,7 @@
 /**
  * Runs the import page's jobs in worker threads (docs/decisions/013): each import gets its own
- * thread with a capped heap (one is kept started ahead), so reading a large file never stalls the
- * pages other users are loading; one import at a time per ministry (a second is refused with 409), at most
+ * thread with a capped heap (one is kept started ahead and reused for small files), so reading a
+ * large file never stalls the pages other users are loading; one import at a time per ministry (a second is refused with 409), at most
  * IMPORT_CONCURRENCY in all, IMPORT_QUEUE_MAX more waiting for a turn (then 503).
  */
 import fs from "node:fs";
@@ -76,13 +76,16 @@ type Spare = { worker: Worker; key: string; ended: boolean };
 /** Starts a worker ahead of the next import, so that import does not wait for the thread to load its code and open the database. */
 export function warmImportWorker(): void {
   const settings = importWorkerSettings();
-  const key = spareKey(settings);
-  if (state.spare && !state.spare.ended && state.spare.key === key) return;
+  if (state.spare && !state.spare.ended && state.spare.key === spareKey(settings)) return;
+  keepAsSpare(startWorker(settings), settings);
+}
+
+/** Makes `worker` the one kept ready (ending the one kept before, if any). */
+function keepAsSpare(worker: Worker, settings: ImportWorkerSettings): void {
   discardSpare();
-  const worker = startWorker(settings);
   // why unref: an idle spare must not keep a CLI run or a test process alive.
   worker.unref();
-  const spare: Spare = { worker, key, ended: false };
+  const spare: Spare = { worker, key: spareKey(settings), ended: false };
   const end = () => {
     spare.ended = true;
     if (state.spare === spare) state.spare = undefined;
@@ -101,11 +104,19 @@ function discardSpare(): void {
 // why these parts: a spare started under other settings, another database or another script would run the job wrongly.
 const spareKey = (settings: ImportWorkerSettings) => JSON.stringify([settings.memoryMb, process.env.DATABASE_URL ?? "", workerEntry().entry]);
 
+/** A worker that read a file this large ends after it, giving its heap back, instead of waiting for the next small file. */
+const REUSE_BYTES_MAX = 8 * 1024 * 1024;
+
+// why by name: removeAllListeners() with no name also drops the hooks a Worker keeps on itself to deliver messages.
+function forget(worker: Worker): void {
+  for (const event of ["message", "error", "exit"]) worker.removeAllListeners(event);
+}
+
 function takeWorker(settings: ImportWorkerSettings): Worker {
   const spare = state.spare;
   state.spare = undefined;
   if (spare && !spare.ended && spare.key === spareKey(settings)) {
-    spare.worker.removeAllListeners();
+    forget(spare.worker);
     spare.worker.ref();
     return spare.worker;
   }
@@ -123,31 +134,38 @@ function inWorker(job: ImportJob, settings: ImportWorkerSettings): Promise<Impor
   const owned = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength;
   const bytes = owned ? job.bytes : job.bytes.slice();
   const worker = takeWorker(settings);
+  const reusable = bytes.byteLength <= REUSE_BYTES_MAX;
   return new Promise((resolve, reject) => {
-    let outcome: { result: ImportJobResult } | { refusal: Refusal } | undefined;
+    let settled = false;
+    let failure: Refusal | undefined;
     const timer = setTimeout(() => {
-      outcome ??= { refusal: new Refusal(503, `The import took longer than ${Math.round(settings.timeoutMs / 1000)} s and was stopped. ${NOTHING} Split the file into smaller ones.`) };
+      failure ??= new Refusal(503, `The import took longer than ${Math.round(settings.timeoutMs / 1000)} s and was stopped. ${NOTHING} Split the file into smaller ones.`);
       void worker.terminate();
     }, settings.timeoutMs);
+    // why a result settles at once: the job's transaction has committed (or never began) before the worker posts it.
     worker.on("message", (result: ImportJobResult) => {
-      outcome ??= { result };
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      forget(worker);
+      if (reusable) keepAsSpare(worker, settings);
+      else void worker.terminate();
+      resolve(result);
     });
     worker.on("error", (e: Error & { code?: string }) => {
       if (e.code === "ERR_WORKER_OUT_OF_MEMORY") {
-        outcome ??= {
-          refusal: new Refusal(413, `Reading this file needs more memory than an import may use (${settings.memoryMb} MB). ${NOTHING} Split it into smaller files and import them one after another.`),
-        };
+        failure ??= new Refusal(413, `Reading this file needs more memory than an import may use (${settings.memoryMb} MB). ${NOTHING} Split it into smaller files and import them one after another.`);
         return;
       }
       console.error("FRAC Studio: the import worker failed:", e);
-      outcome ??= { refusal: new Refusal(503, `The import stopped because of an error on the server. ${NOTHING} Try again; if it happens again, tell your administrator.`) };
+      failure ??= new Refusal(503, `The import stopped because of an error on the server. ${NOTHING} Try again; if it happens again, tell your administrator.`);
     });
-    // why settle on exit: only then has the worker's database connection closed (rolling back an unfinished write), so the ministry is free again.
+    // why a failure settles on exit: only then has the worker's database connection closed (rolling back an unfinished write), so the ministry is free again.
     worker.on("exit", () => {
       clearTimeout(timer);
-      if (!outcome) reject(new Refusal(503, `The import stopped before it finished. ${NOTHING} Try again.`));
-      else if ("result" in outcome) resolve(outcome.result);
-      else reject(outcome.refusal);
+      if (settled) return;
+      settled = true;
+      reject(failure ?? new Refusal(503, `The import stopped before it finished. ${NOTHING} Try again.`));
     });
     // why transfer: the file may be 128 MB; moving its buffer costs nothing, copying it would double it.
     worker.postMessage({ ...job, bytes }, [bytes.buffer as ArrayBuffer]);
