@@ -144,10 +144,42 @@ export function startupProblems(env: Env = process.env): string[] {
       `SESSION_SECRET is ${secret.length} characters long; production needs at least ${MIN_SESSION_SECRET_LENGTH} (e.g. \`openssl rand -hex 32\`), or leave it unset to have one generated beside the database.`,
     );
   }
-  try {
-    sessionLimits(env);
-  } catch (e) {
-    problems.push(e instanceof Error ? e.message : String(e));
+  for (const check of [sessionLimits, importWorkerSettings]) {
+    try {
+      check(env);
+    } catch (e) {
+      problems.push(e instanceof Error ? e.message : String(e));
+    }
   }
   return problems;
+}
+
+const importEnv = z.object({
+  IMPORT_MEMORY_MB: z.coerce.number().int().min(16).max(64 * 1024).default(1536),
+  IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  IMPORT_QUEUE_MAX: z.coerce.number().int().min(0).max(1000).default(8),
+  IMPORT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(600),
+});
+
+/** How imports run on the server: each in a worker thread with this heap, so many at once, so many waiting. */
+export type ImportWorkerSettings = { memoryMb: number; concurrency: number; queueMax: number; timeoutMs: number };
+
+/**
+ * The import workers' limits: a 1536 MB heap each (IMPORT_MEMORY_MB), at most 2 running at once
+ * (IMPORT_CONCURRENCY), 8 more waiting (IMPORT_QUEUE_MAX), each stopped after 600 s (IMPORT_TIMEOUT_SECONDS).
+ */
+export function importWorkerSettings(env: Env = process.env): ImportWorkerSettings {
+  const blank = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+  const parsed = importEnv.safeParse({
+    IMPORT_MEMORY_MB: blank(env.IMPORT_MEMORY_MB),
+    IMPORT_CONCURRENCY: blank(env.IMPORT_CONCURRENCY),
+    IMPORT_QUEUE_MAX: blank(env.IMPORT_QUEUE_MAX),
+    IMPORT_TIMEOUT_SECONDS: blank(env.IMPORT_TIMEOUT_SECONDS),
+  });
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((i) => String(i.path[0])).join(" and ");
+    throw new Error(`${names} must be a whole number in its range (see the README's configuration table).`);
+  }
+  const d = parsed.data;
+  return { memoryMb: d.IMPORT_MEMORY_MB, concurrency: d.IMPORT_CONCURRENCY, queueMax: d.IMPORT_QUEUE_MAX, timeoutMs: d.IMPORT_TIMEOUT_SECONDS * 1000 };
 }

@@ -9,6 +9,7 @@ import { decodeBytes } from "./decode";
 import { readDocumentRecords } from "./document";
 import { fileKind, refuseMarkup } from "./file-kind";
 import { ImportError, type ImportFinding } from "./findings";
+import { isExportWorkbook, readExportWorkbook } from "./export-workbook";
 import { looksLikeJson } from "./layouts";
 import type { AnalyseImportInput, ImportAnalysis } from "./analysis-types";
 import { planImport } from "./plan";
@@ -27,6 +28,7 @@ export { readFlatRecords, type ChainRecord, type CompetencyRecord, type ImportRe
 export { planImport, previewRows, describeCounts, type PlanImportInput, type PreviewRow } from "./plan";
 export { flatTemplateCsv, flatTemplateRows, flatTemplateXlsx } from "./template";
 export { documentRecords, readDocumentRecords } from "./document";
+export { EXPORT_WORKBOOK_HEADERS, isExportWorkbook, readExportWorkbook } from "./export-workbook";
 export { IGOT_COMPETENCY_KEYS, IGOT_LEVEL_KEYS, readIgotRecords } from "./igot";
 
 /** Throws the 413 ImportError when a file is larger than the import accepts; call it before reading the body. */
@@ -59,6 +61,22 @@ export async function analyseImport(input: AnalyseImportInput): Promise<ImportAn
 
   if (kind === "workbook") {
     const { sheets } = await readWorkbook(bytes);
+    // FRAC Studio's own XLSX export is one framework across its sheets; naming a sheet reads that sheet alone, as before.
+    if (input.sheet === undefined && isExportWorkbook(sheets)) {
+      const { findings, ...records } = readExportWorkbook(sheets, input.mdoCode);
+      const result = plan(records, findings);
+      return {
+        fileKind: kind,
+        // why no sheet list: the page would offer to pick one sheet, while the whole workbook was read.
+        layout: "frac-workbook",
+        headerRow: null,
+        headers: [],
+        preview: [],
+        rowCount: records.chains.length + records.competencies.length,
+        findings: result.findings,
+        plan: result,
+      };
+    }
     const sheet = pickSheet(sheets, input.sheet);
     const base = { fileKind: kind, sheets: sheets.map((s) => ({ name: s.name, hidden: s.hidden })), sheet: sheet.name };
     const others = sheets.filter((s) => s !== sheet);

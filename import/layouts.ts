@@ -23,7 +23,7 @@ import {
 } from "./igot";
 import type { FlatColumns } from "./records";
 
-export type ImportLayout = "flat" | "frac-export" | "igot" | "frac-json" | "unknown";
+export type ImportLayout = "flat" | "frac-export" | "igot" | "frac-json" | "frac-workbook" | "unknown";
 
 export type FlatSheetLayout = FlatColumns & { layout: "flat" | "frac-export" };
 export type IgotSheetLayout = IgotColumns<IgotCompetencyKey> & {

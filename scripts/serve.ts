@@ -10,6 +10,7 @@ import express from "express";
 import { openForServing } from "../db/startup-check";
 import { demoRefusal, seedDemo, seedReference } from "../db/seed";
 import { seedDemoHistory } from "../app/models/demo/history.server";
+import { warmImportWorker } from "../app/models/import/runner.server";
 import { scheduleStaticCopy } from "../app/models/publication/static-copy.server";
 import { continueOnlyAfterChecks, cspNonce, installSecurity } from "../server/security";
 import { demoRequested, isDevelopment, serverPort, startupProblems } from "../app/config.server";
@@ -60,6 +61,8 @@ app.all(
 
 const server = app.listen(port, () => {
   console.log(`FRAC Studio is serving on http://localhost:${port}`);
+  // The first import then finds a worker ready (docs/decisions/013); the runner's state is shared through globalThis with the Remix build.
+  warmImportWorker();
   if (isDevelopment()) void broadcastDevReady(build);
 });
 

@@ -6,8 +6,11 @@
 import { storageFailure } from "@db/storage-errors";
 import type { Finding } from "@schemas/findings";
 
-/** 400-409 are the user's to fix; 503 (busy) and 507 (disk full) are the machine's (db/storage-errors.ts). */
-export type RefusalStatus = 400 | 403 | 404 | 409 | 503 | 507;
+/**
+ * 400-409 are the user's to fix, and 413 (an import needing more memory than it may use); 503 (busy)
+ * and 507 (disk full) are the machine's (db/storage-errors.ts).
+ */
+export type RefusalStatus = 400 | 403 | 404 | 409 | 413 | 503 | 507;
 
 /** What a refused call returns: the status for the HTTP answer and a sentence for the user. */
 export type Refused = {

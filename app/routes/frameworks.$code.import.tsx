@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ImportError } from "@import/findings";
 import { FLAT_KEYS } from "@schemas/flat-layout";
 import { LIMITS } from "@schemas/limits";
 import { ImportView } from "~/components/import/import-view";
 import { StatusBadge } from "~/components/status-badge";
-import { analyseForMdo, applyImportPlan, loadImportContext, sha256Hex } from "~/models/import/import.server";
+import { loadImportContext } from "~/models/import/import.server";
+import { runImportInWorker } from "~/models/import/runner.server";
 import { requireMdoAccess } from "~/http/auth.server";
 import { notFound } from "~/http/errors.server";
 import { readImportUpload, UploadRefused } from "~/http/import-upload.server";
@@ -33,8 +33,6 @@ const fields = z.object({
 });
 const mappingSchema = z.record(z.string().max(500), z.enum(FLAT_KEYS).nullable());
 
-const PREVIEW_FINDINGS_MAX = 2000;
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, mdo } = await requireMdoAccess(request, params.code, "edit");
   let form: FormData;
@@ -55,58 +53,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!m.success) return json({ ok: false as const, message: "The column mapping could not be read." }, { status: 400 });
     mapping = m.data;
   }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let result;
-  try {
-    result = await analyseForMdo({ mdoId: mdo.id, mdoCode: mdo.code, fileName: file.name, bytes, sheet: parsed.data.sheet || undefined, mapping, headerRow: parsed.data.headerRow, mode: parsed.data.mode, typesFromDictionary: parsed.data.typesFromDictionary === "1" });
-  } catch (e) {
-    if (e instanceof ImportError) return json({ ok: false as const, message: e.message }, { status: e.status });
-    throw e;
-  }
-  if (!result) throw notFound(`${mdo.name} has no framework yet.`);
-  const { analysis, revision } = result;
-  if (parsed.data.intent === "apply") {
-    if (!analysis.plan) return json({ ok: false as const, message: "Map the columns before applying." }, { status: 400 });
-    const applied = applyImportPlan({ mdoId: mdo.id, userId: user.id, plan: analysis.plan, fileName: file.name, sha256: sha256Hex(bytes), baseRevision: parsed.data.baseRevision });
-    if (!applied.ok) return json({ ok: false as const, message: applied.message }, { status: applied.status });
-    return json({ ok: true as const, applied: { revision: applied.revision, unchanged: applied.unchanged, counts: applied.counts, fileName: file.name } });
-  }
-  const plan = analysis.plan;
-  return json({
-    ok: true as const,
-    preview: {
-      fileName: file.name,
-      size: file.size,
-      revision,
-      layout: analysis.layout,
-      encoding: analysis.encoding ?? null,
-      delimiter: analysis.delimiter ?? null,
-      sheets: analysis.sheets ?? null,
-      sheet: analysis.sheet ?? null,
-      headerRow: analysis.headerRow,
-      headers: analysis.headers,
-      suggestedMapping: analysis.suggestedMapping ?? null,
-      rows: analysis.preview,
-      rowCount: analysis.rowCount,
-      findings: analysis.findings.slice(0, PREVIEW_FINDINGS_MAX),
-      findingsTotal: analysis.findings.length,
-      // Rows the "take the dictionary's type" fix would mend (counted over every finding, not only those shown).
-      typeFixes: analysis.findings.filter((f) => f.code === "competency_type_mismatch" && f.dictionaryType).length,
-      typesFromDictionary: parsed.data.typesFromDictionary === "1",
-      plan: plan
-        ? {
-            ok: plan.ok,
-            mode: plan.mode,
-            created: plan.created,
-            updated: plan.updated,
-            unchanged: plan.unchanged,
-            removed: plan.removed,
-            removals: [...plan.nodes.position.remove, ...plan.nodes.role.remove, ...plan.nodes.activity.remove].slice(0, 500).map((n) => n.name),
-            linkRemovals: plan.links.remove.length,
-          }
-        : null,
-    },
+  const result = await runImportInWorker({
+    intent: parsed.data.intent,
+    mdoId: mdo.id,
+    mdoCode: mdo.code,
+    userId: user.id,
+    fileName: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    sheet: parsed.data.sheet || undefined,
+    mapping,
+    headerRow: parsed.data.headerRow,
+    mode: parsed.data.mode,
+    typesFromDictionary: parsed.data.typesFromDictionary === "1",
+    baseRevision: parsed.data.baseRevision,
   });
+  if (!result.ok) {
+    if (result.status === 404) throw notFound(`${mdo.name} has no framework yet.`);
+    return json({ ok: false as const, message: result.message }, { status: result.status });
+  }
+  return json("preview" in result ? { ok: true as const, preview: result.preview } : { ok: true as const, applied: result.applied });
 }
 
 function safeJson(text: string): unknown {

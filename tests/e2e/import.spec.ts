@@ -1,5 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import path from "node:path";
+import type { FracDocument } from "@schemas/frac-document";
+import { defaultScale } from "@schemas/scale";
+import { toXlsxBuffer } from "../../export/index";
+import { makeActivity, makeCompetency, makeLink, makePosition, makeRole } from "../unit/schemas/doc-factory";
 import { createAuthor } from "./support/accounts";
 import { expect, signIn, test } from "./support/fixtures";
 
@@ -108,4 +112,29 @@ test("rows whose Competency type contradicts the dictionary are fixed in one cli
   await expect(page.getByRole("heading", { name: "Competency types that differ from the dictionary" })).toHaveCount(0);
   await page.getByRole("button", { name: "Apply the import" }).click();
   await expect(page.getByRole("status").filter({ hasText: /Imported onet-public-service-domain-types\.csv: created \d+/ })).toBeVisible();
+});
+
+test("FRAC Studio's own Excel export is recognised, previewed without a sheet choice and applied", async ({ page }) => {
+  const { email, password } = createAuthor("MOF");
+  await signIn(page, email, password);
+  const position = makePosition({ name: "Deputy Secretary (Workbook)" });
+  const role = makeRole({ name: "Budget scrutiny" });
+  const activity = makeActivity({ name: "Scrutinise supplementary demands" });
+  const competency = makeCompetency({ name: "Supplementary demand scrutiny", competencyType: "Domain", mdoCode: "MOF", scale: defaultScale(5) });
+  const doc: FracDocument = {
+    schemaVersion: "1.0",
+    mdo: { code: "MOF", name: "Ministry of Finance" },
+    version: null,
+    status: "DRAFT",
+    nodes: [position, role, activity, competency],
+    links: [makeLink(position, role), makeLink(role, activity), makeLink(activity, competency, { level: 2 })],
+  };
+  await page.goto("/frameworks/MOF/import");
+  await page.locator('input[type="file"]').setInputFiles({ name: "MOF-draft.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await toXlsxBuffer(doc) });
+  await expect(page.getByText("FRAC Studio Excel export (a sheet per kind)")).toBeVisible();
+  await expect(page.getByLabel("Worksheet")).toHaveCount(0);
+  await page.getByRole("button", { name: "Apply the import" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Imported MOF-draft\.xlsx: created \d+/ })).toBeVisible();
+  await page.getByRole("link", { name: "Open the framework" }).click();
+  await expect(page.locator("section.outline-position", { hasText: "Deputy Secretary (Workbook)" })).toBeVisible();
 });

@@ -37,6 +37,7 @@ const LAYOUTS: Record<string, string> = {
   "frac-export": "FRAC Studio CSV export",
   igot: "iGOT FRAC bulk-upload workbook",
   "frac-json": "FracDocument JSON",
+  "frac-workbook": "FRAC Studio Excel export (a sheet per kind)",
   unknown: "Not recognised: map the columns below",
 };
 const KINDS = ["position", "role", "activity", "competency", "link"] as const;

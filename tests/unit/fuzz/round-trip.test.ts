@@ -1,6 +1,6 @@
 /**
- * Round trips under property-based generation: a generated valid framework exported as JSON
- * and CSV and imported back over itself changes nothing (no node or link created, updated or
+ * Round trips under property-based generation: a generated valid framework exported as JSON,
+ * CSV and XLSX (a sheet per kind) and imported back over itself changes nothing (no node or link created, updated or
  * removed, no error), whatever its names (Hindi, quotes, separators, formula-like text, line breaks).
  */
 import fc from "fast-check";
@@ -9,7 +9,7 @@ import { analyseImport } from "@import/index";
 import type { FracDocument, FracNode } from "@schemas/frac-document";
 import { defaultScale } from "@schemas/scale";
 import { validateFracDocument } from "@schemas/validator";
-import { toCsvText, toJsonText } from "../../../export/index";
+import { toCsvText, toJsonText, toXlsxBuffer } from "../../../export/index";
 import { dictionaryOf, snapshotOf } from "../../factories/export-framework";
 import { makeActivity, makeCompetency, makeLink, makePosition, makeRole } from "../schemas/doc-factory";
 
@@ -18,8 +18,6 @@ const name = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 })
 /** Names that stay distinct once normalised (the flat layouts identify nodes by name). */
 const names = (min: number, max: number) => fc.uniqueArray(name, { minLength: min, maxLength: max, selector: (n) => n.toLowerCase().replace(/\s+/gu, " ") });
 
-// The XLSX export (a sheet per node kind) is not a layout the import reads: the import reads flat
-// workbooks and iGOT's; a round trip through it is therefore not tested here.
 const framework = fc
   .record({
     positions: names(1, 3),
@@ -49,11 +47,12 @@ const framework = fc
 
 const zero = { position: 0, role: 0, activity: 0, competency: 0, link: 0 };
 
-async function reimport(doc: FracDocument, fileName: string, bytes: Uint8Array) {
+async function reimport(doc: FracDocument, fileName: string, bytes: Uint8Array, layout?: string): Promise<void> {
   const analysis = await analyseImport({ fileName, bytes, existing: snapshotOf(doc), dictionary: dictionaryOf(doc), mdoCode: "GEN", mode: "replace" });
   const plan = analysis.plan!;
   expect(plan.findings.filter((f) => f.severity === "error")).toEqual([]);
   expect({ created: plan.created, updated: plan.updated, removed: plan.removed }).toEqual({ created: zero, updated: zero, removed: zero });
+  if (layout) expect(analysis.layout).toBe(layout);
 }
 
 describe("round trips of generated frameworks", { timeout: 120_000 }, () => {
@@ -72,6 +71,13 @@ describe("round trips of generated frameworks", { timeout: 120_000 }, () => {
   });
 
 
+  it("XLSX (the export's sheet-per-kind workbook) → import changes nothing", async () => {
+    await fc.assert(
+      fc.asyncProperty(framework, async (doc) => reimport(doc, "gen.xlsx", new Uint8Array(await toXlsxBuffer(doc)), "frac-workbook")),
+      { numRuns: 40, interruptAfterTimeLimit: 30_000 },
+    );
+  });
+
   it("a name with a line break (the editor allows one) comes back from CSV as the same name, not an update", async () => {
     const position = makePosition({ name: "Under Secretary\n(Budget)" });
     const role = makeRole({ name: "Budget" });
@@ -86,5 +92,6 @@ describe("round trips of generated frameworks", { timeout: 120_000 }, () => {
       links: [makeLink(position, role), makeLink(role, activity), makeLink(activity, competency, { level: 3 })],
     };
     await reimport(doc, "gen.csv", new TextEncoder().encode(toCsvText(doc)));
+    await reimport(doc, "gen.xlsx", new Uint8Array(await toXlsxBuffer(doc)), "frac-workbook");
   });
 });
