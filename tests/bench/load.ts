@@ -21,6 +21,8 @@ const STEPS = [20, 50, 100, 200];
 const STEP_SECONDS = Number(process.env.BENCH_LOAD_STEP_SECONDS ?? 30);
 const CANNON_SECONDS = Number(process.env.BENCH_LOAD_CANNON_SECONDS ?? 20);
 const SECRET = "bench-secret-bench-secret-bench-secret";
+// The editor saves through a fetcher: a data request to the edit route, answered with JSON.
+const SAVE_ROUTE = encodeURIComponent("routes/frameworks.$code.edit");
 
 type Ministry = { code: string; cookie: string; roleId: string; activityIds: string[]; revision: number; busy: boolean };
 
@@ -141,11 +143,29 @@ function post(agent: http.Agent, port: number, path: string, cookie: string, bod
   });
 }
 
-type Step = { rate: number; sent: number; ok: number; errors: number; conflicts: number; skipped: number; times: number[]; busyShare: number; seconds: number };
+type Step = {
+  rate: number;
+  sent: number;
+  ok: number;
+  errors: number;
+  conflicts: number;
+  skipped: number;
+  times: number[];
+  busyShare: number;
+  seconds: number;
+  // What the errors were: status (or network error code) → count, and the first answer of each.
+  why: Map<string, { count: number; first: string }>;
+};
 
 /** Saves at `rate` per second for STEP_SECONDS, open loop: a save is due every 1/rate s whatever the answers do. */
 async function savesAt(rate: number, ministries: Ministry[], server: ChildProcess, port: number, agent: http.Agent): Promise<Step> {
-  const step: Step = { rate, sent: 0, ok: 0, errors: 0, conflicts: 0, skipped: 0, times: [], busyShare: 0, seconds: 0 };
+  const step: Step = { rate, sent: 0, ok: 0, errors: 0, conflicts: 0, skipped: 0, times: [], busyShare: 0, seconds: 0, why: new Map() };
+  const failed = (key: string, text: string) => {
+    step.errors++;
+    const seen = step.why.get(key);
+    if (seen) seen.count++;
+    else step.why.set(key, { count: 1, first: text.slice(0, 200) });
+  };
   const inFlight = new Set<Promise<void>>();
   let next = 0;
   const busyBefore = await busyMs(server);
@@ -173,7 +193,7 @@ async function savesAt(rate: number, ministries: Ministry[], server: ChildProces
       step.sent++;
       const started = performance.now();
       const ministry = m;
-      const p = post(agent, port, `/frameworks/${m.code}/edit`, m.cookie, saveBody(m, issued))
+      const p = post(agent, port, `/frameworks/${m.code}/edit?_data=${SAVE_ROUTE}`, m.cookie, saveBody(m, issued))
         .then(({ status, text }) => {
           step.times.push(performance.now() - started);
           if (status === 200) {
@@ -184,12 +204,10 @@ async function savesAt(rate: number, ministries: Ministry[], server: ChildProces
             const current = (JSON.parse(text) as { currentRevision?: number }).currentRevision;
             if (current !== undefined) ministry.revision = current;
           } else {
-            step.errors++;
+            failed(String(status), text);
           }
         })
-        .catch(() => {
-          step.errors++;
-        })
+        .catch((e: NodeJS.ErrnoException) => failed(e.code ?? "unreadable answer", e.message))
         .finally(() => {
           ministry.busy = false;
           inFlight.delete(p);
@@ -212,12 +230,15 @@ export async function loadFigures(dbFile: string, port: number, token: string): 
   const base = `http://127.0.0.1:${port}`;
   const rows: [string, string, string][] = [];
   try {
-    rows.push(await cannon(base, "outline page /frameworks/CBIC (signed in)", "/frameworks/CBIC", { Cookie: readerCookie }));
-    rows.push(await cannon(base, "dictionary search /dictionary?q=decision (signed in)", "/dictionary?q=decision", { Cookie: readerCookie }));
-    rows.push(await cannon(base, "read API /api/v1/frameworks/CBIC/versions/1.json (token)", "/api/v1/frameworks/CBIC/versions/1.json", { Authorization: `Bearer ${token}` }));
+    if (CANNON_SECONDS > 0) {
+      rows.push(await cannon(base, "outline page /frameworks/CBIC (signed in)", "/frameworks/CBIC", { Cookie: readerCookie }));
+      rows.push(await cannon(base, "dictionary search /dictionary?q=decision (signed in)", "/dictionary?q=decision", { Cookie: readerCookie }));
+      rows.push(await cannon(base, "read API /api/v1/frameworks/CBIC/versions/1.json (token)", "/api/v1/frameworks/CBIC/versions/1.json", { Authorization: `Bearer ${token}` }));
+    }
     const agent = new http.Agent({ keepAlive: true, maxSockets: MINISTRIES });
     for (const rate of STEPS) {
       const s = await savesAt(rate, ministries, server, port, agent);
+      for (const [key, { count, first }] of s.why) console.error(`load: ${rate}/s: ${count} × ${key}: ${first}`);
       rows.push([
         `load: editor saves at ${rate}/s from ${MINISTRIES} ministries, ${STEP_SECONDS} s (4 changes each)`,
         `${(s.ok / s.seconds).toFixed(0)} saves/s`,
