@@ -101,8 +101,13 @@ function busyMs(server: ChildProcess): Promise<number> {
 }
 
 async function cannon(base: string, label: string, path: string, headers: Record<string, string>): Promise<[string, string, string]> {
-  const first = await fetch(`${base}${path}`, { headers });
-  if (first.status !== 200) throw new Error(`${path} answered ${first.status} before the load`);
+  const t0 = performance.now();
+  const first = await fetch(`${base}${path}`, { headers, signal: AbortSignal.timeout(60_000) }).catch((e: Error) => e);
+  if (first instanceof Error || first.status !== 200) {
+    const what = first instanceof Error ? `no answer (${first.name})` : `status ${first.status}`;
+    return [`load: ${label}`, "NOT RUN", `a first request got ${what} after ${((performance.now() - t0) / 1000).toFixed(1)} s`];
+  }
+  await first.arrayBuffer();
   const r = await autocannon({ url: `${base}${path}`, headers, connections: 50, duration: CANNON_SECONDS });
   const bad = r.errors + r.timeouts + r.non2xx;
   return [
