@@ -53,16 +53,53 @@ function* write(value: unknown, depth: number, space: number): Generator<string>
   }
 }
 
+// Items that hold no stream are written in batches by one JSON.stringify call each: per item, the
+// call and the re-indenting of its lines cost more than the text itself (docs/benchmarks.md, issue 18).
+const BATCH_ITEMS = 256;
+
 function* writeArray(items: Iterable<unknown>, depth: number, space: number): Generator<string> {
   const inner = newline(depth + 1, space);
   let first = true;
+  let batch: unknown[] = [];
+  const flush = function* () {
+    if (batch.length === 0) return;
+    yield `${first ? "[" : ","}${inner}${stringifyItems(batch, depth + 1, space)}`;
+    first = false;
+    batch = [];
+  };
   for (const item of items) {
+    // JSON.stringify writes undefined, functions and symbols in arrays as null.
+    const value = isSkipped(item) ? null : item;
+    if (!holdsAnyStream(value)) {
+      batch.push(value);
+      if (batch.length >= BATCH_ITEMS) yield* flush();
+      continue;
+    }
+    yield* flush();
     yield first ? `[${inner}` : `,${inner}`;
     first = false;
-    // JSON.stringify writes undefined, functions and symbols in arrays as null.
-    yield* write(isSkipped(item) ? null : item, depth + 1, space);
+    yield* write(value, depth + 1, space);
   }
+  yield* flush();
   yield first ? "[]" : `${newline(depth, space)}]`;
+}
+
+/**
+ * Array items as JSON.stringify writes them at `depth`, joined by commas, without the brackets.
+ * The items are wrapped in `depth` one-item arrays so that JSON.stringify indents them itself;
+ * the wrappers' brackets are then cut off both ends.
+ */
+function stringifyItems(items: unknown[], depth: number, space: number): string {
+  let wrapped: unknown = items;
+  for (let d = 1; d < depth; d++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, space);
+  let head = 0;
+  let tail = 0;
+  for (let d = 1; d <= depth; d++) {
+    head += 1 + newline(d, space).length; // "[" and the line break before the next level
+    tail += newline(d - 1, space).length + 1; // the line break before a "]" and the "]"
+  }
+  return text.slice(head, text.length - tail);
 }
 
 function* writeObject(value: Record<string, unknown>, depth: number, space: number): Generator<string> {
@@ -99,6 +136,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
+}
+
+function holdsAnyStream(value: unknown): boolean {
+  if (value instanceof StreamedArray) return true;
+  if (Array.isArray(value)) return value.some((v) => v instanceof StreamedArray);
+  return isPlainObject(value) && holdsStream(value);
 }
 
 // Only objects that hold a stream somewhere below are walked key by key; the rest go to JSON.stringify whole.

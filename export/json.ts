@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { fracDocumentSchema, type FracDocument } from "@schemas/frac-document";
 import { batched, jsonPieces, StreamedArray } from "./json-stream";
 
-/** The document with every object's keys in schema order and unknown or undefined keys left out. */
+/** The document with every object's keys in schema order and unknown or undefined keys left out; objects already so are kept, not copied. */
 export function canonicalDocument(doc: FracDocument): FracDocument {
   // why the cast: the walk keeps the document's shape and only reorders or drops keys.
   return inSchemaOrder(doc, fracDocumentSchema) as FracDocument;
@@ -18,7 +18,7 @@ export function toJsonText(doc: FracDocument): string {
   return `${JSON.stringify(canonicalDocument(doc), null, 2)}\n`;
 }
 
-/** The same bytes as toJsonText, in chunks of about 64 KB, converting one node or link at a time. */
+/** The same bytes as toJsonText, in chunks of at least 64 KB, nodes and links written in batches. */
 export function* jsonChunks(doc: FracDocument): Generator<string> {
   const shape = documentShape();
   const top: Record<string, unknown> = {};
@@ -70,14 +70,24 @@ function inSchemaOrder(value: unknown, schema: z.ZodType): unknown {
     case "object": {
       if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
       const source = value as Record<string, unknown>;
+      if (inOrderAlready(source, def.shape!)) return source;
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(def.shape!)) {
         if (source[key] !== undefined) out[key] = inSchemaOrder(source[key], def.shape![key]);
       }
       return out;
     }
-    case "array":
-      return Array.isArray(value) ? value.map((item) => inSchemaOrder(item, def.element!)) : value;
+    case "array": {
+      if (!Array.isArray(value)) return value;
+      // The same array when every item is already in order (the common case: documents the app builds).
+      let changed: unknown[] | null = null;
+      for (let i = 0; i < value.length; i++) {
+        const item = inSchemaOrder(value[i], def.element!);
+        if (changed === null && item !== value[i]) changed = value.slice(0, i);
+        changed?.push(item);
+      }
+      return changed ?? value;
+    }
     case "union": {
       const member = def.discriminator ? unionMember(schema, def, value) : undefined;
       return member ? inSchemaOrder(value, member) : value;
@@ -85,6 +95,30 @@ function inSchemaOrder(value: unknown, schema: z.ZodType): unknown {
     default:
       return value;
   }
+}
+
+// Key positions per object shape, so checking an object's key order is one look-up per key.
+const keyPositions = new WeakMap<Record<string, z.ZodType>, Map<string, number>>();
+
+/**
+ * Whether the object needs no rewriting: its keys are schema keys in schema order, none holds
+ * undefined, and every value is in order itself. Documents the app builds pass without a copy.
+ */
+function inOrderAlready(source: Record<string, unknown>, shape: Record<string, z.ZodType>): boolean {
+  let positions = keyPositions.get(shape);
+  if (!positions) {
+    positions = new Map(Object.keys(shape).map((key, i) => [key, i]));
+    keyPositions.set(shape, positions);
+  }
+  let next = 0;
+  for (const key of Object.keys(source)) {
+    const position = positions.get(key);
+    const item = source[key];
+    if (position === undefined || position < next || item === undefined) return false;
+    next = position + 1;
+    if (typeof item === "object" && item !== null && inSchemaOrder(item, shape[key]) !== item) return false;
+  }
+  return true;
 }
 
 function unionMember(schema: z.ZodType, def: Def, value: unknown): z.ZodType | undefined {

@@ -56,7 +56,7 @@ function baseDatabase(dir: string): { base: string; themes: { name: string; type
   return { base, themes };
 }
 
-type Run = { mode: string; ms: number; rows: number; maxRssMB: number };
+type Run = { mode: string; ms: number; rows: number; maxRssMB: number; chainMs?: number; auditRows?: number };
 
 function measure(mode: string, file: string, dir: string, base: string, i: number): Run {
   const db = path.join(dir, `${mode}-${i}.db`);
@@ -82,6 +82,7 @@ export async function importBench(dir: string, runs: number): Promise<[string, s
 
   const csv50k = path.join(dir, "flat-50k.csv");
   fs.writeFileSync(csv50k, "\uFEFF" + Papa.unparse({ fields: HEADERS, data: rows.slice(0, 50_000) }, { newline: "\r\n" }));
+  if (process.env.BENCH_IMPORT_CHAIN_ONLY === "1") return chainShare(csv50k, dir, base, runs);
   const whole = await importWholeProcess(csv50k, 50_000, dir, base, runs);
   if (process.env.BENCH_IMPORT_50K_ONLY === "1") return whole;
 
@@ -102,6 +103,21 @@ export async function importBench(dir: string, runs: number): Promise<[string, s
     ["import: 100,000-row flat CSV, apply (dry run + one transaction)", `${(med(by.apply, "ms") / 1000).toFixed(2)} s`, `${rate(med(by.apply, "ms"), 100_000)}, peak ${med(by.apply, "maxRssMB")} MB; target peak < 1 GB`],
     ["raw floor: papaparse + prepared inserts of the same nodes and links", `${(med(by.raw, "ms") / 1000).toFixed(2)} s`, `peak ${med(by.raw, "maxRssMB")} MB`],
     ["import apply / raw floor (pairwise median)", `${ratios[Math.floor(ratios.length / 2)].toFixed(2)}×`, "in-process (each in its own child)"],
+    ...chainShare(csv50k, dir, base, 1),
     ["import: 10,000-row .xlsx, apply", `${(med(by.xlsx, "ms") / 1000).toFixed(2)} s`, `${rate(med(by.xlsx, "ms"), 10_000)}, peak ${med(by.xlsx, "maxRssMB")} MB`],
+  ];
+}
+
+/** The audit hash chain's share of a 50,000-row apply: the chain's sha256s timed apart in the same process. */
+function chainShare(file: string, dir: string, base: string, runs: number): [string, string, string][] {
+  const chained = Array.from({ length: runs }, (_, i) => measure("chain", file, dir, base, 200 + i));
+  const share = chained.map((r) => r.chainMs! / r.ms).sort((a, b) => a - b)[Math.floor(runs / 2)];
+  const mid = chained.find((r) => r.chainMs! / r.ms === share)!;
+  return [
+    [
+      "import: audit hash chain, 50,000-row apply",
+      `${mid.chainMs!.toFixed(0)} ms`,
+      `${(share * 100).toFixed(1)} % of the apply (${(mid.ms / 1000).toFixed(2)} s); ${mid.auditRows!.toLocaleString("en-IN")} audit rows, one sha256 each (median of ${runs})`,
+    ],
   ];
 }

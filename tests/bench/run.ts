@@ -22,11 +22,12 @@ import { writeBigFramework } from "../factories/big-framework";
 import { compressedFigures, exportFigures, throughputFigures } from "./api";
 import { helpFigures } from "./cli";
 import { importBench } from "./import";
+import { loadFigures } from "./load";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-// BENCH_ONLY=editor|import|api|cli: only that part's figures (api: export and read API; cli: frac --help).
+// BENCH_ONLY=editor|import|api|cli|load: only that part's figures (api: export and read API; cli: frac --help; load: tests/bench/load.ts).
 const ONLY = process.env.BENCH_ONLY;
-const want = (part: "editor" | "import" | "api" | "cli") => !ONLY || ONLY === part;
+const want = (part: "editor" | "import" | "api" | "cli" | "load") => !ONLY || ONLY === part;
 // BENCH_PORT: a port of your own on a shared machine; else one picked at random.
 const PORT = Number(process.env.BENCH_PORT ?? 3190 + Math.floor(Math.random() * 100));
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -217,6 +218,8 @@ try {
     rows.push(...(await throughputFigures(BASE, token, "/api/v1/frameworks/CBIC/versions/1.json", RUNS)));
     rows.push(...(await compressedFigures(BASE, token, "/api/v1/frameworks/CBIC/versions/1.json", RUNS)));
   }
+  // why its own server, next to the app's port: it is started with a probe that times the writer's transactions.
+  if (want("load")) rows.push(...(await loadFigures(dbFile, PORT + 5, token)));
   const w = Math.max(...rows.map((r) => r[0].length));
   const scope = ONLY ? `${ONLY} only (BENCH_ONLY=${ONLY})` : `editor: ${stored.nodes} nodes / ${stored.links} links`;
   console.log(`\nFRAC Studio benchmarks · ${os.cpus().length} cores · Node ${process.version} · ${scope} · medians of ${RUNS} runs (server save and validator: 7)\n`);

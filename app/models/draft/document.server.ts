@@ -1,21 +1,41 @@
 /** A ministry's working copy, read as the interchange document (FracDocument). */
 import { asc, eq, inArray } from "drizzle-orm";
-import { getDb } from "@db/client";
-import { competencies, frameworks, links, mdos, nodes, scales, users } from "@db/schema";
+import type { Database } from "better-sqlite3";
+import { getClient, getDb } from "@db/client";
+import { competencies, frameworks, mdos, scales } from "@db/schema";
 import { proficiencyScaleSchema, type ProficiencyScale } from "@schemas/scale";
 import { SCHEMA_VERSION, type FracDocument, type FracLink, type FracNode } from "@schemas/frac-document";
-import { NODE_KINDS } from "@schemas/enums";
-
-const KIND_ORDER = new Map<string, number>(NODE_KINDS.map((k, i) => [k, i]));
+import { FRAMEWORK_NODE_KINDS, type FrameworkNodeKind } from "@schemas/enums";
+import { preparedPerClient } from "../read-api/prepared.server";
 
 /** The framework row of an MDO, or null when the MDO has none yet. */
 export function getFramework({ mdoId }: { mdoId: string }) {
   return getDb().select().from(frameworks).where(eq(frameworks.mdoId, mdoId)).get() ?? null;
 }
 
+// Statements for the working copy, prepared once per client. Rows come as arrays (`.raw()`): a
+// 20,000-node draft is read on every export and publication, and mapping each row to an object
+// first (drizzle's select) cost as much as reading it (docs/benchmarks.md, issue 18).
+const draftStatements = preparedPerClient(() => statementsOn(getClient().sqlite));
+
+function statementsOn(sqlite: Database) {
+  const nodeColumns = "kind, id, name, name_hi, description, source, created_by, created_at, updated_at, url, resource_type";
+  const linkColumns = "id, from_id, to_node_id, to_competency_id, kind, level, sort_order";
+  return {
+    nodes: sqlite.prepare(`select ${nodeColumns} from nodes where framework_id = ? order by kind, sort_order, id`).raw(),
+    links: sqlite.prepare(`select ${linkColumns} from links where framework_id = ? order by from_id, sort_order, id`).raw(),
+    users: sqlite.prepare("select id, name from users").raw(),
+  };
+}
+
+type NodeRow = [FrameworkNodeKind, string, string, string | null, string, string | null, string | null, string, string, string | null, string | null];
+type LinkRow = [string, string, string | null, string | null, FracLink["kind"], number | null, number];
+
 /**
  * The MDO's working copy as a FracDocument, self-contained (it carries each referenced
  * competency's text and scale) and deterministic: an unchanged draft gives identical output.
+ * Objects are built with their keys in the schema's order, so serialising them as they are gives
+ * the canonical text (a publication stores JSON.stringify of this document).
  */
 export function loadDraftDocument({ mdoId }: { mdoId: string }): FracDocument | null {
   const db = getDb();
@@ -23,55 +43,22 @@ export function loadDraftDocument({ mdoId }: { mdoId: string }): FracDocument | 
   const fw = getFramework({ mdoId });
   if (!mdo || !mdo.code || !fw) return null;
 
-  const userNames = new Map(db.select({ id: users.id, name: users.name }).from(users).all().map((u) => [u.id, u.name]));
-  const nodeRows = db
-    .select()
-    .from(nodes)
-    .where(eq(nodes.frameworkId, fw.id))
-    .orderBy(asc(nodes.kind), asc(nodes.sortOrder), asc(nodes.id))
-    .all();
-  const linkRows = db
-    .select()
-    .from(links)
-    .where(eq(links.frameworkId, fw.id))
-    .orderBy(asc(links.fromId), asc(links.sortOrder), asc(links.id))
-    .all();
-
-  const out: FracNode[] = nodeRows
-    .map((n): FracNode => {
-      const common = {
-        id: n.id,
-        name: n.name,
-        ...(n.nameHi ? { nameHi: n.nameHi } : {}),
-        ...(n.description ? { description: n.description } : {}),
-        ...(n.source ? { source: n.source } : {}),
-        ...(n.createdBy && userNames.has(n.createdBy) ? { createdBy: userNames.get(n.createdBy)! } : {}),
-        createdAt: n.createdAt,
-        updatedAt: n.updatedAt,
-      };
-      if (n.kind === "knowledge_resource") {
-        return {
-          kind: "knowledge_resource",
-          ...common,
-          ...(n.url ? { url: n.url } : {}),
-          ...(n.resourceType ? { resourceType: n.resourceType as never } : {}),
-        };
-      }
-      return { kind: n.kind, ...common };
-    })
-    .sort((a, b) => KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)!);
-
-  const competencyIds = [...new Set(linkRows.flatMap((l) => (l.toCompetencyId ? [l.toCompetencyId] : [])))];
-  out.push(...competencyNodes(competencyIds));
-
-  const outLinks: FracLink[] = linkRows.map((l) => ({
-    id: l.id,
-    from: l.fromId,
-    to: (l.toNodeId ?? l.toCompetencyId)!,
-    kind: l.kind,
-    ...(l.level !== null ? { level: l.level } : {}),
-    order: l.sortOrder,
-  }));
+  const statements = draftStatements();
+  const userNames = new Map(statements.users.all() as [string, string][]);
+  // The rows come ordered by kind name; the document lists kinds in NODE_KINDS order, each in row order.
+  const byKind = new Map<string, FracNode[]>(FRAMEWORK_NODE_KINDS.map((k) => [k, []]));
+  for (const row of statements.nodes.all(fw.id) as NodeRow[]) byKind.get(row[0])!.push(toNode(row, userNames));
+  const linkRows = statements.links.all(fw.id) as LinkRow[];
+  const competencyIds = new Set<string>();
+  const outLinks = linkRows.map((l): FracLink => {
+    if (l[3] !== null) competencyIds.add(l[3]);
+    const link: Record<string, unknown> = { id: l[0], from: l[1], to: l[2] ?? l[3], kind: l[4] };
+    if (l[5] !== null) link.level = l[5];
+    link.order = l[6];
+    return link as FracLink;
+  });
+  const out = [...byKind.values()].flat();
+  out.push(...competencyNodes([...competencyIds]));
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -83,6 +70,23 @@ export function loadDraftDocument({ mdoId }: { mdoId: string }): FracDocument | 
     nodes: out,
     links: outLinks,
   };
+}
+
+// why a record and not spreads: one object per node instead of one per optional field (20,000 nodes).
+function toNode(row: NodeRow, userNames: Map<string, string>): FracNode {
+  const [kind, id, name, nameHi, description, source, createdBy, createdAt, updatedAt, url, resourceType] = row;
+  const node: Record<string, unknown> = { kind, id, name };
+  if (nameHi) node.nameHi = nameHi;
+  if (description) node.description = description;
+  if (source) node.source = source;
+  if (createdBy && userNames.has(createdBy)) node.createdBy = userNames.get(createdBy);
+  node.createdAt = createdAt;
+  node.updatedAt = updatedAt;
+  if (kind === "knowledge_resource") {
+    if (url) node.url = url;
+    if (resourceType) node.resourceType = resourceType;
+  }
+  return node as FracNode;
 }
 
 /** Dictionary entries as competency nodes, with their theme and scale, ordered by dictionary order. */

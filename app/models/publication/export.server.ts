@@ -8,7 +8,7 @@ import { exportChunks, type CaseOptions, type ExportFormat } from "@export/index
 import { loadDraftDocument } from "../draft/document.server";
 import { memoBySnapshot } from "./snapshot-cache.server";
 import { appBaseUrl, type Env } from "~/config.server";
-import { getVersion, getVersionBytes, type VersionBytes } from "./versions.server";
+import { getVersion, getVersionBytes, getVersionText, type VersionBytes } from "./versions.server";
 
 
 /** What the exports take from the deployment: CASE `uri`s point at this server's CASE binding. */
@@ -30,10 +30,12 @@ export function draftExport({ mdoId, format }: { mdoId: string; format: ExportFo
  * text byte for byte; the other formats are built from that same snapshot.
  */
 export function publishedExport({ mdoId, number, format }: { mdoId: string; number: number; format: ExportFormat }): ExportSource | null {
+  if (format === "json") {
+    const stored = getVersionText({ mdoId, number });
+    return stored && { nodes: stored.nodeCount, links: stored.linkCount, chunks: storedText(stored.text) };
+  }
   const version = getVersion({ mdoId, number });
-  if (!version) return null;
-  const chunks = format === "json" ? storedText(version.text) : exportChunks(version.document, format, exportOptions());
-  return { nodes: version.nodeCount, links: version.linkCount, chunks };
+  return version && { nodes: version.nodeCount, links: version.linkCount, chunks: exportChunks(version.document, format, exportOptions()) };
 }
 
 async function* storedText(text: string): AsyncGenerator<string> {

@@ -66,20 +66,30 @@ export function listVersions({ mdoId }: { mdoId: string }): VersionSummary[] {
 }
 
 export type PublishedVersion = VersionSummary & { text: string; document: FracDocument };
+export type PublishedText = VersionSummary & { text: string };
 
 /** One published version: the stored text (byte for byte as published), the parsed document and its sha256; null when absent. */
 export function getVersion({ mdoId, number }: { mdoId: string; number: number }): PublishedVersion | null {
+  const row = getVersionText({ mdoId, number });
+  return row && { ...row, document: readStoredDocument(row.text, `version ${number}`) };
+}
+
+/**
+ * One published version's stored text and summary, without parsing it: what a JSON export
+ * sends as it is (parsing a 20,000-node snapshot to send its text unchanged cost most of the export).
+ */
+export function getVersionText({ mdoId, number }: { mdoId: string; number: number }): PublishedText | null {
   if (!Number.isSafeInteger(number) || number < 1) return null;
-  const row = getDb()
-    .select({ ...summaryColumns, text: versions.document })
-    .from(versions)
-    .leftJoin(users, eq(users.id, versions.approvedBy))
-    .leftJoin(submitter, eq(submitter.id, versions.submittedBy))
-    .leftJoin(verifier, eq(verifier.id, versions.verifiedBy))
-    .where(and(eq(versions.mdoId, mdoId), eq(versions.number, number)))
-    .get();
-  if (!row) return null;
-  return { ...row, document: readStoredDocument(row.text, `version ${number}`) };
+  return (
+    getDb()
+      .select({ ...summaryColumns, text: versions.document })
+      .from(versions)
+      .leftJoin(users, eq(users.id, versions.approvedBy))
+      .leftJoin(submitter, eq(submitter.id, versions.submittedBy))
+      .leftJoin(verifier, eq(verifier.id, versions.verifiedBy))
+      .where(and(eq(versions.mdoId, mdoId), eq(versions.number, number)))
+      .get() ?? null
+  );
 }
 
 export type VersionBytes = { bytes: Uint8Array<ArrayBuffer>; sha256: string };

@@ -65,3 +65,31 @@ describe("JSON pieces", () => {
     expect([...batched(jsonPieces(value, space), 8)].join("")).toBe(expected);
   });
 });
+
+describe("JSON pieces of long arrays (written in batches)", () => {
+  // More items than one batch holds, with a streamed item, skipped values and nested arrays in between.
+  const items = (n: number) =>
+    Array.from({ length: n }, (_, i) => (i === 300 ? new StreamedArray(() => [{ deep: i }]) : i % 97 === 0 ? undefined : { i, tags: [`t${i}`, "a\nb"], empty: {} }));
+  const value = { head: "x", list: new StreamedArray(() => items(700)), nested: { again: new StreamedArray(() => items(600)) } };
+
+  it.each([0, 2, 3])("equals JSON.stringify of the materialised value with space %i", (space) => {
+    expect([...jsonPieces(value, space)].join("")).toBe(JSON.stringify(materialise(value), null, space));
+  });
+
+  it("writes a top-level array of plain items as JSON.stringify does", () => {
+    const list = new StreamedArray(() => items(520).filter((item) => !(item instanceof StreamedArray)));
+    expect([...jsonPieces(list, 2)].join("")).toBe(JSON.stringify(materialise(list), null, 2));
+  });
+});
+
+describe("canonical order without copies", () => {
+  it("returns a document already in schema order as it is, and copies one that is not", () => {
+    const { doc } = makeExportDocument();
+    const canonical = canonicalDocument(doc);
+    expect(canonicalDocument(canonical)).toBe(canonical);
+    expect(canonicalDocument(canonical).nodes[0]).toBe(canonical.nodes[0]);
+    const reordered = reversedKeys(canonical);
+    expect(canonicalDocument(reordered)).not.toBe(reordered);
+    expect(canonicalDocument(reordered)).toEqual(canonical);
+  });
+});
