@@ -75,6 +75,11 @@ export default function FrameworkOutline() {
           <Link to={`/frameworks/${mdo.code}/edit`} className="button primary">
             {canEditDraft ? "Open the graph editor" : "View as a graph"}
           </Link>
+          {canEditDraft ? (
+            <Link to={`/frameworks/${mdo.code}/list`} className="button">
+              Edit as a list
+            </Link>
+          ) : null}
           <Link to={`/frameworks/${mdo.code}/versions`} className="button">
             Versions
           </Link>

@@ -1,0 +1,60 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ListEditor } from "~/components/list-edit/list-editor";
+import { StatusBadge } from "~/components/status-badge";
+import { listUsableCompetencies } from "~/models/editor.server";
+import { loadDraftDocument } from "~/models/framework.server";
+import { requireMdoAccess } from "~/utils/auth.server";
+import { notFound } from "~/utils/http.server";
+import { buildOutline, outlineNodeIds } from "~/utils/outline";
+import { FROZEN_SENTENCE, isUnderReview } from "@schemas/enums";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Edit ${data.mdo.code} as a list · FRAC Studio` : "Edit as a list · FRAC Studio" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { mdo } = await requireMdoAccess(request, params.code, "edit");
+  const doc = loadDraftDocument({ mdoId: mdo.id });
+  if (!doc) throw notFound(`${mdo.name} has no framework yet.`);
+  const outline = buildOutline(doc);
+  const shown = outlineNodeIds(outline);
+  return json({
+    mdo: { code: mdo.code, name: mdo.name },
+    status: doc.status,
+    frozen: isUnderReview(doc.status),
+    revision: doc.revision ?? 0,
+    outline,
+    loose: doc.nodes.filter((n) => n.kind !== "competency" && !shown.has(n.id)),
+    competencies: listUsableCompetencies({ mdoId: mdo.id }).map((c) => ({ id: c.id, name: c.name, type: c.type, theme: c.theme, scale: c.scale })),
+    fromEditor: new URL(request.url).searchParams.has("narrow"),
+  });
+}
+
+export default function EditAsList() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/">Frameworks</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${data.mdo.code}`}>{data.mdo.code}</Link>{" "}
+        <span aria-hidden="true">›</span> <span>Edit as a list</span>
+      </nav>
+      <h1>
+        {data.mdo.name} <StatusBadge status={data.status} />
+      </h1>
+      {data.fromEditor ? (
+        <p className="form-notice">The graph editor needs a wider screen, so the framework opens here as a list. Every edit can be made from it.</p>
+      ) : null}
+      <p className="muted">
+        Working draft · revision {data.revision}. Each change is saved at once, as the graph editor saves it.{" "}
+        <Link to={`/frameworks/${data.mdo.code}/edit`}>Open the graph editor</Link>
+      </p>
+      {data.frozen ? (
+        <p className="banner">{FROZEN_SENTENCE}</p>
+      ) : (
+        <ListEditor code={data.mdo.code} revision={data.revision} outline={data.outline} loose={data.loose} competencies={data.competencies} />
+      )}
+    </>
+  );
+}
