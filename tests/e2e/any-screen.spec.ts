@@ -5,7 +5,6 @@ const PAGES = [
   { name: "home", path: "/" },
   { name: "outline", path: "/frameworks/CBIC" },
   { name: "list-editing", path: "/frameworks/CBIC/list" },
-  { name: "dictionary-entry", path: "/dictionary/first" },
   { name: "dictionary", path: "/dictionary" },
   { name: "review", path: "/review" },
   { name: "versions", path: "/frameworks/CBIC/versions" },
