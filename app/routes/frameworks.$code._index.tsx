@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { FindingsSummary } from "~/components/findings-summary";
 import { OutlineView } from "~/components/outline/outline-view";
 import { StatusBadge } from "~/components/status-badge";
@@ -59,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function FrameworkOutline() {
   const { mdo, status, revision, outline, findings, canEdit: canEditDraft, reviewPanel, comments, canComment } = useLoaderData<typeof loader>();
   const c = outline.counts;
+  const { t } = useTranslation("a11y");
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -77,7 +79,7 @@ export default function FrameworkOutline() {
           </Link>
           {canEditDraft ? (
             <Link to={`/frameworks/${mdo.code}/list`} className="button">
-              Edit as a list
+              {t("list.open")}
             </Link>
           ) : null}
           <Link to={`/frameworks/${mdo.code}/versions`} className="button">

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useNavigate, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import flowStyles from "@xyflow/react/dist/style.css";
 import { FrameworkEditor } from "~/components/editor/editor";
 import { toEditorInit } from "~/components/editor/from-document";
@@ -62,6 +63,7 @@ export default function EditFramework() {
   const [init] = useState(() => toEditorInit(data));
   const [hydrated, setHydrated] = useState(false);
   const navigate = useNavigate();
+  const { t } = useTranslation("a11y");
   const listUrl = data.editable ? `/frameworks/${data.mdo.code}/list?narrow` : `/frameworks/${data.mdo.code}`;
   useEffect(() => {
     // why: below 700 px the canvas and its side panel cannot both be used; the list does every edit.
@@ -92,9 +94,9 @@ export default function EditFramework() {
         />
       ) : (
         <>
-          <p className="muted wide-only">Loading the editor…</p>
+          <p className="muted wide-only">{t("narrow.loading")}</p>
           <p className="narrow-only form-notice">
-            The graph editor needs a wider screen. <Link to={listUrl}>{data.editable ? "Edit this framework as a list" : "Read this framework as an outline"}</Link>.
+            {t("narrow.needsWider")} <Link to={listUrl}>{data.editable ? t("narrow.editAsList") : t("narrow.readOutline")}</Link>
           </p>
         </>
       )}

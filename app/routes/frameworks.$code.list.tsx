@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ListEditor } from "~/components/list-edit/list-editor";
 import { StatusBadge } from "~/components/status-badge";
 import { listUsableCompetencies } from "~/models/editor.server";
@@ -34,21 +35,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function EditAsList() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("a11y");
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/">Frameworks</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${data.mdo.code}`}>{data.mdo.code}</Link>{" "}
-        <span aria-hidden="true">›</span> <span>Edit as a list</span>
+        <span aria-hidden="true">›</span> <span>{t("list.open")}</span>
       </nav>
       <h1>
         {data.mdo.name} <StatusBadge status={data.status} />
       </h1>
       {data.fromEditor ? (
-        <p className="form-notice">The graph editor needs a wider screen, so the framework opens here as a list. Every edit can be made from it.</p>
+        <p className="form-notice">{t("narrow.fromEditor")}</p>
       ) : null}
       <p className="muted">
-        Working draft · revision {data.revision}. Each change is saved at once, as the graph editor saves it.{" "}
-        <Link to={`/frameworks/${data.mdo.code}/edit`}>Open the graph editor</Link>
+        {t("list.intro", { revision: data.revision })} <Link to={`/frameworks/${data.mdo.code}/edit`}>{t("list.openGraph")}</Link>
       </p>
       {data.frozen ? (
         <p className="banner">{FROZEN_SENTENCE}</p>

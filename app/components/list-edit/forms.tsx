@@ -4,13 +4,16 @@
  * moves focus to its first field when it opens.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { nodeFieldsSchema } from "@schemas/edit-ops";
+import { LIMITS } from "@schemas/limits";
 import type { ProficiencyScale } from "@schemas/scale";
 
 export type Competency = { id: string; name: string; type: string; theme: string | null; scale: ProficiencyScale };
 type Shell = { legend: string; busy: boolean; onCancel: () => void; submitLabel: string; children: ReactNode; onSubmit: () => void };
 
 function FormShell({ legend, busy, onCancel, submitLabel, children, onSubmit }: Shell) {
+  const { t } = useTranslation("a11y");
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>("input, select, button")?.focus();
@@ -26,10 +29,10 @@ function FormShell({ legend, busy, onCancel, submitLabel, children, onSubmit }: 
         {children}
         <div className="list-form-buttons">
           <button type="submit" className="button primary" disabled={busy}>
-            {busy ? "Saving…" : submitLabel}
+            {busy ? t("form.saving") : submitLabel}
           </button>
           <button type="button" className="button" onClick={onCancel}>
-            Cancel
+            {t("form.cancel")}
           </button>
         </div>
       </fieldset>
@@ -48,6 +51,7 @@ type NameProps = {
 
 /** Name and Hindi name, for adding or renaming a node. */
 export function NameForm({ legend, submitLabel, initial, busy, onCancel, onSave }: NameProps) {
+  const { t } = useTranslation("a11y");
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState(initial?.name ?? "");
@@ -55,7 +59,16 @@ export function NameForm({ legend, submitLabel, initial, busy, onCancel, onSave 
   const submit = () => {
     const parsed = nodeFieldsSchema.pick({ name: true, nameHi: true }).safeParse({ name, nameHi });
     if (!parsed.success) {
-      setError(parsed.error.issues[0].message);
+      // The schema's own rule, said in the page's language.
+      const issue = parsed.error.issues[0];
+      const hindi = issue.path[0] === "nameHi";
+      setError(
+        hindi
+          ? t("form.errNameHiLong", { max: LIMITS.NAME_HI_MAX })
+          : issue.code === "too_big"
+            ? t("form.errNameLong", { max: LIMITS.NAME_MAX })
+            : t("form.errNameEmpty"),
+      );
       return;
     }
     setError(null);
@@ -64,7 +77,7 @@ export function NameForm({ legend, submitLabel, initial, busy, onCancel, onSave 
   return (
     <FormShell legend={legend} busy={busy} onCancel={onCancel} submitLabel={submitLabel} onSubmit={submit}>
       <div className="field">
-        <label htmlFor={`${id}-name`}>Name</label>
+        <label htmlFor={`${id}-name`}>{t("form.name")}</label>
         <input
           id={`${id}-name`}
           value={name}
@@ -80,7 +93,7 @@ export function NameForm({ legend, submitLabel, initial, busy, onCancel, onSave 
         ) : null}
       </div>
       <div className="field">
-        <label htmlFor={`${id}-hi`}>Hindi name (optional)</label>
+        <label htmlFor={`${id}-hi`}>{t("form.nameHi")}</label>
         <input id={`${id}-hi`} lang="hi" value={nameHi} onChange={(e) => setNameHi(e.target.value)} autoComplete="off" />
       </div>
     </FormShell>
@@ -89,11 +102,12 @@ export function NameForm({ legend, submitLabel, initial, busy, onCancel, onSave 
 
 type LevelOptionsProps = { scale: ProficiencyScale };
 function LevelOptions({ scale }: LevelOptionsProps) {
+  const { t } = useTranslation("a11y");
   return (
     <>
       {scale.levels.map((l) => (
         <option key={l.level} value={l.level}>
-          Level {l.level} · {l.name}
+          {t("list.levelNamed", { level: l.level, name: l.name })}
         </option>
       ))}
     </>
@@ -111,6 +125,7 @@ type RequirementProps = {
 
 /** A competency from the dictionary and the level required of it. */
 export function RequirementForm({ legend, competencies, taken, busy, onCancel, onSave }: RequirementProps) {
+  const { t } = useTranslation("a11y");
   const id = useId();
   const [competencyId, setCompetencyId] = useState("");
   const [level, setLevel] = useState("");
@@ -118,10 +133,10 @@ export function RequirementForm({ legend, competencies, taken, busy, onCancel, o
   const chosen = competencies.find((c) => c.id === competencyId);
   const types = [...new Set(competencies.map((c) => c.type))];
   const submit = () => {
-    if (!chosen) return setError({ field: "competency", message: "Choose a competency." });
-    if (taken.has(chosen.id)) return setError({ field: "competency", message: `“${chosen.name}” is already required here; change its level instead.` });
+    if (!chosen) return setError({ field: "competency", message: t("form.errCompetency") });
+    if (taken.has(chosen.id)) return setError({ field: "competency", message: t("form.errTaken", { name: chosen.name }) });
     const n = Number(level);
-    if (!chosen.scale.levels.some((l) => l.level === n)) return setError({ field: "level", message: "Choose the level required." });
+    if (!chosen.scale.levels.some((l) => l.level === n)) return setError({ field: "level", message: t("form.errLevel") });
     setError(null);
     onSave(chosen, n);
   };
@@ -134,11 +149,11 @@ export function RequirementForm({ legend, competencies, taken, busy, onCancel, o
   const invalid = (field: "competency" | "level") =>
     error?.field === field ? { "aria-invalid": true, "aria-describedby": `${id}-${field}-error` } : {};
   return (
-    <FormShell legend={legend} busy={busy} onCancel={onCancel} submitLabel="Add requirement" onSubmit={submit}>
+    <FormShell legend={legend} busy={busy} onCancel={onCancel} submitLabel={t("list.addRequirement")} onSubmit={submit}>
       <div className="field">
-        <label htmlFor={`${id}-competency`}>Competency</label>
+        <label htmlFor={`${id}-competency`}>{t("form.competency")}</label>
         <select id={`${id}-competency`} value={competencyId} onChange={(e) => { setCompetencyId(e.target.value); setLevel(""); }} {...invalid("competency")}>
-          <option value="">Choose a competency…</option>
+          <option value="">{t("form.chooseCompetency")}</option>
           {types.map((type) => (
             <optgroup key={type} label={type}>
               {competencies
@@ -154,9 +169,9 @@ export function RequirementForm({ legend, competencies, taken, busy, onCancel, o
         {errorFor("competency")}
       </div>
       <div className="field">
-        <label htmlFor={`${id}-level`}>Required level</label>
+        <label htmlFor={`${id}-level`}>{t("form.requiredLevel")}</label>
         <select id={`${id}-level`} value={level} onChange={(e) => setLevel(e.target.value)} disabled={!chosen} {...invalid("level")}>
-          <option value="">{chosen ? "Choose a level…" : "Choose a competency first"}</option>
+          <option value="">{chosen ? t("form.chooseLevel") : t("form.chooseCompetencyFirst")}</option>
           {chosen ? <LevelOptions scale={chosen.scale} /> : null}
         </select>
         {errorFor("level")}
@@ -169,12 +184,13 @@ type SetLevelProps = { legend: string; scale: ProficiencyScale; current: number;
 
 /** A new required level for an existing requirement. */
 export function SetLevelForm({ legend, scale, current, busy, onCancel, onSave }: SetLevelProps) {
+  const { t } = useTranslation("a11y");
   const id = useId();
   const [level, setLevel] = useState(String(current));
   return (
-    <FormShell legend={legend} busy={busy} onCancel={onCancel} submitLabel="Set level" onSubmit={() => onSave(Number(level))}>
+    <FormShell legend={legend} busy={busy} onCancel={onCancel} submitLabel={t("list.setLevel")} onSubmit={() => onSave(Number(level))}>
       <div className="field">
-        <label htmlFor={`${id}-level`}>Required level</label>
+        <label htmlFor={`${id}-level`}>{t("form.requiredLevel")}</label>
         <select id={`${id}-level`} value={level} onChange={(e) => setLevel(e.target.value)}>
           <LevelOptions scale={scale} />
         </select>
@@ -187,8 +203,9 @@ type ConfirmProps = { question: string; detail: string; busy: boolean; onCancel:
 
 /** Asks before a removal, naming what goes with it. */
 export function ConfirmRemove({ question, detail, busy, onCancel, onConfirm }: ConfirmProps) {
+  const { t } = useTranslation("a11y");
   return (
-    <FormShell legend={question} busy={busy} onCancel={onCancel} submitLabel="Remove" onSubmit={onConfirm}>
+    <FormShell legend={question} busy={busy} onCancel={onCancel} submitLabel={t("list.remove")} onSubmit={onConfirm}>
       <p className="muted small">{detail}</p>
     </FormShell>
   );

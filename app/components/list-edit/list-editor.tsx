@@ -5,7 +5,8 @@
  * change set through the editor's save action; the outcome is announced in a live region.
  */
 import { useEffect, useState } from "react";
-import { linkKindFor, NODE_KIND_LABELS, type FrameworkNodeKind, type LinkKind } from "@schemas/enums";
+import { useTranslation } from "react-i18next";
+import { linkKindFor, type FrameworkNodeKind, type LinkKind } from "@schemas/enums";
 import type { EditOp } from "@schemas/edit-ops";
 import type { FracNode } from "@schemas/frac-document";
 import type { Outline, OutlineResource, Requirement } from "~/utils/outline";
@@ -24,14 +25,14 @@ type Open =
 
 // The one link kind that joins a parent to each child it may have (LINK_RULES decides which).
 const linkToChild = (parent: FracNode["kind"], child: Child): LinkKind | null => linkKindFor(parent, child);
-const lower = (kind: FracNode["kind"]) => NODE_KIND_LABELS[kind].toLowerCase();
-const quoted = (node: { name: string }) => `“${node.name}”`;
 const keyOf = (o: Open) =>
   o.kind === "add" ? `add-${o.parent?.id ?? "top"}-${o.child}` : o.kind === "level" || o.kind === "unrequire" ? `${o.kind}-${o.req.linkId}` : `${o.kind}-${"node" in o ? o.node.id : o.parent.id}`;
 
 /** The list editor; `revision` is the draft revision every save is based on. */
 export function ListEditor({ code, revision, outline, loose, competencies }: Props) {
-  const { save, busy, outcome } = useListSave(code, revision);
+  const { t } = useTranslation("a11y");
+  const lower = (kind: FracNode["kind"]) => t(`kind.${kind}`);
+  const { save, busy, outcome } = useListSave(code, revision, t("list.reload"));
   const [open, setOpen] = useState<Open | null>(null);
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
 
@@ -42,6 +43,10 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
     (target ?? document.getElementById("list-add-position"))?.focus();
   }, [outcome]); // eslint-disable-line react-hooks/exhaustive-deps -- focus once per outcome
 
+  const levelText = (r: Requirement) => {
+    const level = r.competency.scale.levels.find((l) => l.level === r.level);
+    return level ? t("list.levelNamed", { level: r.level, name: level.name }) : t("list.level", { level: r.level });
+  };
   const run = (ops: EditOp[], sentence: string, focusId: string | null) => {
     setFocusAfter(focusId);
     save(ops, sentence);
@@ -58,8 +63,8 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
         return (
           <NameForm
             {...common}
-            legend={parent ? `New ${what} of ${lower(parent.kind)} ${quoted(parent)}` : `New ${what}`}
-            submitLabel={`Add ${what}`}
+            legend={parent ? t("list.legendNewOf", { kind: what, parentKind: lower(parent.kind), parent: parent.name }) : t("list.legendNew", { kind: what })}
+            submitLabel={t("list.addKind", { kind: what })}
             onSave={(fields) => {
               const id = crypto.randomUUID();
               const ops: EditOp[] = [{ op: "node.create", id, kind: child, fields }];
@@ -67,7 +72,8 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
                 const linkKind = linkToChild(parent.kind, child as Child);
                 if (linkKind) ops.push({ op: "link.create", id: crypto.randomUUID(), kind: linkKind, from: parent.id, to: id });
               }
-              run(ops, `Added ${what} ${quoted(fields)}${parent ? ` to ${quoted(parent)}` : ""}.`, parent ? parent.id : id);
+              const sentence = parent ? t("list.addedTo", { kind: what, name: fields.name, parent: parent.name }) : t("list.added", { kind: what, name: fields.name });
+              run(ops, sentence, parent ? parent.id : id);
             }}
           />
         );
@@ -76,32 +82,32 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
         return (
           <NameForm
             {...common}
-            legend={`Rename ${lower(open.node.kind)} ${quoted(open.node)}`}
-            submitLabel="Save name"
+            legend={t("list.legendRename", { kind: lower(open.node.kind), name: open.node.name })}
+            submitLabel={t("list.saveName")}
             initial={{ name: open.node.name, nameHi: open.node.nameHi }}
-            onSave={(fields) => run([{ op: "node.update", id: open.node.id, fields: { name: fields.name, nameHi: fields.nameHi ?? "" } }], `Renamed to ${quoted(fields)}.`, open.node.id)}
+            onSave={(fields) => run([{ op: "node.update", id: open.node.id, fields: { name: fields.name, nameHi: fields.nameHi ?? "" } }], t("list.renamed", { name: fields.name }), open.node.id)}
           />
         );
       case "remove":
         return (
           <ConfirmRemove
             {...common}
-            question={`Remove ${lower(open.node.kind)} ${quoted(open.node)}?`}
-            detail="Its links go with it; the nodes at their other ends stay in the framework."
-            onConfirm={() => run([{ op: "node.delete", id: open.node.id }], `Removed ${lower(open.node.kind)} ${quoted(open.node)}.`, open.parentId)}
+            question={t("list.legendRemove", { kind: lower(open.node.kind), name: open.node.name })}
+            detail={t("list.removeDetail")}
+            onConfirm={() => run([{ op: "node.delete", id: open.node.id }], t("list.removed", { kind: lower(open.node.kind), name: open.node.name }), open.parentId)}
           />
         );
       case "require":
         return (
           <RequirementForm
             {...common}
-            legend={`New competency requirement of ${lower(open.parent.kind)} ${quoted(open.parent)}`}
+            legend={t("list.legendRequire", { kind: lower(open.parent.kind), name: open.parent.name })}
             competencies={competencies}
             taken={open.taken}
             onSave={(c, level) =>
               run(
                 [{ op: "link.create", id: crypto.randomUUID(), kind: open.parent.kind === "role" ? "role_competency" : "activity_competency", from: open.parent.id, to: c.id, level }],
-                `${quoted(open.parent)} now requires ${quoted(c)} at level ${level}.`,
+                t("list.required", { parent: open.parent.name, competency: c.name, level }),
                 open.parent.id,
               )
             }
@@ -111,19 +117,19 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
         return (
           <SetLevelForm
             {...common}
-            legend={`Required level of ${quoted(open.req.competency)}`}
+            legend={t("list.legendLevel", { name: open.req.competency.name })}
             scale={open.req.competency.scale}
             current={open.req.level}
-            onSave={(level) => run([{ op: "link.update", id: open.req.linkId, level }], `${quoted(open.req.competency)} is now required at level ${level}.`, open.parentId)}
+            onSave={(level) => run([{ op: "link.update", id: open.req.linkId, level }], t("list.levelSet", { competency: open.req.competency.name, level }), open.parentId)}
           />
         );
       case "unrequire":
         return (
           <ConfirmRemove
             {...common}
-            question={`Remove the requirement ${quoted(open.req.competency)}?`}
-            detail="The competency stays in the dictionary; only this requirement goes."
-            onConfirm={() => run([{ op: "link.delete", id: open.req.linkId }], `Removed the requirement ${quoted(open.req.competency)}.`, open.parentId)}
+            question={t("list.legendUnrequire", { name: open.req.competency.name })}
+            detail={t("list.unrequireDetail")}
+            onConfirm={() => run([{ op: "link.delete", id: open.req.linkId }], t("list.unrequired", { competency: open.req.competency.name }), open.parentId)}
           />
         );
     }
@@ -132,18 +138,18 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
   const nodeRow = (node: FracNode, parentId: string | null, adds: Child[], requires?: Requirement[]) => (
     <div className="list-row">
       <span id={`row-${node.id}`} tabIndex={-1} className="list-name">
-        <span className={`kind kind-${node.kind === "knowledge_resource" ? "resource" : node.kind}`}>{NODE_KIND_LABELS[node.kind]}</span> {node.name}
+        <span className={`kind kind-${node.kind === "knowledge_resource" ? "resource" : node.kind}`}>{t(`kindLabel.${node.kind}`)}</span> {node.name}
         {node.nameHi ? <span lang="hi" className="hindi"> · {node.nameHi}</span> : null}
       </span>
       <span className="list-actions">
-        <Action label="Rename" node={node} onClick={() => setOpen({ kind: "rename", node, parentId })} />
+        <Action label={t("list.rename")} kind={lower(node.kind)} node={node} onClick={() => setOpen({ kind: "rename", node, parentId })} />
         {adds.map((child) => (
-          <Action key={child} label={`Add ${lower(child)}`} node={node} onClick={() => setOpen({ kind: "add", parent: node, child })} />
+          <Action key={child} label={t(ADD_LABEL[child])} kind={lower(node.kind)} node={node} onClick={() => setOpen({ kind: "add", parent: node, child })} />
         ))}
         {requires ? (
-          <Action label="Add requirement" node={node} onClick={() => setOpen({ kind: "require", parent: node, taken: new Set(requires.map((r) => r.competency.id)) })} />
+          <Action label={t("list.addRequirement")} kind={lower(node.kind)} node={node} onClick={() => setOpen({ kind: "require", parent: node, taken: new Set(requires.map((r) => r.competency.id)) })} />
         ) : null}
-        <Action label="Remove" node={node} onClick={() => setOpen({ kind: "remove", node, parentId })} />
+        <Action label={t("list.remove")} danger kind={lower(node.kind)} node={node} onClick={() => setOpen({ kind: "remove", node, parentId })} />
       </span>
     </div>
   );
@@ -157,19 +163,19 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
   );
   const requirementList = (items: Requirement[], parent: FracNode) =>
     items.length === 0 ? null : (
-      <ul className="list-requirements" aria-label={`Competencies required by ${quoted(parent)}`}>
+      <ul className="list-requirements" aria-label={t("list.requirementsOf", { name: parent.name })}>
         {items.map((r) => (
           <li key={r.linkId}>
             <div className="list-row">
               <span className="list-name">
-                <span className="kind kind-competency">Requirement</span> {r.competency.name} <span className="level">Level {r.level}{levelName(r)}</span>
+                <span className="kind kind-competency">{t("list.requirement")}</span> {r.competency.name} <span className="level">{levelText(r)}</span>
               </span>
               <span className="list-actions">
-                <button type="button" className="small-button button" aria-label={`Change level of ${quoted(r.competency)} for ${quoted(parent)}`} onClick={() => setOpen({ kind: "level", req: r, parentId: parent.id })}>
-                  Change level
+                <button type="button" className="small-button button" aria-label={t("list.changeLevelLabel", { competency: r.competency.name, parent: parent.name })} onClick={() => setOpen({ kind: "level", req: r, parentId: parent.id })}>
+                  {t("list.changeLevel")}
                 </button>
-                <button type="button" className="small-button button danger" aria-label={`Remove requirement ${quoted(r.competency)} from ${quoted(parent)}`} onClick={() => setOpen({ kind: "unrequire", req: r, parentId: parent.id })}>
-                  Remove
+                <button type="button" className="small-button button danger" aria-label={t("list.removeRequirementLabel", { competency: r.competency.name, parent: parent.name })} onClick={() => setOpen({ kind: "unrequire", req: r, parentId: parent.id })}>
+                  {t("list.remove")}
                 </button>
               </span>
             </div>
@@ -181,7 +187,7 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
     );
   const resourceList = (items: OutlineResource[], parent: FracNode) =>
     items.length === 0 ? null : (
-      <ul className="list-resources" aria-label={`Knowledge resources of ${quoted(parent)}`}>
+      <ul className="list-resources" aria-label={t("list.resourcesOf", { name: parent.name })}>
         {items.map((r) => (
           <li key={r.linkId}>
             {nodeRow(r.node, parent.id, [])}
@@ -197,30 +203,30 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
         {outcome?.ok ? <p className="form-success" key={outcome.seq}>{outcome.message}</p> : null}
       </div>
       <div aria-live="assertive" role="alert">
-        {outcome && !outcome.ok ? <p className="form-error" key={outcome.seq}>Nothing was saved: {outcome.message}</p> : null}
+        {outcome && !outcome.ok ? <p className="form-error" key={outcome.seq}>{t("list.nothingSaved", { message: outcome.message })}</p> : null}
       </div>
       <p>
         <button type="button" id="list-add-position" className="button primary" onClick={() => setOpen({ kind: "add", parent: null, child: "position" })}>
-          Add a position
+          {t("list.addPosition")}
         </button>
       </p>
       {form({ kind: "add", parent: null, child: "position" })}
-      {outline.positions.length === 0 ? <p className="empty">This framework has no positions yet.</p> : null}
-      <ul className="list-tree" aria-label="Positions">
+      {outline.positions.length === 0 ? <p className="empty">{t("list.noPositions")}</p> : null}
+      <ul className="list-tree" aria-label={t("list.positions")}>
         {outline.positions.map((p) => (
           <li key={p.node.id} className="list-position">
             {nodeRow(p.node, null, ["role", "knowledge_resource"])}
             {forms(p.node, null, ["role", "knowledge_resource"], false)}
             {resourceList(p.resources, p.node)}
             {p.roles.length ? (
-              <ul aria-label={`Roles of ${quoted(p.node)}`}>
+              <ul aria-label={t("list.rolesOf", { name: p.node.name })}>
                 {p.roles.map((r) => (
                   <li key={r.linkId} className="list-role">
                     {nodeRow(r.node, p.node.id, ["activity"], r.requirements)}
                     {forms(r.node, p.node.id, ["activity"], true)}
                     {requirementList(r.requirements, r.node)}
                     {r.activities.length ? (
-                      <ul aria-label={`Activities of ${quoted(r.node)}`}>
+                      <ul aria-label={t("list.activitiesOf", { name: r.node.name })}>
                         {r.activities.map((a) => (
                           <li key={a.linkId} className="list-activity">
                             {nodeRow(a.node, r.node.id, ["knowledge_resource"], a.requirements)}
@@ -240,7 +246,7 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
       </ul>
       {loose.length ? (
         <section aria-labelledby="list-loose">
-          <h2 id="list-loose">Not attached to any position</h2>
+          <h2 id="list-loose">{t("list.loose")}</h2>
           <ul className="list-tree">
             {loose.map((n) => (
               <li key={n.id}>
@@ -255,14 +261,14 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
   );
 }
 
-function levelName(r: Requirement): string {
-  const level = r.competency.scale.levels.find((l) => l.level === r.level);
-  return level ? ` · ${level.name}` : "";
-}
 
-function Action({ label, node, onClick }: { label: string; node: FracNode; onClick: () => void }) {
+const ADD_LABEL = { role: "list.addRole", activity: "list.addActivity", knowledge_resource: "list.addResource" } as const;
+
+type ActionProps = { label: string; kind: string; node: FracNode; danger?: boolean; onClick: () => void };
+function Action({ label, kind, node, danger, onClick }: ActionProps) {
+  const { t } = useTranslation("a11y");
   return (
-    <button type="button" className={`small-button button${label === "Remove" ? " danger" : ""}`} aria-label={`${label}: ${lower(node.kind)} ${quoted(node)}`} onClick={onClick}>
+    <button type="button" className={`small-button button${danger ? " danger" : ""}`} aria-label={t("list.actionLabel", { action: label, kind, name: node.name })} onClick={onClick}>
       {label}
     </button>
   );

@@ -11,8 +11,8 @@ type SaveReply = { ok: true; revision: number } | { ok: false; message: string; 
 
 export type SaveOutcome = { ok: boolean; message: string; seq: number };
 
-/** `save(ops, doneSentence)` and the last outcome; `busy` while a save is on its way. */
-export function useListSave(code: string, revision: number) {
+/** `save(ops, doneSentence)` and the last outcome; `busy` while a save is on its way. `reloadHint` follows a stale-revision refusal. */
+export function useListSave(code: string, revision: number, reloadHint: string) {
   const fetcher = useFetcher<SaveReply>({ key: `list-save-${code}` });
   const done = useRef<string | null>(null);
   const seq = useRef(0);
@@ -27,12 +27,12 @@ export function useListSave(code: string, revision: number) {
         ? { ok: true, message: done.current, seq: seq.current }
         : {
             ok: false,
-            message: reply.currentRevision !== undefined ? `${reply.message} Reload the page to see the current draft.` : reply.message,
+            message: reply.currentRevision !== undefined ? `${reply.message} ${reloadHint}` : reply.message,
             seq: seq.current,
           },
     );
     done.current = null;
-  }, [fetcher.state, fetcher.data]);
+  }, [fetcher.state, fetcher.data, reloadHint]);
 
   const save = (ops: EditOp[], doneSentence: string) => {
     done.current = doneSentence;
