@@ -82,3 +82,24 @@ test("without JavaScript the menu still opens", async ({ newContext }) => {
   await page.locator("summary.nav-menu-button").click();
   await expect(dictionary).toBeVisible();
 });
+
+test("the list editing page and the open menu have no serious accessibility violations, in English and Hindi", async ({ page }) => {
+  test.setTimeout(180_000);
+  const AxeBuilder = (await import("@axe-core/playwright")).default;
+  const scan = async (what: string) => {
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => `${what}: ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  };
+  await signIn(page, "author@frac.test");
+  for (const lang of ["en", "hi"]) {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`/frameworks/CBIC/list?lang=${lang}`);
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    await page.locator("#list-add-position").click();
+    await scan(`list (${lang})`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator("summary.nav-menu-button").click();
+    await scan(`menu (${lang})`);
+  }
+});
