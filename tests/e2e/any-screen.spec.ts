@@ -1,4 +1,8 @@
-import { expect, signIn, test } from "./support/fixtures";
+import { expect as baseExpect, signIn, test } from "./support/fixtures";
+
+// why longer waits: eight pages in both widths, each several hundred elements, on a shared CI machine.
+const expect = baseExpect.configure({ timeout: 20_000 });
+test.describe.configure({ timeout: 120_000 });
 
 // The pages people read on a phone: none may scroll sideways at 390 px.
 const PAGES = [
@@ -16,7 +20,7 @@ const shotsDir = process.env.SHOTS_DIR;
 
 for (const width of [390, 1366]) {
   test(`no page scrolls sideways at ${width} px`, async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(300_000);
     await page.setViewportSize({ width, height: 844 });
     await signIn(page, "author@frac.test");
     for (const p of PAGES) {
@@ -84,7 +88,7 @@ test("without JavaScript the menu still opens", async ({ newContext }) => {
 });
 
 test("the list editing page and the open menu have no serious accessibility violations, in English and Hindi", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(400_000);
   const AxeBuilder = (await import("@axe-core/playwright")).default;
   const scan = async (what: string) => {
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();

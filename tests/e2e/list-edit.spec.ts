@@ -1,12 +1,13 @@
 import { expect as baseExpect, signIn, test } from "./support/fixtures";
 
 // why a longer wait: each save also reloads the page's data, which takes seconds on a busy CI machine.
-const expect = baseExpect.configure({ timeout: 20_000 });
+const expect = baseExpect.configure({ timeout: 45_000 });
+test.describe.configure({ timeout: 120_000 });
 
 const LIST = "/frameworks/CBIC/list";
 
 test("an author builds a position, role, activity and requirement from the list, then removes them", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(400_000);
   const tag = crypto.randomUUID().slice(0, 6);
   const position = `List position ${tag}`;
   await signIn(page, "author@frac.test");
@@ -89,7 +90,7 @@ test("an author builds a position, role, activity and requirement from the list,
 });
 
 test("a save over a newer draft is refused, announced, and writes nothing", async ({ page, newContext }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const tag = crypto.randomUUID().slice(0, 6);
   await signIn(page, "author@frac.test");
   await page.goto(LIST);
