@@ -19,6 +19,8 @@ import hiFindings from "./hi/findings.json";
 import hiFramework from "./hi/framework.json";
 import hiNotifications from "./hi/notifications.json";
 import hiReview from "./hi/review.json";
+import enA11y from "./en/a11y.json";
+import hiA11y from "./hi/a11y.json";
 
 /** All messages by language, then namespace. */
 export const resources = {
@@ -30,6 +32,7 @@ export const resources = {
     framework: enFramework,
     notifications: enNotifications,
     review: enReview,
+    a11y: enA11y,
   },
   hi: {
     auth: hiAuth,
@@ -39,5 +42,6 @@ export const resources = {
     framework: hiFramework,
     notifications: hiNotifications,
     review: hiReview,
+    a11y: hiA11y,
   },
 } satisfies Record<Language, Resource[string]>;

@@ -77,6 +77,11 @@ export default function FrameworkOutline() {
           <Link to={`/frameworks/${mdo.code}/edit`} className="button primary">
             {canEditDraft ? t("outline.openEditor") : t("outline.viewGraph")}
           </Link>
+          {canEditDraft ? (
+            <Link to={`/frameworks/${mdo.code}/list`} className="button">
+              {t("a11y:list.open")}
+            </Link>
+          ) : null}
           <Link to={`/frameworks/${mdo.code}/versions`} className="button">
             {t("outline.versions")}
           </Link>

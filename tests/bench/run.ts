@@ -23,11 +23,13 @@ import { compressedFigures, exportFigures, throughputFigures } from "./api";
 import { helpFigures } from "./cli";
 import { importBench } from "./import";
 import { loadFigures } from "./load";
+import { routeJsFigures, slowOutlineFigures } from "./pages";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-// BENCH_ONLY=editor|import|api|cli|load: only that part's figures (api: export and read API; cli: frac --help; load: tests/bench/load.ts).
+// BENCH_ONLY=editor|import|api|cli|load|pages: only that part's figures (api: export and read API; cli: frac --help; load: tests/bench/load.ts;
+// pages: JavaScript per route and the outline page on Slow 4G).
 const ONLY = process.env.BENCH_ONLY;
-const want = (part: "editor" | "import" | "api" | "cli" | "load") => !ONLY || ONLY === part;
+const want = (part: "editor" | "import" | "api" | "cli" | "load" | "pages") => !ONLY || ONLY === part;
 // BENCH_PORT: a port of your own on a shared machine; else one picked at random.
 const PORT = Number(process.env.BENCH_PORT ?? 3190 + Math.floor(Math.random() * 100));
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -44,10 +46,11 @@ async function setup() {
   const fresh = writeBigFramework(client, { code: "BENCHNEW", withPositions: false, ...SHAPE });
   const large = writeBigFramework(client, { code: "BENCH20K", withPositions: true, positions: 1500, rolesPer: 2, activitiesPer: 5, competenciesPer: 3 });
   await seedDemo(client);
+  const cbic = client.sqlite.prepare("select id from mdos where code = 'CBIC'").get() as { id: string };
   const userId = crypto.randomUUID();
   const passwordHash = await hashPassword("bench-password");
   client.sqlite.prepare("insert into users (id, email, name, password_hash) values (?, ?, ?, ?)").run(userId, "bench@frac.test", "Bench author", passwordHash);
-  for (const f of [stored, fresh]) {
+  for (const f of [stored, fresh, { mdoId: cbic.id }]) {
     client.sqlite.prepare("insert into memberships (id, user_id, mdo_id, role) values (?, ?, ?, 'author')").run(crypto.randomUUID(), userId, f.mdoId);
   }
   client.sqlite.close();
@@ -211,6 +214,11 @@ const server = await startServer();
 try {
   const rows: [string, string, string][] = [];
   if (want("cli")) rows.push(...helpFigures());
+  if (want("pages")) {
+    const js = routeJsFigures();
+    rows.push(...js.rows);
+    rows.push(...(await slowOutlineFigures(BASE, { email: "bench@frac.test", password: "bench-password" }, "CBIC", RUNS, js.editorOnly)));
+  }
   if (want("editor")) rows.push(...(await editorFigures(stored, fresh, userId)));
   if (want("import") && process.env.BENCH_SKIP_IMPORT !== "1") rows.push(...(await importBench(dir, RUNS)));
   if (want("api")) {

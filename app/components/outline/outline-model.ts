@@ -58,3 +58,20 @@ export function buildOutline(doc: FracDocument): Outline {
   for (const n of doc.nodes) counts[n.kind] += 1;
   return { positions, counts };
 }
+
+/** Every node the outline shows, to tell which nodes are attached to no position. */
+export function outlineNodeIds(outline: Outline): Set<string> {
+  const ids = new Set<string>();
+  for (const p of outline.positions) {
+    ids.add(p.node.id);
+    p.resources.forEach((r) => ids.add(r.node.id));
+    for (const r of p.roles) {
+      ids.add(r.node.id);
+      for (const a of r.activities) {
+        ids.add(a.node.id);
+        a.resources.forEach((x) => ids.add(x.node.id));
+      }
+    }
+  }
+  return ids;
+}

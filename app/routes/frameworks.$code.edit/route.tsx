@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useLoaderData, useNavigate, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import flowStyles from "@xyflow/react/dist/style.css";
 import { FrameworkEditor } from "~/components/editor/editor";
 import { toEditorInit } from "~/components/editor/from-document";
@@ -16,6 +17,9 @@ import { FROZEN_SENTENCE, isUnderReview } from "@schemas/enums";
 import { mayComment } from "@schemas/review-steps";
 
 export const handle = { wide: true };
+
+/** Below this width the editor opens the list editing (or the outline) instead of the canvas. */
+const NARROW = "(max-width: 699px)";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: flowStyles }];
 
@@ -58,7 +62,14 @@ export default function EditFramework() {
   const data = useLoaderData<typeof loader>();
   const [init] = useState(() => toEditorInit(data));
   const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const navigate = useNavigate();
+  const { t } = useTranslation("a11y");
+  const listUrl = data.editable ? `/frameworks/${data.mdo.code}/list?narrow` : `/frameworks/${data.mdo.code}`;
+  useEffect(() => {
+    // why: below 700 px the canvas and its side panel cannot both be used; the list does every edit.
+    if (window.matchMedia(NARROW).matches) navigate(listUrl, { replace: true });
+    else setHydrated(true);
+  }, [navigate, listUrl]);
   return (
     <div className="editor-page">
       <div className="editor-header">
@@ -82,7 +93,12 @@ export default function EditFramework() {
           changesShown={data.changesShown}
         />
       ) : (
-        <p className="muted">Loading the editor…</p>
+        <>
+          <p className="muted wide-only">{t("narrow.loading")}</p>
+          <p className="narrow-only form-notice">
+            {t("narrow.needsWider")} <Link to={listUrl}>{data.editable ? t("narrow.editAsList") : t("narrow.readOutline")}</Link>
+          </p>
+        </>
       )}
     </div>
   );

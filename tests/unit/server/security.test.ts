@@ -165,6 +165,7 @@ describe("a request body", () => {
     const json = { "Content-Type": "application/json" };
     expect((await send({ path: "/frameworks/CBIC/edit", headers: json, body: Buffer.alloc(2 * 1024 * 1024, " ") })).status).toBe(200);
     expect((await send({ path: "/frameworks/CBIC/edit", headers: json, body: "{}", chunked: true })).status).toBe(200);
+    expect((await send({ path: "/frameworks/CBIC/edits", headers: json, body: Buffer.alloc(2 * 1024 * 1024, " ") })).status).toBe(200);
     const overEditor = await send({ path: "/frameworks/CBIC/edit", headers: json, body: Buffer.alloc(LIMITS.EDITOR_SAVE_BYTES_MAX + 1, " ") });
     expect(overEditor).toMatchObject({ status: 413, body: "Refused: an editor save may be at most 10 MB; this one is 10 MB.\n" });
   });
@@ -174,6 +175,7 @@ describe("a request body", () => {
     ["/login", "application/json", "Refused: a form must be sent as application/x-www-form-urlencoded or multipart/form-data, not application/json.\n"],
     ["/frameworks/CBIC/edit?_data=routes%2Fframeworks.%24code.edit", "text/plain", "Refused: an editor save must be sent as application/json, not text/plain.\n"],
     ["/frameworks/CBIC/edit", "application/x-www-form-urlencoded", "Refused: an editor save must be sent as application/json, not application/x-www-form-urlencoded.\n"],
+    ["/frameworks/CBIC/edits", "application/x-www-form-urlencoded", "Refused: an editor save must be sent as application/json, not application/x-www-form-urlencoded.\n"],
     ["/frameworks/CBIC/import", "application/x-www-form-urlencoded", "Refused: an import upload must be sent as multipart/form-data, not application/x-www-form-urlencoded.\n"],
   ])("to %s as %s is refused with 415", async (path, type, message) => {
     expect(await send({ path, headers: { "Content-Type": type }, body: "{}" })).toMatchObject({ status: 415, body: message });

@@ -1,0 +1,212 @@
+/**
+ * The small forms of the list editing page. Each checks its fields with the editor's own schema
+ * before anything is sent, shows a problem next to its field (aria-invalid, aria-describedby) and
+ * moves focus to its first field when it opens.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { nodeFieldsSchema } from "@schemas/edit-ops";
+import { LIMITS } from "@schemas/limits";
+import type { ProficiencyScale } from "@schemas/scale";
+
+export type Competency = { id: string; name: string; type: string; theme: string | null; scale: ProficiencyScale };
+type Shell = { legend: string; busy: boolean; onCancel: () => void; submitLabel: string; children: ReactNode; onSubmit: () => void };
+
+function FormShell({ legend, busy, onCancel, submitLabel, children, onSubmit }: Shell) {
+  const { t } = useTranslation("a11y");
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>("input, select, button")?.focus();
+  }, []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <form ref={ref} className="list-form" onSubmit={submit} onKeyDown={(e) => e.key === "Escape" && onCancel()} noValidate>
+      <fieldset>
+        <legend>{legend}</legend>
+        {children}
+        <div className="list-form-buttons">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? t("form.saving") : submitLabel}
+          </button>
+          <button type="button" className="button" onClick={onCancel}>
+            {t("form.cancel")}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+type NameProps = {
+  legend: string;
+  submitLabel: string;
+  initial?: { name: string; nameHi?: string };
+  busy: boolean;
+  onCancel: () => void;
+  onSave: (fields: { name: string; nameHi?: string }) => void;
+};
+
+/** Name and Hindi name, for adding or renaming a node. */
+export function NameForm({ legend, submitLabel, initial, busy, onCancel, onSave }: NameProps) {
+  const { t } = useTranslation("a11y");
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  const [name, setName] = useState(initial?.name ?? "");
+  const [nameHi, setNameHi] = useState(initial?.nameHi ?? "");
+  const submit = () => {
+    const parsed = nodeFieldsSchema.pick({ name: true, nameHi: true }).safeParse({ name, nameHi });
+    if (!parsed.success) {
+      // The schema's own rule, said in the page's language.
+      const issue = parsed.error.issues[0];
+      const hindi = issue.path[0] === "nameHi";
+      setError(
+        hindi
+          ? t("form.errNameHiLong", { max: LIMITS.NAME_HI_MAX })
+          : issue.code === "too_big"
+            ? t("form.errNameLong", { max: LIMITS.NAME_MAX })
+            : t("form.errNameEmpty"),
+      );
+      return;
+    }
+    setError(null);
+    onSave({ name: parsed.data.name, ...(parsed.data.nameHi ? { nameHi: parsed.data.nameHi } : {}) });
+  };
+  return (
+    <FormShell legend={legend} busy={busy} onCancel={onCancel} submitLabel={submitLabel} onSubmit={submit}>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>{t("form.name")}</label>
+        <input
+          id={`${id}-name`}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          autoComplete="off"
+        />
+        {error ? (
+          <p id={`${id}-error`} className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-hi`}>{t("form.nameHi")}</label>
+        <input id={`${id}-hi`} lang="hi" value={nameHi} onChange={(e) => setNameHi(e.target.value)} autoComplete="off" />
+      </div>
+    </FormShell>
+  );
+}
+
+type LevelOptionsProps = { scale: ProficiencyScale };
+function LevelOptions({ scale }: LevelOptionsProps) {
+  const { t } = useTranslation("a11y");
+  return (
+    <>
+      {scale.levels.map((l) => (
+        <option key={l.level} value={l.level}>
+          {t("list.levelNamed", { level: l.level, name: l.name })}
+        </option>
+      ))}
+    </>
+  );
+}
+
+type RequirementProps = {
+  legend: string;
+  competencies: Competency[];
+  taken: Set<string>;
+  busy: boolean;
+  onCancel: () => void;
+  onSave: (competency: Competency, level: number) => void;
+};
+
+/** A competency from the dictionary and the level required of it. */
+export function RequirementForm({ legend, competencies, taken, busy, onCancel, onSave }: RequirementProps) {
+  const { t } = useTranslation("a11y");
+  const id = useId();
+  const [competencyId, setCompetencyId] = useState("");
+  const [level, setLevel] = useState("");
+  const [error, setError] = useState<{ field: "competency" | "level"; message: string } | null>(null);
+  const chosen = competencies.find((c) => c.id === competencyId);
+  const types = [...new Set(competencies.map((c) => c.type))];
+  const submit = () => {
+    if (!chosen) return setError({ field: "competency", message: t("form.errCompetency") });
+    if (taken.has(chosen.id)) return setError({ field: "competency", message: t("form.errTaken", { name: chosen.name }) });
+    const n = Number(level);
+    if (!chosen.scale.levels.some((l) => l.level === n)) return setError({ field: "level", message: t("form.errLevel") });
+    setError(null);
+    onSave(chosen, n);
+  };
+  const errorFor = (field: "competency" | "level") =>
+    error?.field === field ? (
+      <p id={`${id}-${field}-error`} className="field-error" role="alert">
+        {error.message}
+      </p>
+    ) : null;
+  const invalid = (field: "competency" | "level") =>
+    error?.field === field ? { "aria-invalid": true, "aria-describedby": `${id}-${field}-error` } : {};
+  return (
+    <FormShell legend={legend} busy={busy} onCancel={onCancel} submitLabel={t("list.addRequirement")} onSubmit={submit}>
+      <div className="field">
+        <label htmlFor={`${id}-competency`}>{t("form.competency")}</label>
+        <select id={`${id}-competency`} value={competencyId} onChange={(e) => { setCompetencyId(e.target.value); setLevel(""); }} {...invalid("competency")}>
+          <option value="">{t("form.chooseCompetency")}</option>
+          {types.map((type) => (
+            <optgroup key={type} label={type}>
+              {competencies
+                .filter((c) => c.type === type)
+                .map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.theme ? `${c.theme} › ${c.name}` : c.name}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+        {errorFor("competency")}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-level`}>{t("form.requiredLevel")}</label>
+        <select id={`${id}-level`} value={level} onChange={(e) => setLevel(e.target.value)} disabled={!chosen} {...invalid("level")}>
+          <option value="">{chosen ? t("form.chooseLevel") : t("form.chooseCompetencyFirst")}</option>
+          {chosen ? <LevelOptions scale={chosen.scale} /> : null}
+        </select>
+        {errorFor("level")}
+      </div>
+    </FormShell>
+  );
+}
+
+type SetLevelProps = { legend: string; scale: ProficiencyScale; current: number; busy: boolean; onCancel: () => void; onSave: (level: number) => void };
+
+/** A new required level for an existing requirement. */
+export function SetLevelForm({ legend, scale, current, busy, onCancel, onSave }: SetLevelProps) {
+  const { t } = useTranslation("a11y");
+  const id = useId();
+  const [level, setLevel] = useState(String(current));
+  return (
+    <FormShell legend={legend} busy={busy} onCancel={onCancel} submitLabel={t("list.setLevel")} onSubmit={() => onSave(Number(level))}>
+      <div className="field">
+        <label htmlFor={`${id}-level`}>{t("form.requiredLevel")}</label>
+        <select id={`${id}-level`} value={level} onChange={(e) => setLevel(e.target.value)}>
+          <LevelOptions scale={scale} />
+        </select>
+      </div>
+    </FormShell>
+  );
+}
+
+type ConfirmProps = { question: string; detail: string; busy: boolean; onCancel: () => void; onConfirm: () => void };
+
+/** Asks before a removal, naming what goes with it. */
+export function ConfirmRemove({ question, detail, busy, onCancel, onConfirm }: ConfirmProps) {
+  const { t } = useTranslation("a11y");
+  return (
+    <FormShell legend={question} busy={busy} onCancel={onCancel} submitLabel={t("list.remove")} onSubmit={onConfirm}>
+      <p className="muted small">{detail}</p>
+    </FormShell>
+  );
+}
