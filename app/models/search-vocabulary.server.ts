@@ -4,7 +4,7 @@
  * generation (bumped by its triggers) has moved on since it was loaded.
  */
 import type { Database } from "better-sqlite3";
-import { allowedEdits, editDistance, trigrams } from "~/utils/search-text";
+import { allowedEdits, editDistance, trigrams } from "@schemas/search-text";
 
 type Vocabulary = {
   generation: number;

@@ -7,7 +7,7 @@
  */
 import type { CompetencyType, FrameworkNodeKind } from "@schemas/enums";
 import { getClient } from "@db/client";
-import { matchExpression, searchWords, type QueryWord } from "~/utils/search-text";
+import { matchExpression, searchWords, type QueryWord } from "@schemas/search-text";
 import { knows, similarWords, vocabulary } from "./search-vocabulary.server";
 
 /** Who is asking: the ministries whose drafts they may read, or every ministry (CBC roles, the CLI). */
