@@ -43,8 +43,12 @@ export type SearchOptions = { query: string; viewer: SearchViewer; limit?: numbe
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 200;
 const MAX_WORDS = 8;
-// name, name_hi, code, description: a word in the name or the code counts far more than one in the description.
-const BM25 = "bm25(search_fts, 10.0, 10.0, 20.0, 1.0)";
+// Names first (search_names: name, name_hi, code), then descriptions (search_fts) to fill the list:
+// a word in the name or the code counts far more than one in the description.
+const TIERS = [
+  { table: "search_names", bm25: "bm25(search_names, 10.0, 10.0, 20.0)" },
+  { table: "search_fts", bm25: "bm25(search_fts, 10.0, 10.0, 20.0, 1.0)" },
+] as const;
 
 type Filter = { sql: string; params: unknown[] };
 
@@ -60,18 +64,32 @@ function visibility(viewer: SearchViewer): Filter {
 /** The words as a phrase: a name equal to it, or starting with it, comes before BM25's order. */
 const phrase = (words: QueryWord[]) => words.map((w) => w.alternatives[0]).join(" ");
 
-function run(words: QueryWord[], filters: Filter[], limit: number): SearchHit[] {
+function runTier(tier: (typeof TIERS)[number], words: QueryWord[], filters: Filter[], limit: number, seen: Set<number>): (SearchHit & { rowid: number })[] {
   const where = filters.map((f) => f.sql).join(" and ");
   const exact = phrase(words);
-  const sql = `select d.ref_id as id, d.scope, d.kind, d.type, d.code, d.name, d.name_hi as nameHi, d.description, d.theme,
-      d.source, d.status, m.code as mdoCode, m.name as mdoName, d.version, ${BM25} as score
-    from search_fts join search_docs d on d.id = search_fts.rowid left join mdos m on m.id = d.mdo_id
-    where search_fts match ? and ${where}
+  const skip = seen.size ? `and d.id not in (${[...seen].join(",")})` : "";
+  const sql = `select d.id as rowid, d.ref_id as id, d.scope, d.kind, d.type, d.code, d.name, d.name_hi as nameHi, d.description, d.theme,
+      d.source, d.status, m.code as mdoCode, m.name as mdoName, d.version, ${tier.bm25} as score
+    from ${tier.table} t join search_docs d on d.id = t.rowid left join mdos m on m.id = d.mdo_id
+    where ${tier.table} match ? and ${where} ${skip}
     order by (lower(d.name) = ? or d.name_hi = ?) desc, (lower(d.name) like ? escape '\\') desc, score limit ?`;
-  const { sqlite } = getClient();
   const like = exact.replace(/[\\%_]/g, (c) => `\\${c}`);
   const params = [matchExpression(words), ...filters.flatMap((f) => f.params), exact, exact, `${like}%`, limit];
-  return sqlite.prepare(sql).all(...params) as SearchHit[];
+  return getClient().sqlite.prepare(sql).all(...params) as (SearchHit & { rowid: number })[];
+}
+
+/** Matches in the names first, then, while the list is short, in the descriptions. */
+function run(words: QueryWord[], filters: Filter[], limit: number): SearchHit[] {
+  const hits: SearchHit[] = [];
+  const seen = new Set<number>();
+  for (const tier of TIERS) {
+    if (hits.length >= limit) break;
+    for (const { rowid, ...hit } of runTier(tier, words, filters, limit - hits.length, seen)) {
+      seen.add(rowid);
+      hits.push(hit);
+    }
+  }
+  return hits;
 }
 
 /** The query's words as the index holds them, the last one as a prefix; at most MAX_WORDS. */

@@ -56,6 +56,15 @@ CREATE VIRTUAL TABLE `search_fts` USING fts5(
 	prefix='2 3'
 );
 --> statement-breakpoint
+-- The names alone (names, Hindi names, codes): searched first, so that a short prefix typed into the
+-- search box ranks a few thousand names rather than every description that holds a word like it.
+CREATE VIRTUAL TABLE `search_names` USING fts5(
+	name, name_hi, code,
+	content='search_docs', content_rowid='id',
+	tokenize="unicode61 remove_diacritics 2 categories 'L* N* Co M*'",
+	prefix='2 3'
+);
+--> statement-breakpoint
 CREATE VIRTUAL TABLE `search_vocab` USING fts5vocab(`search_fts`, 'row');
 --> statement-breakpoint
 -- Bumped on every change of the index, so that a process's typo vocabulary knows when to reload.
@@ -65,17 +74,21 @@ INSERT INTO `search_state` (`id`, `generation`) VALUES (1, 0);
 --> statement-breakpoint
 CREATE TRIGGER `search_docs_ai` AFTER INSERT ON `search_docs` BEGIN
 	INSERT INTO search_fts (rowid, name, name_hi, code, description) VALUES (new.id, new.name, new.name_hi, new.code, new.description);
+	INSERT INTO search_names (rowid, name, name_hi, code) VALUES (new.id, new.name, new.name_hi, new.code);
 	UPDATE search_state SET generation = generation + 1 WHERE id = 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `search_docs_ad` AFTER DELETE ON `search_docs` BEGIN
 	INSERT INTO search_fts (search_fts, rowid, name, name_hi, code, description) VALUES ('delete', old.id, old.name, old.name_hi, old.code, old.description);
+	INSERT INTO search_names (search_names, rowid, name, name_hi, code) VALUES ('delete', old.id, old.name, old.name_hi, old.code);
 	UPDATE search_state SET generation = generation + 1 WHERE id = 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `search_docs_au` AFTER UPDATE OF name, name_hi, code, description ON `search_docs` BEGIN
 	INSERT INTO search_fts (search_fts, rowid, name, name_hi, code, description) VALUES ('delete', old.id, old.name, old.name_hi, old.code, old.description);
 	INSERT INTO search_fts (rowid, name, name_hi, code, description) VALUES (new.id, new.name, new.name_hi, new.code, new.description);
+	INSERT INTO search_names (search_names, rowid, name, name_hi, code) VALUES ('delete', old.id, old.name, old.name_hi, old.code);
+	INSERT INTO search_names (rowid, name, name_hi, code) VALUES (new.id, new.name, new.name_hi, new.code);
 	UPDATE search_state SET generation = generation + 1 WHERE id = 1;
 END;
 --> statement-breakpoint

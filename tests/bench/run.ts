@@ -22,11 +22,12 @@ import { writeBigFramework } from "../factories/big-framework";
 import { compressedFigures, exportFigures, throughputFigures } from "./api";
 import { helpFigures } from "./cli";
 import { importBench } from "./import";
+import { searchBench } from "./search";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-// BENCH_ONLY=editor|import|api|cli: only that part's figures (api: export and read API; cli: frac --help).
+// BENCH_ONLY=editor|import|api|cli|search: only that part's figures (api: export and read API; cli: frac --help).
 const ONLY = process.env.BENCH_ONLY;
-const want = (part: "editor" | "import" | "api" | "cli") => !ONLY || ONLY === part;
+const want = (part: "editor" | "import" | "api" | "cli" | "search") => !ONLY || ONLY === part;
 // BENCH_PORT: a port of your own on a shared machine; else one picked at random.
 const PORT = Number(process.env.BENCH_PORT ?? 3190 + Math.floor(Math.random() * 100));
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -205,10 +206,24 @@ async function editorFigures(stored: { mdoId: string }, fresh: { mdoId: string; 
   ];
 }
 
+if (ONLY === "search") {
+  // why apart: search needs its own 50,000-row database and no server or browser.
+  try {
+    const rows = await searchBench(dir);
+    const w = Math.max(...rows.map((r) => r[0].length));
+    console.log(`\nFRAC Studio benchmarks · ${os.cpus().length} cores · Node ${process.version} · search only (BENCH_ONLY=search)\n`);
+    for (const [name, value, note] of rows) console.log(`${name.padEnd(w)}  ${value.padStart(10)}  ${note}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 const { stored, fresh, large, userId, token } = await setup();
 const server = await startServer();
 try {
   const rows: [string, string, string][] = [];
+  if (want("search")) rows.push(...(await searchBench(dir)));
   if (want("cli")) rows.push(...helpFigures());
   if (want("editor")) rows.push(...(await editorFigures(stored, fresh, userId)));
   if (want("import") && process.env.BENCH_SKIP_IMPORT !== "1") rows.push(...(await importBench(dir, RUNS)));
