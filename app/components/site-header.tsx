@@ -1,6 +1,7 @@
 import { Form, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "~/components/language-switch";
+import { SearchBox } from "~/components/search-box";
 
 type Props = { user: { name: string; email: string; isAdmin: boolean; unread: number } | null };
 
@@ -32,6 +33,7 @@ export function SiteHeader({ user }: Props) {
               </>
             ) : null}
           </nav>
+          <SearchBox />
           <div className="who">
             <NavLink to="/notifications" className="notices-link" aria-label={user.unread ? t("nav.notificationsUnread", { count: user.unread }) : t("nav.notifications")}>
               {t("nav.notifications")}{user.unread ? <span className="unread-count">{user.unread}</span> : null}

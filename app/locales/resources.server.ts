@@ -7,13 +7,21 @@ import type { Resource } from "i18next";
 import type { Language } from "~/utils/i18n";
 import enCommon from "./en/common.json";
 import hiCommon from "./hi/common.json";
+import enSearch from "./en/search.json";
+import enDictionary from "./en/dictionary.json";
+import hiDictionary from "./hi/dictionary.json";
+import hiSearch from "./hi/search.json";
 
 /** All messages by language, then namespace. */
 export const resources = {
   en: {
     common: enCommon,
+    search: enSearch,
+    dictionary: enDictionary,
   },
   hi: {
     common: hiCommon,
+    search: hiSearch,
+    dictionary: hiDictionary,
   },
 } satisfies Record<Language, Resource[string]>;

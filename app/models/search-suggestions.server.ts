@@ -1,17 +1,10 @@
 /** What the header's search box offers while the user types: a few best matches with where each leads. */
-import { searchEverything, type SearchHit, type SearchViewer } from "./search.server";
+import { hitHref, type Suggestion } from "@schemas/search-hit";
+import { searchEverything, type SearchViewer } from "./search.server";
+
+export { hitHref, type Suggestion };
 
 export const SUGGESTION_LIMIT = 8;
-
-export type Suggestion = Pick<SearchHit, "id" | "scope" | "kind" | "type" | "code" | "name" | "nameHi" | "mdoCode" | "version"> & { href: string };
-
-/** The page a hit opens: the dictionary entry, the draft's outline or the published version. */
-export function hitHref(hit: Pick<SearchHit, "id" | "scope" | "kind" | "mdoCode" | "version">): string {
-  if (hit.scope === "dictionary") return `/dictionary/${hit.id}`;
-  const code = encodeURIComponent(hit.mdoCode ?? "");
-  const anchor = hit.kind === "position" ? `#pos-${hit.id}` : "";
-  return hit.scope === "published" ? `/frameworks/${code}/versions/${hit.version}${anchor}` : `/frameworks/${code}${anchor}`;
-}
 
 /** Up to SUGGESTION_LIMIT matches for a partly typed query, as `viewer` may see them. */
 export function suggestionsFor({ query, viewer }: { query: string; viewer: SearchViewer }): { suggestions: Suggestion[]; fuzzy: boolean } {

@@ -6,6 +6,7 @@
  * for their own ministry's members and the CBC.
  */
 import type { CompetencyType, FrameworkNodeKind } from "@schemas/enums";
+import type { SearchHit } from "@schemas/search-hit";
 import { getClient } from "@db/client";
 import { matchExpression, searchWords, type QueryWord } from "@schemas/search-text";
 import { knows, similarWords, vocabulary } from "./search-vocabulary.server";
@@ -13,30 +14,7 @@ import { knows, similarWords, vocabulary } from "./search-vocabulary.server";
 /** Who is asking: the ministries whose drafts they may read, or every ministry (CBC roles, the CLI). */
 export type SearchViewer = { mdoIds: readonly string[]; allMdos: boolean };
 
-export type SearchScope = "dictionary" | "draft" | "published";
-
-export type SearchHit = {
-  /** The competency's or node's id. */
-  id: string;
-  scope: SearchScope;
-  kind: "competency" | FrameworkNodeKind;
-  /** Competency type; null for framework nodes. */
-  type: CompetencyType | null;
-  code: string | null;
-  name: string;
-  nameHi: string | null;
-  description: string;
-  /** The parent theme of a sub-theme. */
-  theme: string | null;
-  source: string | null;
-  status: "active" | "retired";
-  mdoCode: string | null;
-  mdoName: string | null;
-  /** The published version the node is from; null for drafts and dictionary entries. */
-  version: number | null;
-  /** BM25 (smaller is better). */
-  score: number;
-};
+export type { SearchHit, SearchScope } from "@schemas/search-hit";
 
 export type SearchOptions = { query: string; viewer: SearchViewer; limit?: number };
 
@@ -64,7 +42,9 @@ function visibility(viewer: SearchViewer): Filter {
 /** The words as a phrase: a name equal to it, or starting with it, comes before BM25's order. */
 const phrase = (words: QueryWord[]) => words.map((w) => w.alternatives[0]).join(" ");
 
-function runTier(tier: (typeof TIERS)[number], words: QueryWord[], filters: Filter[], limit: number, seen: Set<number>): (SearchHit & { rowid: number })[] {
+type Row = Omit<SearchHit, "matched"> & { rowid: number };
+
+function runTier(tier: (typeof TIERS)[number], words: QueryWord[], filters: Filter[], limit: number, seen: Set<number>): Row[] {
   const where = filters.map((f) => f.sql).join(" and ");
   const exact = phrase(words);
   const skip = seen.size ? `and d.id not in (${[...seen].join(",")})` : "";
@@ -75,12 +55,12 @@ function runTier(tier: (typeof TIERS)[number], words: QueryWord[], filters: Filt
     order by (lower(d.name) = ? or d.name_hi = ?) desc, (lower(d.name) like ? escape '\\') desc, score limit ?`;
   const like = exact.replace(/[\\%_]/g, (c) => `\\${c}`);
   const params = [matchExpression(words), ...filters.flatMap((f) => f.params), exact, exact, `${like}%`, limit];
-  return getClient().sqlite.prepare(sql).all(...params) as (SearchHit & { rowid: number })[];
+  return getClient().sqlite.prepare(sql).all(...params) as Row[];
 }
 
 /** Matches in the names first, then, while the list is short, in the descriptions. */
-function run(words: QueryWord[], filters: Filter[], limit: number): SearchHit[] {
-  const hits: SearchHit[] = [];
+function run(words: QueryWord[], filters: Filter[], limit: number): Omit<SearchHit, "matched">[] {
+  const hits: Omit<SearchHit, "matched">[] = [];
   const seen = new Set<number>();
   for (const tier of TIERS) {
     if (hits.length >= limit) break;
@@ -119,10 +99,10 @@ function searchWith(query: string, filters: Filter[], limit: number): { hits: Se
   const words = exactWords(query);
   if (words.length === 0) return { hits: [], fuzzy: false };
   const hits = run(words, filters, capped);
-  if (hits.length > 0) return { hits, fuzzy: false };
+  if (hits.length > 0) return { hits: hits.map((h) => ({ ...h, matched: "words" as const })), fuzzy: false };
   const corrected = correctedWords(words);
   if (!corrected) return { hits: [], fuzzy: false };
-  return { hits: run(corrected, filters, capped), fuzzy: true };
+  return { hits: run(corrected, filters, capped).map((h) => ({ ...h, matched: "similar" as const })), fuzzy: true };
 }
 
 function inList(column: string, values: readonly string[] | undefined): Filter[] {
