@@ -104,7 +104,7 @@ export function SearchBox() {
                   {s.nameHi ? <span lang="hi"> · {s.nameHi}</span> : null}
                 </span>
                 <span className="small muted">
-                  {t(`kind.${s.kind}`)} · {s.code ? `${s.code} · ` : ""}
+                  {t(`kindOne.${s.kind}`)} · {s.code ? `${s.code} · ` : ""}
                   {place(s)}
                 </span>
               </a>
