@@ -98,6 +98,10 @@ export const competencies = sqliteTable(
     source: text("source"),
     status: text("status", { enum: ["active", "retired"] }).notNull().default("active"),
     sortOrder: integer("sort_order").notNull().default(0),
+    /** JSON: { "1": ["…", …], … } what an official does at each level (schemas/indicators.ts); null: none written. */
+    indicators: text("indicators", { mode: "json" }),
+    /** Set when a curator merged this entry into another: the old id keeps resolving to the survivor. */
+    mergedIntoId: text("merged_into_id").references((): AnySQLiteColumn => competencies.id),
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
   },
@@ -382,4 +386,34 @@ export const sessions = sqliteTable(
     expiresAt: text("expires_at").notNull(),
   },
   (t) => [index("sessions_user").on(t.userId)],
+);
+
+export const PROPOSAL_STATUSES = ["open", "accepted", "declined"] as const;
+
+/** An author's proposal of a new Behavioural/Functional dictionary entry, or of a change to one; a curator decides. */
+export const dictionaryProposals = sqliteTable(
+  "dictionary_proposals",
+  {
+    id: text("id").primaryKey(),
+    /** null: a new entry; otherwise the entry whose change is proposed. */
+    competencyId: text("competency_id").references(() => competencies.id),
+    type: text("type", { enum: COMPETENCY_TYPES }).notNull(),
+    /** The theme a new sub-theme belongs under; null for a new theme. */
+    parentId: text("parent_id").references(() => competencies.id),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    /** Why the author proposes it. */
+    rationale: text("rationale").notNull().default(""),
+    proposedBy: text("proposed_by")
+      .notNull()
+      .references(() => users.id),
+    status: text("status", { enum: PROPOSAL_STATUSES }).notNull().default("open"),
+    decidedBy: text("decided_by").references(() => users.id),
+    decidedAt: text("decided_at"),
+    decisionReason: text("decision_reason"),
+    /** The entry an accepted proposal created or changed. */
+    resultId: text("result_id").references(() => competencies.id),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("dictionary_proposals_status").on(t.status, t.createdAt), index("dictionary_proposals_by").on(t.proposedBy)],
 );

@@ -2,6 +2,7 @@ import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "~/components/language-switch";
+import { SearchBox } from "~/components/search-box";
 
 type Props = { user: { name: string; email: string; isAdmin: boolean; unread: number } | null };
 
@@ -56,6 +57,7 @@ export function SiteHeader({ user }: Props) {
                 </>
               ) : null}
             </nav>
+            <SearchBox />
             <div className="who">
               <NavLink to="/notifications" className="notices-link" aria-label={user.unread ? t("nav.notificationsUnread", { count: user.unread }) : t("nav.notifications")}>
                 {t("nav.notifications")}

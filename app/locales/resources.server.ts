@@ -21,6 +21,8 @@ import hiNotifications from "./hi/notifications.json";
 import hiReview from "./hi/review.json";
 import enA11y from "./en/a11y.json";
 import hiA11y from "./hi/a11y.json";
+import enSearch from "./en/search.json";
+import hiSearch from "./hi/search.json";
 
 /** All messages by language, then namespace. */
 export const resources = {
@@ -33,6 +35,7 @@ export const resources = {
     notifications: enNotifications,
     review: enReview,
     a11y: enA11y,
+    search: enSearch,
   },
   hi: {
     auth: hiAuth,
@@ -43,5 +46,6 @@ export const resources = {
     notifications: hiNotifications,
     review: hiReview,
     a11y: hiA11y,
+    search: hiSearch,
   },
 } satisfies Record<Language, Resource[string]>;

@@ -1,24 +1,67 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { indicatorLines, indicatorsByLevel, levelIndicatorsSchema } from "@schemas/indicators";
+import { competencyUsage } from "~/models/competency-usage.server";
+import { entryHistory, findEntryByIdOrCode, mergeEntries, setIndicators } from "~/models/dictionary-curation.server";
 import { getDictionaryEntry } from "~/models/dictionary/dictionary.server";
 import { hasCbcRole, requireUser } from "~/http/auth.server";
-import { notFound } from "~/http/errors.server";
+import { badRequest, fail, notFound } from "~/http/errors.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "dictionary:entryTitle", `${data.name} · Competency dictionary`, { name: data.name }) : pageTitle(matches, "dictionary:entryFallback", "Competency");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const id = z.uuid().safeParse(params.id);
+function entryFor(user: Awaited<ReturnType<typeof requireUser>>, raw: string | undefined) {
+  const id = z.uuid().safeParse(raw);
   if (!id.success) throw notFound("No such competency: the address does not hold a valid id.");
   const mdoIds = user.memberships.flatMap((m) => (m.mdoId ? [m.mdoId] : []));
   const entry = getDictionaryEntry({ id: id.data, mdoIds, allMdos: hasCbcRole(user) });
   if (!entry) throw notFound("No such competency in the dictionary.");
-  return json(entry);
+  return entry;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const entry = entryFor(user, params.id);
+  // An entry merged into another keeps its address: it leads to the survivor.
+  if (entry.mergedIntoId) throw redirect(`/dictionary/${entry.mergedIntoId}`);
+  return json({
+    ...entry,
+    levels: indicatorsByLevel(entry.scale.levels, entry.indicators),
+    usage: competencyUsage({ competencyId: entry.id }),
+    history: entryHistory({ competencyId: entry.id }),
+    isCurator: hasCbcRole(user, ["curator"]) && entry.mdoCode === null,
+  });
+}
+
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("indicators"), "level-1": z.string().optional(), "level-2": z.string().optional(), "level-3": z.string().optional(), "level-4": z.string().optional(), "level-5": z.string().optional() }),
+  z.object({ intent: z.literal("merge"), survivor: z.string().trim().min(1, "Name the entry to keep: its id or KCM code.") }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const entry = entryFor(user, params.id);
+  if (!hasCbcRole(user, ["curator"]) || entry.mdoCode !== null) throw fail(403, "Only a curator changes the shared dictionary.");
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? "That request is not one this page understands.");
+  const form = parsed.data;
+  if (form.intent === "indicators") {
+    const raw = Object.fromEntries(entry.scale.levels.map((l) => [String(l.level), indicatorLines(form[`level-${l.level}` as "level-1"] ?? "")]));
+    const indicators = levelIndicatorsSchema.safeParse(raw);
+    if (!indicators.success) return json({ ok: false, message: `Indicators: ${indicators.error.issues[0]?.message}` }, { status: 400 });
+    const result = setIndicators({ competencyId: entry.id, indicators: indicators.data, actorId: user.id });
+    if (!result.ok) return json({ ok: false, message: result.message }, { status: result.status });
+    return json({ ok: true, message: "saved" });
+  }
+  const survivor = findEntryByIdOrCode(form.survivor);
+  if (!survivor) return json({ ok: false, message: `No dictionary entry has the id or code “${form.survivor}”.` }, { status: 400 });
+  const result = mergeEntries({ duplicateId: entry.id, survivorId: survivor.id, actorId: user.id });
+  if (!result.ok) return json({ ok: false, message: result.message }, { status: result.status });
+  throw redirect(`/dictionary/${survivor.id}`);
 }
 
 export default function DictionaryEntry() {
@@ -38,6 +81,7 @@ export default function DictionaryEntry() {
       <h1>
         {e.name} {e.nameHi ? <span lang="hi" className="hindi">· {e.nameHi}</span> : null}
       </h1>
+      {e.status === "retired" ? <p className="empty">{t("entry.retired")}</p> : null}
       <dl className="facts">
         <div><dt>{t("type")}</dt><dd>{t(`common:competencyType.${e.type}`)}</dd></div>
         {e.code ? <div><dt>{t("kcmCode")}</dt><dd><code>{e.code}</code></dd></div> : null}
@@ -47,17 +91,23 @@ export default function DictionaryEntry() {
       </dl>
       <h2>{t("description")}</h2>
       <p>{e.description || <span className="muted">{t("noDescription")}</span>}</p>
-      <h2>{t("levels")}</h2>
-      <ol className="scale">
-        {e.scale.levels.map((l) => (
+      <h2>{t("entry.levels.heading")}</h2>
+      <ol className="scale level-indicators">
+        {e.levels.map((l) => (
           <li key={l.level}>
             <strong>
               {l.level} {l.name}
             </strong>
-            : {l.descriptor}
+            {l.isDefault ? <span className="small muted"> · {t("entry.levels.default")}</span> : null}
+            <ul>
+              {l.indicators.map((text, i) => (
+                <li key={i}>{text}</li>
+              ))}
+            </ul>
           </li>
         ))}
       </ol>
+      <Usage />
       {e.subThemes.length ? (
         <>
           <h2>{t("subThemes")}</h2>
@@ -70,6 +120,91 @@ export default function DictionaryEntry() {
           </ul>
         </>
       ) : null}
+      {e.isCurator ? <Curate /> : null}
+      <History />
     </article>
+  );
+}
+
+function Usage() {
+  const { usage } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("dictionary");
+  return (
+    <section aria-labelledby="h-usage">
+      <h2 id="h-usage">{t("entry.usage.heading")}</h2>
+      {usage.length === 0 ? <p className="muted">{t("entry.usage.none")}</p> : null}
+      {usage.map((u) => (
+        <details key={u.mdoCode} className="dict-theme">
+          <summary>
+            <Link to={`/frameworks/${u.mdoCode}/versions/${u.version}`}>{t("entry.usage.framework", { mdo: u.mdoName, version: u.version })}</Link> ·{" "}
+            {t("entry.usage.positions", { count: u.positions.length })} ·{" "}
+            <span aria-label={t("entry.usage.distribution")}>
+              {Object.entries(u.levels)
+                .sort()
+                .map(([level, n]) => `${t("entry.usage.level", { level })}: ${n}`)
+                .join(", ")}
+            </span>
+          </summary>
+          <ul>
+            {u.positions.map((p) => (
+              <li key={p.id}>
+                {p.name} · {t("entry.usage.level", { level: p.level })}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </section>
+  );
+}
+
+function Curate() {
+  const e = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation("dictionary");
+  return (
+    <section aria-labelledby="h-curate" className="curate">
+      <h2 id="h-curate">{t("entry.curate.heading")}</h2>
+      {result ? <p role={result.ok ? "status" : "alert"}>{result.ok ? t("entry.curate.saved") : result.message}</p> : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="indicators" />
+        {e.levels.map((l) => (
+          <p key={l.level} className="field">
+            <label htmlFor={`level-${l.level}`}>{t("entry.curate.indicators", { level: l.level, name: l.name })}</label>
+            <textarea id={`level-${l.level}`} name={`level-${l.level}`} rows={3} defaultValue={l.isDefault ? "" : l.indicators.join("\n")} />
+          </p>
+        ))}
+        <button type="submit">{t("entry.curate.saveIndicators")}</button>
+      </Form>
+      <Form method="post">
+        <input type="hidden" name="intent" value="merge" />
+        <h3>{t("entry.curate.merge")}</h3>
+        <p className="small muted" id="merge-help">{t("entry.curate.mergeHelp")}</p>
+        <p className="field">
+          <label htmlFor="survivor">{t("entry.curate.survivor")}</label>
+          <input id="survivor" name="survivor" required aria-describedby="merge-help" />
+        </p>
+        <button type="submit">{t("entry.curate.mergeButton")}</button>
+      </Form>
+    </section>
+  );
+}
+
+function History() {
+  const { history } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("dictionary");
+  return (
+    <section aria-labelledby="h-history">
+      <h2 id="h-history">{t("entry.history.heading")}</h2>
+      {history.length === 0 ? <p className="muted">{t("entry.history.none")}</p> : null}
+      <ul>
+        {history.map((h) => (
+          <li key={h.id}>
+            <span className="small">{h.at.slice(0, 16).replace("T", " ")} UTC</span> · {h.userName ?? "—"} · <strong>{h.action}</strong>
+            {h.after ? <code className="small"> {h.after.length > 160 ? `${h.after.slice(0, 160)}…` : h.after}</code> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,28 +1,88 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BilingualName } from "~/components/bilingual-name";
 import { listDictionary } from "~/models/dictionary/dictionary.server";
 import { hasCbcRole, requireUser } from "~/http/auth.server";
 import { pageTitle } from "~/i18n/meta";
+import { searchEntries } from "~/models/search.server";
+import { readSearchQuery } from "~/http/search-query";
+import { searchViewer } from "~/http/search-viewer.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dictionary:title", "Competency dictionary");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const mdoIds = user.memberships.flatMap((m) => (m.mdoId ? [m.mdoId] : []));
-  return json(listDictionary({ mdoIds, allMdos: hasCbcRole(user) }));
+  const query = readSearchQuery(new URL(request.url).searchParams);
+  const results = query ? searchEntries({ query, viewer: searchViewer(user), limit: 100 }) : null;
+  return json({ ...listDictionary({ mdoIds, allMdos: hasCbcRole(user) }), query, results });
+}
+
+function DictionarySearch() {
+  const { query, results } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("dictionary");
+  return (
+    <>
+      <Form method="get" className="search-form" role="search" aria-label={t("search.label")}>
+        <label htmlFor="dictionary-q" className="sr-only">
+          {t("search.label")}
+        </label>
+        <input id="dictionary-q" name="q" type="search" defaultValue={query} maxLength={200} placeholder={t("search.label")} />
+        <button type="submit">{t("search.submit")}</button>
+        {query ? <Link to="/dictionary">{t("search.clear")}</Link> : null}
+      </Form>
+      {results ? (
+        <section className="search-results" aria-label={t("search.label")}>
+          <p role="status">
+            {results.length === 0
+              ? t("search.none", { query })
+              : results[0]?.matched === "similar"
+                ? t("search.similar", { query })
+                : t("search.count", { count: results.length, query })}
+          </p>
+          {results.length ? (
+            <ul>
+              {results.map((h) => (
+                <li key={h.id}>
+                  <Link to={`/dictionary/${h.id}`}>{h.name}</Link>
+                  {h.nameHi ? <span lang="hi"> · {h.nameHi}</span> : null} {h.code ? <code className="small">{h.code}</code> : null}{" "}
+                  <span className="small muted">
+                    · {h.type}
+                    {h.theme ? ` · ${h.theme}` : ""}
+                    {h.mdoCode ? ` · ${h.mdoCode}` : ""}
+                  </span>
+                  {h.description ? <p className="small muted">{h.description}</p> : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
 }
 
 export default function Dictionary() {
   const data = useLoaderData<typeof loader>();
-  const scale = data.Behavioural[0]?.scale;
   const { t } = useTranslation("dictionary");
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
+      <DictionarySearch />
+      {data.results ? null : <DictionaryTree />}
+    </>
+  );
+}
+
+function DictionaryTree() {
+  const data = useLoaderData<typeof loader>();
+  const scale = data.Behavioural[0]?.scale;
+  const { t } = useTranslation("dictionary");
+  return (
+    <>
       <nav aria-label={t("types")} className="tabs">
         {(["Behavioural", "Functional", "Domain"] as const).map((type) => (
           <a key={type} href={`#${type}`}>

@@ -8,6 +8,7 @@ import { backupCommand, restoreCommand } from "./commands/backup";
 import { dbCheck } from "./commands/check";
 import { dbMigrate, dbSeed } from "./commands/db";
 import { diffCommand } from "./commands/diff";
+import { dictionaryCommand } from "./commands/dictionary";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { listCommand } from "./commands/list";
@@ -28,6 +29,7 @@ const COMMANDS: Command[] = [
   exportCommand,
   publishStaticCommand,
   diffCommand,
+  dictionaryCommand,
   userCommand,
   tokenCommand,
 ];

@@ -23,13 +23,14 @@ import { compressedFigures, exportFigures, throughputFigures } from "./api";
 import { helpFigures } from "./cli";
 import { importBench } from "./import";
 import { loadFigures } from "./load";
+import { searchBench } from "./search";
 import { routeJsFigures, slowOutlineFigures } from "./pages";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-// BENCH_ONLY=editor|import|api|cli|load|pages: only that part's figures (api: export and read API; cli: frac --help; load: tests/bench/load.ts;
+// BENCH_ONLY=editor|import|api|cli|load|pages|search: only that part's figures (api: export and read API; cli: frac --help; load: tests/bench/load.ts;
 // pages: JavaScript per route and the outline page on Slow 4G).
 const ONLY = process.env.BENCH_ONLY;
-const want = (part: "editor" | "import" | "api" | "cli" | "load" | "pages") => !ONLY || ONLY === part;
+const want = (part: "editor" | "import" | "api" | "cli" | "load" | "pages" | "search") => !ONLY || ONLY === part;
 // BENCH_PORT: a port of your own on a shared machine; else one picked at random.
 const PORT = Number(process.env.BENCH_PORT ?? 3190 + Math.floor(Math.random() * 100));
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -209,10 +210,24 @@ async function editorFigures(stored: { mdoId: string }, fresh: { mdoId: string; 
   ];
 }
 
+if (ONLY === "search") {
+  // why apart: search needs its own 50,000-row database and no server or browser.
+  try {
+    const rows = await searchBench(dir);
+    const w = Math.max(...rows.map((r) => r[0].length));
+    console.log(`\nFRAC Studio benchmarks · ${os.cpus().length} cores · Node ${process.version} · search only (BENCH_ONLY=search)\n`);
+    for (const [name, value, note] of rows) console.log(`${name.padEnd(w)}  ${value.padStart(10)}  ${note}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 const { stored, fresh, large, userId, token } = await setup();
 const server = await startServer();
 try {
   const rows: [string, string, string][] = [];
+  if (want("search")) rows.push(...(await searchBench(dir)));
   if (want("cli")) rows.push(...helpFigures());
   if (want("pages")) {
     const js = routeJsFigures();

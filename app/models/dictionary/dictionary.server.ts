@@ -4,6 +4,7 @@ import { getDb } from "@db/client";
 import { competencies, mdos, scales } from "@db/schema";
 import type { CompetencyType } from "@schemas/enums";
 import type { ProficiencyScale } from "@schemas/scale";
+import { readIndicators, type LevelIndicators } from "@schemas/indicators";
 import { readScale } from "../draft/document.server";
 
 export type DictionaryEntry = {
@@ -17,6 +18,10 @@ export type DictionaryEntry = {
   mdoCode: string | null;
   mdoName: string | null;
   source: string | null;
+  status: "active" | "retired";
+  /** Set when a curator merged this entry into another. */
+  mergedIntoId: string | null;
+  indicators: LevelIndicators;
   scale: ProficiencyScale;
 };
 
@@ -41,6 +46,9 @@ function selectEntries() {
       mdoCode: mdos.code,
       mdoName: mdos.name,
       source: competencies.source,
+      status: competencies.status,
+      mergedIntoId: competencies.mergedIntoId,
+      indicators: competencies.indicators,
       levels: scales.levels,
     })
     .from(competencies)
@@ -49,7 +57,7 @@ function selectEntries() {
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectEntries>["all"]>>[number];
-const toEntry = ({ levels, ...r }: Row): DictionaryEntry => ({ ...r, scale: readScale(levels) });
+const toEntry = ({ levels, indicators, ...r }: Row): DictionaryEntry => ({ ...r, indicators: readIndicators(indicators), scale: readScale(levels) });
 
 /** The dictionary as types → themes → sub-themes, in dictionary order. */
 export function listDictionary({ mdoIds, allMdos }: { mdoIds: string[]; allMdos: boolean }) {
