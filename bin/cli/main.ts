@@ -7,6 +7,7 @@ import { complain, EXIT, UsageError, type Command } from "./args";
 import { backupCommand, restoreCommand } from "./commands/backup";
 import { dbCheck } from "./commands/check";
 import { dbMigrate, dbSeed } from "./commands/db";
+import { dictionaryCommand } from "./commands/dictionary";
 import { diffCommand } from "./commands/diff";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
@@ -28,6 +29,7 @@ const COMMANDS: Command[] = [
   exportCommand,
   publishStaticCommand,
   diffCommand,
+  dictionaryCommand,
   userCommand,
   tokenCommand,
 ];
