@@ -10,6 +10,9 @@ import type { CaseEntryRecord, CasePackageRead } from "@import/case-package";
 import { audit, auditMany, type AuditEntry } from "./audit.server";
 import { refuse, refusedOf, type Refused } from "./refusal.server";
 
+/** Who may import outside frameworks and map their entries: the dictionary's curators and admins. */
+export const SOURCE_CURATORS = ["curator", "admin"] as const;
+
 export type SourceImportResult = {
   ok: true;
   source: { identifier: string; title: string };

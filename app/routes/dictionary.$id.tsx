@@ -2,26 +2,43 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { KcmMappings } from "~/components/dictionary/kcm-mappings";
+import { SourceEntryView } from "~/components/dictionary/source-entry-view";
+import { kcmMappingChoices, mappingsOfCompetency, mappingsOfSourceEntry, RELATION_FROM_SOURCE } from "~/models/dictionary-mapping.server";
+import { getSourceEntry, SOURCE_CURATORS } from "~/models/dictionary-source.server";
 import { getDictionaryEntry } from "~/models/dictionary.server";
 import { hasCbcRole, requireUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.name} · Competency dictionary` : "Competency · FRAC Studio" },
+  { title: data ? `${data.kind === "outside" ? data.entry.abbreviatedStatement || data.entry.fullStatement : data.name} · Competency dictionary` : "Competency · FRAC Studio" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const id = z.uuid().safeParse(params.id);
+  // why not only UUIDs: an outside framework's entries keep their CASE identifiers as given.
+  const id = z.string().min(1).max(256).safeParse(params.id);
   if (!id.success) throw notFound("No such competency: the address does not hold a valid id.");
   const mdoIds = user.memberships.flatMap((m) => (m.mdoId ? [m.mdoId] : []));
-  const entry = getDictionaryEntry({ id: id.data, mdoIds, allMdos: hasCbcRole(user) });
-  if (!entry) throw notFound("No such competency in the dictionary.");
-  return json(entry);
+  const entry = z.uuid().safeParse(id.data).success ? getDictionaryEntry({ id: id.data, mdoIds, allMdos: hasCbcRole(user) }) : null;
+  if (entry) {
+    const outside = mappingsOfCompetency({ competencyId: entry.id }).map((m) => ({ ...m, relationLabel: RELATION_FROM_SOURCE[m.relation] }));
+    return json({ kind: "kcm" as const, ...entry, outside });
+  }
+  const sourceEntry = getSourceEntry({ id: id.data });
+  if (!sourceEntry) throw notFound("No such competency in the dictionary.");
+  const mappings = mappingsOfSourceEntry({ sourceEntryId: sourceEntry.id }).map((m) => ({ ...m, relationLabel: RELATION_FROM_SOURCE[m.relation] }));
+  const choices = hasCbcRole(user, SOURCE_CURATORS) ? kcmMappingChoices() : null;
+  return json({ kind: "outside" as const, entry: sourceEntry, mappings, choices });
 }
 
-export default function DictionaryEntry() {
-  const e = useLoaderData<typeof loader>();
+export default function DictionaryEntryPage() {
+  const data = useLoaderData<typeof loader>();
+  if (data.kind === "outside") return <SourceEntryView e={data.entry} mappings={data.mappings} choices={data.choices} />;
+  return <DictionaryEntry e={data} />;
+}
+
+function DictionaryEntry({ e }: { e: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "kcm" }> }) {
   return (
     <article className="dict-entry">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -68,6 +85,7 @@ export default function DictionaryEntry() {
           </ul>
         </>
       ) : null}
+      <KcmMappings mappings={e.outside} />
     </article>
   );
 }

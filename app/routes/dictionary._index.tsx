@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CaseUpload } from "~/components/dictionary/case-upload";
+import { SourceList } from "~/components/dictionary/source-list";
+import { listSources, SOURCE_CURATORS } from "~/models/dictionary-source.server";
 import { listDictionary } from "~/models/dictionary.server";
 import { hasCbcRole, requireUser } from "~/utils/auth.server";
 
@@ -9,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Competency dictionary · FRAC
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const mdoIds = user.memberships.flatMap((m) => (m.mdoId ? [m.mdoId] : []));
-  return json(listDictionary({ mdoIds, allMdos: hasCbcRole(user) }));
+  return json({ ...listDictionary({ mdoIds, allMdos: hasCbcRole(user) }), sources: listSources(), mayImport: hasCbcRole(user, SOURCE_CURATORS) });
 }
 
 const TYPE_NOTES = {
@@ -63,6 +66,14 @@ export default function Dictionary() {
           ))}
         </section>
       ))}
+      <section aria-labelledby="h-sources" className="dict-type" id="sources">
+        <h2 id="h-sources">Outside frameworks</h2>
+        <p className="muted">
+          Frameworks of other bodies read from CASE packages, browsable <Link to="/dictionary/sources">by source</Link>.
+        </p>
+        <SourceList sources={data.sources} />
+        {data.mayImport ? <CaseUpload /> : null}
+      </section>
       {scale ? (
         <section aria-labelledby="h-scale" className="dict-type">
           <h2 id="h-scale">Default proficiency scale</h2>

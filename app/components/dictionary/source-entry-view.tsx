@@ -1,0 +1,72 @@
+import { Link } from "@remix-run/react";
+import { MappingForm, UnmapButton } from "./mapping-form";
+
+type Entry = {
+  id: string;
+  fullStatement: string;
+  abbreviatedStatement: string | null;
+  humanCodingScheme: string | null;
+  itemType: string | null;
+  language: string | null;
+  notes: string | null;
+  uri: string | null;
+  source: { id: string; title: string; creator: string };
+  parent: { id: string; fullStatement: string; abbreviatedStatement: string | null } | null;
+  children: { id: string; fullStatement: string; abbreviatedStatement: string | null; humanCodingScheme: string | null }[];
+};
+type Mapping = { id: string; relation: string; relationLabel: string; competencyId: string; code: string | null; name: string; type: string };
+type Choice = { id: string; code: string | null; name: string; type: string };
+
+/** The page of an entry of an outside framework: what its source says, and its mappings to the KCM. */
+export function SourceEntryView({ e, mappings, choices }: { e: Entry; mappings: Mapping[]; choices: Choice[] | null }) {
+  const short = (x: { fullStatement: string; abbreviatedStatement: string | null }) => x.abbreviatedStatement || x.fullStatement;
+  return (
+    <article className="dict-entry">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/dictionary">Dictionary</Link> <span aria-hidden="true">›</span> <Link to="/dictionary/sources">Outside frameworks</Link>{" "}
+        <span aria-hidden="true">›</span> <Link to={`/dictionary/sources/${encodeURIComponent(e.source.id)}`}>{e.source.title}</Link>
+        {e.parent ? (
+          <>
+            {" "}
+            <span aria-hidden="true">›</span> <Link to={`/dictionary/${encodeURIComponent(e.parent.id)}`}>{short(e.parent)}</Link>
+          </>
+        ) : null}
+      </nav>
+      <h1 lang={e.language ?? undefined}>{e.abbreviatedStatement || e.fullStatement}</h1>
+      <dl className="facts">
+        <div><dt>Source</dt><dd>{e.source.title}{e.source.creator ? ` (${e.source.creator})` : ""}</dd></div>
+        <div><dt>CASE identifier</dt><dd><code>{e.id}</code></dd></div>
+        {e.humanCodingScheme ? <div><dt>Code</dt><dd><code>{e.humanCodingScheme}</code></dd></div> : null}
+        {e.itemType ? <div><dt>Item type</dt><dd>{e.itemType}</dd></div> : null}
+        {e.language ? <div><dt>Language</dt><dd>{e.language}</dd></div> : null}
+      </dl>
+      <h2>Statement</h2>
+      <p lang={e.language ?? undefined} className="pre-line">{e.fullStatement}</p>
+      {e.notes ? <p className="muted pre-line">{e.notes}</p> : null}
+      {e.children.length ? (
+        <>
+          <h2>Entries under it</h2>
+          <ul>
+            {e.children.map((c) => (
+              <li key={c.id}>
+                {c.humanCodingScheme ? <code className="small">{c.humanCodingScheme}</code> : null} <Link to={`/dictionary/${encodeURIComponent(c.id)}`}>{short(c)}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2>Mappings to the Karmayogi Competency Model</h2>
+      {mappings.length === 0 ? <p className="muted">Not mapped yet.</p> : null}
+      <ul className="mapping-list">
+        {mappings.map((m) => (
+          <li key={m.id}>
+            This entry {m.relationLabel} <Link to={`/dictionary/${m.competencyId}`}>{m.name}</Link> {m.code ? <code className="small">{m.code}</code> : null}{" "}
+            <span className="muted small">({m.type})</span>
+            {choices ? <UnmapButton id={m.id} label={m.name} /> : null}
+          </li>
+        ))}
+      </ul>
+      {choices ? <MappingForm sourceEntryId={e.id} choices={choices} /> : null}
+    </article>
+  );
+}
