@@ -59,7 +59,6 @@ export function sourceCasePackage(identifier: string) {
   const CFItems = entries.map((e) => ({
     identifier: e.id,
     uri: uris.of("CFItems", e.id),
-    CFDocumentURI: docRef,
     fullStatement: e.fullStatement,
     ...(e.abbreviatedStatement ? { abbreviatedStatement: e.abbreviatedStatement } : {}),
     ...(e.humanCodingScheme ? { humanCodingScheme: e.humanCodingScheme } : {}),
@@ -121,7 +120,10 @@ export function findSourceCaseObject(type: string, identifier: string): object |
   const inDocument = { CFDocumentURI: { title: pkg.CFDocument.title, identifier: pkg.CFDocument.identifier, uri: pkg.CFDocument.uri } };
   if (type === "CFPackages") return pkg.CFDocument.identifier.toLowerCase() === id ? pkg : null;
   if (type === "CFDocuments") return pkg.CFDocument.identifier.toLowerCase() === id ? { ...pkg.CFDocument, CFPackageURI: { ...inDocument.CFDocumentURI, uri: pkg.CFDocument.uri.replace("/CFDocuments/", "/CFPackages/") } } : null;
-  if (type === "CFItems") return pkg.CFItems.find((i) => i.identifier.toLowerCase() === id) ?? null;
+  if (type === "CFItems") {
+    const item = pkg.CFItems.find((i) => i.identifier.toLowerCase() === id);
+    return item ? { ...inDocument, ...item } : null;
+  }
   if (type === "CFAssociations") {
     const a = pkg.CFAssociations.find((x) => x.identifier.toLowerCase() === id);
     return a ? { ...inDocument, ...a } : null;
