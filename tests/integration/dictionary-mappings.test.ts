@@ -137,7 +137,7 @@ describe("mapping outside entries to the KCM", () => {
 describe("the dictionary page's CASE upload", () => {
   const multipart = (name: string, bytes: Uint8Array) => {
     const form = new FormData();
-    form.set("file", new File([bytes], name, { type: "application/json" }));
+    form.set("file", new File([new Uint8Array(bytes)], name, { type: "application/json" }));
     return form;
   };
   async function upload(email: string, bytes: Uint8Array) {
