@@ -10,6 +10,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { langCookieFor } from "~/utils/i18n.server";
 import { NonceContext } from "~/utils/nonce";
 
 const ABORT_DELAY_MS = 5_000;
@@ -32,6 +33,7 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce ?? "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", NO_STORE);
+  rememberLanguage(request, responseHeaders);
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const ready = () => {
@@ -60,8 +62,15 @@ export default function handleRequest(
   });
 }
 
-/** Data requests (`?_data=`) get the same default as pages. */
-export const handleDataRequest: HandleDataRequestFunction = (response) => {
+/** Data requests (`?_data=`) get the same default as pages, and remember `?lang=` as pages do. */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
   if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", NO_STORE);
+  rememberLanguage(request, response.headers);
   return response;
 };
+
+/** `?lang=hi|en` on any page switches the language and the `lang` cookie keeps the choice. */
+function rememberLanguage(request: Request, headers: Headers) {
+  const cookie = langCookieFor(request);
+  if (cookie) headers.append("Set-Cookie", cookie);
+}

@@ -1,7 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteHeader } from "~/components/site-header";
 import { countUnread } from "~/models/notification.server";
@@ -9,7 +10,12 @@ import { demoEnabled } from "~/models/user.server";
 import { DemoBanner } from "~/components/demo-banner";
 import { getUser, hasCbcRole } from "~/utils/auth.server";
 import { useNonce } from "~/utils/nonce";
+import { getLanguage, resourcesFor } from "~/utils/i18n.server";
+import { createI18n, DEFAULT_LANGUAGE, DEFAULT_NAMESPACE } from "~/utils/i18n";
 import styles from "~/styles/app.css";
+// why in the browser bundle: an error page shown when the root loader itself failed has no
+// loader data, so it needs the header's and error page's English messages at hand.
+import fallbackCommon from "~/locales/en/common.json";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -20,7 +26,11 @@ export const meta: MetaFunction = () => [{ title: "FRAC Studio" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
+  const lng = await getLanguage(request);
   return json({
+    lng,
+    // The chosen language's messages only, so the browser renders what the server rendered.
+    messages: resourcesFor(lng),
     demo: demoEnabled(),
     user: user
       ? { name: user.name, email: user.email, isAdmin: hasCbcRole(user, ["admin"]), unread: countUnread({ userId: user.id }) }
@@ -38,28 +48,36 @@ export function Layout({ children }: { children: ReactNode }) {
   // Routes that need the whole window (the graph editor) say so with `handle: { wide: true }`.
   const wide = useMatches().some((m) => (m.handle as { wide?: boolean } | undefined)?.wide);
   const nonce = useNonce();
+  const lng = data?.lng ?? DEFAULT_LANGUAGE;
+  const messages = data?.messages ?? { [DEFAULT_NAMESPACE]: fallbackCommon };
+  // why keyed on the language only: a language's messages never change while the app runs, and a
+  // new instance on every revalidation would re-render every translated component for nothing.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const i18n = useMemo(() => createI18n(lng, { [lng]: messages }), [lng, data === undefined]);
   return (
-    <html lang="en">
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
-        <Links />
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ZOD_JITLESS }} />
-      </head>
-      <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        {data?.demo ? <DemoBanner /> : null}
-        <SiteHeader user={data?.user ?? null} />
-        <main id="main" className={wide ? "page page-wide" : "page"}>
-          {children}
-        </main>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
-      </body>
-    </html>
+    <I18nextProvider i18n={i18n}>
+      <html lang={lng}>
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          <Links />
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ZOD_JITLESS }} />
+        </head>
+        <body>
+          <a className="skip-link" href="#main">
+            {i18n.t("skipToContent")}
+          </a>
+          {data?.demo ? <DemoBanner /> : null}
+          <SiteHeader user={data?.user ?? null} />
+          <main id="main" className={wide ? "page page-wide" : "page"}>
+            {children}
+          </main>
+          <ScrollRestoration nonce={nonce} />
+          <Scripts nonce={nonce} />
+        </body>
+      </html>
+    </I18nextProvider>
   );
 }
 

@@ -1,19 +1,15 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
-const TITLES: Record<number, string> = {
-  400: "That request could not be used",
-  401: "Please sign in",
-  403: "Not allowed",
-  404: "Not found",
-  409: "Changed meanwhile",
-  413: "Too large",
-};
+/** Statuses with their own title; others get "Something went wrong". */
+const TITLED = new Set([400, 401, 403, 404, 409, 413]);
 
 /** The one error view: every status renders its message; unexpected errors show no internals. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
+  const { t } = useTranslation();
   let status = 500;
-  let message = "Something went wrong on our side. Please try again; if it keeps happening, tell the CBC helpdesk.";
+  let message = t("error.unexpected");
   if (isRouteErrorResponse(error)) {
     status = error.status;
     const data: unknown = error.data;
@@ -23,11 +19,11 @@ export function GeneralErrorBoundary() {
   }
   return (
     <section className="error-page" aria-labelledby="error-title">
-      <p className="error-status">Error {status}</p>
-      <h1 id="error-title">{TITLES[status] ?? "Something went wrong"}</h1>
+      <p className="error-status">{t("error.status", { status })}</p>
+      <h1 id="error-title">{TITLED.has(status) ? t(`error.title${status}`) : t("error.titleOther")}</h1>
       <p>{message}</p>
       <p>
-        <Link to="/">Back to your frameworks</Link>
+        <Link to="/">{t("error.backHome")}</Link>
       </p>
     </section>
   );
