@@ -12,14 +12,6 @@ import { refuse, refusedOf, type Refused } from "./refusal.server";
 export type MappingRelation = (typeof MAPPING_RELATIONS)[number];
 export { MAPPING_RELATIONS };
 
-/** How a mapping reads from the outside entry's side ("… is broader than BEH-001"). */
-export const RELATION_FROM_SOURCE: Record<MappingRelation, string> = {
-  exactMatch: "is an exact match of",
-  broader: "is broader than",
-  narrower: "is narrower than",
-  related: "is related to",
-};
-
 /** Adds (or changes the relation of) the mapping between an outside entry and a KCM entry; audited. */
 export function saveMapping({ sourceEntryId, competencyId, relation, userId }: { sourceEntryId: string; competencyId: string; relation: MappingRelation; userId: string }): { ok: true; id: string; changed: boolean } | Refused {
   try {

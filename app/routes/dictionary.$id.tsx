@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { KcmMappings } from "~/components/dictionary/kcm-mappings";
 import { SourceEntryView } from "~/components/dictionary/source-entry-view";
-import { kcmMappingChoices, mappingsOfCompetency, mappingsOfSourceEntry, RELATION_FROM_SOURCE } from "~/models/dictionary-mapping.server";
+import { kcmMappingChoices, mappingsOfCompetency, mappingsOfSourceEntry } from "~/models/dictionary-mapping.server";
 import { getSourceEntry, SOURCE_CURATORS } from "~/models/dictionary-source.server";
 import { getDictionaryEntry } from "~/models/dictionary.server";
 import { hasCbcRole, requireUser } from "~/utils/auth.server";
@@ -22,12 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mdoIds = user.memberships.flatMap((m) => (m.mdoId ? [m.mdoId] : []));
   const entry = z.uuid().safeParse(id.data).success ? getDictionaryEntry({ id: id.data, mdoIds, allMdos: hasCbcRole(user) }) : null;
   if (entry) {
-    const outside = mappingsOfCompetency({ competencyId: entry.id }).map((m) => ({ ...m, relationLabel: RELATION_FROM_SOURCE[m.relation] }));
+    const outside = mappingsOfCompetency({ competencyId: entry.id });
     return json({ kind: "kcm" as const, ...entry, outside });
   }
   const sourceEntry = getSourceEntry({ id: id.data });
   if (!sourceEntry) throw notFound("No such competency in the dictionary.");
-  const mappings = mappingsOfSourceEntry({ sourceEntryId: sourceEntry.id }).map((m) => ({ ...m, relationLabel: RELATION_FROM_SOURCE[m.relation] }));
+  const mappings = mappingsOfSourceEntry({ sourceEntryId: sourceEntry.id });
   const choices = hasCbcRole(user, SOURCE_CURATORS) ? kcmMappingChoices() : null;
   return json({ kind: "outside" as const, entry: sourceEntry, mappings, choices });
 }

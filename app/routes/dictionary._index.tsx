@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { CaseUpload } from "~/components/dictionary/case-upload";
 import { SourceList } from "~/components/dictionary/source-list";
 import { listSources, SOURCE_CURATORS } from "~/models/dictionary-source.server";
@@ -13,6 +14,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const mdoIds = user.memberships.flatMap((m) => (m.mdoId ? [m.mdoId] : []));
   return json({ ...listDictionary({ mdoIds, allMdos: hasCbcRole(user) }), sources: listSources(), mayImport: hasCbcRole(user, SOURCE_CURATORS) });
+}
+
+function SourcesHeading() {
+  const { t } = useTranslation("dictionary-sources");
+  return (
+    <>
+      <h2 id="h-sources">{t("sources.title")}</h2>
+      <p className="muted">
+        <Trans t={t} i18nKey="sources.sectionIntro" components={{ link: <Link to="/dictionary/sources" /> }} />
+      </p>
+    </>
+  );
 }
 
 const TYPE_NOTES = {
@@ -67,10 +80,7 @@ export default function Dictionary() {
         </section>
       ))}
       <section aria-labelledby="h-sources" className="dict-type" id="sources">
-        <h2 id="h-sources">Outside frameworks</h2>
-        <p className="muted">
-          Frameworks of other bodies read from CASE packages, browsable <Link to="/dictionary/sources">by source</Link>.
-        </p>
+        <SourcesHeading />
         <SourceList sources={data.sources} />
         {data.mayImport ? <CaseUpload /> : null}
       </section>

@@ -1,19 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { readCasePackage } from "@import/case-package";
 import { ImportError } from "@import/findings";
 import { CaseUpload } from "~/components/dictionary/case-upload";
 import { SourceList } from "~/components/dictionary/source-list";
 import { importCaseSource, listSources, SOURCE_CURATORS } from "~/models/dictionary-source.server";
 import { hasCbcRole, requireCbcRole, requireUser } from "~/utils/auth.server";
+import { getServerT } from "~/utils/i18n.server";
 import { readImportUpload, UploadRefused } from "~/utils/import-upload.server";
 
-export const meta: MetaFunction = () => [{ title: "Outside frameworks · Competency dictionary · FRAC Studio" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Outside frameworks · FRAC Studio" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ sources: listSources(), mayImport: hasCbcRole(user, SOURCE_CURATORS) });
+  const t = await getServerT(request, "dictionary-sources");
+  return json({ sources: listSources(), mayImport: hasCbcRole(user, SOURCE_CURATORS), metaTitle: t("sources.metaTitle") });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -41,14 +44,15 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Sources() {
   const { sources, mayImport } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("dictionary-sources");
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/dictionary">Dictionary</Link> <span aria-hidden="true">›</span> <span>Outside frameworks</span>
+        <Link to="/dictionary">{t("sources.breadcrumbDictionary")}</Link> <span aria-hidden="true">›</span> <span>{t("sources.title")}</span>
       </nav>
-      <h1>Outside frameworks</h1>
-      <p className="muted">Competency frameworks of other bodies, read from CASE packages. Curators map their entries to the Karmayogi Competency Model.</p>
-      <section className="dict-type" aria-label="Sources">
+      <h1>{t("sources.title")}</h1>
+      <p className="muted">{t("sources.intro")}</p>
+      <section className="dict-type" aria-label={t("sources.listLabel")}>
         <SourceList sources={sources} />
       </section>
       {mayImport ? (

@@ -69,9 +69,9 @@ describe("mapping outside entries to the KCM", () => {
     const listening = kcm("BEH-001");
     const res = await map("curator@frac.test", { intent: "map", sourceEntryId: ids.child, competencyId: listening.id, relation: "exactMatch" });
     expect(res.status).toBe(200);
-    const outside = (await entryPage("viewer@frac.test", ids.child)) as unknown as { kind: string; mappings: { competencyId: string; relationLabel: string }[]; choices: unknown };
+    const outside = (await entryPage("viewer@frac.test", ids.child)) as unknown as { kind: string; mappings: { competencyId: string; relation: string }[]; choices: unknown };
     expect(outside.kind).toBe("outside");
-    expect(outside.mappings).toEqual([expect.objectContaining({ competencyId: listening.id, relationLabel: "is an exact match of" })]);
+    expect(outside.mappings).toEqual([expect.objectContaining({ competencyId: listening.id, relation: "exactMatch" })]);
     expect(outside.choices).toBeNull();
     const inside = (await entryPage("viewer@frac.test", listening.id)) as unknown as { kind: string; outside: { sourceEntryId: string; sourceTitle: string }[] };
     expect(inside.kind).toBe("kcm");

@@ -1,20 +1,25 @@
 import { Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 
-type Mapped = { id: string; relationLabel: string; sourceEntryId: string; statement: string; humanCodingScheme: string | null; sourceId: string; sourceTitle: string };
+type Mapped = { id: string; relation: "exactMatch" | "broader" | "narrower" | "related"; sourceEntryId: string; statement: string; humanCodingScheme: string | null; sourceId: string; sourceTitle: string };
 
 /** On a KCM entry's page: the outside entries curators have mapped to it. */
 export function KcmMappings({ mappings }: { mappings: Mapped[] }) {
+  const { t } = useTranslation("dictionary-sources");
   if (mappings.length === 0) return null;
   return (
     <>
-      <h2>In outside frameworks</h2>
+      <h2>{t("entry.inOutside")}</h2>
       <ul className="mapping-list">
         {mappings.map((m) => (
           <li key={m.id}>
-            <Link to={`/dictionary/${encodeURIComponent(m.sourceEntryId)}`}>{m.statement}</Link> {m.humanCodingScheme ? <code className="small">{m.humanCodingScheme}</code> : null}{" "}
-            <span className="muted small">
-              ({m.sourceTitle}) {m.relationLabel} this entry
-            </span>
+            <Trans
+              t={t}
+              i18nKey="entry.mappedFrom"
+              values={{ statement: m.statement, source: m.sourceTitle, relation: t(`relation.${m.relation}`) }}
+              components={{ link: <Link to={`/dictionary/${encodeURIComponent(m.sourceEntryId)}`} /> }}
+            />{" "}
+            {m.humanCodingScheme ? <code className="small">{m.humanCodingScheme}</code> : null}
           </li>
         ))}
       </ul>
