@@ -22,7 +22,7 @@ function SourcesHeading() {
     <>
       <h2 id="h-sources">{t("sources.title")}</h2>
       <p className="muted">
-        <Trans t={t} i18nKey="sources.sectionIntro" components={{ link: <Link to="/dictionary/sources" /> }} />
+        <Trans t={t} i18nKey="sources.sectionIntro" components={{ anchor: <Link to="/dictionary/sources" /> }} />
       </p>
     </>
   );

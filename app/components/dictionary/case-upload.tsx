@@ -30,7 +30,7 @@ export function CaseUpload() {
             t={t}
             i18nKey={reply.created + reply.updated === 0 ? "upload.nothingChanged" : "upload.changed"}
             values={{ created: reply.created, updated: reply.updated, unchanged: reply.unchanged, title: reply.source.title }}
-            components={{ link: <a href={`/dictionary/sources/${encodeURIComponent(reply.source.identifier)}`}>{reply.source.title}</a> }}
+            components={{ anchor: <a href={`/dictionary/sources/${encodeURIComponent(reply.source.identifier)}`} /> }}
           />
         </p>
       ) : null}

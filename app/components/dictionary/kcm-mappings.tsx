@@ -17,7 +17,7 @@ export function KcmMappings({ mappings }: { mappings: Mapped[] }) {
               t={t}
               i18nKey="entry.mappedFrom"
               values={{ statement: m.statement, source: m.sourceTitle, relation: t(`relation.${m.relation}`) }}
-              components={{ link: <Link to={`/dictionary/${encodeURIComponent(m.sourceEntryId)}`} /> }}
+              components={{ anchor: <Link to={`/dictionary/${encodeURIComponent(m.sourceEntryId)}`} /> }}
             />{" "}
             {m.humanCodingScheme ? <code className="small">{m.humanCodingScheme}</code> : null}
           </li>

@@ -62,7 +62,7 @@ export function SourceEntryView({ e, mappings, choices }: { e: Entry; mappings: 
       <ul className="mapping-list">
         {mappings.map((m) => (
           <li key={m.id}>
-            <Trans t={t} i18nKey="entry.mappedTo" values={{ relation: t(`relation.${m.relation}`), name: m.name }} components={{ link: <Link to={`/dictionary/${m.competencyId}`} /> }} /> {m.code ? <code className="small">{m.code}</code> : null}{" "}
+            <Trans t={t} i18nKey="entry.mappedTo" values={{ relation: t(`relation.${m.relation}`), name: m.name }} components={{ anchor: <Link to={`/dictionary/${m.competencyId}`} /> }} /> {m.code ? <code className="small">{m.code}</code> : null}{" "}
             <span className="muted small">({m.type})</span>
             {choices ? <UnmapButton id={m.id} label={m.name} /> : null}
           </li>
