@@ -6,6 +6,8 @@ const PACKAGE = path.resolve("tests/fixtures/case/multiscript-v1p1.json");
 const OUTSIDE = "Outside the BMP: 𝐃𝐚𝐭𝐚 literacy 📊, Gothic 𐍈, CJK 𠀀, Brahmi 𑀓𑀸";
 
 test("a curator imports a CASE package on the dictionary page, maps an entry, and both pages show it", async ({ page }) => {
+  // why: an import, a mapping and four page loads on a shared, busy machine.
+  test.setTimeout(120_000);
   await signIn(page, "curator@frac.test");
   await page.goto("/dictionary");
   await page.getByLabel("CASE package (.json)").setInputFiles(PACKAGE);
