@@ -417,3 +417,67 @@ export const dictionaryProposals = sqliteTable(
   },
   (t) => [index("dictionary_proposals_status").on(t.status, t.createdAt), index("dictionary_proposals_by").on(t.proposedBy)],
 );
+
+/**
+ * Outside competency frameworks read from CASE packages (one row per CFDocument); the id is the
+ * CFDocument's identifier, kept exactly as the package gives it.
+ */
+export const dictionarySources = sqliteTable("dictionary_sources", {
+  id: text("id").primaryKey(),
+  title: text("title").notNull(),
+  creator: text("creator").notNull().default(""),
+  description: text("description").notNull().default(""),
+  uri: text("uri"),
+  version: text("version"),
+  /** "1.1" when the package says so; null for the CASE 1.0 shape (no caseVersion). */
+  caseVersion: text("case_version"),
+  lastChangeDateTime: text("last_change_date_time"),
+  importedBy: text("imported_by").references(() => users.id),
+  createdAt: text("created_at").notNull().default(now),
+  updatedAt: text("updated_at").notNull().default(now),
+});
+
+/** The items of an outside framework; the id is the CFItem's identifier, kept as given. */
+export const sourceEntries = sqliteTable(
+  "source_entries",
+  {
+    id: text("id").primaryKey(),
+    sourceId: text("source_id")
+      .notNull()
+      .references(() => dictionarySources.id),
+    /** The item it isChildOf in the package (null: directly under the CFDocument). */
+    parentId: text("parent_id").references((): AnySQLiteColumn => sourceEntries.id),
+    fullStatement: text("full_statement").notNull(),
+    abbreviatedStatement: text("abbreviated_statement"),
+    humanCodingScheme: text("human_coding_scheme"),
+    itemType: text("item_type"),
+    language: text("language"),
+    notes: text("notes"),
+    uri: text("uri"),
+    lastChangeDateTime: text("last_change_date_time"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [index("source_entries_source").on(t.sourceId, t.sortOrder), index("source_entries_parent").on(t.parentId)],
+);
+
+export const MAPPING_RELATIONS = ["exactMatch", "broader", "narrower", "related"] as const;
+
+/** A curator's statement that an outside entry relates to a dictionary (KCM) entry: it is an exact match of, broader than, narrower than, or related to it. */
+export const dictionaryMappings = sqliteTable(
+  "dictionary_mappings",
+  {
+    id: text("id").primaryKey(),
+    sourceEntryId: text("source_entry_id")
+      .notNull()
+      .references(() => sourceEntries.id),
+    competencyId: text("competency_id")
+      .notNull()
+      .references(() => competencies.id),
+    relation: text("relation", { enum: MAPPING_RELATIONS }).notNull(),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("dictionary_mappings_pair").on(t.sourceEntryId, t.competencyId), index("dictionary_mappings_competency").on(t.competencyId)],
+);

@@ -99,6 +99,7 @@ export const IMPORT_ERROR_CODES = [
   "binary_file",
   "empty_file",
   "file_too_large",
+  "invalid_case_package",
   "invalid_encoding",
   "invalid_json",
   "invalid_mapping",

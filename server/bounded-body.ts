@@ -21,6 +21,7 @@ type BodyRule = { path: RegExp; maxBytes: number; types: string[]; what: string;
  */
 const RULES: BodyRule[] = [
   { path: /^\/frameworks\/[^/]+\/import\/?$/u, maxBytes: LIMITS.IMPORT_FILE_BYTES_MAX + MB, types: ["multipart/form-data"], what: "an import upload", streamedCounted: true },
+  { path: /^\/dictionary\/sources\/?$/u, maxBytes: LIMITS.IMPORT_FILE_BYTES_MAX + MB, types: ["multipart/form-data"], what: "a CASE package upload", streamedCounted: true },
   { path: /^\/frameworks\/[^/]+\/edits?\/?$/u, maxBytes: LIMITS.EDITOR_SAVE_BYTES_MAX, types: JSON_TYPE, what: "an editor save", streamedCounted: true },
 ];
 const FORMS: BodyRule = { path: /./u, maxBytes: LIMITS.FORM_BODY_BYTES_MAX, types: FORM, what: "a form", streamedCounted: false };

@@ -8,7 +8,9 @@ import type { AppLoadContext } from "@remix-run/node";
 import { recordRefusal } from "~/models/audit/access-log.server";
 import { caseObjectMinistries, findCaseObject, listCaseDocuments, type CaseLookupType } from "~/models/read-api/case-binding.server";
 import { getMdoByCode, type MdoRow } from "~/models/access/mdos.server";
+import { findSourceCaseObject } from "~/models/case-source.server";
 import { openMinistries } from "~/models/read-api/public-read.server";
+import { publicReadForAll } from "~/config.server";
 import { checkTokenText, type TokenSummary } from "~/models/access/tokens.server";
 import { compressedBody, encodedEtag, negotiateEncoding } from "~/models/read-api/compressed-bytes.server";
 import { sha256Hex } from "@db/hash";
@@ -292,6 +294,12 @@ export async function caseLookup<T extends CaseLookupType>(request: Request, con
   await requireCaseObjectReadable(reader, identifier);
   const found = await findCaseObject(type, identifier, caseScopeOf(reader));
   if (found) return found;
+  const outside = findSourceCaseObject(type, identifier);
+  if (outside) {
+    // why: outside frameworks are shared reference data; without a token they are as open as PUBLIC_READ makes published frameworks.
+    if (!reader.token && !publicReadForAll()) caseFail(401, "unauthorised_request", NEEDS_TOKEN, { headers: { "WWW-Authenticate": `Bearer realm="frac"` } });
+    return outside;
+  }
   if (caseScopeOf(reader) !== null && (await findCaseObject(type, identifier))) await logCaseOutOfScope(request, reader);
   return caseUnknown(type.replace(/s$/u, ""), identifier);
 }

@@ -23,6 +23,8 @@ import enA11y from "./en/a11y.json";
 import hiA11y from "./hi/a11y.json";
 import enSearch from "./en/search.json";
 import hiSearch from "./hi/search.json";
+import enDictionarySources from "./en/dictionary-sources.json";
+import hiDictionarySources from "./hi/dictionary-sources.json";
 
 /** All messages by language, then namespace. */
 export const resources = {
@@ -36,6 +38,7 @@ export const resources = {
     review: enReview,
     a11y: enA11y,
     search: enSearch,
+    "dictionary-sources": enDictionarySources,
   },
   hi: {
     auth: hiAuth,
@@ -47,5 +50,6 @@ export const resources = {
     review: hiReview,
     a11y: hiA11y,
     search: hiSearch,
+    "dictionary-sources": hiDictionarySources,
   },
 } satisfies Record<Language, Resource[string]>;

@@ -11,8 +11,15 @@ import { hasCbcRole, requireUser } from "~/http/auth.server";
 import { badRequest, fail, notFound } from "~/http/errors.server";
 import { pageTitle } from "~/i18n/meta";
 
+import { KcmMappings } from "~/components/dictionary/kcm-mappings";
+import { SourceEntryView } from "~/components/dictionary/source-entry-view";
+import { kcmMappingChoices, mappingsOfCompetency, mappingsOfSourceEntry } from "~/models/dictionary-mapping.server";
+import { getSourceEntry, SOURCE_CURATORS } from "~/models/dictionary-source.server";
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data ? pageTitle(matches, "dictionary:entryTitle", `${data.name} · Competency dictionary`, { name: data.name }) : pageTitle(matches, "dictionary:entryFallback", "Competency");
+  data?.kind === "outside"
+    ? pageTitle(matches, "dictionary:entryTitle", `${data.entry.abbreviatedStatement || data.entry.fullStatement} · Competency dictionary`, { name: data.entry.abbreviatedStatement || data.entry.fullStatement })
+    : data ? pageTitle(matches, "dictionary:entryTitle", `${data.name} · Competency dictionary`, { name: data.name }) : pageTitle(matches, "dictionary:entryFallback", "Competency");
 
 function entryFor(user: Awaited<ReturnType<typeof requireUser>>, raw: string | undefined) {
   const id = z.uuid().safeParse(raw);
@@ -25,16 +32,40 @@ function entryFor(user: Awaited<ReturnType<typeof requireUser>>, raw: string | u
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const entry = entryFor(user, params.id);
-  // An entry merged into another keeps its address: it leads to the survivor.
-  if (entry.mergedIntoId) throw redirect(`/dictionary/${entry.mergedIntoId}`);
-  return json({
-    ...entry,
-    levels: indicatorsByLevel(entry.scale.levels, entry.indicators),
-    usage: competencyUsage({ competencyId: entry.id }),
-    history: entryHistory({ competencyId: entry.id }),
-    isCurator: hasCbcRole(user, ["curator"]) && entry.mdoCode === null,
-  });
+  // why not only UUIDs: an outside framework's entries keep their CASE identifiers as given.
+  const id = z.string().min(1).max(256).safeParse(params.id);
+  if (!id.success) throw notFound("No such competency: the address does not hold a valid id.");
+  if (z.uuid().safeParse(id.data).success) {
+    const mdoIds = user.memberships.flatMap((m) => (m.mdoId ? [m.mdoId] : []));
+    const entry = getDictionaryEntry({ id: id.data, mdoIds, allMdos: hasCbcRole(user) });
+    if (entry) {
+      // An entry merged into another keeps its address: it leads to the survivor.
+      if (entry.mergedIntoId) throw redirect(`/dictionary/${entry.mergedIntoId}`);
+      return json({
+        kind: "kcm" as const,
+        ...entry,
+        levels: indicatorsByLevel(entry.scale.levels, entry.indicators),
+        usage: competencyUsage({ competencyId: entry.id }),
+        history: entryHistory({ competencyId: entry.id }),
+        isCurator: hasCbcRole(user, ["curator"]) && entry.mdoCode === null,
+        outside: mappingsOfCompetency({ competencyId: entry.id }),
+      });
+    }
+  }
+  const sourceEntry = getSourceEntry({ id: id.data });
+  if (!sourceEntry) throw notFound("No such competency in the dictionary.");
+  const mappings = mappingsOfSourceEntry({ sourceEntryId: sourceEntry.id });
+  const choices = hasCbcRole(user, SOURCE_CURATORS) ? kcmMappingChoices() : null;
+  return json({ kind: "outside" as const, entry: sourceEntry, mappings, choices });
+}
+
+type KcmData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "kcm" }>;
+
+/** The loader's data on a KCM entry's page (the only page that renders the parts below). */
+function useKcmEntry(): KcmData {
+  const data = useLoaderData<typeof loader>();
+  if (data.kind !== "kcm") throw new Error("a KCM entry's part rendered on an outside entry's page");
+  return data;
 }
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -64,8 +95,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/dictionary/${survivor.id}`);
 }
 
-export default function DictionaryEntry() {
-  const e = useLoaderData<typeof loader>();
+export default function DictionaryEntryPage() {
+  const data = useLoaderData<typeof loader>();
+  if (data.kind === "outside") return <SourceEntryView e={data.entry} mappings={data.mappings} choices={data.choices} />;
+  return <DictionaryEntry e={data} />;
+}
+
+function DictionaryEntry({ e }: { e: KcmData }) {
   const { t } = useTranslation("dictionary");
   return (
     <article className="dict-entry">
@@ -122,12 +158,13 @@ export default function DictionaryEntry() {
       ) : null}
       {e.isCurator ? <Curate /> : null}
       <History />
+      <KcmMappings mappings={e.outside} />
     </article>
   );
 }
 
 function Usage() {
-  const { usage } = useLoaderData<typeof loader>();
+  const { usage } = useKcmEntry();
   const { t } = useTranslation("dictionary");
   return (
     <section aria-labelledby="h-usage">
@@ -159,7 +196,7 @@ function Usage() {
 }
 
 function Curate() {
-  const e = useLoaderData<typeof loader>();
+  const e = useKcmEntry();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("dictionary");
   return (
@@ -191,7 +228,7 @@ function Curate() {
 }
 
 function History() {
-  const { history } = useLoaderData<typeof loader>();
+  const { history } = useKcmEntry();
   const { t } = useTranslation("dictionary");
   return (
     <section aria-labelledby="h-history">

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { BilingualName } from "~/components/bilingual-name";
 import { listDictionary } from "~/models/dictionary/dictionary.server";
 import { hasCbcRole, requireUser } from "~/http/auth.server";
@@ -9,6 +9,9 @@ import { pageTitle } from "~/i18n/meta";
 import { searchEntries } from "~/models/search.server";
 import { readSearchQuery } from "~/http/search-query";
 import { searchViewer } from "~/http/search-viewer.server";
+import { CaseUpload } from "~/components/dictionary/case-upload";
+import { SourceList } from "~/components/dictionary/source-list";
+import { listSources, SOURCE_CURATORS } from "~/models/dictionary-source.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dictionary:title", "Competency dictionary");
 
@@ -17,7 +20,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const mdoIds = user.memberships.flatMap((m) => (m.mdoId ? [m.mdoId] : []));
   const query = readSearchQuery(new URL(request.url).searchParams);
   const results = query ? searchEntries({ query, viewer: searchViewer(user), limit: 100 }) : null;
-  return json({ ...listDictionary({ mdoIds, allMdos: hasCbcRole(user) }), query, results });
+  return json({ ...listDictionary({ mdoIds, allMdos: hasCbcRole(user) }), query, results, sources: listSources(), mayImport: hasCbcRole(user, SOURCE_CURATORS) });
+}
+
+function SourcesHeading() {
+  const { t } = useTranslation("dictionary-sources");
+  return (
+    <>
+      <h2 id="h-sources">{t("sources.title")}</h2>
+      <p className="muted">
+        <Trans t={t} i18nKey="sources.sectionIntro" components={{ anchor: <Link to="/dictionary/sources" /> }} />
+      </p>
+    </>
+  );
 }
 
 function DictionarySearch() {
@@ -121,6 +136,11 @@ function DictionaryTree() {
           ))}
         </section>
       ))}
+      <section aria-labelledby="h-sources" className="dict-type" id="sources">
+        <SourcesHeading />
+        <SourceList sources={data.sources} />
+        {data.mayImport ? <CaseUpload /> : null}
+      </section>
       {scale ? (
         <section aria-labelledby="h-scale" className="dict-type">
           <h2 id="h-scale">{t("defaultScale")}</h2>

@@ -1,0 +1,31 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { z } from "zod";
+import { MAPPING_RELATIONS, removeMapping, saveMapping } from "~/models/dictionary-mapping.server";
+import { SOURCE_CURATORS } from "~/models/dictionary-source.server";
+import { requireCbcRole } from "~/http/auth.server";
+
+const intents = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("map"),
+    sourceEntryId: z.string().min(1).max(256),
+    competencyId: z.string({ error: "Choose the KCM entry to map to." }).min(1, "Choose the KCM entry to map to.").max(64),
+    relation: z.enum(MAPPING_RELATIONS, { error: "Choose how the entries relate: exact match, broader, narrower or related." }),
+  }),
+  z.object({ intent: z.literal("unmap"), id: z.string().min(1).max(64) }),
+]);
+
+/** POST /dictionary/mappings: a curator maps an outside entry to a KCM entry, or removes a mapping. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireCbcRole(request, SOURCE_CURATORS);
+  const parsed = intents.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const message = issue.path[0] === "intent" ? "Unknown action: map or unmap." : issue.message;
+    return json({ ok: false as const, message }, { status: 400 });
+  }
+  const input = parsed.data;
+  const result = input.intent === "map" ? saveMapping({ ...input, userId: user.id }) : removeMapping({ id: input.id, userId: user.id });
+  if (!result.ok) return json({ ok: false as const, message: result.message }, { status: result.status });
+  return json({ ok: true as const });
+}
