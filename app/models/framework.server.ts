@@ -57,6 +57,9 @@ export function loadDraftDocument({ mdoId }: { mdoId: string }): FracDocument | 
           ...(n.resourceType ? { resourceType: n.resourceType as never } : {}),
         };
       }
+      if (n.kind === "position") {
+        return { kind: "position", ...common, ...(n.sanctionedPosts !== null ? { sanctionedPosts: n.sanctionedPosts } : {}) };
+      }
       return { kind: n.kind, ...common };
     })
     .sort((a, b) => KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)!);
@@ -71,6 +74,7 @@ export function loadDraftDocument({ mdoId }: { mdoId: string }): FracDocument | 
     kind: l.kind,
     ...(l.level !== null ? { level: l.level } : {}),
     order: l.sortOrder,
+    ...(l.importance !== null ? { importance: l.importance } : {}),
   }));
 
   return {
