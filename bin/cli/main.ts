@@ -7,6 +7,7 @@ import { complain, EXIT, UsageError, type Command } from "./args";
 import { backupCommand, restoreCommand } from "./commands/backup";
 import { dbCheck } from "./commands/check";
 import { dbMigrate, dbSeed } from "./commands/db";
+import { demandCommand } from "./commands/demand";
 import { diffCommand } from "./commands/diff";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
@@ -26,6 +27,7 @@ const COMMANDS: Command[] = [
   validateCommand,
   importCommand,
   exportCommand,
+  demandCommand,
   publishStaticCommand,
   diffCommand,
   userCommand,
