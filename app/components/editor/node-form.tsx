@@ -20,7 +20,7 @@ export function NodeForm({ node, readOnly, onApply }: Props) {
     // why: the number field arrives as text; empty means "not known" (null), anything else must parse as a whole number.
     if (typeof data.sanctionedPosts === "string") {
       const text = data.sanctionedPosts.trim();
-      data.sanctionedPosts = text === "" ? null : /^\d+$/.test(text) ? Number(text) : Number.NaN;
+      data.sanctionedPosts = text === "" ? null : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
     }
     const parsed = nodeFieldsSchema.partial().safeParse(data);
     if (!parsed.success) {
@@ -77,7 +77,7 @@ export function NodeForm({ node, readOnly, onApply }: Props) {
       {field("source", "Source / provenance", (p) => <input type="text" defaultValue={node.source ?? ""} placeholder="e.g. CBIC order 12/2024" {...p} />)}
       {node.kind === "position"
         ? field("sanctionedPosts", "Sanctioned posts", (p) => (
-            <input type="number" inputMode="numeric" min={0} step={1} defaultValue={node.sanctionedPosts ?? ""} placeholder="How many officials hold this designation" {...p} />
+            <input type="number" inputMode="numeric" defaultValue={node.sanctionedPosts ?? ""} placeholder="How many officials hold this designation" {...p} />
           ))
         : null}
       {isResource ? (
