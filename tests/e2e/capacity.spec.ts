@@ -28,7 +28,8 @@ test("an author sets a position's sanctioned posts and rates a requirement, and 
   await add("Add role to this position", "Dak handling");
   await page.locator(".side-panel").getByRole("button", { name: "Dak handling", exact: true }).click();
   await add("Require a competency", "Active Listening", /^Active Listening Behavioural/);
-  const importance = page.getByRole("combobox", { name: "Importance of Active Listening" });
+  // The new requirement is selected: the link's panel offers its importance beside its level.
+  const importance = page.getByRole("combobox", { name: "Importance", exact: true });
   await expect(importance).toHaveValue("");
   await importance.selectOption("essential");
   await saved(page);
