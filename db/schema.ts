@@ -3,7 +3,7 @@
  * One framework per MDO (its working copy); published versions arrive with the review work.
  */
 import { sql } from "drizzle-orm";
-import { COMPETENCY_TYPES, FRAMEWORK_NODE_KINDS, LINK_KINDS } from "../schemas/enums";
+import { COMPETENCY_TYPES, FRAMEWORK_NODE_KINDS, IMPORTANCE_LEVELS, LINK_KINDS } from "../schemas/enums";
 import { MEMBERSHIP_ROLES } from "../schemas/roles";
 import {
   type AnySQLiteColumn,
@@ -156,6 +156,8 @@ export const nodes = sqliteTable(
     /** Knowledge resources: url and resourceType; other kinds may grow fields here. */
     url: text("url"),
     resourceType: text("resource_type"),
+    /** Positions only: how many officials hold this designation; null when not known. */
+    sanctionedPosts: integer("sanctioned_posts"),
     /** Order among siblings of the same kind at the top level (positions); links carry their own order. */
     sortOrder: integer("sort_order").notNull().default(0),
     x: integer("x"),
@@ -164,7 +166,13 @@ export const nodes = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
   },
-  (t) => [index("nodes_framework_kind").on(t.frameworkId, t.kind)],
+  (t) => [
+    index("nodes_framework_kind").on(t.frameworkId, t.kind),
+    check(
+      "nodes_sanctioned_posts",
+      sql`${t.sanctionedPosts} is null or (${t.kind} = 'position' and ${t.sanctionedPosts} between 0 and 10000000)`,
+    ),
+  ],
 );
 
 /** Parent → child links; a link to a competency points at the dictionary and carries the required level. */
@@ -182,6 +190,8 @@ export const links = sqliteTable(
     toNodeId: text("to_node_id").references(() => nodes.id),
     toCompetencyId: text("to_competency_id").references(() => competencies.id),
     level: integer("level"),
+    /** Requirement links only: essential, important or desirable; null when not rated. */
+    importance: text("importance", { enum: IMPORTANCE_LEVELS }),
     sortOrder: integer("sort_order").notNull().default(0),
     createdAt: text("created_at").notNull().default(now),
   },
@@ -198,6 +208,10 @@ export const links = sqliteTable(
       "links_level",
       sql`(${t.kind} in ('activity_competency','role_competency') and ${t.level} between 1 and 5 and ${t.toCompetencyId} is not null)
         or (${t.kind} not in ('activity_competency','role_competency') and ${t.level} is null and ${t.toNodeId} is not null)`,
+    ),
+    check(
+      "links_importance",
+      sql`${t.importance} is null or (${t.importance} in ('essential','important','desirable') and ${t.kind} in ('activity_competency','role_competency'))`,
     ),
   ],
 );

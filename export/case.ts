@@ -14,7 +14,9 @@
  *   quality = level name, description = descriptor);
  * - a required level twice: in the requirement association's `extensions` (requiredLevel,
  *   requiredLevelName), and as a `hasSkillLevel` association from the requiring activity or
- *   role to that level of the competency's rubric, for readers that understand rubrics.
+ *   role to that level of the competency's rubric, for readers that understand rubrics;
+ * - format 1.1's fields in `extensions` too: a requirement's `importance` on its isChildOf
+ *   association, a position's `sanctionedPosts` on its CFItem.
  *
  * buildCasePackage returns the object; caseChunks writes the same JSON text in pieces,
  * byte-identical to JSON.stringify(buildCasePackage(doc), null, space), for large frameworks.
@@ -204,6 +206,8 @@ function itemExtensions(node: FracNode): Extensions | undefined {
     });
   } else if (node.kind === "knowledge_resource") {
     Object.assign(fields, { url: node.url, resourceType: node.resourceType });
+  } else if (node.kind === "position") {
+    fields.sanctionedPosts = node.sanctionedPosts;
   }
   const out: Extensions = {};
   let any = false;
@@ -243,6 +247,7 @@ function* linkAssociations(ctx: Context, parent: FracNode, link: FracLink, seque
   const level = child.kind === "competency" && link.level !== undefined ? findLevel(child, link.level) : undefined;
   if (link.level !== undefined) extensions.requiredLevel = link.level;
   if (level) extensions.requiredLevelName = level.name;
+  if (link.importance !== undefined) extensions.importance = link.importance;
   yield {
     identifier: link.id,
     uri: ctx.uris.of("CFAssociations", link.id),

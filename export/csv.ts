@@ -13,6 +13,7 @@
  * 5,000 rows (docs/baselines.md: ~55 MB/s).
  */
 import Papa from "papaparse";
+import { IMPORTANCE_LABELS } from "@schemas/enums";
 import { FLAT_COLUMNS, FLAT_HEADERS, neutraliseCell, type FlatKey } from "@schemas/flat-layout";
 import type { FracDocument, FracLink, FracNode } from "@schemas/frac-document";
 import { childLinks, childrenOfKind, buildExportGraph, nodesOfKind, type ExportGraph } from "./graph";
@@ -122,6 +123,7 @@ class ChainWalk {
   private requirement(prefix: readonly string[], competency: FracNode, link: FracLink): string[] {
     const row = this.with(prefix, competency);
     if (link.level !== undefined) row[COLUMN.get("requiredLevel")!] = neutraliseCell(String(link.level));
+    if (link.importance !== undefined) row[COLUMN.get("importance")!] = IMPORTANCE_LABELS[link.importance];
     return row;
   }
 
@@ -156,6 +158,7 @@ function cellsOf(node: FracNode): Partial<Record<FlatKey, string>> {
         position: node.name,
         positionDescription: node.description,
         positionNameHi: node.nameHi,
+        sanctionedPosts: node.sanctionedPosts === undefined ? undefined : String(node.sanctionedPosts),
       };
     case "role":
       return { roleId: node.id, role: node.name, roleDescription: node.description, roleNameHi: node.nameHi };

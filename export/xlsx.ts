@@ -7,7 +7,7 @@
  */
 import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import { LINK_RULES } from "@schemas/enums";
+import { IMPORTANCE_LABELS, LINK_RULES } from "@schemas/enums";
 import type { CompetencyNode, FracDocument, FracLink, FracNode, KnowledgeResourceNode } from "@schemas/frac-document";
 import { documentLastChange, buildExportGraph, nodesOfKind, type ExportGraph } from "./graph";
 import { setZipEntryTimes } from "./zip-times";
@@ -57,7 +57,7 @@ export async function writeXlsx(doc: FracDocument, stream: Writable): Promise<vo
   workbook.modified = changed;
 
   addSheet(workbook, "About", aboutColumns, aboutRows(doc));
-  addSheet(workbook, "Positions", nodeColumns, nodesOfKind(index, "position"));
+  addSheet(workbook, "Positions", positionColumns, nodesOfKind(index, "position"));
   addSheet(workbook, "Roles", nodeColumns, nodesOfKind(index, "role"));
   addSheet(workbook, "Activities", nodeColumns, nodesOfKind(index, "activity"));
   const competencies = nodesOfKind(index, "competency");
@@ -147,6 +147,12 @@ const nodeColumns: Column<FracNode>[] = [
   common.updatedAt,
 ];
 
+// Format 1.1's column comes last, so readers that go by column position keep working.
+const positionColumns: Column<FracNode>[] = [
+  ...nodeColumns,
+  { header: "Sanctioned posts", value: (n) => (n.kind === "position" ? n.sanctionedPosts : undefined) },
+];
+
 const competencyColumns: Column<CompetencyNode>[] = [
   id(),
   common.name,
@@ -208,5 +214,6 @@ function linkColumns(index: ExportGraph): Column<FracLink>[] {
     { header: "From id", value: (l) => l.from, width: ID_WIDTH },
     { header: "To id", value: (l) => l.to, width: ID_WIDTH },
     { header: "Link id", value: (l) => l.id, width: ID_WIDTH },
+    { header: "Importance", value: (l) => (l.importance ? IMPORTANCE_LABELS[l.importance] : undefined) },
   ];
 }

@@ -84,9 +84,9 @@ export function documentRecords(
     } else if (link.kind === "role_activity" && from.kind === "role" && to.kind === "activity") {
       Object.assign(chain, { role: nodeCell(from), activity: nodeCell(to) });
     } else if (link.kind === "activity_competency" && from.kind === "activity" && to.kind === "competency") {
-      Object.assign(chain, { activity: nodeCell(from), competency: competencyCell(to), level: link.level });
+      Object.assign(chain, { activity: nodeCell(from), competency: competencyCell(to), level: link.level, importance: link.importance });
     } else if (link.kind === "role_competency" && from.kind === "role" && to.kind === "competency") {
-      Object.assign(chain, { role: nodeCell(from), competency: competencyCell(to), level: link.level });
+      Object.assign(chain, { role: nodeCell(from), competency: competencyCell(to), level: link.level, importance: link.importance });
     } else {
       if (link.kind === "position_resource" || link.kind === "activity_resource") resourceLinks++;
       return;
@@ -130,6 +130,7 @@ function nodeCell(node: FracNode): NodeCell {
     name: node.name.normalize("NFC").trim(),
     ...(node.description && { description: node.description.normalize("NFC").trim() }),
     ...(node.nameHi && { nameHi: node.nameHi.normalize("NFC").trim() }),
+    ...(node.kind === "position" && node.sanctionedPosts !== undefined && { sanctionedPosts: node.sanctionedPosts }),
   };
 }
 

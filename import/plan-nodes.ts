@@ -25,6 +25,7 @@ type FileNode = {
   name: Given;
   description?: Given;
   nameHi?: Given;
+  sanctionedPosts?: Given;
   rows: number[];
 };
 
@@ -95,6 +96,7 @@ export class NodeResolver {
     if (!node) return null;
     this.merge(node, "description", cell.description, where);
     this.merge(node, "nameHi", cell.nameHi, where);
+    if (cell.sanctionedPosts !== undefined) this.merge(node, "sanctionedPosts", String(cell.sanctionedPosts), where);
     node.rows.push(where.row);
     return node.id;
   }
@@ -136,6 +138,7 @@ export class NodeResolver {
           name: node.name.value,
           ...(node.description && { description: node.description.value }),
           ...(node.nameHi && { nameHi: node.nameHi.value }),
+          ...(node.sanctionedPosts && { sanctionedPosts: Number(node.sanctionedPosts.value) }),
           rows,
         });
         continue;
@@ -152,6 +155,9 @@ export class NodeResolver {
         if (given && given.value !== (before[field] ?? ""))
           changes.push({ field, before: before[field] ?? null, after: given.value });
       }
+      const posts = node.sanctionedPosts;
+      const postsBefore = before.sanctionedPosts === null || before.sanctionedPosts === undefined ? null : String(before.sanctionedPosts);
+      if (posts && posts.value !== postsBefore) changes.push({ field: "sanctionedPosts", before: postsBefore, after: posts.value });
       if (changes.length > 0) section.update.push({ id: node.id, name: node.name.value, rows, changes });
       else section.unchanged.push({ id: node.id, name: node.name.value });
     }
@@ -192,23 +198,23 @@ export class NodeResolver {
     return node;
   }
 
-  private merge(node: FileNode, field: "description" | "nameHi", value: string | undefined, where: Where): void {
+  private merge(node: FileNode, field: "description" | "nameHi" | "sanctionedPosts", value: string | undefined, where: Where): void {
     if (value === undefined || value === "") return;
     const given = node[field];
     if (!given) node[field] = { value, where };
     else if (given.value !== value) this.conflict(node, field, value, where);
   }
 
-  private conflict(node: FileNode, field: "name" | "description" | "nameHi", value: string, where: Where): void {
+  private conflict(node: FileNode, field: "name" | "description" | "nameHi" | "sanctionedPosts", value: string, where: Where): void {
     const first = node[field] as Given;
-    const label = { name: "name", description: "description", nameHi: "Hindi name" }[field];
+    const label = { name: "name", description: "description", nameHi: "Hindi name", sanctionedPosts: "sanctioned posts" }[field];
     const kindLabel = NODE_KIND_LABELS[node.kind];
     const there = first.where.path ?? `row ${first.where.row}`;
     const message =
       field === "name"
         ? `This ${node.kind} id is named "${shownValue(first.value)}" on ${there} and "${shownValue(value)}" here; use one name.`
         : `${kindLabel} "${shownValue(node.name.value)}" has a different ${label} here than on ${there} ("${shownValue(first.value)}"); make the rows agree.`;
-    const column = field === "name" ? kindLabel : `${kindLabel} ${label}`;
+    const column = field === "name" ? kindLabel : field === "sanctionedPosts" ? "Sanctioned posts" : `${kindLabel} ${label}`;
     this.findings.push({
       ...at(where),
       column,

@@ -3,7 +3,7 @@
  * use, both loaded by the caller) and the ImportPlan it writes, which the preview shows and
  * one model call applies in one transaction.
  */
-import type { CompetencyType, LinkKind, NodeKind } from "@schemas/enums";
+import type { CompetencyType, Importance, LinkKind, NodeKind } from "@schemas/enums";
 import type { ProficiencyScale } from "@schemas/scale";
 import type { ImportFinding } from "./findings";
 
@@ -19,9 +19,11 @@ export type ExistingNode = {
   name: string;
   description?: string | null;
   nameHi?: string | null;
+  /** Positions only. */
+  sanctionedPosts?: number | null;
 };
 /** A link of the current draft; `to` is a dictionary id for links to competencies. */
-export type ExistingLink = { id: string; kind: LinkKind; from: string; to: string; level?: number | null };
+export type ExistingLink = { id: string; kind: LinkKind; from: string; to: string; level?: number | null; importance?: Importance | null };
 export type ExistingSnapshot = { nodes: readonly ExistingNode[]; links: readonly ExistingLink[] };
 
 /** A dictionary entry the ministry may use: a KCM theme or sub-theme, or a ministry's Domain competency. */
@@ -41,7 +43,8 @@ export type DictionaryCompetency = {
   nameHi?: string | null;
 };
 
-export type FieldChange = { field: "name" | "description" | "nameHi" | "scale"; before: string | null; after: string };
+/** A field the file changes; sanctioned posts travel as their decimal text, like every cell. */
+export type FieldChange = { field: "name" | "description" | "nameHi" | "scale" | "sanctionedPosts"; before: string | null; after: string };
 
 /** A new position, role or activity; `rows` are the spreadsheet rows that name it. */
 export type PlannedNode = {
@@ -50,6 +53,8 @@ export type PlannedNode = {
   name: string;
   description?: string;
   nameHi?: string;
+  /** Positions only. */
+  sanctionedPosts?: number;
   rows: number[];
 };
 
@@ -96,9 +101,10 @@ export type PlannedLink = {
   fromName: string;
   toName: string;
   level?: number;
+  importance?: Importance;
   rows: number[];
 };
-export type PlannedLinkUpdate = PlannedLink & { levelBefore: number | null };
+export type PlannedLinkUpdate = PlannedLink & { levelBefore: number | null; importanceBefore: Importance | null };
 
 /** A link the file states, before it is matched against the draft's links. */
 export type CollectedLink = Omit<PlannedLink, "id"> & { first: Where };

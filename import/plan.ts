@@ -4,7 +4,7 @@
  * problem as a row-numbered finding. Pure: it reads nothing and writes nothing, so the same
  * function serves the preview, the CLI's --dry-run and the apply step.
  */
-import { LINK_RULES, NODE_KIND_PLURALS, type LinkKind } from "@schemas/enums";
+import { LINK_RULES, NODE_KIND_PLURALS, type Importance, type LinkKind } from "@schemas/enums";
 import { cleanCell } from "./cells";
 import { hasImportErrors, shownValue, sortFindings, type ImportFinding } from "./findings";
 import { CompetencyResolver } from "./plan-competencies";
@@ -89,6 +89,7 @@ function collectLinks(
     chain: ChainRecord,
     toName?: string,
     level?: number,
+    importance?: Importance,
   ) => {
     if (from === null || to === null) return;
     const known = links.get(from, to);
@@ -101,12 +102,26 @@ function collectLinks(
         fromName,
         toName: toName ?? nodes.nameOf(to) ?? to,
         level,
+        importance,
         rows: [chain.row],
         first: chain,
       });
       return;
     }
     if (known.rows[known.rows.length - 1] !== chain.row) known.rows.push(chain.row);
+    if (importance !== undefined) {
+      if (known.importance === undefined) known.importance = importance;
+      else if (known.importance !== importance) {
+        findings.push({
+          ...at(chain),
+          column: "Importance",
+          value: importance,
+          severity: "error",
+          code: "link_importance_conflict",
+          message: `${LINK_RULES[kind].label} "${shownValue(known.fromName)}" → "${shownValue(known.toName)}" is rated ${known.importance} on ${place(known.first)} and ${importance} on ${place(chain)}; give one importance.`,
+        });
+      }
+    }
     if (level === undefined || known.level === level) return;
     const names = `"${shownValue(known.fromName)}" → "${shownValue(known.toName)}"`;
     findings.push({
@@ -132,8 +147,8 @@ function collectLinks(
     const level = competencies.level(competency, chain.level, w);
     if (level === null) continue;
     // An empty Activity: the role itself requires the competency.
-    if (chain.activity) add("activity_competency", activity, competency.id, chain, competency.name, level);
-    else add("role_competency", role, competency.id, chain, competency.name, level);
+    if (chain.activity) add("activity_competency", activity, competency.id, chain, competency.name, level, chain.importance);
+    else add("role_competency", role, competency.id, chain, competency.name, level, chain.importance);
   }
   return links;
 }
@@ -156,11 +171,15 @@ function diffLinks(plan: ImportPlan, links: LinkMap<CollectedLink>, existing: re
       fromName: link.fromName,
       toName: link.toName,
       level: link.level,
+      importance: link.importance,
       rows: link.rows,
     };
+    // An empty Importance cell means "not given": it never clears a rating the draft has.
+    const levelChanged = link.level !== undefined && link.level !== (old?.level ?? null);
+    const importanceChanged = link.importance !== undefined && link.importance !== (old?.importance ?? null);
     if (!old) plan.links.create.push(planned);
-    else if (link.level !== undefined && link.level !== (old.level ?? null)) {
-      const update: PlannedLinkUpdate = { ...planned, levelBefore: old.level ?? null };
+    else if (levelChanged || importanceChanged) {
+      const update: PlannedLinkUpdate = { ...planned, levelBefore: old.level ?? null, importanceBefore: old.importance ?? null };
       plan.links.update.push(update);
     } else plan.links.unchanged.push(planned);
   }

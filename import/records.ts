@@ -3,7 +3,8 @@
  * column. Only the shape of each row is checked here; whether a competency exists, or a level
  * fits its scale, needs the dictionary and is the plan's job.
  */
-import type { CompetencyType } from "@schemas/enums";
+import { parseImportance, type CompetencyType, type Importance } from "@schemas/enums";
+import { LIMITS } from "@schemas/limits";
 import { looksLikeCompetencyCode } from "@schemas/competency-match";
 import { flatColumn, isUuid } from "@schemas/flat-layout";
 import type { ProficiencyScale } from "@schemas/scale";
@@ -14,7 +15,7 @@ import { cellCache, FlatRow, type FlatColumns } from "./flat-row";
 export type { FlatColumns } from "./flat-row";
 
 /** A position, role or activity as one row names it. */
-export type NodeCell = { id?: string; name: string; description?: string; nameHi?: string };
+export type NodeCell = { id?: string; name: string; description?: string; nameHi?: string; sanctionedPosts?: number };
 /** A competency as one row names it; it is looked up in the dictionary by the plan. */
 export type CompetencyCell = { id?: string; name: string; type?: CompetencyType; theme?: string };
 
@@ -29,6 +30,8 @@ export type ChainRecord = {
   competency?: CompetencyCell;
   /** A level number, or a level name to look up in the competency's scale. */
   level?: number | string;
+  /** How much the requirement matters; absent when the cell is empty (not rated, or left as it is). */
+  importance?: Importance;
 };
 
 /** A competency definition (iGOT bulk upload, or a FracDocument's competency node): becomes or updates a dictionary entry. */
@@ -83,6 +86,7 @@ export function readFlatRecords(
     if (row.isBlank()) continue;
     const record: ChainRecord = { row: row.row };
     readNodes(row, record);
+    readSanctionedPosts(row, record);
     readCompetency(row, record, levelNames);
     checkChain(row, record);
     findings.push(...row.findings);
@@ -136,7 +140,7 @@ function readCompetency(row: FlatRow, record: ChainRecord, levelNames: ReadonlyS
   const theme = row.name("theme");
   const levelText = row.text("requiredLevel");
   if (name === "") {
-    const stray = (["requiredLevel", "competencyId", "competencyType"] as const).find((key) => row.text(key) !== "");
+    const stray = (["requiredLevel", "competencyId", "competencyType", "importance"] as const).find((key) => row.text(key) !== "");
     // Without a Competency column at all, the header finding already says what is wrong.
     if (stray && row.has("competency")) {
       const what = `${row.header(stray)} is filled but Competency is empty; name the competency.`;
@@ -168,6 +172,15 @@ function readCompetency(row: FlatRow, record: ChainRecord, levelNames: ReadonlyS
     ...(type && { type }),
     ...(theme !== "" && { theme }),
   };
+  const importanceText = row.text("importance");
+  if (importanceText !== "") {
+    const importance = parseImportance(importanceText);
+    if (importance) record.importance = importance;
+    else {
+      const what = `Importance "${shownValue(importanceText)}" is not Essential, Important or Desirable; leave it empty when "${shownValue(name)}" is not rated.`;
+      row.report("importance", "importance_invalid", what);
+    }
+  }
   if (levelText !== "") {
     const level = parseLevelCell(levelText, levelNames);
     if (level.ok) record.level = level.level;
@@ -177,6 +190,24 @@ function readCompetency(row: FlatRow, record: ChainRecord, levelNames: ReadonlyS
     const what = `Required level is empty: give the level at which "${shownValue(name)}" is required (1–5 or a level name).`;
     row.report("requiredLevel", "level_missing", what);
   }
+}
+
+function readSanctionedPosts(row: FlatRow, record: ChainRecord): void {
+  const text = row.text("sanctionedPosts");
+  if (text === "") return;
+  if (!record.position) {
+    row.report("sanctionedPosts", "value_without_name", "Position is empty, so this row's sanctioned posts were ignored.", "warning");
+    return;
+  }
+  // why the separators: Indian spreadsheets write 1,200 or 1 200; a sign or a fraction is not a count of posts.
+  const digits = text.replace(/[,\s\u00a0]/gu, "");
+  const posts = /^\d+$/u.test(digits) ? Number(digits) : Number.NaN;
+  if (!Number.isSafeInteger(posts) || posts > LIMITS.SANCTIONED_POSTS_MAX) {
+    const what = `Sanctioned posts "${shownValue(text)}" is not a whole number from 0 to ${LIMITS.SANCTIONED_POSTS_MAX}; write how many officials hold "${shownValue(record.position.name)}", or leave it empty.`;
+    row.report("sanctionedPosts", "sanctioned_posts_invalid", what);
+    return;
+  }
+  record.position.sanctionedPosts = posts;
 }
 
 // A row may start at any node, but a position's chain must go through a role.

@@ -129,6 +129,7 @@ function nodeChanges(before: FracNode, after: FracNode): FieldChange[] {
   compare("kind");
   COMMON_FIELDS.forEach(compare);
   if (before.kind === "knowledge_resource" || after.kind === "knowledge_resource") RESOURCE_FIELDS.forEach(compare);
+  if (before.kind === "position" || after.kind === "position") compare("sanctionedPosts");
   if (before.kind === "competency" || after.kind === "competency") {
     COMPETENCY_FIELDS.forEach(compare);
     out.push(...scaleChanges(before, after));
@@ -163,6 +164,7 @@ function linkChanges(before: FracLink, after: FracLink): FieldChange[] {
   compare("from", before.from, after.from);
   compare("to", before.to, after.to);
   compare("level", before.level ?? null, after.level ?? null);
+  compare("importance", before.importance ?? null, after.importance ?? null);
   compare("order", before.order ?? null, after.order ?? null);
   return out;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FRAMEWORK_NODE_KINDS, LINK_KINDS, RESOURCE_TYPES } from "./enums";
+import { FRAMEWORK_NODE_KINDS, IMPORTANCE_LEVELS, LINK_KINDS, RESOURCE_TYPES } from "./enums";
 import { LIMITS } from "./limits";
 
 /**
@@ -30,10 +30,19 @@ export const nodeFieldsSchema = z.object({
   source: optionalText(LIMITS.SOURCE_MAX, "Source"),
   url,
   resourceType: z.enum(RESOURCE_TYPES).optional(),
+  /** Positions only: sanctioned posts, a whole number; null clears it. */
+  sanctionedPosts: z
+    .number({ error: "Sanctioned posts must be a whole number." })
+    .int("Sanctioned posts must be a whole number.")
+    .min(0, "Sanctioned posts cannot be negative.")
+    .max(LIMITS.SANCTIONED_POSTS_MAX, `Sanctioned posts cannot exceed ${LIMITS.SANCTIONED_POSTS_MAX.toLocaleString("en-IN")}.`)
+    .nullable()
+    .optional(),
 });
 export type NodeFields = z.infer<typeof nodeFieldsSchema>;
 
 const level = z.number().int().min(LIMITS.LEVEL_MIN).max(LIMITS.LEVEL_MAX);
+const importance = z.enum(IMPORTANCE_LEVELS, { error: "Importance must be essential, important or desirable." });
 
 export const editOpSchema = z.discriminatedUnion("op", [
   z.object({
@@ -55,8 +64,16 @@ export const editOpSchema = z.discriminatedUnion("op", [
     to: z.uuid(),
     level: level.optional(),
     order: z.number().int().min(0).max(1_000_000).optional(),
+    importance: importance.optional(),
   }),
-  z.object({ op: z.literal("link.update"), id: z.uuid(), level: level.optional(), order: z.number().int().min(0).max(1_000_000).optional() }),
+  z.object({
+    op: z.literal("link.update"),
+    id: z.uuid(),
+    level: level.optional(),
+    order: z.number().int().min(0).max(1_000_000).optional(),
+    /** null: no longer rated. */
+    importance: importance.nullable().optional(),
+  }),
   z.object({ op: z.literal("link.delete"), id: z.uuid() }),
   z.object({
     op: z.literal("competency.create"),

@@ -105,3 +105,25 @@ export function allowedChildKinds(from: NodeKind): NodeKind[] {
 export function allowedParentKinds(to: NodeKind): NodeKind[] {
   return LINK_KINDS.filter((kind) => LINK_RULES[kind].to === to).map((kind) => LINK_RULES[kind].from);
 }
+
+/**
+ * How much a requirement matters to the position (O*NET rates importance apart from level; the
+ * CBC's ACBP method ranks competencies by it). Absent means not rated yet.
+ */
+export const IMPORTANCE_LEVELS = ["essential", "important", "desirable"] as const;
+export type Importance = (typeof IMPORTANCE_LEVELS)[number];
+
+export const IMPORTANCE_LABELS: Record<Importance, string> = {
+  essential: "Essential",
+  important: "Important",
+  desirable: "Desirable",
+};
+
+/** The weight of each importance in an ACBP priority (importance × posts); an unrated requirement weighs as "important". */
+export const IMPORTANCE_WEIGHTS: Record<Importance, number> = { essential: 3, important: 2, desirable: 1 };
+
+/** Reads an importance cell ("Essential", " desirable "); null when it is none of the three. */
+export function parseImportance(text: string): Importance | null {
+  const t = text.trim().toLowerCase();
+  return IMPORTANCE_LEVELS.find((level) => level === t) ?? null;
+}

@@ -22,6 +22,7 @@ export const FINDING_CODES = [
   "text_too_long",
   "too_many_links",
   "too_many_nodes",
+  "unrated_requirements",
   "unused_node",
   "wrong_link_kind",
 ] as const;

@@ -36,6 +36,8 @@ export const FLAT_KEYS = [
   "positionNameHi",
   "roleNameHi",
   "activityNameHi",
+  "importance",
+  "sanctionedPosts",
 ] as const;
 export type FlatKey = (typeof FLAT_KEYS)[number];
 
@@ -128,6 +130,12 @@ export const FLAT_COLUMNS: readonly FlatColumn[] = [
   col("activityNameHi", "Activity Hindi name", false, "Name of the activity in Hindi.", {
     aliases: ["Activity name Hindi", "Activity (Hindi)"],
     maxLength: LIMITS.NAME_HI_MAX,
+  }),
+  col("importance", "Importance", false, "How much the competency matters: Essential, Important or Desirable; empty when not rated.", {
+    aliases: ["Competency importance", "Requirement importance"],
+  }),
+  col("sanctionedPosts", "Sanctioned posts", false, "How many officials hold the position (a whole number); empty when not known.", {
+    aliases: ["Sanctioned strength", "Posts", "Number of posts"],
   }),
 ];
 

@@ -11,7 +11,7 @@ import { boundedArray, boundedText, LIMITS, type SchemaVariant } from "./limits"
  * may add optional fields without a new schemaVersion, and older readers keep working.
  */
 
-export const SCHEMA_VERSION = "1.0";
+export const SCHEMA_VERSION = "1.1";
 
 /** The document schema in the given variant (see SchemaVariant). */
 export function buildFracDocumentSchema(variant: SchemaVariant) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMPETENCY_TYPES, LINK_KINDS, NODE_KINDS, RESOURCE_TYPES } from "./enums";
+import { COMPETENCY_TYPES, IMPORTANCE_LEVELS, LINK_KINDS, NODE_KINDS, RESOURCE_TYPES } from "./enums";
 import { boundedText, LIMITS, requiredText, type SchemaVariant } from "./limits";
 import { buildProficiencyScaleSchema } from "./scale";
 
@@ -30,8 +30,25 @@ function commonFields(variant: SchemaVariant) {
   };
 }
 
-function simpleNode<K extends "position" | "role" | "activity">(variant: SchemaVariant, kind: K, what: string) {
+function simpleNode<K extends "role" | "activity">(variant: SchemaVariant, kind: K, what: string) {
   return z.object({ kind: z.literal(kind), ...commonFields(variant) }).describe(what);
+}
+
+/** The position node schema: common fields plus the number of sanctioned posts (format 1.1). */
+export function buildPositionNodeSchema(variant: SchemaVariant) {
+  return z
+    .object({
+      kind: z.literal("position"),
+      ...commonFields(variant),
+      sanctionedPosts: z
+        .number()
+        .int()
+        .min(0)
+        .max(LIMITS.SANCTIONED_POSTS_MAX)
+        .optional()
+        .describe("How many officials hold this designation (sanctioned strength); absent when not known. Since 1.1."),
+    })
+    .describe("A position (designation) in the ministry.");
 }
 
 /** The competency node schema: common fields plus type, dictionary code, theme and scale. */
@@ -81,7 +98,7 @@ export function buildNodeSchema(variant: SchemaVariant) {
   return z.discriminatedUnion(
     "kind",
     [
-      simpleNode(variant, "position", "A position (designation) in the ministry."),
+      buildPositionNodeSchema(variant),
       simpleNode(variant, "role", "A role that one or more positions play."),
       simpleNode(variant, "activity", "An activity that one or more roles perform."),
       buildCompetencyNodeSchema(variant),
@@ -118,6 +135,12 @@ export function buildLinkSchema(variant: SchemaVariant) {
         .min(0)
         .optional()
         .describe("Display position among the parent's children; smaller comes first."),
+      importance: z
+        .enum(IMPORTANCE_LEVELS)
+        .optional()
+        .describe(
+          "How much the requirement matters: essential, important or desirable; absent when not rated. Only on links to a competency. Since 1.1.",
+        ),
     })
     .describe("A link from a parent node to a child node, e.g. a role to one of its activities.");
 }

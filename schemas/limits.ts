@@ -40,6 +40,8 @@ export const LIMITS = {
   SCALE_LEVELS_MAX: 5,
   LEVEL_NAME_MAX: 60,
   LEVEL_DESCRIPTOR_MAX: 2000,
+  /** Sanctioned posts of one designation: a whole number; the largest cadre in India is far below this. */
+  SANCTIONED_POSTS_MAX: 10_000_000,
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 import type { FracDocument } from "./frac-document";
 import { FindingList, type Finding } from "./findings";
 import { checkCoverage } from "./rules-coverage";
+import { checkImportance } from "./rules-importance";
 import { checkDuplicateIds, checkCounts } from "./rules-ids";
 import { checkLinks } from "./rules-links";
 import { checkDuplicateNames, checkText } from "./rules-text";
@@ -33,6 +34,7 @@ export function validateFracDocument(doc: FracDocument, options: ValidateOptions
   checkDuplicateIds(index, list);
   const validLinks = checkLinks(index, list);
   checkCoverage(index, validLinks, mode, list);
+  checkImportance(doc, mode, list);
   checkText(doc, list);
   checkDuplicateNames(index, list);
 

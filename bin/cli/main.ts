@@ -7,6 +7,7 @@ import { complain, EXIT, UsageError, type Command } from "./args";
 import { backupCommand, restoreCommand } from "./commands/backup";
 import { dbCheck } from "./commands/check";
 import { dbMigrate, dbSeed } from "./commands/db";
+import { demandCommand } from "./commands/demand";
 import { dictionaryCommand } from "./commands/dictionary";
 import { diffCommand } from "./commands/diff";
 import { exportCommand } from "./commands/export";
@@ -27,6 +28,7 @@ const COMMANDS: Command[] = [
   validateCommand,
   importCommand,
   exportCommand,
+  demandCommand,
   publishStaticCommand,
   diffCommand,
   dictionaryCommand,

@@ -34,7 +34,7 @@ export function newCompetency(name: string, overrides: Partial<Op<"competency.cr
 export const updateNode = (id: string, fields: Op<"node.update">["fields"]): Op<"node.update"> => ({ op: "node.update", id, fields });
 export const moveNode = (id: string, x: number, y: number): Op<"node.move"> => ({ op: "node.move", id, x, y });
 export const deleteNode = (id: string): Op<"node.delete"> => ({ op: "node.delete", id });
-export const updateLink = (id: string, set: { level?: number; order?: number }): Op<"link.update"> => ({ op: "link.update", id, ...set });
+export const updateLink = (id: string, set: Omit<Op<"link.update">, "op" | "id">): Op<"link.update"> => ({ op: "link.update", id, ...set });
 export const deleteLink = (id: string): Op<"link.delete"> => ({ op: "link.delete", id });
 
 /** The editor action's body for a save. */

@@ -21,7 +21,7 @@ const at = (day: number) => `2026-03-${String(day).padStart(2, "0")}T10:00:00+05
 /** The framework, with its nodes by a short name for assertions. */
 export function makeExportDocument(overrides: Partial<FracDocument> = {}) {
   const n = {
-    us: makePosition({ name: "Under Secretary, Budget", nameHi: "अवर सचिव (बजट)", description: "Heads the budget section.\nReports to the Director.", createdAt: at(1), updatedAt: at(2) }),
+    us: makePosition({ name: "Under Secretary, Budget", nameHi: "अवर सचिव (बजट)", description: "Heads the budget section.\nReports to the Director.", sanctionedPosts: 12, createdAt: at(1), updatedAt: at(2) }),
     so: makePosition({ name: "Section Officer", createdAt: at(1) }),
     idle: makePosition({ name: "Consultant (vacant)" }),
     budget: makeRole({ name: "Budget preparation", description: 'Prepares the "demands", estimates, and notes' }),
@@ -48,7 +48,7 @@ export function makeExportDocument(overrides: Partial<FracDocument> = {}) {
     // Link order, not document order: "Draft the cabinet note" comes first.
     makeLink(n.budget, n.consolidate, { order: 1 }),
     makeLink(n.budget, n.draftNote, { order: 0 }),
-    makeLink(n.budget, n.integrity, { order: 2, level: 3 }),
+    makeLink(n.budget, n.integrity, { order: 2, level: 3, importance: "desirable" }),
     makeLink(n.consolidate, n.finance, { order: 0, level: 4 }),
     makeLink(n.consolidate, n.drafting, { order: 1, level: 2 }),
     makeLink(n.consolidate, n.manual, { order: 2 }),
@@ -74,9 +74,18 @@ export function snapshotOf(doc: FracDocument): ExistingSnapshot {
     nodes: doc.nodes.flatMap((node) =>
       node.kind === "competency"
         ? []
-        : [{ id: node.id, kind: node.kind, name: node.name, description: node.description ?? null, nameHi: node.nameHi ?? null }],
+        : [
+            {
+              id: node.id,
+              kind: node.kind,
+              name: node.name,
+              description: node.description ?? null,
+              nameHi: node.nameHi ?? null,
+              sanctionedPosts: node.kind === "position" ? (node.sanctionedPosts ?? null) : null,
+            },
+          ],
     ),
-    links: doc.links.map((l) => ({ id: l.id, kind: l.kind, from: l.from, to: l.to, level: l.level ?? null })),
+    links: doc.links.map((l) => ({ id: l.id, kind: l.kind, from: l.from, to: l.to, level: l.level ?? null, importance: l.importance ?? null })),
   };
 }
 

@@ -103,18 +103,26 @@ export function applyPlan(
         name: c.name,
         description: c.description ?? null,
         nameHi: c.nameHi ?? null,
+        sanctionedPosts: c.sanctionedPosts ?? null,
       });
     for (const u of section.update) {
       const node = nodes.get(u.id) as ExistingNode;
-      for (const change of u.changes) if (change.field !== "scale") node[change.field] = change.after;
+      for (const change of u.changes) {
+        if (change.field === "sanctionedPosts") node.sanctionedPosts = Number(change.after);
+        else if (change.field !== "scale") node[change.field] = change.after;
+      }
     }
   }
   const links = new Map<string, ExistingLink>(
     snapshot.links.filter((l) => !removedLinks.has(l.id)).map((l) => [l.id, { ...l }]),
   );
   for (const l of plan.links.create)
-    links.set(l.id, { id: l.id, kind: l.kind, from: l.from, to: l.to, level: l.level ?? null });
-  for (const l of plan.links.update) (links.get(l.id) as ExistingLink).level = l.level ?? null;
+    links.set(l.id, { id: l.id, kind: l.kind, from: l.from, to: l.to, level: l.level ?? null, importance: l.importance ?? null });
+  for (const l of plan.links.update) {
+    const link = links.get(l.id) as ExistingLink;
+    link.level = l.level ?? null;
+    link.importance = l.importance ?? link.importance ?? null;
+  }
   const entries = new Map(dictionary.map((e) => [e.id, { ...e }]));
   for (const c of plan.competencies.create)
     entries.set(c.id, { ...c, theme: c.theme ?? null, parentId: c.parentId ?? null });
@@ -165,6 +173,8 @@ export const FLAT_HEADER_ROW = [
   "Position Hindi name",
   "Role Hindi name",
   "Activity Hindi name",
+  "Importance",
+  "Sanctioned posts",
 ];
 
 type FlatRowInput = Partial<
@@ -185,7 +195,9 @@ type FlatRowInput = Partial<
     | "requiredLevel"
     | "positionNameHi"
     | "roleNameHi"
-    | "activityNameHi",
+    | "activityNameHi"
+    | "importance"
+    | "sanctionedPosts",
     string
   >
 >;
@@ -220,6 +232,8 @@ export function flatRow(o: FlatRowInput = {}): string[] {
     v.positionNameHi,
     v.roleNameHi,
     v.activityNameHi,
+    v.importance,
+    v.sanctionedPosts,
   ].map((cell) => cell ?? "");
 }
 

@@ -24,8 +24,9 @@ export function competencyNode(entry: DictionaryOption, x: number | null = null,
   };
 }
 
+// why null too: sanctioned posts are cleared with null, which the editor holds as "absent".
 const clean = <T extends Record<string, unknown>>(o: T) =>
-  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === "" ? undefined : v])) as T;
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === "" || v === null ? undefined : v])) as { [K in keyof T]: Exclude<T[K], null> };
 
 /** Applies one change; `lookup` resolves competency ids created by competency.create or chosen from the dictionary. */
 export function applyOp(state: GraphState, change: EditOp, lookup: (id: string) => DictionaryOption | undefined): GraphState {
@@ -51,7 +52,7 @@ export function applyOp(state: GraphState, change: EditOp, lookup: (id: string) 
       return { nodes, links };
     }
     case "link.create": {
-      const link: EditorLink = { id: change.id, kind: change.kind, from: change.from, to: change.to, level: change.level, order: change.order ?? 0 };
+      const link: EditorLink = { id: change.id, kind: change.kind, from: change.from, to: change.to, level: change.level, importance: change.importance, order: change.order ?? 0 };
       let nodes = state.nodes;
       if (!nodes[change.to]) {
         const entry = lookup(change.to);
@@ -62,7 +63,7 @@ export function applyOp(state: GraphState, change: EditOp, lookup: (id: string) 
     case "link.update": {
       const link = state.links[change.id];
       if (!link) return state;
-      const next = { ...link, ...(change.level !== undefined ? { level: change.level } : {}), ...(change.order !== undefined ? { order: change.order } : {}) };
+      const next = { ...link, ...(change.level !== undefined ? { level: change.level } : {}), ...(change.order !== undefined ? { order: change.order } : {}), ...(change.importance !== undefined ? { importance: change.importance ?? undefined } : {}) };
       return { ...state, links: { ...state.links, [change.id]: next } };
     }
     case "link.delete": {
@@ -87,7 +88,7 @@ export function linksOf(state: GraphState, nodeId: string): EditorLink[] {
 export function deleteNodeOps(state: GraphState, nodeId: string): { forward: EditOp[]; backward: EditOp[] } {
   const node = state.nodes[nodeId];
   const links = linksOf(state, nodeId);
-  const restoreLinks: EditOp[] = links.map((l) => ({ op: "link.create", id: l.id, kind: l.kind, from: l.from, to: l.to, level: l.level, order: l.order }));
+  const restoreLinks: EditOp[] = links.map((l) => ({ op: "link.create", id: l.id, kind: l.kind, from: l.from, to: l.to, level: l.level, importance: l.importance, order: l.order }));
   if (!node) return { forward: [], backward: [] };
   if (node.kind === "competency") {
     // why: a competency is a dictionary entry; "deleting" it from a framework removes the requirements.
@@ -100,6 +101,7 @@ export function deleteNodeOps(state: GraphState, nodeId: string): { forward: Edi
     source: node.source,
     url: node.url,
     resourceType: node.resourceType,
+    sanctionedPosts: node.sanctionedPosts,
   };
   return {
     forward: [...links.map((l): EditOp => ({ op: "link.delete", id: l.id })), { op: "node.delete", id: nodeId }],

@@ -1,5 +1,5 @@
 /** Builders for the author's edits: each returns the forward ops and the ops that undo them. */
-import { LINK_RULES, linkKindFor, NODE_KIND_LABELS, type LinkKind } from "@schemas/enums";
+import { IMPORTANCE_LABELS, LINK_RULES, linkKindFor, NODE_KIND_LABELS, type Importance, type LinkKind } from "@schemas/enums";
 import { whyNotLinked } from "@schemas/findings";
 import type { FrameworkNodeKind } from "@schemas/enums";
 import type { EditOp, NodeFields } from "@schemas/edit-ops";
@@ -75,12 +75,21 @@ export function setLevelEdit(link: EditorLink, level: number, names: { from: str
   };
 }
 
+/** Rates a requirement's importance, or clears it (null). */
+export function setImportanceEdit(link: EditorLink, importance: Importance | null, names: { from: string; to: string }): Edit {
+  return {
+    label: importance ? `rate "${names.to}" ${IMPORTANCE_LABELS[importance].toLowerCase()}` : `clear the importance of "${names.to}"`,
+    forward: [{ op: "link.update", id: link.id, importance }],
+    backward: [{ op: "link.update", id: link.id, importance: link.importance ?? null }],
+  };
+}
+
 /** Removes one link. */
 export function deleteLinkEdit(link: EditorLink, names: { from: string; to: string }): Edit {
   return {
     label: `unlink "${names.from}" from "${names.to}"`,
     forward: [{ op: "link.delete", id: link.id }],
-    backward: [{ op: "link.create", id: link.id, kind: link.kind, from: link.from, to: link.to, level: link.level, order: link.order }],
+    backward: [{ op: "link.create", id: link.id, kind: link.kind, from: link.from, to: link.to, level: link.level, importance: link.importance, order: link.order }],
   };
 }
 
@@ -105,6 +114,10 @@ export function updateNodeEdit(node: EditorNode, next: Partial<NodeFields>): Edi
     if (k === "resourceType" && after === "") continue;
     fwd[k] = after;
     back[k] = before;
+  }
+  if ("sanctionedPosts" in next && (next.sanctionedPosts ?? null) !== (node.sanctionedPosts ?? null)) {
+    fwd.sanctionedPosts = next.sanctionedPosts ?? null;
+    back.sanctionedPosts = node.sanctionedPosts ?? null;
   }
   if (Object.keys(fwd).length === 0) return null;
   return {

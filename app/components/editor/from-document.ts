@@ -19,12 +19,14 @@ export function toEditorInit(data: LoaderShape): EditorInit {
     const base: EditorNode = { id: n.id, kind: n.kind, name: n.name, nameHi: n.nameHi, description: n.description, source: n.source, x: p ? p[0] : null, y: p ? p[1] : null };
     if (n.kind === "competency") {
       Object.assign(base, { competencyType: n.competencyType, code: n.code, theme: n.theme, parentId: n.parentId, mdoCode: n.mdoCode, scale: n.scale });
+    } else if (n.kind === "position" && n.sanctionedPosts !== undefined) {
+      base.sanctionedPosts = n.sanctionedPosts;
     } else if (n.kind === "knowledge_resource") {
       Object.assign(base, { url: n.url, resourceType: n.resourceType });
     }
     nodes[n.id] = base;
   }
   const links: Record<string, EditorLink> = {};
-  for (const l of data.doc.links) links[l.id] = { id: l.id, kind: l.kind, from: l.from, to: l.to, level: l.level, order: l.order ?? 0 };
+  for (const l of data.doc.links) links[l.id] = { id: l.id, kind: l.kind, from: l.from, to: l.to, level: l.level, importance: l.importance, order: l.order ?? 0 };
   return { nodes, links, revision: data.revision, canEdit: data.editable, dictionary: data.dictionary };
 }

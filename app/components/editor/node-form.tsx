@@ -15,8 +15,13 @@ export function NodeForm({ node, readOnly, onApply }: Props) {
   const isResource = node.kind === "knowledge_resource";
 
   const submit = (form: HTMLFormElement) => {
-    const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
+    const data: Record<string, unknown> = Object.fromEntries(new FormData(form));
     if (data.resourceType === "") delete data.resourceType;
+    // why: the number field arrives as text; empty means "not known" (null), anything else must parse as a whole number.
+    if (typeof data.sanctionedPosts === "string") {
+      const text = data.sanctionedPosts.trim();
+      data.sanctionedPosts = text === "" ? null : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    }
     const parsed = nodeFieldsSchema.partial().safeParse(data);
     if (!parsed.success) {
       const flat = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
@@ -70,6 +75,11 @@ export function NodeForm({ node, readOnly, onApply }: Props) {
       {field("nameHi", "Hindi name", (p) => <input type="text" lang="hi" defaultValue={node.nameHi ?? ""} {...p} />)}
       {field("description", "Description", (p) => <textarea rows={3} defaultValue={node.description ?? ""} {...p} />)}
       {field("source", "Source / provenance", (p) => <input type="text" defaultValue={node.source ?? ""} placeholder="e.g. CBIC order 12/2024" {...p} />)}
+      {node.kind === "position"
+        ? field("sanctionedPosts", "Sanctioned posts", (p) => (
+            <input type="number" inputMode="numeric" defaultValue={node.sanctionedPosts ?? ""} placeholder="How many officials hold this designation" {...p} />
+          ))
+        : null}
       {isResource ? (
         <>
           {field("url", "Web address", (p) => <input type="url" defaultValue={node.url ?? ""} placeholder="https://" {...p} />)}

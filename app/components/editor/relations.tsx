@@ -2,8 +2,9 @@
  * The selected node's links, editable without dragging: children (with add and unlink),
  * competency requirements with their level, and the parents that use this node.
  */
-import { allowedChildKinds, NODE_KIND_LABELS, NODE_KIND_PLURALS, type NodeKind } from "@schemas/enums";
+import { allowedChildKinds, NODE_KIND_LABELS, NODE_KIND_PLURALS, type Importance, type NodeKind } from "@schemas/enums";
 import { Combobox, type ComboOption } from "../combobox";
+import { ImportanceSelect } from "./importance-select";
 import { LevelSelect } from "./level-select";
 import type { EditorLink, EditorNode } from "./types";
 
@@ -14,6 +15,7 @@ export type RelationActions = {
   createDomain: (parentId: string, name: string) => void;
   unlink: (link: EditorLink) => void;
   setLevel: (link: EditorLink, level: number) => void;
+  setImportance: (link: EditorLink, importance: Importance | null) => void;
   select: (id: string) => void;
 };
 
@@ -59,6 +61,14 @@ export function Relations({ node, nodes, childLinks, parentLinks, optionsFor, na
                         disabled={readOnly}
                         label={`Required level of ${child.name}`}
                         onChange={(level) => actions.setLevel(l, level)}
+                      />
+                    ) : null}
+                    {kind === "competency" ? (
+                      <ImportanceSelect
+                        value={l.importance}
+                        disabled={readOnly}
+                        label={`Importance of ${child.name}`}
+                        onChange={(importance) => actions.setImportance(l, importance)}
                       />
                     ) : null}
                     {readOnly ? null : (
@@ -110,6 +120,9 @@ export function Relations({ node, nodes, childLinks, parentLinks, optionsFor, na
                   </button>
                   {node.kind === "competency" && node.scale ? (
                     <LevelSelect scale={node.scale} value={l.level ?? 1} disabled={readOnly} label={`Level ${parent.name} requires`} onChange={(level) => actions.setLevel(l, level)} />
+                  ) : null}
+                  {node.kind === "competency" ? (
+                    <ImportanceSelect value={l.importance} disabled={readOnly} label={`Importance for ${parent.name}`} onChange={(importance) => actions.setImportance(l, importance)} />
                   ) : null}
                 </li>
               );

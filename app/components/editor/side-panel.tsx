@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { NODE_KIND_LABELS, type NodeKind } from "@schemas/enums";
 import { CompetencyIndex } from "@schemas/competency-match";
 import type { ComboOption } from "../combobox";
+import { ImportanceSelect } from "./importance-select";
 import { LevelSelect } from "./level-select";
 import { NodeForm } from "./node-form";
 import { Relations } from "./relations";
@@ -77,6 +78,12 @@ export function SidePanel({ actions, onDelete }: Props) {
             <p className="muted small">{to.scale.levels.find((l) => l.level === link.level)?.descriptor}</p>
           </div>
         ) : null}
+        {to?.kind === "competency" ? (
+          <div className="field">
+            <span>Importance</span>
+            <ImportanceSelect value={link.importance} disabled={!canEdit} label="Importance" onChange={(importance) => actions.setImportance(link, importance)} />
+          </div>
+        ) : null}
         {canEdit ? (
           <button type="button" className="button danger" onClick={() => actions.unlink(link)}>
             Remove this link
@@ -90,7 +97,7 @@ export function SidePanel({ actions, onDelete }: Props) {
   if (!node) return null;
   const childLinks = Object.values(links).filter((l) => l.from === node.id).sort((a, b) => a.order - b.order);
   const parentLinks = Object.values(links).filter((l) => l.to === node.id);
-  const formKey = [node.id, node.name, node.nameHi, node.description, node.source, node.url, node.resourceType].join("\u0000");
+  const formKey = [node.id, node.name, node.nameHi, node.description, node.source, node.url, node.resourceType, node.sanctionedPosts].join("\u0000");
   return (
     <div>
       <p className="panel-kind">{node.kind === "competency" ? `${node.competencyType} competency` : NODE_KIND_LABELS[node.kind]}</p>

@@ -11,8 +11,9 @@ export function toDocument(state: GraphState, mdo: { code: string; name: string 
       return { kind: "competency", ...common, competencyType: n.competencyType ?? "Domain", code: n.code, theme: n.theme, parentId: n.parentId, mdoCode: n.mdoCode, scale: n.scale ?? DEFAULT_SCALE };
     }
     if (n.kind === "knowledge_resource") return { kind: "knowledge_resource", ...common, url: n.url, resourceType: n.resourceType };
+    if (n.kind === "position") return { kind: "position", ...common, sanctionedPosts: n.sanctionedPosts };
     return { kind: n.kind, ...common };
   });
-  const links = Object.values(state.links).map((l) => ({ id: l.id, from: l.from, to: l.to, kind: l.kind, level: l.level, order: l.order }));
+  const links = Object.values(state.links).map((l) => ({ id: l.id, from: l.from, to: l.to, kind: l.kind, level: l.level, importance: l.importance, order: l.order }));
   return { schemaVersion: SCHEMA_VERSION, mdo, version: null, status: "DRAFT", nodes, links };
 }

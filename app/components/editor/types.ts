@@ -1,5 +1,5 @@
 /** The editor's in-memory model of a draft: nodes (including the competencies it uses) and links. */
-import type { CompetencyType, LinkKind, NodeKind, ResourceType } from "@schemas/enums";
+import type { CompetencyType, Importance, LinkKind, NodeKind, ResourceType } from "@schemas/enums";
 import type { ProficiencyScale } from "@schemas/scale";
 
 export type EditorNode = {
@@ -11,6 +11,8 @@ export type EditorNode = {
   source?: string;
   url?: string;
   resourceType?: ResourceType;
+  /** Positions only. */
+  sanctionedPosts?: number;
   // Competencies only (read-only in the editor: they belong to the dictionary).
   competencyType?: CompetencyType;
   code?: string;
@@ -22,7 +24,7 @@ export type EditorNode = {
   y: number | null;
 };
 
-export type EditorLink = { id: string; kind: LinkKind; from: string; to: string; level?: number; order: number };
+export type EditorLink = { id: string; kind: LinkKind; from: string; to: string; level?: number; importance?: Importance; order: number };
 
 export type GraphState = {
   nodes: Record<string, EditorNode>;

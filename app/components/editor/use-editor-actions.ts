@@ -1,10 +1,10 @@
 /** The author's commands, bound to the editor store; used by the side panel, toolbar and canvas. */
 import { useMemo } from "react";
-import type { FrameworkNodeKind } from "@schemas/enums";
+import type { FrameworkNodeKind, Importance } from "@schemas/enums";
 import type { NodeFields } from "@schemas/edit-ops";
 import type { NodeKind } from "@schemas/enums";
 import { defaultScale } from "@schemas/scale";
-import { addLinkEdit, addNodeEdit, deleteLinkEdit, deleteNodeEdit, setLevelEdit, updateNodeEdit } from "./edits";
+import { addLinkEdit, addNodeEdit, deleteLinkEdit, deleteNodeEdit, setImportanceEdit, setLevelEdit, updateNodeEdit } from "./edits";
 import { useEditorStore } from "./store";
 import type { EditorLink } from "./types";
 
@@ -73,6 +73,9 @@ export function useEditorActions(mdoCode: string) {
       },
       setLevel(link: EditorLink, level: number) {
         s().perform(setLevelEdit(link, level, names(link)));
+      },
+      setImportance(link: EditorLink, importance: Importance | null) {
+        s().perform(setImportanceEdit(link, importance, names(link)));
       },
       update(id: string, fields: Partial<NodeFields>) {
         const node = s().nodes[id];

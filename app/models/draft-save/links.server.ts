@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { links } from "@db/schema";
 import type { EditOp } from "@schemas/edit-ops";
-import { LINK_RULES, linkKindFor, type NodeKind } from "@schemas/enums";
+import { LINK_RULES, linkKindFor, type Importance, type NodeKind } from "@schemas/enums";
 import { aKind, describeNode, whyNotLinked } from "@schemas/findings";
 import type { ProficiencyScale } from "@schemas/scale";
 import { audit } from "../audit/write.server";
@@ -73,6 +73,8 @@ export function createLink(ctx: SaveContext, change: Op<"link.create">): void {
     checkLevel(to.competency, change.level);
   } else if (change.level !== undefined) {
     refuse(400, `The link from ${between} cannot carry a level; only links to competencies have a required level.`);
+  } else if (change.importance !== undefined) {
+    refuse(400, `The link from ${between} cannot carry an importance; only links to competencies are rated.`);
   }
   if (linkExists(ctx, from.id, to.id, to.competency !== undefined)) refuse(400, `${describeNode(from)} is already linked to ${describeNode(to)}.`);
 
@@ -84,6 +86,7 @@ export function createLink(ctx: SaveContext, change: Op<"link.create">): void {
     toNodeId: to.competency ? null : to.id,
     toCompetencyId: to.competency ? to.id : null,
     level: change.level ?? null,
+    importance: change.importance ?? null,
     sortOrder: takeLinkOrder(ctx, from.id, change.order),
     createdAt: ctx.now,
   };
@@ -94,7 +97,7 @@ export function createLink(ctx: SaveContext, change: Op<"link.create">): void {
 /** link.update: a new required level (checked against the scale) or order. */
 export function updateLink(ctx: SaveContext, change: Op<"link.update">): void {
   const row = requireLink(ctx, change.id);
-  const set: { level?: number; sortOrder?: number } = {};
+  const set: { level?: number; sortOrder?: number; importance?: Importance | null } = {};
   if (change.level !== undefined && change.level !== row.level) {
     if (!row.toCompetencyId) {
       refuse(400, `The link ${row.id} is a ${LINK_RULES[row.kind].label} link and cannot carry a level; only links to competencies have a required level.`);
@@ -105,6 +108,13 @@ export function updateLink(ctx: SaveContext, change: Op<"link.update">): void {
     checkLevel(competency, change.level);
     set.level = change.level;
     audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "link", entityId: row.id, action: "update", before: row.level, after: change.level, field: "level" });
+  }
+  if (change.importance !== undefined && change.importance !== row.importance) {
+    if (!row.toCompetencyId) {
+      refuse(400, `The link ${row.id} is a ${LINK_RULES[row.kind].label} link and cannot carry an importance; only links to competencies are rated.`);
+    }
+    set.importance = change.importance;
+    audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "link", entityId: row.id, action: "update", before: row.importance, after: change.importance, field: "importance" });
   }
   if (change.order !== undefined && change.order !== row.sortOrder) {
     set.sortOrder = change.order;

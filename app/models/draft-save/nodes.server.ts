@@ -8,7 +8,7 @@ import { refuse } from "../refusal.server";
 import { aKind } from "@schemas/findings";
 
 type Op<O extends EditOp["op"]> = Extract<EditOp, { op: O }>;
-type FieldKey = keyof NodeFields;
+type FieldKey = Exclude<keyof NodeFields, "sanctionedPosts">;
 
 const FIELD_KEYS: readonly FieldKey[] = ["name", "nameHi", "description", "source", "url", "resourceType"];
 // why: an emptied optional text is stored as null, the way the seed and loadDraftDocument treat "absent";
@@ -20,8 +20,11 @@ function stored(key: FieldKey, value: string): string | null {
   return value === "" && NULL_WHEN_EMPTY.has(key) ? null : value;
 }
 
-/** Only knowledge resources have a web address and a resource type; refuses them on other kinds. */
+/** Only knowledge resources have a web address and a resource type, only positions sanctioned posts; refuses them on other kinds. */
 function checkKindFields(kind: NodeRow["kind"], fields: Partial<NodeFields>): void {
+  if (kind !== "position" && fields.sanctionedPosts !== undefined && fields.sanctionedPosts !== null) {
+    refuse(400, `Only positions have sanctioned posts; ${aKind(kind)} does not.`);
+  }
   if (kind === "knowledge_resource") return;
   const extra = (fields.url !== undefined && fields.url !== "") || fields.resourceType !== undefined;
   if (extra) {
@@ -30,12 +33,13 @@ function checkKindFields(kind: NodeRow["kind"], fields: Partial<NodeFields>): vo
 }
 
 /** The audited content of a node: its kind and the fields that hold something. */
-export function nodeContent(row: Pick<NodeRow, "kind" | FieldKey>): Record<string, string> {
-  const out: Record<string, string> = { kind: row.kind };
+export function nodeContent(row: Pick<NodeRow, "kind" | FieldKey | "sanctionedPosts">): Record<string, string | number> {
+  const out: Record<string, string | number> = { kind: row.kind };
   for (const key of FIELD_KEYS) {
     const value = row[key];
     if (value !== null && value !== "") out[key] = value;
   }
+  if (row.sanctionedPosts !== null) out.sanctionedPosts = row.sanctionedPosts;
   return out;
 }
 
@@ -46,6 +50,7 @@ export function linkContent(row: LinkRow): Record<string, string | number> {
     from: row.fromId,
     to: (row.toNodeId ?? row.toCompetencyId)!,
     ...(row.level !== null ? { level: row.level } : {}),
+    ...(row.importance !== null ? { importance: row.importance } : {}),
     order: row.sortOrder,
   };
 }
@@ -67,6 +72,7 @@ export function createNode(ctx: SaveContext, change: Op<"node.create">): void {
     source: f.source === undefined ? null : stored("source", f.source),
     url: f.url === undefined ? null : stored("url", f.url),
     resourceType: f.resourceType ?? null,
+    sanctionedPosts: f.sanctionedPosts ?? null,
     sortOrder: takeNodeOrder(ctx, change.kind),
     x: coordinate(change.x),
     y: coordinate(change.y),
@@ -92,11 +98,14 @@ export function updateNode(ctx: SaveContext, change: Op<"node.update">): void {
     // One row per changed field, so the log answers "who changed this name, and from what".
     audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "node", entityId: row.id, action: "update", before: row[key], after: next, field: key });
   }
-  if (Object.keys(changed).length === 0) return;
+  const posts = change.fields.sanctionedPosts;
+  const postsChanged = posts !== undefined && posts !== row.sanctionedPosts;
+  if (postsChanged) audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "node", entityId: row.id, action: "update", before: row.sanctionedPosts, after: posts, field: "sanctionedPosts" });
+  if (Object.keys(changed).length === 0 && !postsChanged) return;
   ctx.tx
     .update(nodes)
     // why the cast: stored() only nulls NULL_WHEN_EMPTY fields, and name (min 1) and description are never among them.
-    .set({ ...(changed as Partial<typeof nodes.$inferInsert>), updatedAt: ctx.now })
+    .set({ ...(changed as Partial<typeof nodes.$inferInsert>), ...(postsChanged ? { sanctionedPosts: posts } : {}), updatedAt: ctx.now })
     .where(eq(nodes.id, row.id))
     .run();
 }

@@ -19,8 +19,8 @@ export function getFramework({ mdoId }: { mdoId: string }) {
 const draftStatements = preparedPerClient(() => statementsOn(getClient().sqlite));
 
 function statementsOn(sqlite: Database) {
-  const nodeColumns = "kind, id, name, name_hi, description, source, created_by, created_at, updated_at, url, resource_type";
-  const linkColumns = "id, from_id, to_node_id, to_competency_id, kind, level, sort_order";
+  const nodeColumns = "kind, id, name, name_hi, description, source, created_by, created_at, updated_at, url, resource_type, sanctioned_posts";
+  const linkColumns = "id, from_id, to_node_id, to_competency_id, kind, level, sort_order, importance";
   return {
     nodes: sqlite.prepare(`select ${nodeColumns} from nodes where framework_id = ? order by kind, sort_order, id`).raw(),
     links: sqlite.prepare(`select ${linkColumns} from links where framework_id = ? order by from_id, sort_order, id`).raw(),
@@ -28,8 +28,8 @@ function statementsOn(sqlite: Database) {
   };
 }
 
-type NodeRow = [FrameworkNodeKind, string, string, string | null, string, string | null, string | null, string, string, string | null, string | null];
-type LinkRow = [string, string, string | null, string | null, FracLink["kind"], number | null, number];
+type NodeRow = [FrameworkNodeKind, string, string, string | null, string, string | null, string | null, string, string, string | null, string | null, number | null];
+type LinkRow = [string, string, string | null, string | null, FracLink["kind"], number | null, number, string | null];
 
 /**
  * The MDO's working copy as a FracDocument, self-contained (it carries each referenced
@@ -55,6 +55,7 @@ export function loadDraftDocument({ mdoId }: { mdoId: string }): FracDocument | 
     const link: Record<string, unknown> = { id: l[0], from: l[1], to: l[2] ?? l[3], kind: l[4] };
     if (l[5] !== null) link.level = l[5];
     link.order = l[6];
+    if (l[7] !== null) link.importance = l[7];
     return link as FracLink;
   });
   const out = [...byKind.values()].flat();
@@ -74,7 +75,7 @@ export function loadDraftDocument({ mdoId }: { mdoId: string }): FracDocument | 
 
 // why a record and not spreads: one object per node instead of one per optional field (20,000 nodes).
 function toNode(row: NodeRow, userNames: Map<string, string>): FracNode {
-  const [kind, id, name, nameHi, description, source, createdBy, createdAt, updatedAt, url, resourceType] = row;
+  const [kind, id, name, nameHi, description, source, createdBy, createdAt, updatedAt, url, resourceType, sanctionedPosts] = row;
   const node: Record<string, unknown> = { kind, id, name };
   if (nameHi) node.nameHi = nameHi;
   if (description) node.description = description;
@@ -86,6 +87,7 @@ function toNode(row: NodeRow, userNames: Map<string, string>): FracNode {
     if (url) node.url = url;
     if (resourceType) node.resourceType = resourceType;
   }
+  if (kind === "position" && sanctionedPosts !== null) node.sanctionedPosts = sanctionedPosts;
   return node as FracNode;
 }
 

@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { getClient } from "@db/client";
 import { competencies, frameworks, links, nodes, scales } from "@db/schema";
-import { analyseImport, type DictionaryCompetency, type ExistingSnapshot, type ImportMode, type ImportPlan, type UserMapping } from "@import/index";
+import { analyseImport, type DictionaryCompetency, type ExistingSnapshot, type FieldChange, type ImportMode, type ImportPlan, type UserMapping } from "@import/index";
 import type { ProficiencyScale } from "@schemas/scale";
 import { sha256Hex } from "@db/hash";
 import { audit, auditMany, type AuditEntry } from "../audit/write.server";
@@ -26,14 +26,14 @@ export function loadImportContext({ mdoId }: { mdoId: string }): { existing: Exi
   const fw = db.select().from(frameworks).where(eq(frameworks.mdoId, mdoId)).get();
   if (!fw) return null;
   const nodeRows = db
-    .select({ id: nodes.id, kind: nodes.kind, name: nodes.name, description: nodes.description, nameHi: nodes.nameHi })
+    .select({ id: nodes.id, kind: nodes.kind, name: nodes.name, description: nodes.description, nameHi: nodes.nameHi, sanctionedPosts: nodes.sanctionedPosts })
     .from(nodes)
     .where(eq(nodes.frameworkId, fw.id))
     .all();
   const linkRows = db.select().from(links).where(eq(links.frameworkId, fw.id)).all();
   const existing: ExistingSnapshot = {
     nodes: nodeRows,
-    links: linkRows.map((l) => ({ id: l.id, kind: l.kind, from: l.fromId, to: (l.toNodeId ?? l.toCompetencyId)!, level: l.level })),
+    links: linkRows.map((l) => ({ id: l.id, kind: l.kind, from: l.fromId, to: (l.toNodeId ?? l.toCompetencyId)!, level: l.level, importance: l.importance })),
   };
   const dictionary = listUsableCompetencies({ mdoId }).map((c) => ({ ...c, theme: c.theme ?? null }));
   return { existing, dictionary, revision: fw.revision, status: fw.status };
@@ -107,37 +107,41 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
       }
 
       // Framework nodes and links, with prepared statements on the bulk path.
-      const insertNode = sqlite.prepare("insert into nodes (id, framework_id, kind, name, name_hi, description, source, sort_order, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      const insertNode = sqlite.prepare("insert into nodes (id, framework_id, kind, name, name_hi, description, source, sanctioned_posts, sort_order, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       const maxOrder = sqlite.prepare("select coalesce(max(sort_order), -1) + 1 as n from nodes where framework_id = ? and kind = ?");
       const nextOrder = new Map<string, number>();
       for (const n of planned) {
         const order = nextOrder.get(n.kind) ?? (maxOrder.get(fw.id, n.kind) as { n: number }).n;
         nextOrder.set(n.kind, order + 1);
-        insertNode.run(n.id, fw.id, n.kind, n.name, n.nameHi ?? null, n.description ?? "", `Imported from ${input.fileName}`, order, input.userId, now, now);
-        trail.push({ entity: "node", entityId: n.id, action: "create", before: null, after: present({ kind: n.kind, name: n.name, nameHi: n.nameHi, description: n.description }) });
+        insertNode.run(n.id, fw.id, n.kind, n.name, n.nameHi ?? null, n.description ?? "", `Imported from ${input.fileName}`, n.sanctionedPosts ?? null, order, input.userId, now, now);
+        trail.push({ entity: "node", entityId: n.id, action: "create", before: null, after: present({ kind: n.kind, name: n.name, nameHi: n.nameHi, description: n.description, sanctionedPosts: n.sanctionedPosts }) });
       }
       for (const kind of ["position", "role", "activity"] as const) {
         for (const u of plan.nodes[kind].update) {
           if (!ownIds.has(u.id)) refuse(400, `No node with id ${u.id} in this framework.`);
           const set: Record<string, unknown> = { updatedAt: now };
-          for (const ch of u.changes) if (ch.field !== "scale") set[ch.field] = ch.after;
+          // why Number: sanctioned posts travel through the plan as text, like every cell; the column is an integer.
+          const value = (ch: FieldChange, text: string | null) => (ch.field === "sanctionedPosts" && text !== null ? Number(text) : text);
+          for (const ch of u.changes) if (ch.field !== "scale") set[ch.field] = value(ch, ch.after);
           tx.update(nodes).set(set).where(eq(nodes.id, u.id)).run();
-          for (const ch of u.changes) if (ch.field !== "scale") trail.push({ entity: "node", entityId: u.id, action: "update", field: ch.field, before: ch.before, after: ch.after });
+          for (const ch of u.changes) if (ch.field !== "scale") trail.push({ entity: "node", entityId: u.id, action: "update", field: ch.field, before: value(ch, ch.before), after: value(ch, ch.after) });
         }
       }
-      const insertLink = sqlite.prepare("insert into links (id, framework_id, kind, from_id, to_node_id, to_competency_id, level, sort_order) values (?, ?, ?, ?, ?, ?, ?, ?)");
+      const insertLink = sqlite.prepare("insert into links (id, framework_id, kind, from_id, to_node_id, to_competency_id, level, importance, sort_order) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
       const linkOrder = new Map<string, number>();
       for (const l of plan.links.create) {
         const toCompetency = l.kind === "activity_competency" || l.kind === "role_competency";
         const next = linkOrder.get(l.from) ?? nextLinkOrder(sqlite, l.from);
         linkOrder.set(l.from, next + 1);
-        insertLink.run(l.id, fw.id, l.kind, l.from, toCompetency ? null : l.to, toCompetency ? l.to : null, l.level ?? null, next);
-        trail.push({ entity: "link", entityId: l.id, action: "create", before: null, after: present({ kind: l.kind, from: l.from, to: l.to, level: l.level, order: next }) });
+        insertLink.run(l.id, fw.id, l.kind, l.from, toCompetency ? null : l.to, toCompetency ? l.to : null, l.level ?? null, l.importance ?? null, next);
+        trail.push({ entity: "link", entityId: l.id, action: "create", before: null, after: present({ kind: l.kind, from: l.from, to: l.to, level: l.level, importance: l.importance, order: next }) });
       }
-      const setLevel = sqlite.prepare("update links set level = ? where id = ? and framework_id = ?");
+      const setLevel = sqlite.prepare("update links set level = ?, importance = coalesce(?, importance) where id = ? and framework_id = ?");
       for (const l of plan.links.update) {
-        setLevel.run(l.level ?? null, l.id, fw.id);
-        trail.push({ entity: "link", entityId: l.id, action: "update", field: "level", before: l.levelBefore, after: l.level ?? null });
+        setLevel.run(l.level ?? null, l.importance ?? null, l.id, fw.id);
+        const level = l.level ?? null;
+        if (level !== l.levelBefore) trail.push({ entity: "link", entityId: l.id, action: "update", field: "level", before: l.levelBefore, after: level });
+        if (l.importance !== undefined && l.importance !== l.importanceBefore) trail.push({ entity: "link", entityId: l.id, action: "update", field: "importance", before: l.importanceBefore, after: l.importance });
       }
       if (plan.mode === "replace") {
         // why RETURNING: each removal's audit row keeps the values the row had, read by the delete itself.
@@ -174,12 +178,12 @@ function present(fields: Record<string, string | number | null | undefined>): Re
   return out;
 }
 
-type RawNode = { kind: string; name: string; name_hi: string | null; description: string; source: string | null; url: string | null; resource_type: string | null; sort_order: number };
-type RawLink = { id: string; kind: string; from_id: string; to_node_id: string | null; to_competency_id: string | null; level: number | null; sort_order: number };
+type RawNode = { kind: string; name: string; name_hi: string | null; description: string; source: string | null; url: string | null; resource_type: string | null; sanctioned_posts: number | null; sort_order: number };
+type RawLink = { id: string; kind: string; from_id: string; to_node_id: string | null; to_competency_id: string | null; level: number | null; importance: string | null; sort_order: number };
 
 const nodeBefore = (r: RawNode) =>
-  present({ kind: r.kind, name: r.name, nameHi: r.name_hi, description: r.description, source: r.source, url: r.url, resourceType: r.resource_type, order: r.sort_order });
-const linkBefore = (r: RawLink) => present({ kind: r.kind, from: r.from_id, to: r.to_node_id ?? r.to_competency_id, level: r.level, order: r.sort_order });
+  present({ kind: r.kind, name: r.name, nameHi: r.name_hi, description: r.description, source: r.source, url: r.url, resourceType: r.resource_type, sanctionedPosts: r.sanctioned_posts, order: r.sort_order });
+const linkBefore = (r: RawLink) => present({ kind: r.kind, from: r.from_id, to: r.to_node_id ?? r.to_competency_id, level: r.level, importance: r.importance, order: r.sort_order });
 
 function chunked<T>(ids: string[], run: (ids: string[]) => T[]): T[] {
   const out: T[] = [];

@@ -89,7 +89,7 @@ async function writeChunks(out: Writable, chunks: AsyncIterable<string | Buffer>
 }
 
 /** Writes through a temporary file and a rename, so a reader never sees half a file. */
-async function writeAtomically(file: string, chunks: AsyncIterable<string | Buffer>): Promise<void> {
+export async function writeAtomically(file: string, chunks: AsyncIterable<string | Buffer>): Promise<void> {
   const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
   const out = fs.createWriteStream(tmp);
   try {

@@ -144,7 +144,7 @@ describe("CASE 1.1 package", () => {
     const pkg = buildCasePackage(doc);
     const link = doc.links.find((l) => l.from === n.consolidate.id && l.to === n.finance.id)!;
     const requirement = pkg.CFAssociations.find((a) => a.identifier === link.id)!;
-    expect(requirement.extensions).toEqual({ linkKind: "activity_competency", requiredLevel: 4, requiredLevelName: "Expert" });
+    expect(requirement.extensions).toEqual({ importance: "essential", linkKind: "activity_competency", requiredLevel: 4, requiredLevelName: "Expert" });
     const skill = pkg.CFAssociations.find((a) => a.identifier === caseIds.skillLevelAssociation(link.id))!;
     expect(skill).toMatchObject({
       associationType: "hasSkillLevel",

@@ -87,6 +87,8 @@ describe("CSV export", () => {
         competencyType: n.finance.competencyType,
         theme: n.finance.theme,
         requiredLevel: 4,
+        importance: "Essential",
+        sanctionedPosts: 12,
       }),
     );
   });

@@ -54,10 +54,12 @@ describe("XLSX export", () => {
     const { doc, n } = makeExportDocument();
     const workbook = await read(await toXlsxBuffer(doc));
     const positions = workbook.getWorksheet("Positions")!;
-    expect(headers(positions)).toEqual(["Id", "Name", "Hindi name", "Description", "Source", "Created by", "Created at", "Updated at"]);
+    expect(headers(positions)).toEqual(["Id", "Name", "Hindi name", "Description", "Source", "Created by", "Created at", "Updated at", "Sanctioned posts"]);
     const us = rowWith(positions, "Id", n.us.id);
     expect(us.getCell(column(positions, "Hindi name")).value).toBe("अवर सचिव (बजट)");
     expect(us.getCell(column(positions, "Description")).value).toBe("Heads the budget section.\nReports to the Director.");
+    expect(us.getCell(column(positions, "Sanctioned posts")).value).toBe(12);
+    expect(rowWith(positions, "Id", n.so.id).getCell(column(positions, "Sanctioned posts")).value).toBeNull();
 
     const competencies = workbook.getWorksheet("Competencies")!;
     const finance = rowWith(competencies, "Id", n.finance.id);
@@ -75,12 +77,13 @@ describe("XLSX export", () => {
   it("lists links with kind, names, required level and its name, and order", async () => {
     const { doc, n } = makeExportDocument();
     const links = (await read(await toXlsxBuffer(doc))).getWorksheet("Links")!;
-    expect(headers(links)).toEqual(["Kind", "From", "To", "Required level", "Level name", "Order", "From id", "To id", "Link id"]);
+    expect(headers(links)).toEqual(["Kind", "From", "To", "Required level", "Level name", "Order", "From id", "To id", "Link id", "Importance"]);
     const requirement = doc.links.find((l) => l.from === n.consolidate.id && l.to === n.finance.id)!;
     const row = rowWith(links, "Link id", requirement.id);
     expect((row.values as unknown[]).slice(1, 7)).toEqual(["Activity → Competency", "Consolidate demands for grants", "Financial Management", 4, "Expert", 0]);
     const roleRequirement = rowWith(links, "Link id", doc.links.find((l) => l.to === n.integrity.id)!.id);
     expect(roleRequirement.getCell(5).value).toBe("Advanced");
+    expect(roleRequirement.getCell(column(links, "Importance")).value).toBe("Desirable");
     // Siblings in link order: the budget role's activities, "Draft the cabinet note" (order 0) first.
     const budgetChildren: unknown[] = [];
     links.eachRow((r, i) => {

@@ -12,7 +12,7 @@ import {
 import { FLAT_HEADER_ROW } from "../../factories/import-data";
 
 describe("FLAT_COLUMNS", () => {
-  it("lists the fourteen main columns in the export's order, then one Hindi name column per node kind", () => {
+  it("lists the fourteen main columns in the export's order, one Hindi name column per node kind, then the 1.1 columns Importance and Sanctioned posts", () => {
     expect(FLAT_HEADERS).toEqual(FLAT_HEADER_ROW);
     expect(FLAT_COLUMNS.filter((c) => c.required).map((c) => c.header)).toEqual([
       "Position",

@@ -52,7 +52,7 @@ export const makeResource = (o: Partial<KnowledgeResourceNode> = {}): KnowledgeR
   ...o,
 });
 
-/** A link of the kind that fits the two nodes; links to a competency get level 2. */
+/** A link of the kind that fits the two nodes; links to a competency get level 2 and importance "essential". */
 export function makeLink(from: FracNode, to: FracNode, o: Partial<FracLink> = {}): FracLink {
   const kind = linkKindFor(from.kind, to.kind);
   if (!kind) throw new Error(`test data: a ${from.kind} cannot be linked to a ${to.kind}`);
@@ -61,7 +61,7 @@ export function makeLink(from: FracNode, to: FracNode, o: Partial<FracLink> = {}
     from: from.id,
     to: to.id,
     kind,
-    ...(LINK_RULES[kind].carriesLevel ? { level: 2 } : {}),
+    ...(LINK_RULES[kind].carriesLevel ? { level: 2, importance: "essential" as const } : {}),
     ...o,
   };
 }
@@ -73,7 +73,7 @@ export function makeFracDocument(overrides: Partial<FracDocument> = {}): FracDoc
   const activity = makeActivity();
   const competency = makeCompetency();
   return {
-    schemaVersion: "1.0",
+    schemaVersion: "1.1",
     mdo: { code: "DOE", name: "Department of Expenditure" },
     version: null,
     status: "DRAFT",

@@ -30,7 +30,7 @@ describe("the committed JSON Schema", () => {
     const schema = buildFracDocumentJsonSchema();
     expect(schema.$id).toBe(FRAC_DOCUMENT_SCHEMA_ID);
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-    expect(schema.title).toBe("FRAC document 1.0");
+    expect(schema.title).toBe("FRAC document 1.1");
     expect(String(schema.description)).toContain("Roles, Activities and Competencies");
   });
 });

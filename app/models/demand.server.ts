@@ -1,0 +1,26 @@
+/**
+ * Competency demand of a ministry's draft or published version, and of every ministry's latest
+ * version together: the one function the CLI, the read API and the pages call (the rule itself is
+ * schemas/demand.ts).
+ */
+import { computeDemand, sumDemand, type DemandRow } from "@schemas/demand";
+import { loadDraftDocument } from "./draft/document.server";
+import { getVersion, listPublishedFrameworks } from "./publication/versions.server";
+
+export type DemandSource = number | "draft";
+
+/** The demand of a version (or the draft) of one ministry, or null when there is no such version or draft. */
+export function demandOf({ mdoId, version }: { mdoId: string; version: DemandSource }): DemandRow[] | null {
+  const doc = version === "draft" ? loadDraftDocument({ mdoId }) : getVersion({ mdoId, number: version })?.document;
+  return doc ? computeDemand(doc) : null;
+}
+
+/** The demand of every active ministry's latest published version, summed per competency and level. */
+export function demandOfAll(): DemandRow[] {
+  const lists: DemandRow[][] = [];
+  for (const framework of listPublishedFrameworks()) {
+    const version = getVersion({ mdoId: framework.mdoId, number: framework.latestVersion });
+    if (version) lists.push(computeDemand(version.document));
+  }
+  return sumDemand(lists);
+}
