@@ -8,7 +8,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { recordRefusal } from "~/models/audit/access-log.server";
 import { caseObjectMinistries, findCaseObject, listCaseDocuments, type CaseLookupType } from "~/models/read-api/case-binding.server";
 import { getMdoByCode, type MdoRow } from "~/models/access/mdos.server";
-import { findSourceCaseObject } from "~/models/case-source.server";
+import { findSourceCaseObject } from "~/models/dictionary/case-source.server";
 import { openMinistries } from "~/models/read-api/public-read.server";
 import { publicReadForAll } from "~/config.server";
 import { checkTokenText, type TokenSummary } from "~/models/access/tokens.server";

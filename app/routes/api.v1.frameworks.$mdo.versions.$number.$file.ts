@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DEMAND_HEADERS, demandCells } from "@schemas/demand";
 import { tableCsv } from "@export/table-csv";
-import { demandOf } from "~/models/demand.server";
+import { demandOf } from "~/models/insight/demand.server";
 import { getPublishedVersionNumber } from "~/models/publication/versions.server";
 import { apiBadRequest, apiNotFound, fileResponse, IMMUTABLE, requireApiMdo, requireApiReader } from "~/http/api.server";
 import { jsonBytes } from "~/models/read-api/json-bytes.server";

@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { indicatorLines, indicatorsByLevel, levelIndicatorsSchema } from "@schemas/indicators";
-import { competencyUsage } from "~/models/competency-usage.server";
-import { entryHistory, findEntryByIdOrCode, mergeEntries, setIndicators } from "~/models/dictionary-curation.server";
+import { competencyUsage } from "~/models/dictionary/usage.server";
+import { entryHistory, findEntryByIdOrCode, mergeEntries, setIndicators } from "~/models/dictionary/curation.server";
 import { getDictionaryEntry } from "~/models/dictionary/dictionary.server";
 import { hasCbcRole, requireUser } from "~/http/auth.server";
 import { badRequest, fail, notFound } from "~/http/errors.server";
@@ -13,8 +13,8 @@ import { pageTitle } from "~/i18n/meta";
 
 import { KcmMappings } from "~/components/dictionary/kcm-mappings";
 import { SourceEntryView } from "~/components/dictionary/source-entry-view";
-import { kcmMappingChoices, mappingsOfCompetency, mappingsOfSourceEntry } from "~/models/dictionary-mapping.server";
-import { getSourceEntry, SOURCE_CURATORS } from "~/models/dictionary-source.server";
+import { kcmMappingChoices, mappingsOfCompetency, mappingsOfSourceEntry } from "~/models/dictionary/mapping.server";
+import { getSourceEntry, SOURCE_CURATORS } from "~/models/dictionary/sources.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data?.kind === "outside"

@@ -6,12 +6,12 @@ import { BilingualName } from "~/components/bilingual-name";
 import { listDictionary } from "~/models/dictionary/dictionary.server";
 import { hasCbcRole, requireUser } from "~/http/auth.server";
 import { pageTitle } from "~/i18n/meta";
-import { searchEntries } from "~/models/search.server";
+import { searchEntries } from "~/models/search/search.server";
 import { readSearchQuery } from "~/http/search-query";
 import { searchViewer } from "~/http/search-viewer.server";
 import { CaseUpload } from "~/components/dictionary/case-upload";
 import { SourceList } from "~/components/dictionary/source-list";
-import { listSources, SOURCE_CURATORS } from "~/models/dictionary-source.server";
+import { listSources, SOURCE_CURATORS } from "~/models/dictionary/sources.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dictionary:title", "Competency dictionary");
 

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
-import { MAPPING_RELATIONS, removeMapping, saveMapping } from "~/models/dictionary-mapping.server";
-import { SOURCE_CURATORS } from "~/models/dictionary-source.server";
+import { MAPPING_RELATIONS, removeMapping, saveMapping } from "~/models/dictionary/mapping.server";
+import { SOURCE_CURATORS } from "~/models/dictionary/sources.server";
 import { requireCbcRole } from "~/http/auth.server";
 
 const intents = z.discriminatedUnion("intent", [

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getSource } from "~/models/dictionary-source.server";
+import { getSource } from "~/models/dictionary/sources.server";
 import { requireUser } from "~/http/auth.server";
 import { useFormat } from "~/i18n/format";
 import { notFound } from "~/http/errors.server";

@@ -6,7 +6,7 @@ import { readCasePackage } from "@import/case-package";
 import { ImportError } from "@import/findings";
 import { CaseUpload } from "~/components/dictionary/case-upload";
 import { SourceList } from "~/components/dictionary/source-list";
-import { importCaseSource, listSources, SOURCE_CURATORS } from "~/models/dictionary-source.server";
+import { importCaseSource, listSources, SOURCE_CURATORS } from "~/models/dictionary/sources.server";
 import { hasCbcRole, requireCbcRole, requireUser } from "~/http/auth.server";
 import { getServerT } from "~/i18n/i18n.server";
 import { readImportUpload, UploadRefused } from "~/http/import-upload.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
-import { SUGGESTION_KINDS, suggestNodes } from "~/models/suggestion.server";
+import { SUGGESTION_KINDS, suggestNodes } from "~/models/search/reuse-suggestions.server";
 import { requireMdoAccess } from "~/http/auth.server";
 import { badRequest } from "~/http/errors.server";
 

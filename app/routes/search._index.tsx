@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { FRAMEWORK_NODE_KINDS } from "@schemas/enums";
 import { useHitPlace } from "~/components/search-box";
 import { hitHref } from "@schemas/search-hit";
-import { searchEntries, searchNodes, type SearchHit } from "~/models/search.server";
+import { searchEntries, searchNodes, type SearchHit } from "~/models/search/search.server";
 import { requireUser } from "~/http/auth.server";
 import { getServerT } from "~/i18n/i18n.server";
 import { readSearchQuery } from "~/http/search-query";

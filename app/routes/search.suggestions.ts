@@ -1,7 +1,7 @@
 /** `/search/suggestions?q=…`: the header box's suggestions as JSON (loader only). */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { suggestionsFor } from "~/models/search-suggestions.server";
+import { suggestionsFor } from "~/models/search/suggestions.server";
 import { searchViewer } from "~/http/search-viewer.server";
 import { requireUser } from "~/http/auth.server";
 import { readSearchQuery } from "~/http/search-query";

@@ -86,8 +86,8 @@ export async function searchBench(dir: string): Promise<[string, string, string]
   const dbFile = path.join(dir, "search.db");
   const { names, rows } = fill(dbFile);
   process.env.DATABASE_URL = `file:${dbFile}`;
-  const { searchEverything } = await import("../../app/models/search.server");
-  const { suggestionsFor } = await import("../../app/models/search-suggestions.server");
+  const { searchEverything } = await import("../../app/models/search/search.server");
+  const { suggestionsFor } = await import("../../app/models/search/suggestions.server");
   // A CBC viewer: every row is visible, so every match is ranked (the slowest case).
   const viewer = { mdoIds: [], allMdos: true };
   const q = queries(names);

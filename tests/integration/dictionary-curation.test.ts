@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@db/client";
 import { userId } from "@db/ids";
 import { competencies, links } from "@db/schema";
-import { mergeEntries, setIndicators } from "~/models/dictionary-curation.server";
+import { mergeEntries, setIndicators } from "~/models/dictionary/curation.server";
 import { getDictionaryEntry } from "~/models/dictionary/dictionary.server";
-import { searchEntries } from "~/models/search.server";
+import { searchEntries } from "~/models/search/search.server";
 import { auditOf, ministry } from "../factories/edit-ops";
 
 const curator = userId("curator@frac.test");

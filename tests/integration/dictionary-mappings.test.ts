@@ -6,7 +6,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { getClient } from "@db/client";
 import { readCasePackage } from "@import/case-package";
-import { importCaseSource } from "~/models/dictionary-source.server";
+import { importCaseSource } from "~/models/dictionary/sources.server";
 import { createToken } from "~/models/access/tokens.server";
 import { action as mappingAction } from "~/routes/dictionary.mappings";
 import { loader as entryLoader } from "~/routes/dictionary.$id";

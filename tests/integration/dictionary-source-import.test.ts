@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getClient } from "@db/client";
 import { readCasePackage } from "@import/case-package";
 import { ImportError } from "@import/findings";
-import { getSource, getSourceEntry, importCaseSource, listSources } from "~/models/dictionary-source.server";
+import { getSource, getSourceEntry, importCaseSource, listSources } from "~/models/dictionary/sources.server";
 import { frac } from "../support/cli";
 import { cliDatabaseCopies, databaseRows } from "../support/db-state";
 

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@db/client";
 import { competencies, nodes } from "@db/schema";
-import { searchEntries, searchEverything, searchNodes, type SearchViewer } from "~/models/search.server";
+import { searchEntries, searchEverything, searchNodes, type SearchViewer } from "~/models/search/search.server";
 import { ministry } from "../factories/edit-ops";
 
 const cbic = () => ministry("CBIC");

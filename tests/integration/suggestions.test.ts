@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@db/client";
 import { frameworks, mdos, nodes } from "@db/schema";
 import { eq } from "drizzle-orm";
-import { similarity, wordsOf, type Suggestion } from "~/models/suggestion.server";
+import { similarity, wordsOf, type Suggestion } from "~/models/search/reuse-suggestions.server";
 import { loader } from "~/routes/resources.suggestions";
 import { requestAs, thrownResponse } from "../support/request";
 

@@ -40,7 +40,7 @@ export const demandCommand: Command = {
     }
 
     const [{ demandOf, demandOfAll }, { getMdoByCode }, { getPublishedVersionNumber }] = await Promise.all([
-      import("~/models/demand.server"),
+      import("~/models/insight/demand.server"),
       import("~/models/access/mdos.server"),
       import("~/models/publication/versions.server"),
     ]);

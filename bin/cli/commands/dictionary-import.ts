@@ -21,7 +21,7 @@ export async function dictionaryImport(argv: string[]): Promise<number> {
   const [{ ImportError }, { readCasePackage }, { importCaseSource }] = await Promise.all([
     import("@import/findings"),
     import("@import/case-package"),
-    import("~/models/dictionary-source.server"),
+    import("~/models/dictionary/sources.server"),
   ]);
   let read;
   try {

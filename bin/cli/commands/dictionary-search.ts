@@ -37,7 +37,7 @@ export async function dictionarySearch(argv: string[]): Promise<number> {
     complain(`the query "${query}" has no letters or digits to search for`);
     return EXIT.invalid;
   }
-  const { searchEntries } = await import("~/models/search.server");
+  const { searchEntries } = await import("~/models/search/search.server");
   const hits = searchEntries({ query, viewer: { mdoIds: [], allMdos: true }, types: type ? [type] : undefined, limit });
   const rows = hits.map((h) => ({ id: h.id, code: h.code, name: h.name, type: h.type, theme: h.theme, source: h.source }));
   if (values.json) {

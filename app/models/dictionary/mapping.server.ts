@@ -6,8 +6,8 @@ import crypto from "node:crypto";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { competencies, dictionaryMappings, dictionarySources, MAPPING_RELATIONS, sourceEntries } from "@db/schema";
-import { audit } from "./audit/write.server";
-import { refuse, refusedOf, type Refused } from "./refusal.server";
+import { audit } from "../audit/write.server";
+import { refuse, refusedOf, type Refused } from "../refusal.server";
 
 export type MappingRelation = (typeof MAPPING_RELATIONS)[number];
 export { MAPPING_RELATIONS };

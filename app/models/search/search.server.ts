@@ -9,7 +9,7 @@ import type { CompetencyType, FrameworkNodeKind } from "@schemas/enums";
 import type { SearchHit } from "@schemas/search-hit";
 import { getClient } from "@db/client";
 import { matchExpression, searchWords, type QueryWord } from "@schemas/search-text";
-import { knows, similarWords, vocabulary } from "./search-vocabulary.server";
+import { knows, similarWords, vocabulary } from "./vocabulary.server";
 
 /** Who is asking: the ministries whose drafts they may read, or every ministry (CBC roles, the CLI). */
 export type SearchViewer = { mdoIds: readonly string[]; allMdos: boolean };

@@ -4,8 +4,8 @@
  * schemas/demand.ts).
  */
 import { computeDemand, sumDemand, type DemandRow } from "@schemas/demand";
-import { loadDraftDocument } from "./draft/document.server";
-import { getVersion, listPublishedFrameworks } from "./publication/versions.server";
+import { loadDraftDocument } from "../draft/document.server";
+import { getVersion, listPublishedFrameworks } from "../publication/versions.server";
 
 export type DemandSource = number | "draft";
 

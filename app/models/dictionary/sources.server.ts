@@ -7,8 +7,8 @@ import { asc, count, eq, inArray } from "drizzle-orm";
 import { getClient, getDb } from "@db/client";
 import { competencies, dictionarySources, sourceEntries } from "@db/schema";
 import type { CaseEntryRecord, CasePackageRead } from "@import/case-package";
-import { audit, auditMany, type AuditEntry } from "./audit/write.server";
-import { refuse, refusedOf, type Refused } from "./refusal.server";
+import { audit, auditMany, type AuditEntry } from "../audit/write.server";
+import { refuse, refusedOf, type Refused } from "../refusal.server";
 
 /** Who may import outside frameworks and map their entries: the dictionary's curators and admins. */
 export const SOURCE_CURATORS = ["curator", "admin"] as const;

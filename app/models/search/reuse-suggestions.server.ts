@@ -4,9 +4,9 @@
  * each with where it comes from and what it requires.
  */
 import type { FracDocument, FracNode } from "@schemas/frac-document";
-import { loadDraftDocument } from "./draft/document.server";
-import { memoBySnapshot } from "./publication/snapshot-cache.server";
-import { getVersion, listPublishedFrameworks } from "./publication/versions.server";
+import { loadDraftDocument } from "../draft/document.server";
+import { memoBySnapshot } from "../publication/snapshot-cache.server";
+import { getVersion, listPublishedFrameworks } from "../publication/versions.server";
 
 export const SUGGESTION_KINDS = ["role", "activity"] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];

@@ -10,8 +10,8 @@ import { eq, sql } from "drizzle-orm";
 import { getClient, getDb } from "@db/client";
 import { dictionarySources, sourceEntries } from "@db/schema";
 import { CASE_DEFAULT_BASE_URI, CASE_NAMESPACE, caseUris } from "@export/case-ids";
-import { mappingsOfSource, type MappingRelation } from "./dictionary-mapping.server";
-import { exportOptions } from "./publication/export.server";
+import { mappingsOfSource, type MappingRelation } from "./mapping.server";
+import { exportOptions } from "../publication/export.server";
 
 type Ref = { title: string; identifier: string; uri: string };
 type SourceAssociation = {

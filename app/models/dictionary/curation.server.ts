@@ -7,7 +7,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { competencies, competencyPositions, frameworks, links } from "@db/schema";
 import { readIndicators, type LevelIndicators } from "@schemas/indicators";
-import { audit } from "./audit/write.server";
+import { audit } from "../audit/write.server";
 
 export type CurationResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
 
