@@ -157,6 +157,38 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/v1/frameworks/{mdo}/versions/{number}/{file}": {
+      get: {
+        tags: ["Frameworks"],
+        operationId: "getVersionDemand",
+        "x-public-read": true,
+        summary: "The competency demand of a published version: per competency and level, how many positions and sanctioned posts need it.",
+        parameters: [
+          mdoParam,
+          { name: "number", in: "path", required: true, description: "A published version's number.", schema: { type: "string", pattern: "^[1-9][0-9]*$" }, example: "1" },
+          {
+            name: "file",
+            in: "path",
+            required: true,
+            description: "`demand.json` (an array of `{ competency: { id, code, name, type }, level, positions, posts }`) or `demand.csv` (the same as a table, UTF-8 with BOM, cells safe for spreadsheets).",
+            schema: { type: "string", enum: ["demand.json", "demand.csv"] },
+            example: "demand.json",
+          },
+          { name: "If-None-Match", in: "header", required: false, description: "An ETag from an earlier response.", schema: { type: "string" } },
+        ],
+        responses: {
+          200: {
+            description: "The demand, as an attachment.",
+            headers: { ...etag, ...immutable },
+            content: { "application/json": { schema: { type: "array" } }, "text/csv": { schema: { type: "string" } } },
+          },
+          304: { description: "If-None-Match matched: the client's copy is current.", headers: { ...etag } },
+          400: error("Unknown file, or a malformed version number."),
+          ...unauthorized,
+          404: error("No such ministry or version, or a draft (never served)."),
+        },
+      },
+    },
     "/ims/case/v1p1/CFDocuments": {
       get: {
         tags: ["CASE 1.1"],

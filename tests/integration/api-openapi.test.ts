@@ -27,7 +27,7 @@ const apiRouteFiles = fs.readdirSync(ROUTES).filter((f) => /^(api|ims)\./u.test(
 const routeByUrl = new Map(apiRouteFiles.map((f) => [urlOf(f), f]));
 
 // A value for each path parameter, so each described path can be requested for real.
-const EXAMPLES: Record<string, string> = { mdo: "CBIC", file: "1.json", sourcedId: "00000000-0000-4000-8000-000000000000" };
+const EXAMPLES: Record<string, string> = { mdo: "CBIC", number: "1", file: "1.json", sourcedId: "00000000-0000-4000-8000-000000000000" };
 
 describe("OpenAPI description", () => {
   it("is served as OpenAPI 3.1 with bearer security", async () => {
