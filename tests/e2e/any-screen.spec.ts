@@ -1,3 +1,4 @@
+import { createAuthor } from "./support/accounts";
 import { expect as baseExpect, signIn, test } from "./support/fixtures";
 
 // why longer waits: eight pages in both widths, each several hundred elements, on a shared CI machine.
@@ -88,22 +89,26 @@ test("without JavaScript the menu still opens", async ({ newContext }) => {
 });
 
 test("the list editing page and the open menu have no serious accessibility violations, in English and Hindi", async ({ page }) => {
-  test.setTimeout(400_000);
+  test.setTimeout(120_000);
   const AxeBuilder = (await import("@axe-core/playwright")).default;
-  const scan = async (what: string) => {
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  // why a scope for the menu: the page under it was scanned just before; the open menu is what changed.
+  const scan = async (what: string, scope?: string) => {
+    const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]);
+    const results = await (scope ? builder.include(scope) : builder).analyze();
     const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(bad.map((v) => `${what}: ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   };
-  await signIn(page, "author@frac.test");
+  // why a ministry of its own: CBIC's 172-node list takes axe minutes per scan on a small machine; MOHFW's short one has every kind of control.
+  const { email, password } = createAuthor("MOHFW");
+  await signIn(page, email, password);
   for (const lang of ["en", "hi"]) {
     await page.setViewportSize({ width: 1366, height: 900 });
-    await page.goto(`/frameworks/CBIC/list?lang=${lang}`);
+    await page.goto(`/frameworks/MOHFW/list?lang=${lang}`);
     await expect(page.locator("html")).toHaveAttribute("lang", lang);
     await page.locator("#list-add-position").click();
     await scan(`list (${lang})`);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator("summary.nav-menu-button").click();
-    await scan(`menu (${lang})`);
+    await scan(`menu (${lang})`, "header");
   }
 });
