@@ -5,8 +5,9 @@
  */
 import { and, count, desc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@db/client";
-import { apiTokens, auditLog, competencies, mdos, nodes, users } from "@db/schema";
+import { apiTokens, auditLog, mdos, users } from "@db/schema";
 import { neutraliseCell } from "@schemas/flat-layout";
+import { nodeAndCompetencyNames } from "../draft/names.server";
 
 export type AuditFilter = {
   /** One ministry's rows; null: only rows with no ministry; absent: the whole log (admins). */
@@ -142,12 +143,9 @@ export function listAuditEvents(): { entity: string; action: string }[] {
 }
 
 function entityNames(ids: (string | null)[]): Map<string, string> {
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  const out = new Map<string, string>();
+  const { wanted, names: out } = nodeAndCompetencyNames(ids);
   if (wanted.length === 0) return out;
   const db = getDb();
-  for (const n of db.select({ id: nodes.id, name: nodes.name }).from(nodes).where(inArray(nodes.id, wanted)).all()) out.set(n.id, n.name);
-  for (const c of db.select({ id: competencies.id, name: competencies.name }).from(competencies).where(inArray(competencies.id, wanted)).all()) out.set(c.id, c.name);
   for (const t of db.select({ id: apiTokens.id, name: apiTokens.name }).from(apiTokens).where(inArray(apiTokens.id, wanted)).all()) out.set(t.id, `token ${t.name}`);
   return out;
 }

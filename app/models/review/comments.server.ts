@@ -15,6 +15,7 @@ import { deliverByEmail, notify, usersWithRole, type Notice } from "./notices.se
 import { refuse, refusedOf, type Refused } from "../refusal.server";
 import { mayComment } from "@schemas/review-steps";
 import { loadActor, loadTarget, reviewRolesOf, type Actor, type Target } from "./guard.server";
+import { nodeAndCompetencyNames } from "../draft/names.server";
 
 type CommentRow = typeof comments.$inferSelect;
 type TargetKind = CommentRow["targetKind"];
@@ -203,12 +204,9 @@ function namesOf(ids: (string | null)[]): Map<string, string> {
 
 /** Current names of comment targets: nodes and competencies by name, links as "From → To". */
 function namesOfTargets(ids: (string | null)[]): Map<string, string> {
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  const out = new Map<string, string>();
+  const { wanted, names: out } = nodeAndCompetencyNames(ids);
   if (wanted.length === 0) return out;
   const db = getDb();
-  for (const n of db.select({ id: nodes.id, name: nodes.name }).from(nodes).where(inArray(nodes.id, wanted)).all()) out.set(n.id, n.name);
-  for (const c of db.select({ id: competencies.id, name: competencies.name }).from(competencies).where(inArray(competencies.id, wanted)).all()) out.set(c.id, c.name);
   const linkRows = db.select().from(links).where(inArray(links.id, wanted)).all();
   const ends = [...new Set(linkRows.flatMap((l) => [l.fromId, (l.toNodeId ?? l.toCompetencyId)!]))];
   const endNames = new Map<string, string>();
