@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { parseForm } from "~/http/form.server";
 import { changePassword } from "~/models/access/accounts.server";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/models/access/password-policy.server";
 import { startSession } from "~/session.server";
@@ -31,10 +32,8 @@ type ActionData = { fieldErrors: Partial<Record<Field, string[]>> };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { allowOneTimePassword: true });
-  const parsed = passwordForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    return json<ActionData>({ fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
-  }
+  const parsed = await parseForm(request, passwordForm);
+  if (!parsed.ok) return json<ActionData>({ fieldErrors: parsed.fieldErrors }, { status: 400 });
   const outcome = await changePassword({ userId: user.id, currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword });
   if (!outcome.ok) {
     const field: Field = outcome.field === "user" ? "currentPassword" : outcome.field;

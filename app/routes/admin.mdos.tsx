@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { parseForm } from "~/http/form.server";
 import { activateMdo, listActiveMdos, searchInactiveMdos } from "~/models/access/mdos.server";
 import { openMinistries, setPublicRead } from "~/models/read-api/public-read.server";
 import { requireCbcRole } from "~/http/auth.server";
@@ -18,7 +19,11 @@ const activateForm = z.object({
   intent: z.literal("activate"),
 });
 const publicReadForm = z.object({ intent: z.literal("public-read"), mdoId: z.uuid("Choose a ministry from the list."), open: z.enum(["1", "0"]) });
-const mdoForm = z.discriminatedUnion("intent", [activateForm, publicReadForm]);
+// why a default intent: the activation form predates intents, and scripts may post it without one.
+const mdoForm = z.preprocess(
+  (fields) => ({ intent: "activate", ...(fields as Record<string, unknown>) }),
+  z.discriminatedUnion("intent", [activateForm, publicReadForm]),
+);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCbcRole(request, ["admin"]);
@@ -29,23 +34,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireCbcRole(request, ["admin"]);
-  const fields = Object.fromEntries(await request.formData());
-  // why a default: the activation form predates intents, and scripts may post it without one.
-  const parsed = mdoForm.safeParse({ intent: "activate", ...fields });
-  if (!parsed.success) {
-    return json({ fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> }, { status: 400 });
-  }
-  if (parsed.data.intent === "public-read") {
-    const { mdoId, open } = parsed.data;
-    if (!setPublicRead({ mdoId, open: open === "1", actorId: admin.id })) {
-      return json({ fieldErrors: { mdoId: ["No such active ministry."] } as Record<string, string[]> }, { status: 404 });
+  const parsed = await parseForm(request, mdoForm);
+  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const form = parsed.data;
+  switch (form.intent) {
+    case "public-read": {
+      if (!setPublicRead({ mdoId: form.mdoId, open: form.open === "1", actorId: admin.id })) {
+        return json({ fieldErrors: { mdoId: ["No such active ministry."] } as Record<string, string[]> }, { status: 404 });
+      }
+      return redirect("/admin/mdos");
     }
-    return redirect("/admin/mdos");
+    case "activate": {
+      const result = activateMdo({ mdoId: form.mdoId, code: form.code, parentCode: form.parent || null, actorId: admin.id });
+      if (!result.ok) return json({ fieldErrors: { [result.field]: [result.message] } as Record<string, string[]> }, { status: 400 });
+      return redirect(`/admin/mdos?activated=${encodeURIComponent(result.code)}`);
+    }
   }
-  const { mdoId, code, parent } = parsed.data;
-  const result = activateMdo({ mdoId, code, parentCode: parent || null, actorId: admin.id });
-  if (!result.ok) return json({ fieldErrors: { [result.field]: [result.message] } }, { status: 400 });
-  return redirect(`/admin/mdos?activated=${encodeURIComponent(result.code)}`);
 }
 
 export default function AdminMdos() {

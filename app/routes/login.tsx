@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import type { TFunction } from "i18next";
 import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
+import { parseForm } from "~/http/form.server";
 import { getSession, sessionStorageFor, startSession } from "~/session.server";
 import { recordSecurityEvent } from "~/models/access/accounts.server";
 import { demoEnabled, normalizeEmail, verifyLogin } from "~/models/access/users.server";
@@ -41,10 +42,8 @@ type ActionData = { formError: string | null; fieldErrors: Partial<Record<"email
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = await getServerT(request, "auth");
-  const parsed = loginForm(t).safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    return json<ActionData>({ formError: null, fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
-  }
+  const parsed = await parseForm(request, loginForm(t));
+  if (!parsed.ok) return json<ActionData>({ formError: null, fieldErrors: parsed.fieldErrors }, { status: 400 });
   const client = clientOf(request, context);
   const caller = { email: normalizeEmail(parsed.data.email), ip: client.ip };
   const waitS = await signInBlockedFor(caller);
