@@ -76,9 +76,12 @@ async function seedMinistries(dbFile: string): Promise<{ ministries: Ministry[];
 }
 
 async function startLoadServer(dbFile: string, port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ["--import", "./tests/bench/load-probe.mjs", "dist/serve.js"], {
+  // why NODE_ENV=production: as a production install runs; without it React renders with its development build, 3–5× slower.
+  // BENCH_CPU_PROF=DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const server = spawn(process.execPath, [...profile, "--import", "./tests/bench/load-probe.mjs", "dist/serve.js"], {
     // why API_RATE_LIMIT out of reach: 50 connections for 20 s send tens of thousands of reads with one token.
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${dbFile}`, FRAC_DEMO: "", SESSION_SECRET: SECRET, API_RATE_LIMIT: "1000000000", PUBLIC_READ_RATE: "1000000000" },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: `file:${dbFile}`, FRAC_DEMO: "", SESSION_SECRET: SECRET, API_RATE_LIMIT: "1000000000", PUBLIC_READ_RATE: "1000000000" },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   for (let i = 0; i < 300; i++) {

@@ -65,9 +65,10 @@ async function setup() {
 
 async function startServer() {
   // The shipped server: dist/serve.js, built by `npm run bench` (npm run build).
+  // why NODE_ENV=production: as a production install runs; without it React renders with its development build, 3–5× slower.
   const server = spawn(process.execPath, ["dist/serve.js"], {
     // why API_RATE_LIMIT so high: the throughput run sends thousands of requests with one token; the limiter still counts every one.
-    env: { ...process.env, PORT: String(PORT), DATABASE_URL: `file:${dbFile}`, FRAC_DEMO: "", SESSION_SECRET: "bench-secret-bench-secret-bench-secret", API_RATE_LIMIT: "1000000000" },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_URL: `file:${dbFile}`, FRAC_DEMO: "", SESSION_SECRET: "bench-secret-bench-secret-bench-secret", API_RATE_LIMIT: "1000000000" },
     stdio: "ignore",
   });
   // why 60 s: on a loaded machine the first start (migrations, reference data, the build) is slow.

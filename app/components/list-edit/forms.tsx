@@ -100,7 +100,9 @@ export function NameForm({ legend, submitLabel, initial, busy, onCancel, onSave 
   );
 }
 
-type LevelOptionsProps = { scale: ProficiencyScale };
+/** The level names are all a level chooser needs; the outline sends no more of a scale. */
+type LevelNames = { levels: Pick<ProficiencyScale["levels"][number], "level" | "name">[] };
+type LevelOptionsProps = { scale: LevelNames };
 function LevelOptions({ scale }: LevelOptionsProps) {
   const { t } = useTranslation("a11y");
   return (
@@ -180,7 +182,7 @@ export function RequirementForm({ legend, competencies, taken, busy, onCancel, o
   );
 }
 
-type SetLevelProps = { legend: string; scale: ProficiencyScale; current: number; busy: boolean; onCancel: () => void; onSave: (level: number) => void };
+type SetLevelProps = { legend: string; scale: LevelNames; current: number; busy: boolean; onCancel: () => void; onSave: (level: number) => void };
 
 /** A new required level for an existing requirement. */
 export function SetLevelForm({ legend, scale, current, busy, onCancel, onSave }: SetLevelProps) {

