@@ -20,7 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const mdoIds = user.memberships.flatMap((m) => (m.mdoId ? [m.mdoId] : []));
   const query = readSearchQuery(new URL(request.url).searchParams);
   const results = query ? searchEntries({ query, viewer: searchViewer(user), limit: 100 }) : null;
-  return json({ ...listDictionary({ mdoIds, allMdos: hasCbcRole(user) }), query, results, sources: listSources(), mayImport: hasCbcRole(user, SOURCE_CURATORS) });
+  // why no tree with results: the page shows one or the other, and the whole tree was 95 % of a search's reply.
+  const tree: ReturnType<typeof listDictionary> = results ? { Behavioural: [], Functional: [], Domain: [] } : listDictionary({ mdoIds, allMdos: hasCbcRole(user) });
+  return json({ ...tree, query, results, sources: listSources(), mayImport: hasCbcRole(user, SOURCE_CURATORS) });
 }
 
 function SourcesHeading() {

@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@db/client";
 import { competencies, nodes } from "@db/schema";
 import { searchEntries, searchEverything, searchNodes, type SearchViewer } from "~/models/search/search.server";
+import { loader as dictionaryLoader } from "~/routes/dictionary._index";
 import { ministry } from "../factories/edit-ops";
+import { requestAs } from "../support/request";
 
 const cbic = () => ministry("CBIC");
 const mohfw = () => ministry("MOHFW");
@@ -111,5 +113,17 @@ describe("who sees what", () => {
   it("shows a viewer with no ministry nothing of any draft", () => {
     const hits = searchNodes({ query: "review", viewer: { mdoIds: [], allMdos: false }, limit: 200 });
     expect(hits.every((h) => h.scope === "published")).toBe(true);
+  });
+});
+
+describe("the dictionary page with a query", () => {
+  it("sends the results and not the whole tree; without a query, the tree", async () => {
+    const call = async (path: string) => (await dictionaryLoader({ request: await requestAs("author@frac.test", path), params: {}, context: {} }).then((r) => r.json())) as { results: { name: string }[] | null; Behavioural: unknown[]; Functional: unknown[] };
+    const searched = await call("/dictionary?q=decision");
+    expect(searched.results?.[0]?.name).toBe("Decision Making");
+    expect([searched.Behavioural.length, searched.Functional.length]).toEqual([0, 0]);
+    const browsing = await call("/dictionary");
+    expect(browsing.results).toBeNull();
+    expect(browsing.Behavioural.length).toBeGreaterThan(5);
   });
 });
