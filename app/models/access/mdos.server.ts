@@ -4,7 +4,7 @@ import { getDb } from "@db/client";
 import crypto from "node:crypto";
 import { frameworks, links, mdos, nodes } from "@db/schema";
 import { audit } from "../audit/write.server";
-import { preparedPerClient } from "../read-api/prepared.server";
+import { preparedPerClient } from "@db/prepared";
 
 export type MdoRow = { id: string; code: string; name: string; parentId: string | null };
 

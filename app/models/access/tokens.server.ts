@@ -9,7 +9,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { apiTokens, mdos } from "@db/schema";
 import { audit } from "../audit/write.server";
-import { preparedPerClient } from "../read-api/prepared.server";
+import { preparedPerClient } from "@db/prepared";
 
 /** Every token starts with this, so leaked tokens are easy to recognise (e.g. by secret scanners). */
 export const TOKEN_PREFIX = "frac_";

@@ -6,7 +6,7 @@ import { competencies, frameworks, mdos, scales } from "@db/schema";
 import { proficiencyScaleSchema, type ProficiencyScale } from "@schemas/scale";
 import { SCHEMA_VERSION, type FracDocument, type FracLink, type FracNode } from "@schemas/frac-document";
 import { FRAMEWORK_NODE_KINDS, type FrameworkNodeKind } from "@schemas/enums";
-import { preparedPerClient } from "../read-api/prepared.server";
+import { preparedPerClient } from "@db/prepared";
 
 /** The framework row of an MDO, or null when the MDO has none yet. */
 export function getFramework({ mdoId }: { mdoId: string }) {

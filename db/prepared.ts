@@ -3,7 +3,7 @@
  * preparing a drizzle query costs more than running it). The client changes when tests or the dev
  * server reopen the database, so each client gets its own statements.
  */
-import { getDb, type Db } from "@db/client";
+import { getDb, type Db } from "./client";
 
 /** A getter for what `build` prepares on the current client, built on first use. */
 export function preparedPerClient<T>(build: (db: Db) => T): () => T {
