@@ -136,9 +136,10 @@ export function Relations({ node, nodes, childLinks, parentLinks, optionsFor, na
               nodes={nodes}
               parentLinks={parentLinks}
               onLink={(parentId) => {
-                if (node.kind !== "competency") return actions.linkExisting(parentId, node.id);
-                // why: the new requirement is selected, so its level can be set; the reader follows it there.
-                actions.requireCompetency(parentId, node.id);
+                if (node.kind === "competency") actions.requireCompetency(parentId, node.id);
+                else actions.linkExisting(parentId, node.id);
+                // why: the list the focus was in may be gone (nothing left to link to), and a new requirement is
+                // selected so its level can be set; either way the reader continues from the heading of the details.
                 focusPanel();
               }}
             />
