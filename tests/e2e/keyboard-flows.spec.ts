@@ -174,6 +174,9 @@ test("the canvas by keyboard: a node moves with the arrow keys, links from “Li
   await expect(role).toBeVisible();
   await expect(role).toBeFocused();
   await page.keyboard.press("Delete");
+  // The dialog opens on its least destructive button; Tab reaches the other.
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(dialog.getByRole("button", { name: "Delete" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(role).toHaveCount(0);
