@@ -9,14 +9,21 @@ import { competencies, frameworks, mdos } from "@db/schema";
 
 export type BigFrameworkOptions = { code: string; positions: number; rolesPer: number; activitiesPer: number; competenciesPer: number; withPositions: boolean };
 
+/** Activates an inactive MDO under `code` with an empty draft; returns its id and the draft's framework id. */
+export function activateEmptyMdo(client: Client, code: string): { frameworkId: string; mdoId: string } {
+  const { db } = client;
+  const mdo = db.select().from(mdos).where(eq(mdos.active, false)).limit(1).get();
+  if (!mdo) throw new Error("no inactive MDO left to activate");
+  db.update(mdos).set({ active: true, code }).where(eq(mdos.id, mdo.id)).run();
+  const frameworkId = crypto.randomUUID();
+  db.insert(frameworks).values({ id: frameworkId, mdoId: mdo.id, revision: 1 }).run();
+  return { frameworkId, mdoId: mdo.id };
+}
+
 /** Activates an inactive MDO under `code` and fills its draft; returns the counts written. */
 export function writeBigFramework(client: Client, o: BigFrameworkOptions) {
   const { db, sqlite } = client;
-  const mdo = db.select().from(mdos).where(eq(mdos.active, false)).limit(1).get();
-  if (!mdo) throw new Error("no inactive MDO left to activate");
-  db.update(mdos).set({ active: true, code: o.code }).where(eq(mdos.id, mdo.id)).run();
-  const frameworkId = crypto.randomUUID();
-  db.insert(frameworks).values({ id: frameworkId, mdoId: mdo.id, revision: 1 }).run();
+  const { frameworkId, mdoId } = activateEmptyMdo(client, o.code);
   // The shared dictionary only: another ministry's Domain competencies are not this one's to use.
   const kcm = db.select({ id: competencies.id }).from(competencies).where(isNull(competencies.mdoId)).all().map((c) => c.id);
 
@@ -59,5 +66,5 @@ export function writeBigFramework(client: Client, o: BigFrameworkOptions) {
       }
     }
   })();
-  return { frameworkId, mdoId: mdo.id, nodes: counts.nodes + counts.competencies.size, links: counts.links };
+  return { frameworkId, mdoId, nodes: counts.nodes + counts.competencies.size, links: counts.links };
 }

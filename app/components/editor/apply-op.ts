@@ -3,42 +3,20 @@
  * Pure: returns a new state, sharing everything that did not change.
  */
 import type { EditOp } from "@schemas/edit-ops";
-import type { DictionaryOption, EditorLink, EditorNode, GraphState } from "./types";
-
-/** Builds the editor node for a dictionary entry, placed at (x, y) or unplaced. */
-export function competencyNode(entry: DictionaryOption, x: number | null = null, y: number | null = null): EditorNode {
-  return {
-    id: entry.id,
-    kind: "competency",
-    name: entry.name,
-    nameHi: entry.nameHi ?? undefined,
-    description: entry.description,
-    competencyType: entry.type,
-    code: entry.code ?? undefined,
-    theme: entry.theme ?? undefined,
-    parentId: entry.parentId ?? undefined,
-    mdoCode: entry.mdoCode ?? undefined,
-    scale: entry.scale,
-    x,
-    y,
-  };
-}
-
-// why null too: sanctioned posts are cleared with null, which the editor holds as "absent".
-const clean = <T extends Record<string, unknown>>(o: T) =>
-  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === "" || v === null ? undefined : v])) as { [K in keyof T]: Exclude<T[K], null> };
+import { competencyNode, nodeFields, placed, withFields } from "./node-shape";
+import type { DictionaryOption, EditorLink, GraphState } from "./types";
 
 /** Applies one change; `lookup` resolves competency ids created by competency.create or chosen from the dictionary. */
 export function applyOp(state: GraphState, change: EditOp, lookup: (id: string) => DictionaryOption | undefined): GraphState {
   switch (change.op) {
     case "node.create": {
-      const node: EditorNode = { id: change.id, kind: change.kind, ...clean(change.fields), x: change.x ?? null, y: change.y ?? null };
+      const node = withFields({ id: change.id, kind: change.kind, x: change.x ?? null, y: change.y ?? null }, change.fields);
       return { ...state, nodes: { ...state.nodes, [change.id]: node } };
     }
     case "node.update": {
       const node = state.nodes[change.id];
       if (!node) return state;
-      return { ...state, nodes: { ...state.nodes, [change.id]: { ...node, ...clean(change.fields) } } };
+      return { ...state, nodes: { ...state.nodes, [change.id]: withFields(node, change.fields) } };
     }
     case "node.move": {
       const node = state.nodes[change.id];
@@ -94,19 +72,13 @@ export function deleteNodeOps(state: GraphState, nodeId: string): { forward: Edi
     // why: a competency is a dictionary entry; "deleting" it from a framework removes the requirements.
     return { forward: links.map((l) => ({ op: "link.delete", id: l.id })), backward: restoreLinks };
   }
-  const fields = {
-    name: node.name,
-    nameHi: node.nameHi,
-    description: node.description,
-    source: node.source,
-    url: node.url,
-    resourceType: node.resourceType,
-    sanctionedPosts: node.sanctionedPosts,
-  };
+  const { name, ...rest } = nodeFields(node);
+  const fields = { name: name ?? "", ...rest };
+  const at = placed(node);
   return {
     forward: [...links.map((l): EditOp => ({ op: "link.delete", id: l.id })), { op: "node.delete", id: nodeId }],
     backward: [
-      { op: "node.create", id: nodeId, kind: node.kind, fields, ...(node.x !== null && node.y !== null ? { x: node.x, y: node.y } : {}) },
+      { op: "node.create", id: nodeId, kind: node.kind, fields, ...(at ?? {}) },
       ...restoreLinks,
     ],
   };

@@ -45,10 +45,11 @@ export function ConfirmDelete({ state, nodeId, onConfirm, onCancel }: Props) {
           )}
           <p className="muted small">You can undo this with Ctrl+Z.</p>
           <div className="dialog-buttons">
+            {/* why no autoFocus: showModal() focuses the first button, Cancel, the least destructive choice (ARIA practices for a dialog that deletes). */}
             <button type="button" className="button" onClick={onCancel}>
               Cancel
             </button>
-            <button type="button" className="button danger" onClick={() => onConfirm(node.id)} autoFocus>
+            <button type="button" className="button danger" onClick={() => onConfirm(node.id)}>
               {node.kind === "competency" ? "Remove" : "Delete"}
             </button>
           </div>

@@ -16,6 +16,7 @@ import {
   type NodeChange,
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { linkKindFor } from "@schemas/enums";
 import type { Finding } from "@schemas/findings";
 import { validateFracDocument } from "@schemas/validator";
@@ -27,6 +28,8 @@ import { FindingsPanel } from "./findings-panel";
 import { buildView, windowView } from "./graph-view";
 import { NODE_HEIGHT, NODE_WIDTH, provisionalPositions } from "./layout";
 import { nodeTypes } from "./node-types";
+import { focusNode, focusPanel, isNodeElement, nodeIdOf, useGraphLabels } from "./keyboard";
+import { placed } from "./node-shape";
 import { SidePanel } from "./side-panel";
 import { createEditorStore, EditorStoreContext, useEditor, useEditorStore, type EditorInit } from "./store";
 import { toDocument } from "./to-document";
@@ -88,6 +91,8 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
   const saveStatus = useEditor((s) => s.saveStatus);
   const saveMessage = useEditor((s) => s.saveMessage);
   const flow = useReactFlow();
+  const { t } = useTranslation("graph");
+  const { nameOf, ariaLabelConfig } = useGraphLabels();
   const actions = useEditorActions(mdo.code);
   const saveNow = useAutosave(saveAction);
   const [deleting, setDeleting] = useState<string | null>(null);
@@ -133,8 +138,9 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
         comments: commentCounts,
         changes: changedIds,
         onToggle: store.getState().toggleCollapsed,
+        nameOf,
       }),
-    [nodes, links, collapsed, focusId, flags, selection, fallback, focusLayout, commentCounts, changedIds, store],
+    [nodes, links, collapsed, focusId, flags, selection, fallback, focusLayout, commentCounts, changedIds, store, nameOf],
   );
   const large = view.nodes.length > VISIBLE_ONLY_FROM;
   const canvas = useMemo(() => (large ? windowView(view, linkWindow, selection?.id ?? null) : view), [large, view, linkWindow, selection]);
@@ -149,7 +155,7 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
       const target = node ?? (link ? s.nodes[link.from] : undefined);
       if (!target) return;
       if (s.focusId && !view.nodes.some((n) => n.id === target.id)) s.setFocus(null);
-      const pos = target.x !== null && target.y !== null ? { x: target.x, y: target.y } : fallback.get(target.id);
+      const pos = placed(target) ?? fallback.get(target.id);
       if (pos) void flow.setCenter(pos.x + NODE_WIDTH / 2, pos.y + NODE_HEIGHT / 2, { zoom: 1.1, duration: 300 });
     },
     [store, flow, fallback, view.nodes],
@@ -169,10 +175,13 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
       } else if (mod && !isTyping(e.target) && e.key.toLowerCase() === "y") {
         e.preventDefault();
         s.redo();
-      } else if ((e.key === "Delete" || e.key === "Backspace") && !isTyping(e.target) && s.canEdit && s.selection) {
+      } else if ((e.key === "Delete" || e.key === "Backspace") && !isTyping(e.target) && s.canEdit) {
         const sel = s.selection;
-        if (sel.type === "node") setDeleting(sel.id);
-        else {
+        // why: with several nodes on the canvas, the one that has the keyboard's focus is the one meant.
+        const focused = nodeIdOf(e.target);
+        if (focused) setDeleting(focused);
+        else if (sel?.type === "node") setDeleting(sel.id);
+        else if (sel) {
           const link = s.links[sel.id];
           if (link) actions.unlink(link);
         }
@@ -187,11 +196,17 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
       const s = store.getState();
       for (const c of changes) {
         if (c.type === "position" && c.position && c.dragging && s.canEdit) s.previewMove(c.id, c.position.x, c.position.y);
+        // why dragStart: a drag's last position arrives here too, before onNodeDragStop records it; an arrow key's move arrives only here.
+        else if (c.type === "position" && c.position && !c.dragging && !dragStart.current && s.canEdit) {
+          const n = s.nodes[c.id];
+          const from = n ? (placed(n) ?? fallback.get(n.id)) : undefined;
+          if (n && from) s.perform(moveEdit(n, from, c.position));
+        }
         // why: the canvas is controlled, so React Flow reports a click as a change for us to apply.
         else if (c.type === "select" && c.selected) s.select({ type: "node", id: c.id });
       }
     },
-    [store],
+    [store, fallback],
   );
 
   const onEdgesChange = useCallback(
@@ -261,6 +276,13 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
       <div className="editor-body">
         <div className="canvas" aria-label="Framework graph" ref={canvasRef}>
           <ReactFlow
+            // why: Enter on a node (which React Flow selects) also takes the reader to its details; Space only selects, for moving it.
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && isNodeElement(e.target)) focusPanel();
+            }}
+            ariaLabelConfig={ariaLabelConfig}
+            // why: links are edited from the nodes' details; tabbing through every link before the first node would bury the nodes.
+            edgesFocusable={false}
             nodes={canvas.nodes}
             edges={canvas.edges}
             onMove={(_, viewport) => trackViewport(viewport)}
@@ -299,7 +321,7 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
           >
             <Background />
             {view.nodes.length <= MINIMAP_MAX_NODES ? (
-              <MiniMap pannable zoomable ariaLabel="Overview of the whole graph" nodeColor={miniMapColor} nodeStrokeWidth={0} />
+              <MiniMap pannable zoomable ariaLabel={t("controls.minimap")} nodeColor={miniMapColor} nodeStrokeWidth={0} />
             ) : null}
             <Controls showInteractive={false} showFitView={false}>
               <ControlButton onClick={() => frame()} title="Fit the whole framework" aria-label="Fit the whole framework">
@@ -310,7 +332,15 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
             </Controls>
           </ReactFlow>
         </div>
-        <aside className="side-panel" aria-label="Selected item">
+        <aside
+          className="side-panel"
+          aria-label="Selected item"
+          onKeyDown={(e) => {
+            // why: the way back from a node's details to the node, for someone who came by keyboard.
+            const sel = store.getState().selection;
+            if (e.key === "Escape" && !isTyping(e.target) && sel?.type === "node" && focusNode(sel.id)) e.preventDefault();
+          }}
+        >
           {selection ? <ChangeDetails changes={changes} id={selection.id} /> : null}
           <SidePanel actions={actions} onDelete={setDeleting} />
           {selection ? (

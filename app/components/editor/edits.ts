@@ -4,6 +4,7 @@ import { whyNotLinked } from "@schemas/findings";
 import type { FrameworkNodeKind } from "@schemas/enums";
 import type { EditOp, NodeFields } from "@schemas/edit-ops";
 import { deleteNodeOps } from "./apply-op";
+import { nodeFields } from "./node-shape";
 import type { Edit } from "./store";
 import type { EditorLink, EditorNode, GraphState } from "./types";
 
@@ -29,7 +30,7 @@ export function addNodeEdit(
   if (parentId) {
     const parent = state.nodes[parentId];
     const linkKind = parent ? linkKindFor(parent.kind, kind) : null;
-    if (!parent || !linkKind) return { error: linkRefusal(parent, { kind } as EditorNode) };
+    if (!parent || !linkKind) return { error: linkRefusal(parent, { kind }) };
     const linkId = uuid();
     forward.push({ op: "link.create", id: linkId, kind: linkKind, from: parentId, to: id, order: nextOrder(state, parentId) });
     backward.unshift({ op: "link.delete", id: linkId });
@@ -54,8 +55,7 @@ export function addLinkEdit(state: GraphState, from: string, to: string, level?:
   }
   const id = uuid();
   const carriesLevel = LINK_RULES[kind].carriesLevel;
-  const max = child.scale?.levels.length ?? 5;
-  const lvl = carriesLevel ? Math.min(level ?? 3, max) : undefined;
+  const lvl = carriesLevel && child.kind === "competency" ? Math.min(level ?? 3, child.scale.levels.length) : undefined;
   return {
     id,
     edit: {
@@ -103,11 +103,12 @@ const FIELD_KEYS = ["name", "nameHi", "description", "source", "url", "resourceT
 
 /** Changes a node's fields; only fields that differ are sent. Null when nothing changed. */
 export function updateNodeEdit(node: EditorNode, next: Partial<NodeFields>): Edit | null {
+  const now = nodeFields(node);
   const fwd: Record<string, unknown> = {};
   const back: Record<string, unknown> = {};
   for (const k of FIELD_KEYS) {
     if (!(k in next)) continue;
-    const before = (node[k] ?? "") as string;
+    const before = now[k] ?? "";
     const after = (next[k] ?? "") as string;
     if (before === after) continue;
     // why: a resource type can be changed but not cleared (the schema has no "none" value).
@@ -115,9 +116,9 @@ export function updateNodeEdit(node: EditorNode, next: Partial<NodeFields>): Edi
     fwd[k] = after;
     back[k] = before;
   }
-  if ("sanctionedPosts" in next && (next.sanctionedPosts ?? null) !== (node.sanctionedPosts ?? null)) {
+  if ("sanctionedPosts" in next && (next.sanctionedPosts ?? null) !== (now.sanctionedPosts ?? null)) {
     fwd.sanctionedPosts = next.sanctionedPosts ?? null;
-    back.sanctionedPosts = node.sanctionedPosts ?? null;
+    back.sanctionedPosts = now.sanctionedPosts ?? null;
   }
   if (Object.keys(fwd).length === 0) return null;
   return {

@@ -22,6 +22,8 @@ export type ViewInput = GraphState & {
   /** What changed since the last published version, when the author asked to see it. */
   changes: Map<string, ChangeStatus> | null;
   onToggle: (id: string) => void;
+  /** The node's accessible name: its kind and name, in the reader's language. */
+  nameOf: (node: EditorNode) => string;
 };
 
 /** Children lists by parent id, in link order. */
@@ -72,7 +74,8 @@ export function buildView(input: ViewInput): { nodes: FracFlowNode[]; edges: Edg
     const comments = input.comments.get(id) ?? 0;
     const status = input.changes?.get(id);
     const change = status === "added" || status === "changed" ? status : undefined;
-    const key = `${pos.x},${pos.y},${childCount},${collapsed},${flag ?? ""},${selected},${comments},${change ?? ""}`;
+    const ariaLabel = input.nameOf(n);
+    const key = `${pos.x},${pos.y},${childCount},${collapsed},${flag ?? ""},${selected},${comments},${change ?? ""},${ariaLabel}`;
     const hit = cache.get(n);
     if (hit && hit.key === key) {
       nodes.push(hit.node);
@@ -86,7 +89,8 @@ export function buildView(input: ViewInput): { nodes: FracFlowNode[]; edges: Edg
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
       selected,
-      data: { kind: n.kind, name: n.name, nameHi: n.nameHi, competencyType: n.competencyType, flag, childCount, collapsed, comments, change, onToggle: input.onToggle },
+      ariaLabel,
+      data: { node: n, flag, childCount, collapsed, comments, change, onToggle: input.onToggle },
     };
     cache.set(n, { key, node });
     nodes.push(node);

@@ -4,14 +4,13 @@
  */
 import { Handle, Position, type Node, type NodeProps, type NodeTypes } from "@xyflow/react";
 import { memo } from "react";
-import type { CompetencyType, NodeKind } from "@schemas/enums";
+import type { NodeKind } from "@schemas/enums";
 import { NODE_KIND_LABELS } from "@schemas/enums";
+import type { EditorNode } from "./types";
 
 export type FracNodeData = {
-  kind: NodeKind;
-  name: string;
-  nameHi?: string;
-  competencyType?: CompetencyType;
+  /** The node itself, as the store holds it (never a copy of some of its fields). */
+  node: EditorNode;
   /** "error" | "warning" when the validator has findings on this node. */
   flag?: "error" | "warning";
   childCount: number;
@@ -26,15 +25,17 @@ export type FracNodeData = {
 export type FracFlowNode = Node<FracNodeData, NodeKind>;
 
 function FracNodeView({ id, data, selected }: NodeProps<FracFlowNode>) {
-  const kindLabel = data.kind === "competency" && data.competencyType ? `${data.competencyType} competency` : NODE_KIND_LABELS[data.kind];
-  const hasTarget = data.kind !== "position";
-  const hasSource = data.kind !== "competency" && data.kind !== "knowledge_resource";
+  const { node } = data;
+  const competencyType = node.kind === "competency" ? node.competencyType : null;
+  const kindLabel = competencyType ? `${competencyType} competency` : NODE_KIND_LABELS[node.kind];
+  const hasTarget = node.kind !== "position";
+  const hasSource = node.kind !== "competency" && node.kind !== "knowledge_resource";
   return (
     <div
       className={[
         "fnode",
-        `fnode-${data.kind}`,
-        data.competencyType ? `fnode-${data.competencyType.toLowerCase()}` : "",
+        `fnode-${node.kind}`,
+        competencyType ? `fnode-${competencyType.toLowerCase()}` : "",
         selected ? "is-selected" : "",
         data.flag ? `has-${data.flag}` : "",
         data.change ? `is-${data.change}` : "",
@@ -57,19 +58,19 @@ function FracNodeView({ id, data, selected }: NodeProps<FracFlowNode>) {
           </span>
         ) : null}
       </div>
-      <div className="fnode-name" title={data.name}>
-        {data.name}
+      <div className="fnode-name" title={node.name}>
+        {node.name}
       </div>
-      {data.nameHi ? (
+      {node.nameHi ? (
         <div className="fnode-hi" lang="hi">
-          {data.nameHi}
+          {node.nameHi}
         </div>
       ) : null}
       {data.childCount > 0 && data.onToggle ? (
         <button
           type="button"
           className="fnode-toggle nodrag"
-          aria-label={data.collapsed ? `Expand ${data.name} (${data.childCount} hidden)` : `Collapse ${data.name}`}
+          aria-label={data.collapsed ? `Expand ${node.name} (${data.childCount} hidden)` : `Collapse ${node.name}`}
           onClick={(e) => {
             e.stopPropagation();
             data.onToggle?.(id);

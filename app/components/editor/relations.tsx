@@ -6,6 +6,8 @@ import { allowedChildKinds, NODE_KIND_LABELS, NODE_KIND_PLURALS, type Importance
 import { Combobox, type ComboOption } from "../combobox";
 import { ImportanceSelect } from "./importance-select";
 import { LevelSelect } from "./level-select";
+import { focusPanel } from "./keyboard";
+import { LinkTo } from "./link-to";
 import type { EditorLink, EditorNode } from "./types";
 
 export type RelationActions = {
@@ -54,7 +56,7 @@ export function Relations({ node, nodes, childLinks, parentLinks, optionsFor, na
                     <button type="button" className="link-button" onClick={() => actions.select(child.id)}>
                       {child.name}
                     </button>
-                    {kind === "competency" && child.scale ? (
+                    {child.kind === "competency" ? (
                       <LevelSelect
                         scale={child.scale}
                         value={l.level ?? 1}
@@ -118,7 +120,7 @@ export function Relations({ node, nodes, childLinks, parentLinks, optionsFor, na
                   <button type="button" className="link-button" onClick={() => actions.select(parent.id)}>
                     {parent.name}
                   </button>
-                  {node.kind === "competency" && node.scale ? (
+                  {node.kind === "competency" ? (
                     <LevelSelect scale={node.scale} value={l.level ?? 1} disabled={readOnly} label={`Level ${parent.name} requires`} onChange={(level) => actions.setLevel(l, level)} />
                   ) : null}
                   {node.kind === "competency" ? (
@@ -128,6 +130,20 @@ export function Relations({ node, nodes, childLinks, parentLinks, optionsFor, na
               );
             })}
           </ul>
+          {readOnly ? null : (
+            <LinkTo
+              node={node}
+              nodes={nodes}
+              parentLinks={parentLinks}
+              onLink={(parentId) => {
+                if (node.kind === "competency") actions.requireCompetency(parentId, node.id);
+                else actions.linkExisting(parentId, node.id);
+                // why: the list the focus was in may be gone (nothing left to link to), and a new requirement is
+                // selected so its level can be set; either way the reader continues from the heading of the details.
+                focusPanel();
+              }}
+            />
+          )}
         </section>
       ) : null}
     </>

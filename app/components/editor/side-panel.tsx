@@ -7,6 +7,7 @@ import type { ComboOption } from "../combobox";
 import { ImportanceSelect } from "./importance-select";
 import { LevelSelect } from "./level-select";
 import { NodeForm } from "./node-form";
+import { nodeFields } from "./node-shape";
 import { Relations } from "./relations";
 import { useEditor } from "./store";
 import type { DictionaryOption } from "./types";
@@ -68,10 +69,10 @@ export function SidePanel({ actions, onDelete }: Props) {
     return (
       <div>
         <p className="panel-kind">Link</p>
-        <h2>
+        <h2 tabIndex={-1}>
           {from?.name} → {to?.name}
         </h2>
-        {to?.scale && link.level !== undefined ? (
+        {to?.kind === "competency" && link.level !== undefined ? (
           <div className="field">
             <span id="link-level-label">Required level</span>
             <LevelSelect scale={to.scale} value={link.level} disabled={!canEdit} label="Required level" onChange={(level) => actions.setLevel(link, level)} />
@@ -97,11 +98,14 @@ export function SidePanel({ actions, onDelete }: Props) {
   if (!node) return null;
   const childLinks = Object.values(links).filter((l) => l.from === node.id).sort((a, b) => a.order - b.order);
   const parentLinks = Object.values(links).filter((l) => l.to === node.id);
-  const formKey = [node.id, node.name, node.nameHi, node.description, node.source, node.url, node.resourceType, node.sanctionedPosts].join("\u0000");
+  // why: the form's fields are uncontrolled, so a change from elsewhere (undo) must remount it.
+  const formKey = `${node.id}\u0000${JSON.stringify(nodeFields(node))}`;
   return (
     <div>
       <p className="panel-kind">{node.kind === "competency" ? `${node.competencyType} competency` : NODE_KIND_LABELS[node.kind]}</p>
-      <h2 className="panel-title">{node.name}</h2>
+      <h2 className="panel-title" tabIndex={-1}>
+        {node.name}
+      </h2>
       {node.kind === "competency" ? (
         <div className="competency-facts">
           {node.theme ? <p className="small">Sub-theme of {node.theme}</p> : null}

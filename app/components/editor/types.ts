@@ -1,28 +1,13 @@
 /** The editor's in-memory model of a draft: nodes (including the competencies it uses) and links. */
-import type { CompetencyType, Importance, LinkKind, NodeKind, ResourceType } from "@schemas/enums";
+import type { CompetencyType, Importance, LinkKind } from "@schemas/enums";
+import type { FracNode } from "@schemas/frac-document";
 import type { ProficiencyScale } from "@schemas/scale";
 
-export type EditorNode = {
-  id: string;
-  kind: NodeKind;
-  name: string;
-  nameHi?: string;
-  description?: string;
-  source?: string;
-  url?: string;
-  resourceType?: ResourceType;
-  /** Positions only. */
-  sanctionedPosts?: number;
-  // Competencies only (read-only in the editor: they belong to the dictionary).
-  competencyType?: CompetencyType;
-  code?: string;
-  theme?: string;
-  parentId?: string;
-  mdoCode?: string;
-  scale?: ProficiencyScale;
-  x: number | null;
-  y: number | null;
-};
+/**
+ * A node as the editor holds it: the document's node, exactly as the validator and the
+ * exports read it, plus where it sits on the canvas (null until the layout places it).
+ */
+export type EditorNode = FracNode & { x: number | null; y: number | null };
 
 export type EditorLink = { id: string; kind: LinkKind; from: string; to: string; level?: number; importance?: Importance; order: number };
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildView, edgeWindow, sameRect, windowView, type ViewInput } from "~/components/editor/graph-view";
 import { NODE_HEIGHT, NODE_WIDTH } from "~/components/editor/layout";
 import type { EditorLink, EditorNode } from "~/components/editor/types";
+import { DEFAULT_SCALE } from "@schemas/scale";
 
 /** A chain per row: position → role → activity → competency, at 310-unit columns and 90-unit rows. */
 function grid(rows: number): ViewInput {
@@ -10,7 +11,8 @@ function grid(rows: number): ViewInput {
   const kinds = ["position", "role", "activity", "competency"] as const;
   for (let r = 0; r < rows; r++) {
     kinds.forEach((kind, col) => {
-      nodes[`${kind}-${r}`] = { id: `${kind}-${r}`, kind, name: `${kind} ${r}`, x: col * 310, y: r * 90 };
+      const common = { id: `${kind}-${r}`, name: `${kind} ${r}`, x: col * 310, y: r * 90 };
+      nodes[common.id] = kind === "competency" ? { ...common, kind, competencyType: "Functional", scale: DEFAULT_SCALE } : { ...common, kind };
     });
     links[`pr-${r}`] = { id: `pr-${r}`, kind: "position_role", from: `position-${r}`, to: `role-${r}`, order: 0 };
     links[`ra-${r}`] = { id: `ra-${r}`, kind: "role_activity", from: `role-${r}`, to: `activity-${r}`, order: 0 };
@@ -18,7 +20,7 @@ function grid(rows: number): ViewInput {
   }
   // One long link: the first activity also needs the last row's competency, far down the canvas.
   links.far = { id: "far", kind: "activity_competency", from: "activity-0", to: `competency-${rows - 1}`, level: 3, order: 1 };
-  return { nodes, links, collapsed: {}, focusId: null, flags: new Map(), selectedId: null, fallback: new Map(), override: null, comments: new Map(), changes: null, onToggle: () => {} };
+  return { nodes, links, collapsed: {}, focusId: null, flags: new Map(), selectedId: null, fallback: new Map(), override: null, comments: new Map(), changes: null, onToggle: () => {}, nameOf: (n) => `${n.kind}: ${n.name}` };
 }
 
 describe("buildView", () => {
@@ -41,6 +43,14 @@ describe("buildView", () => {
   it("shows one position's sub-graph when focused", () => {
     const view = buildView({ ...grid(3), focusId: "position-1" });
     expect(view.nodes.map((n) => n.id).sort()).toEqual(["activity-1", "competency-1", "position-1", "role-1"]);
+  });
+
+  it("gives each node its accessible name and hands the node itself to the view, not a copy of some fields", () => {
+    const input = grid(1);
+    const view = buildView(input);
+    const role = view.nodes.find((n) => n.id === "role-0");
+    expect(role?.ariaLabel).toBe("role: role 0");
+    expect(role?.data.node).toBe(input.nodes["role-0"]);
   });
 
   it("keeps the identity of unchanged nodes between views, so memoised nodes do not re-render", () => {
