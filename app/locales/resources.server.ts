@@ -25,6 +25,8 @@ import enSearch from "./en/search.json";
 import hiSearch from "./hi/search.json";
 import enDictionarySources from "./en/dictionary-sources.json";
 import hiDictionarySources from "./hi/dictionary-sources.json";
+import enReuse from "./en/reuse.json";
+import hiReuse from "./hi/reuse.json";
 
 /** All messages by language, then namespace. */
 export const resources = {
@@ -39,6 +41,7 @@ export const resources = {
     a11y: enA11y,
     search: enSearch,
     "dictionary-sources": enDictionarySources,
+    reuse: enReuse,
   },
   hi: {
     auth: hiAuth,
@@ -51,5 +54,6 @@ export const resources = {
     a11y: hiA11y,
     search: hiSearch,
     "dictionary-sources": hiDictionarySources,
+    reuse: hiReuse,
   },
 } satisfies Record<Language, Resource[string]>;

@@ -32,7 +32,7 @@ const clean = <T extends Record<string, unknown>>(o: T) =>
 export function applyOp(state: GraphState, change: EditOp, lookup: (id: string) => DictionaryOption | undefined): GraphState {
   switch (change.op) {
     case "node.create": {
-      const node: EditorNode = { id: change.id, kind: change.kind, ...clean(change.fields), x: change.x ?? null, y: change.y ?? null };
+      const node: EditorNode = { id: change.id, kind: change.kind, ...clean(change.fields), ...(change.derivedFrom ? { derivedFrom: change.derivedFrom } : {}), x: change.x ?? null, y: change.y ?? null };
       return { ...state, nodes: { ...state.nodes, [change.id]: node } };
     }
     case "node.update": {
@@ -106,7 +106,7 @@ export function deleteNodeOps(state: GraphState, nodeId: string): { forward: Edi
   return {
     forward: [...links.map((l): EditOp => ({ op: "link.delete", id: l.id })), { op: "node.delete", id: nodeId }],
     backward: [
-      { op: "node.create", id: nodeId, kind: node.kind, fields, ...(node.x !== null && node.y !== null ? { x: node.x, y: node.y } : {}) },
+      { op: "node.create", id: nodeId, kind: node.kind, fields, ...(node.x !== null && node.y !== null ? { x: node.x, y: node.y } : {}), ...(node.derivedFrom ? { derivedFrom: node.derivedFrom } : {}) },
       ...restoreLinks,
     ],
   };

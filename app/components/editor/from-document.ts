@@ -21,6 +21,8 @@ export function toEditorInit(data: LoaderShape): EditorInit {
       Object.assign(base, { competencyType: n.competencyType, code: n.code, theme: n.theme, parentId: n.parentId, mdoCode: n.mdoCode, scale: n.scale });
     } else if (n.kind === "position" && n.sanctionedPosts !== undefined) {
       base.sanctionedPosts = n.sanctionedPosts;
+    } else if ((n.kind === "role" || n.kind === "activity") && n.derivedFrom) {
+      base.derivedFrom = n.derivedFrom;
     } else if (n.kind === "knowledge_resource") {
       Object.assign(base, { url: n.url, resourceType: n.resourceType });
     }

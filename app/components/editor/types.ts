@@ -1,6 +1,7 @@
 /** The editor's in-memory model of a draft: nodes (including the competencies it uses) and links. */
 import type { CompetencyType, Importance, LinkKind, NodeKind, ResourceType } from "@schemas/enums";
 import type { ProficiencyScale } from "@schemas/scale";
+import type { DerivedFrom } from "@schemas/reuse";
 
 export type EditorNode = {
   id: string;
@@ -13,6 +14,8 @@ export type EditorNode = {
   resourceType?: ResourceType;
   /** Positions only. */
   sanctionedPosts?: number;
+  /** Roles and activities copied by reuse: where they came from. */
+  derivedFrom?: DerivedFrom;
   // Competencies only (read-only in the editor: they belong to the dictionary).
   competencyType?: CompetencyType;
   code?: string;
