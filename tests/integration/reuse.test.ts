@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import type { EditOp } from "@schemas/edit-ops";
 import type { FracDocument, FracNode } from "@schemas/frac-document";
 import { planReuse } from "@schemas/reuse";
+import { toCsvText } from "@export/csv";
+import { toJsonText } from "@export/json";
 import { applyEditOps } from "~/models/draft-save/save.server";
 import { loadDraftDocument } from "~/models/draft/document.server";
 import { getLatestVersion } from "~/models/publication/versions.server";
@@ -67,6 +69,13 @@ describe("reusing a role from another ministry's published framework", () => {
     expect(requirementsOf(draft, rootId)).toEqual(keep(requirementsOf(cbic.document, role.id)));
     copiedActivities.forEach((a, i) => expect(requirementsOf(draft, a.id)).toEqual(keep(requirementsOf(cbic.document, sourceActivities[i]!.id))));
     expect(requirementsOf(cbic.document, role.id).length + sourceActivities.reduce((n, a) => n + requirementsOf(cbic.document, a.id).length, 0)).toBeGreaterThan(0);
+
+    // The exports of the draft carry it: JSON derivedFrom, the CSV's "Role reused from" column.
+    const json = JSON.parse(toJsonText(draft)) as FracDocument;
+    expect(json.nodes.find((n) => n.id === rootId)).toMatchObject({ derivedFrom: { nodeId: role.id, mdo: "CBIC", version: cbic.number } });
+    const csv = toCsvText(draft);
+    expect(csv.split("\n")[0]).toContain("Role reused from");
+    expect(csv).toContain(`CBIC/${cbic.number}/${role.id}`);
   });
 
   it("never copies another ministry's Domain competency, and names what it left out", () => {
