@@ -158,6 +158,10 @@ export const nodes = sqliteTable(
     resourceType: text("resource_type"),
     /** Positions only: how many officials hold this designation; null when not known. */
     sanctionedPosts: integer("sanctioned_posts"),
+    /** Roles and activities copied by reuse: the node they came from, its ministry and published version (null: that ministry's draft). */
+    derivedFromNodeId: text("derived_from_node_id"),
+    derivedFromMdoId: text("derived_from_mdo_id").references((): AnySQLiteColumn => mdos.id),
+    derivedFromVersion: integer("derived_from_version"),
     /** Order among siblings of the same kind at the top level (positions); links carry their own order. */
     sortOrder: integer("sort_order").notNull().default(0),
     x: integer("x"),

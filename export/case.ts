@@ -208,6 +208,9 @@ function itemExtensions(node: FracNode): Extensions | undefined {
     Object.assign(fields, { url: node.url, resourceType: node.resourceType });
   } else if (node.kind === "position") {
     fields.sanctionedPosts = node.sanctionedPosts;
+  } else if ((node.kind === "role" || node.kind === "activity") && node.derivedFrom) {
+    // Format 1.1: CASE has no association for "copied from a node of another framework", so it is an extension.
+    Object.assign(fields, { derivedFromNodeId: node.derivedFrom.nodeId, derivedFromMdo: node.derivedFrom.mdo, derivedFromVersion: node.derivedFrom.version ?? undefined });
   }
   const out: Extensions = {};
   let any = false;

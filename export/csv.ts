@@ -14,7 +14,7 @@
  */
 import Papa from "papaparse";
 import { IMPORTANCE_LABELS } from "@schemas/enums";
-import { FLAT_COLUMNS, FLAT_HEADERS, neutraliseCell, type FlatKey } from "@schemas/flat-layout";
+import { derivedFromCell, FLAT_COLUMNS, FLAT_HEADERS, neutraliseCell, type FlatKey } from "@schemas/flat-layout";
 import type { FracDocument, FracLink, FracNode } from "@schemas/frac-document";
 import { childLinks, childrenOfKind, buildExportGraph, nodesOfKind, type ExportGraph } from "./graph";
 
@@ -161,13 +161,14 @@ function cellsOf(node: FracNode): Partial<Record<FlatKey, string>> {
         sanctionedPosts: node.sanctionedPosts === undefined ? undefined : String(node.sanctionedPosts),
       };
     case "role":
-      return { roleId: node.id, role: node.name, roleDescription: node.description, roleNameHi: node.nameHi };
+      return { roleId: node.id, role: node.name, roleDescription: node.description, roleNameHi: node.nameHi, roleDerivedFrom: derivedFromCell(node.derivedFrom) };
     case "activity":
       return {
         activityId: node.id,
         activity: node.name,
         activityDescription: node.description,
         activityNameHi: node.nameHi,
+        activityDerivedFrom: derivedFromCell(node.derivedFrom),
       };
     case "competency":
       return { competencyId: node.id, competency: node.name, competencyType: node.competencyType, theme: node.theme };

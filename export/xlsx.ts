@@ -58,8 +58,8 @@ export async function writeXlsx(doc: FracDocument, stream: Writable): Promise<vo
 
   addSheet(workbook, "About", aboutColumns, aboutRows(doc));
   addSheet(workbook, "Positions", positionColumns, nodesOfKind(index, "position"));
-  addSheet(workbook, "Roles", nodeColumns, nodesOfKind(index, "role"));
-  addSheet(workbook, "Activities", nodeColumns, nodesOfKind(index, "activity"));
+  addSheet(workbook, "Roles", reusableColumns, nodesOfKind(index, "role"));
+  addSheet(workbook, "Activities", reusableColumns, nodesOfKind(index, "activity"));
   const competencies = nodesOfKind(index, "competency");
   addSheet(workbook, "Competencies", competencyColumns, competencies);
   addSheet(workbook, "Proficiency levels", levelColumns, levelRows(competencies));
@@ -151,6 +151,15 @@ const nodeColumns: Column<FracNode>[] = [
 const positionColumns: Column<FracNode>[] = [
   ...nodeColumns,
   { header: "Sanctioned posts", value: (n) => (n.kind === "position" ? n.sanctionedPosts : undefined) },
+];
+
+// Format 1.1: where a reused role or activity was copied from, after the 1.0 columns.
+const derivedFrom = (n: FracNode) => (n.kind === "role" || n.kind === "activity" ? n.derivedFrom : undefined);
+const reusableColumns: Column<FracNode>[] = [
+  ...nodeColumns,
+  { header: "Reused from ministry", value: (n) => derivedFrom(n)?.mdo },
+  { header: "Reused from version", value: (n) => { const d = derivedFrom(n); return d ? (d.version ?? "draft") : undefined; } },
+  { header: "Reused from id", value: (n) => derivedFrom(n)?.nodeId, width: ID_WIDTH },
 ];
 
 const competencyColumns: Column<CompetencyNode>[] = [

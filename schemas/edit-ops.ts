@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FRAMEWORK_NODE_KINDS, IMPORTANCE_LEVELS, LINK_KINDS, RESOURCE_TYPES } from "./enums";
 import { LIMITS } from "./limits";
+import { derivedFromSchema } from "./reuse";
 
 /**
  * The editor's change set: what one save sends. The browser builds it, the server parses it
@@ -52,6 +53,8 @@ export const editOpSchema = z.discriminatedUnion("op", [
     fields: nodeFieldsSchema,
     x: coordinate.optional(),
     y: coordinate.optional(),
+    /** A role or activity copied from another framework (or the own draft) keeps where it came from. */
+    derivedFrom: derivedFromSchema.optional(),
   }),
   z.object({ op: z.literal("node.update"), id: z.uuid(), fields: nodeFieldsSchema.partial() }),
   z.object({ op: z.literal("node.move"), id: z.uuid(), x: coordinate, y: coordinate }),

@@ -16,6 +16,7 @@ export const FINDING_CODES = [
   "level_missing",
   "level_not_allowed",
   "level_out_of_scale",
+  "likely_duplicate_role",
   "name_empty",
   "position_without_role",
   "role_without_activity",

@@ -38,6 +38,8 @@ export const FLAT_KEYS = [
   "activityNameHi",
   "importance",
   "sanctionedPosts",
+  "roleDerivedFrom",
+  "activityDerivedFrom",
 ] as const;
 export type FlatKey = (typeof FLAT_KEYS)[number];
 
@@ -137,7 +139,15 @@ export const FLAT_COLUMNS: readonly FlatColumn[] = [
   col("sanctionedPosts", "Sanctioned posts", false, "How many officials hold the position (a whole number); empty when not known.", {
     aliases: ["Sanctioned strength", "Posts", "Number of posts"],
   }),
+  // Written by the export only (where a reused role or activity came from); the import leaves provenance to reuse.
+  col("roleDerivedFrom", "Role reused from", false, "Where the role was copied from: MINISTRY/VERSION/ID (VERSION is draft for a draft); empty when it was not reused. Not read by the import.", {}),
+  col("activityDerivedFrom", "Activity reused from", false, "Where the activity was copied from: MINISTRY/VERSION/ID; empty when it was not reused. Not read by the import.", {}),
 ];
+
+/** A derivedFrom reference as one cell: MINISTRY/VERSION/ID, with "draft" for a draft's version. */
+export function derivedFromCell(from: { nodeId: string; mdo: string; version: number | null } | undefined): string | undefined {
+  return from ? `${from.mdo}/${from.version ?? "draft"}/${from.nodeId}` : undefined;
+}
 
 /** The flat layout's headers in export order. */
 export const FLAT_HEADERS: readonly string[] = FLAT_COLUMNS.map((c) => c.header);

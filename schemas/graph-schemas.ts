@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { COMPETENCY_TYPES, IMPORTANCE_LEVELS, LINK_KINDS, NODE_KINDS, RESOURCE_TYPES } from "./enums";
 import { boundedText, LIMITS, requiredText, type SchemaVariant } from "./limits";
+import { buildDerivedFromSchema } from "./reuse";
 import { buildProficiencyScaleSchema } from "./scale";
 
 /**
@@ -31,7 +32,9 @@ function commonFields(variant: SchemaVariant) {
 }
 
 function simpleNode<K extends "role" | "activity">(variant: SchemaVariant, kind: K, what: string) {
-  return z.object({ kind: z.literal(kind), ...commonFields(variant) }).describe(what);
+  return z
+    .object({ kind: z.literal(kind), ...commonFields(variant), derivedFrom: buildDerivedFromSchema(variant).optional() })
+    .describe(what);
 }
 
 /** The position node schema: common fields plus the number of sanctioned posts (format 1.1). */

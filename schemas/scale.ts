@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { boundedText, LIMITS, type SchemaVariant } from "./limits";
+import { INDICATOR_MAX, INDICATORS_PER_LEVEL_MAX } from "./indicators";
 import { normalizeName } from "./text";
 
 /**
@@ -21,6 +22,11 @@ export function buildProficiencyLevelSchema(variant: SchemaVariant) {
       descriptor: boundedText(variant, LIMITS.LEVEL_DESCRIPTOR_MAX).describe(
         "Observable description of what a person at this level can do.",
       ),
+      indicators: z
+        .array(boundedText(variant, INDICATOR_MAX).min(1))
+        .max(INDICATORS_PER_LEVEL_MAX)
+        .optional()
+        .describe("What an official at this level does, a few sentences written for this competency (level anchors); absent when none are written and the descriptor stands for the level. Since 1.1."),
     })
     .describe("One proficiency level of a competency.");
 }

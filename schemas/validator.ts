@@ -3,6 +3,7 @@ import { FindingList, type Finding } from "./findings";
 import { checkCoverage } from "./rules-coverage";
 import { checkImportance } from "./rules-importance";
 import { checkDuplicateIds, checkCounts } from "./rules-ids";
+import { checkLikelyDuplicateRoles } from "./rules-duplicates";
 import { checkLinks } from "./rules-links";
 import { checkDuplicateNames, checkText } from "./rules-text";
 import { indexDocument } from "./validator-index";
@@ -37,6 +38,7 @@ export function validateFracDocument(doc: FracDocument, options: ValidateOptions
   checkImportance(doc, mode, list);
   checkText(doc, list);
   checkDuplicateNames(index, list);
+  checkLikelyDuplicateRoles(index, list);
 
   return list.sorted();
 }

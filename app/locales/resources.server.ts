@@ -27,6 +27,8 @@ import enDictionarySources from "./en/dictionary-sources.json";
 import hiDictionarySources from "./hi/dictionary-sources.json";
 import enGraph from "./en/graph.json";
 import hiGraph from "./hi/graph.json";
+import enReuse from "./en/reuse.json";
+import hiReuse from "./hi/reuse.json";
 
 /** All messages by language, then namespace. */
 export const resources = {
@@ -42,6 +44,7 @@ export const resources = {
     search: enSearch,
     "dictionary-sources": enDictionarySources,
     graph: enGraph,
+    reuse: enReuse,
   },
   hi: {
     auth: hiAuth,
@@ -55,5 +58,6 @@ export const resources = {
     search: hiSearch,
     "dictionary-sources": hiDictionarySources,
     graph: hiGraph,
+    reuse: hiReuse,
   },
 } satisfies Record<Language, Resource[string]>;

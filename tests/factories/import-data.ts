@@ -175,6 +175,8 @@ export const FLAT_HEADER_ROW = [
   "Activity Hindi name",
   "Importance",
   "Sanctioned posts",
+  "Role reused from",
+  "Activity reused from",
 ];
 
 type FlatRowInput = Partial<

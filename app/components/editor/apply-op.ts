@@ -3,14 +3,14 @@
  * Pure: returns a new state, sharing everything that did not change.
  */
 import type { EditOp } from "@schemas/edit-ops";
-import { competencyNode, nodeFields, placed, withFields } from "./node-shape";
+import { competencyNode, derivedFromOf, nodeFields, placed, withFields } from "./node-shape";
 import type { DictionaryOption, EditorLink, GraphState } from "./types";
 
 /** Applies one change; `lookup` resolves competency ids created by competency.create or chosen from the dictionary. */
 export function applyOp(state: GraphState, change: EditOp, lookup: (id: string) => DictionaryOption | undefined): GraphState {
   switch (change.op) {
     case "node.create": {
-      const node = withFields({ id: change.id, kind: change.kind, x: change.x ?? null, y: change.y ?? null }, change.fields);
+      const node = withFields({ id: change.id, kind: change.kind, x: change.x ?? null, y: change.y ?? null, derivedFrom: change.derivedFrom }, change.fields);
       return { ...state, nodes: { ...state.nodes, [change.id]: node } };
     }
     case "node.update": {
@@ -78,7 +78,7 @@ export function deleteNodeOps(state: GraphState, nodeId: string): { forward: Edi
   return {
     forward: [...links.map((l): EditOp => ({ op: "link.delete", id: l.id })), { op: "node.delete", id: nodeId }],
     backward: [
-      { op: "node.create", id: nodeId, kind: node.kind, fields, ...(at ?? {}) },
+      { op: "node.create", id: nodeId, kind: node.kind, fields, ...(at ?? {}), ...(derivedFromOf(node) ? { derivedFrom: derivedFromOf(node) } : {}) },
       ...restoreLinks,
     ],
   };

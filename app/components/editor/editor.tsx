@@ -342,7 +342,7 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
           }}
         >
           {selection ? <ChangeDetails changes={changes} id={selection.id} /> : null}
-          <SidePanel actions={actions} onDelete={setDeleting} />
+          <SidePanel actions={actions} onDelete={setDeleting} mdoCode={mdo.code} />
           {selection ? (
             <CommentThreads
               code={mdo.code}

@@ -5,6 +5,7 @@
 import type { NodeFields } from "@schemas/edit-ops";
 import type { FrameworkNodeKind } from "@schemas/enums";
 import type { FracNode } from "@schemas/frac-document";
+import type { DerivedFrom } from "@schemas/reuse";
 import type { DictionaryOption, EditorNode } from "./types";
 
 /** The author-editable fields of a node (what node.create and node.update carry). */
@@ -16,7 +17,10 @@ export function nodeFields(node: EditorNode): Partial<NodeFields> {
 }
 
 /** A node of `kind` with `fields` applied over `base` (an existing node, or just its id when it is new). */
-export function withFields(base: EditorNode | { id: string; kind: FrameworkNodeKind; x: number | null; y: number | null }, fields: Partial<NodeFields>): EditorNode {
+export function withFields(
+  base: EditorNode | { id: string; kind: FrameworkNodeKind; x: number | null; y: number | null; derivedFrom?: DerivedFrom },
+  fields: Partial<NodeFields>,
+): EditorNode {
   const old: Partial<NodeFields> = "name" in base ? nodeFields(base) : {};
   // why "" and null become absent: an emptied text field sends "", a cleared number sends null; the document has neither.
   const text = (k: "name" | "nameHi" | "description" | "source" | "url") => (k in fields ? fields[k] : old[k]) || undefined;
@@ -29,8 +33,11 @@ export function withFields(base: EditorNode | { id: string; kind: FrameworkNodeK
     case "knowledge_resource":
       return { kind: "knowledge_resource", ...kept, ...common, url: text("url"), resourceType: pick("resourceType") };
     case "role":
-    case "activity":
-      return { kind: base.kind, ...kept, ...common };
+    case "activity": {
+      // why: where a reused node came from is set when it is created and kept through every edit.
+      const derivedFrom = "derivedFrom" in base ? base.derivedFrom : undefined;
+      return { kind: base.kind, ...kept, ...common, ...(derivedFrom ? { derivedFrom } : {}) };
+    }
     case "competency":
       // why: a competency's fields belong to the dictionary; the editor never changes them.
       return base;
@@ -55,6 +62,9 @@ export function competencyNode(entry: DictionaryOption, x: number | null = null,
     y,
   };
 }
+
+/** Where a reused role or activity was copied from; undefined for every other node. */
+export const derivedFromOf = (node: EditorNode): DerivedFrom | undefined => (node.kind === "role" || node.kind === "activity" ? node.derivedFrom : undefined);
 
 /** The document's node without its canvas position. */
 export function toFracNode(node: EditorNode): FracNode {

@@ -1,6 +1,9 @@
 /** The panel beside the canvas: the selected node's fields and links, or the selected link. */
 import { Link } from "@remix-run/react";
 import { useMemo } from "react";
+import { useReuseSentence } from "~/components/reuse/reuse-suggestions";
+import { ReuseFinder } from "~/components/reuse/reuse-finder";
+import { ReusedFrom } from "~/components/reuse/reused-from";
 import { NODE_KIND_LABELS, type NodeKind } from "@schemas/enums";
 import { CompetencyIndex } from "@schemas/competency-match";
 import type { ComboOption } from "../combobox";
@@ -13,7 +16,7 @@ import { useEditor } from "./store";
 import type { DictionaryOption } from "./types";
 import type { EditorActions } from "./use-editor-actions";
 
-type Props = { actions: EditorActions; onDelete: (id: string) => void };
+type Props = { actions: EditorActions; onDelete: (id: string) => void; mdoCode?: string };
 
 function dictionaryOption(d: DictionaryOption): ComboOption {
   const hint = [d.type, d.theme, d.code, d.mdoCode].filter(Boolean).join(" · ");
@@ -21,7 +24,8 @@ function dictionaryOption(d: DictionaryOption): ComboOption {
 }
 
 /** Shows and edits whatever is selected. */
-export function SidePanel({ actions, onDelete }: Props) {
+export function SidePanel({ actions, onDelete, mdoCode }: Props) {
+  const reuseSentence = useReuseSentence();
   const selection = useEditor((s) => s.selection);
   const nodes = useEditor((s) => s.nodes);
   const links = useEditor((s) => s.links);
@@ -106,6 +110,11 @@ export function SidePanel({ actions, onDelete }: Props) {
       <h2 className="panel-title" tabIndex={-1}>
         {node.name}
       </h2>
+      {(node.kind === "role" || node.kind === "activity") && node.derivedFrom ? (
+        <p className="small">
+          <ReusedFrom node={{ kind: node.kind, id: node.id, name: node.name, derivedFrom: node.derivedFrom }} />
+        </p>
+      ) : null}
       {node.kind === "competency" ? (
         <div className="competency-facts">
           {node.theme ? <p className="small">Sub-theme of {node.theme}</p> : null}
@@ -134,6 +143,15 @@ export function SidePanel({ actions, onDelete }: Props) {
         readOnly={!canEdit}
         actions={actions}
       />
+      {canEdit && mdoCode && (node.kind === "position" || node.kind === "role") ? (
+        <ReuseFinder
+          kind={node.kind === "position" ? "role" : "activity"}
+          mdo={mdoCode}
+          onReuse={(source, s) => {
+            actions.reuse(node.id, source, reuseSentence(source, s.name));
+          }}
+        />
+      ) : null}
       {canEdit ? (
         <button type="button" className="button danger" onClick={() => onDelete(node.id)}>
           {node.kind === "competency" ? "Remove from this framework" : `Delete ${NODE_KIND_LABELS[node.kind].toLowerCase()}`}

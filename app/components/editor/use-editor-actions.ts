@@ -1,9 +1,10 @@
 /** The author's commands, bound to the editor store; used by the side panel, toolbar and canvas. */
 import { useMemo } from "react";
 import type { FrameworkNodeKind, Importance } from "@schemas/enums";
-import type { NodeFields } from "@schemas/edit-ops";
+import type { EditOp, NodeFields } from "@schemas/edit-ops";
 import type { NodeKind } from "@schemas/enums";
 import { defaultScale } from "@schemas/scale";
+import { planReuse, type ReuseSource } from "@schemas/reuse";
 import { addLinkEdit, addNodeEdit, deleteLinkEdit, deleteNodeEdit, setImportanceEdit, setLevelEdit, updateNodeEdit } from "./edits";
 import { useEditorStore } from "./store";
 import type { EditorLink } from "./types";
@@ -66,6 +67,17 @@ export function useEditorActions(mdoCode: string) {
         s().perform({ label: `create Domain competency “${name}”`, forward: [{ op: "competency.create", id, fields: { name }, levels: 5 }], backward: [] });
         addLinkEditWithCompetency(parentId, id);
         s().setNotice(`Created Domain competency “${name}” for this ministry and required it at level 3.`);
+      },
+      /** Copies a reusable role or activity (its activities and requirements) under `parentId`, as one undoable edit. */
+      reuse(parentId: string, source: ReuseSource, sentence: string) {
+        const state = s();
+        // why: a requirement on an entry this editor does not know could not be drawn; the server would refuse it too.
+        const known = { ...source, links: source.links.filter((l) => l.kind === "role_activity" || state.dictionary.has(l.to) || state.nodes[l.to]) };
+        const { rootId, ops } = planReuse(known, { id: parentId }, () => crypto.randomUUID());
+        const backward: EditOp[] = [...ops].reverse().map((o): EditOp => (o.op === "node.create" ? { op: "node.delete", id: o.id } : { op: "link.delete", id: o.id }));
+        state.perform({ label: `reuse “${source.nodes[0]?.name ?? ""}”`, forward: ops, backward });
+        state.select({ type: "node", id: rootId });
+        state.setNotice(sentence);
       },
       unlink(link: EditorLink) {
         s().perform(deleteLinkEdit(link, names(link)));

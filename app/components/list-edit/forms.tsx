@@ -47,10 +47,12 @@ type NameProps = {
   busy: boolean;
   onCancel: () => void;
   onSave: (fields: { name: string; nameHi?: string }) => void;
+  /** Shown under the name field with what is typed (the reuse suggestions of a new role or activity). */
+  extra?: (name: string) => ReactNode;
 };
 
 /** Name and Hindi name, for adding or renaming a node. */
-export function NameForm({ legend, submitLabel, initial, busy, onCancel, onSave }: NameProps) {
+export function NameForm({ legend, submitLabel, initial, busy, onCancel, onSave, extra }: NameProps) {
   const { t } = useTranslation("a11y");
   const id = useId();
   const [error, setError] = useState<string | null>(null);
@@ -96,6 +98,7 @@ export function NameForm({ legend, submitLabel, initial, busy, onCancel, onSave 
         <label htmlFor={`${id}-hi`}>{t("form.nameHi")}</label>
         <input id={`${id}-hi`} lang="hi" value={nameHi} onChange={(e) => setNameHi(e.target.value)} autoComplete="off" />
       </div>
+      {extra ? extra(name) : null}
     </FormShell>
   );
 }

@@ -12,6 +12,9 @@ import type { FracNode } from "@schemas/frac-document";
 import type { Outline, OutlineResource, Requirement } from "~/components/outline/outline-model";
 import { ConfirmRemove, NameForm, RequirementForm, SetLevelForm, type Competency } from "./forms";
 import { useListSave } from "./use-list-save";
+import { ReuseSuggestions, useReuseSentence } from "~/components/reuse/reuse-suggestions";
+import { ReusedFrom } from "~/components/reuse/reused-from";
+import { planReuse, type ReuseSource } from "@schemas/reuse";
 
 type Props = { code: string; revision: number; outline: Outline; loose: FracNode[]; competencies: Competency[] };
 type Child = "role" | "activity" | "knowledge_resource";
@@ -31,8 +34,14 @@ const keyOf = (o: Open) =>
 /** The list editor; `revision` is the draft revision every save is based on. */
 export function ListEditor({ code, revision, outline, loose, competencies }: Props) {
   const { t } = useTranslation("a11y");
+  const reuseSentence = useReuseSentence();
   const lower = (kind: FracNode["kind"]) => t(`kind.${kind}`);
   const { save, busy, outcome } = useListSave(code, revision, t("list.reload"));
+  // One click: the copy's change ops (fresh ids, derivedFrom on each node) in one save.
+  const reuseUnder = (parent: FracNode, source: ReuseSource, name: string) => {
+    const { ops } = planReuse(source, parent, () => crypto.randomUUID());
+    run(ops, reuseSentence(source, name), parent.id);
+  };
   const [open, setOpen] = useState<Open | null>(null);
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
 
@@ -65,6 +74,11 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
             {...common}
             legend={parent ? t("list.legendNewOf", { kind: what, parentKind: lower(parent.kind), parent: parent.name }) : t("list.legendNew", { kind: what })}
             submitLabel={t("list.addKind", { kind: what })}
+            extra={
+              parent && (child === "role" || child === "activity")
+                ? (name) => <ReuseSuggestions kind={child} query={name} mdo={code} busy={busy} onReuse={(source, s) => reuseUnder(parent, source, s.name)} />
+                : undefined
+            }
             onSave={(fields) => {
               const id = crypto.randomUUID();
               const ops: EditOp[] = [{ op: "node.create", id, kind: child, fields }];
@@ -140,6 +154,7 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
       <span id={`row-${node.id}`} tabIndex={-1} className="list-name">
         <span className={`kind kind-${node.kind === "knowledge_resource" ? "resource" : node.kind}`}>{t(`kindLabel.${node.kind}`)}</span> {node.name}
         {node.nameHi ? <span lang="hi" className="hindi"> · {node.nameHi}</span> : null}
+        <ReusedFrom node={node} />
       </span>
       <span className="list-actions">
         <Action label={t("list.rename")} kind={lower(node.kind)} node={node} onClick={() => setOpen({ kind: "rename", node, parentId })} />

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BilingualName } from "~/components/bilingual-name";
+import { ReusedFrom } from "~/components/reuse/reused-from";
 import type { Outline, OutlineResource, Requirement } from "~/components/outline/outline-model";
 
 /** The framework as nested lists: positions → roles → activities → competencies with required levels. */
@@ -24,12 +25,14 @@ export function OutlineView({ outline }: { outline: Outline }) {
                 <details open>
                   <summary>
                     <span className="kind kind-role">{t("common:kind.role")}</span> <BilingualName name={r.node.name} nameHi={r.node.nameHi} />
+                    <ReusedFrom node={r.node} />
                   </summary>
                   <Requirements items={r.requirements} label={t("outline.requiredByRole")} />
                   <ul className="outline-activities">
                     {r.activities.map((a) => (
                       <li key={a.linkId}>
                         <span className="kind kind-activity">{t("common:kind.activity")}</span> <BilingualName name={a.node.name} nameHi={a.node.nameHi} />
+                        <ReusedFrom node={a.node} />
                         <Requirements items={a.requirements} />
                         <Resources items={a.resources} />
                       </li>

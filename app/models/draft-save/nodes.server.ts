@@ -5,6 +5,7 @@ import type { EditOp, NodeFields } from "@schemas/edit-ops";
 import { audit } from "../audit/write.server";
 import { findNode, findUsableCompetency, idTaken, requireNode, takeNodeOrder, type LinkRow, type NodeRow, type SaveContext } from "./context.server";
 import { refuse } from "../refusal.server";
+import { checkDerivedFrom } from "./derived-from.server";
 import { aKind } from "@schemas/findings";
 
 type Op<O extends EditOp["op"]> = Extract<EditOp, { op: O }>;
@@ -61,6 +62,7 @@ const coordinate = (value: number | undefined) => (value === undefined ? null : 
 export function createNode(ctx: SaveContext, change: Op<"node.create">): void {
   if (idTaken(ctx, change.id)) refuse(400, `A node with id ${change.id} already exists.`);
   checkKindFields(change.kind, change.fields);
+  const derived = change.derivedFrom ? checkDerivedFrom(ctx, change.kind, change.derivedFrom) : null;
   const f = change.fields;
   const row = {
     id: change.id,
@@ -76,12 +78,14 @@ export function createNode(ctx: SaveContext, change: Op<"node.create">): void {
     sortOrder: takeNodeOrder(ctx, change.kind),
     x: coordinate(change.x),
     y: coordinate(change.y),
+    ...(derived ?? {}),
     createdBy: ctx.userId,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
   ctx.tx.insert(nodes).values(row).run();
-  audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "node", entityId: row.id, action: "create", after: nodeContent(row) });
+  const after = { ...nodeContent(row), ...(change.derivedFrom ? { derivedFrom: `${change.derivedFrom.mdo} ${change.derivedFrom.version ?? "draft"} ${change.derivedFrom.nodeId}` } : {}) };
+  audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "node", entityId: row.id, action: "create", after });
 }
 
 /** node.update: writes the fields that differ, one audit row per changed field. */

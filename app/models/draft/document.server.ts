@@ -4,6 +4,7 @@ import type { Database } from "better-sqlite3";
 import { getClient, getDb } from "@db/client";
 import { competencies, frameworks, mdos, scales } from "@db/schema";
 import { proficiencyScaleSchema, type ProficiencyScale } from "@schemas/scale";
+import { readIndicators, type LevelIndicators } from "@schemas/indicators";
 import { SCHEMA_VERSION, type FracDocument, type FracLink, type FracNode } from "@schemas/frac-document";
 import { FRAMEWORK_NODE_KINDS, type FrameworkNodeKind } from "@schemas/enums";
 import { preparedPerClient } from "@db/prepared";
@@ -19,7 +20,9 @@ export function getFramework({ mdoId }: { mdoId: string }) {
 const draftStatements = preparedPerClient(() => statementsOn(getClient().sqlite));
 
 function statementsOn(sqlite: Database) {
-  const nodeColumns = "kind, id, name, name_hi, description, source, created_by, created_at, updated_at, url, resource_type, sanctioned_posts";
+  const nodeColumns =
+    "kind, id, name, name_hi, description, source, created_by, created_at, updated_at, url, resource_type, sanctioned_posts, derived_from_node_id, " +
+    "case when derived_from_mdo_id is null then null else (select m.code from mdos m where m.id = derived_from_mdo_id) end, derived_from_version";
   const linkColumns = "id, from_id, to_node_id, to_competency_id, kind, level, sort_order, importance";
   return {
     nodes: sqlite.prepare(`select ${nodeColumns} from nodes where framework_id = ? order by kind, sort_order, id`).raw(),
@@ -28,7 +31,10 @@ function statementsOn(sqlite: Database) {
   };
 }
 
-type NodeRow = [FrameworkNodeKind, string, string, string | null, string, string | null, string | null, string, string, string | null, string | null, number | null];
+type NodeRow = [
+  FrameworkNodeKind, string, string, string | null, string, string | null, string | null, string, string, string | null, string | null, number | null,
+  string | null, string | null, number | null,
+];
 type LinkRow = [string, string, string | null, string | null, FracLink["kind"], number | null, number, string | null];
 
 /**
@@ -75,7 +81,7 @@ export function loadDraftDocument({ mdoId }: { mdoId: string }): FracDocument | 
 
 // why a record and not spreads: one object per node instead of one per optional field (20,000 nodes).
 function toNode(row: NodeRow, userNames: Map<string, string>): FracNode {
-  const [kind, id, name, nameHi, description, source, createdBy, createdAt, updatedAt, url, resourceType, sanctionedPosts] = row;
+  const [kind, id, name, nameHi, description, source, createdBy, createdAt, updatedAt, url, resourceType, sanctionedPosts, fromNode, fromMdo, fromVersion] = row;
   const node: Record<string, unknown> = { kind, id, name };
   if (nameHi) node.nameHi = nameHi;
   if (description) node.description = description;
@@ -88,6 +94,7 @@ function toNode(row: NodeRow, userNames: Map<string, string>): FracNode {
     if (resourceType) node.resourceType = resourceType;
   }
   if (kind === "position" && sanctionedPosts !== null) node.sanctionedPosts = sanctionedPosts;
+  if (fromNode && fromMdo && (kind === "role" || kind === "activity")) node.derivedFrom = { nodeId: fromNode, mdo: fromMdo, version: fromVersion };
   return node as FracNode;
 }
 
@@ -122,8 +129,14 @@ function competencyNodes(ids: string[]): FracNode[] {
     ...(c.code ? { code: c.code } : {}),
     ...(c.parentId ? { theme: parents.get(c.parentId), parentId: c.parentId } : {}),
     ...(c.type === "Domain" && mdoCode ? { mdoCode } : {}),
-    scale: readScale(levels),
+    scale: withIndicators(readScale(levels), readIndicators(c.indicators)),
   }));
+}
+
+/** The scale with each level's written indicators (format 1.1); levels without any are left as they are. */
+function withIndicators(scale: ProficiencyScale, indicators: LevelIndicators): ProficiencyScale {
+  if (Object.keys(indicators).length === 0) return scale;
+  return { levels: scale.levels.map((l) => (indicators[String(l.level)]?.length ? { ...l, indicators: indicators[String(l.level)] } : l)) };
 }
 
 /** Parses a stored scale; a malformed one is a bug in the data, so it throws. */

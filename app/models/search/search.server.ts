@@ -44,18 +44,33 @@ const phrase = (words: QueryWord[]) => words.map((w) => w.alternatives[0]).join(
 
 type Row = Omit<SearchHit, "matched"> & { rowid: number };
 
+// why a candidate list first: a common prefix ("co*", "examine") matches thousands of rows, and
+// joining each to search_docs and mdos before ordering cost 100+ ms; FTS5 ranks its own matches
+// cheaply, so the best CANDIDATES by BM25 are joined, filtered and ordered (docs/benchmarks.md).
+const CANDIDATES = 300;
+
 function runTier(tier: (typeof TIERS)[number], words: QueryWord[], filters: Filter[], limit: number, seen: Set<number>): Row[] {
   const where = filters.map((f) => f.sql).join(" and ");
   const exact = phrase(words);
   const skip = seen.size ? `and d.id not in (${[...seen].join(",")})` : "";
-  const sql = `select d.id as rowid, d.ref_id as id, d.scope, d.kind, d.type, d.code, d.name, d.name_hi as nameHi, d.description, d.theme,
-      d.source, d.status, m.code as mdoCode, m.name as mdoName, d.version, ${tier.bm25} as score
-    from ${tier.table} t join search_docs d on d.id = t.rowid left join mdos m on m.id = d.mdo_id
-    where ${tier.table} match ? and ${where} ${skip}
-    order by (lower(d.name) = ? or d.name_hi = ?) desc, (lower(d.name) like ? escape '\\') desc, score limit ?`;
   const like = exact.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const params = [matchExpression(words), ...filters.flatMap((f) => f.params), exact, exact, `${like}%`, limit];
-  return getClient().sqlite.prepare(sql).all(...params) as Row[];
+  const query = (candidates: number | null) => {
+    const source = candidates === null
+      ? `(select rowid, ${tier.bm25} as score from ${tier.table} where ${tier.table} match ?)`
+      : `(select rowid, ${tier.bm25} as score from ${tier.table} where ${tier.table} match ? order by score limit ${candidates})`;
+    const sql = `select d.id as rowid, d.ref_id as id, d.scope, d.kind, d.type, d.code, d.name, d.name_hi as nameHi, d.description, d.theme,
+        d.source, d.status, m.code as mdoCode, m.name as mdoName, d.version, t.score as score
+      from ${source} t join search_docs d on d.id = t.rowid left join mdos m on m.id = d.mdo_id
+      where ${where} ${skip}
+      order by (lower(d.name) = ? or d.name_hi = ?) desc, (lower(d.name) like ? escape '\\') desc, score limit ?`;
+    const params = [matchExpression(words), ...filters.flatMap((f) => f.params), exact, exact, `${like}%`, limit];
+    return getClient().sqlite.prepare(sql).all(...params) as Row[];
+  };
+  const rows = query(CANDIDATES);
+  // Filters (visibility, kind, scope) may have left too few of the candidates: then rank every match.
+  if (rows.length >= limit) return rows;
+  const matches = getClient().sqlite.prepare(`select count(*) from (select 1 from ${tier.table} where ${tier.table} match ? limit ${CANDIDATES + 1})`).pluck().get(matchExpression(words)) as number;
+  return matches > CANDIDATES ? query(null) : rows;
 }
 
 /** Matches in the names first, then, while the list is short, in the descriptions. */

@@ -12,7 +12,7 @@ import {
 import { FLAT_HEADER_ROW } from "../../factories/import-data";
 
 describe("FLAT_COLUMNS", () => {
-  it("lists the fourteen main columns in the export's order, one Hindi name column per node kind, then the 1.1 columns Importance and Sanctioned posts", () => {
+  it("lists the fourteen main columns in the export's order, one Hindi name column per node kind, then the 1.1 columns Importance, Sanctioned posts and where a role or activity was reused from", () => {
     expect(FLAT_HEADERS).toEqual(FLAT_HEADER_ROW);
     expect(FLAT_COLUMNS.filter((c) => c.required).map((c) => c.header)).toEqual([
       "Position",
