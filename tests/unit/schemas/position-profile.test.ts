@@ -32,7 +32,7 @@ function doc() {
 describe("buildPositionProfile", () => {
   it("gives each competency its highest level and importance, written indicators or the descriptor, essential first", () => {
     const { n, doc: d } = doc();
-    const profile = buildPositionProfile(d, n.us.id, (id) => (id === n.finance.id ? { "3": ["Reads a budget", "Explains variances"] } : {}))!;
+    const profile = buildPositionProfile(d, n.us.id, (id): Record<string, string[]> => (id === n.finance.id ? { "3": ["Reads a budget", "Explains variances"] } : {}))!;
     expect(profile.position).toMatchObject({ name: "Under Secretary", sanctionedPosts: 10 });
     expect(profile.competencies.map((c) => [c.name, c.level, c.importance, c.indicatorsAreDefault])).toEqual([
       ["Drafting", 1, "essential", true],
