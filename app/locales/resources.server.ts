@@ -29,6 +29,8 @@ import enGraph from "./en/graph.json";
 import hiGraph from "./hi/graph.json";
 import enReuse from "./en/reuse.json";
 import hiReuse from "./hi/reuse.json";
+import enProfiles from "./en/profiles.json";
+import hiProfiles from "./hi/profiles.json";
 
 /** All messages by language, then namespace. */
 export const resources = {
@@ -45,6 +47,7 @@ export const resources = {
     "dictionary-sources": enDictionarySources,
     graph: enGraph,
     reuse: enReuse,
+    profiles: enProfiles,
   },
   hi: {
     auth: hiAuth,
@@ -59,5 +62,6 @@ export const resources = {
     "dictionary-sources": hiDictionarySources,
     graph: hiGraph,
     reuse: hiReuse,
+    profiles: hiProfiles,
   },
 } satisfies Record<Language, Resource[string]>;

@@ -15,6 +15,8 @@ import { notFound } from "~/http/errors.server";
 import { buildOutline } from "~/components/outline/outline-model";
 import { mayComment, mayTakeStep } from "@schemas/review-steps";
 import { validateFracDocument } from "@schemas/validator";
+import { computeCompleteness } from "@schemas/completeness";
+import { CompletenessPanel } from "~/components/insight/completeness-panel";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -54,11 +56,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: canEdit(user, mdo.id),
     outline: buildOutline(doc),
     findings,
+    completeness: computeCompleteness(doc),
   });
 }
 
 export default function FrameworkOutline() {
-  const { mdo, status, revision, outline, findings, canEdit: canEditDraft, reviewPanel, comments, canComment } = useLoaderData<typeof loader>();
+  const { mdo, status, revision, outline, findings, canEdit: canEditDraft, reviewPanel, comments, canComment, completeness } = useLoaderData<typeof loader>();
   const c = outline.counts;
   const { t } = useTranslation("framework");
   return (
@@ -82,6 +85,9 @@ export default function FrameworkOutline() {
               {t("a11y:list.open")}
             </Link>
           ) : null}
+          <Link to={`/frameworks/${mdo.code}/positions`} className="button">
+            {t("profiles:link.profiles")}
+          </Link>
           <Link to={`/frameworks/${mdo.code}/versions`} className="button">
             {t("outline.versions")}
           </Link>
@@ -109,6 +115,7 @@ export default function FrameworkOutline() {
         </summary>
         <CommentThreads code={mdo.code} threads={comments} targetId={null} canComment={canComment} showTarget label={t("outline.allComments")} />
       </details>
+      <CompletenessPanel completeness={completeness} profileBase={`/frameworks/${mdo.code}/positions`} />
       <FindingsSummary findings={findings} />
       <OutlineView outline={outline} />
     </>

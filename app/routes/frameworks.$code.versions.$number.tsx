@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { OutlineView } from "~/components/outline/outline-view";
 import { StatusBadge } from "~/components/status-badge";
 import { getMdoByCode } from "~/models/access/mdos.server";
@@ -9,6 +10,8 @@ import { requireUser } from "~/http/auth.server";
 import { notFound } from "~/http/errors.server";
 import { buildOutline } from "~/components/outline/outline-model";
 import { formatUtc } from "~/components/dates";
+import { computeCompleteness } from "@schemas/completeness";
+import { CompletenessPanel } from "~/components/insight/completeness-panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.mdo.code} version ${data.version.number} · FRAC Studio` : "Version · FRAC Studio" }];
 
@@ -21,11 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = getVersion({ mdoId: mdo.id, number });
   if (!version) throw notFound(`${mdo.name} has no version ${params.number}.`);
   const { text: _text, document, ...summary } = version;
-  return json({ mdo: { code: mdo.code, name: mdo.name }, version: summary, outline: buildOutline(document) });
+  return json({ mdo: { code: mdo.code, name: mdo.name }, version: summary, outline: buildOutline(document), completeness: computeCompleteness(document) });
 }
 
 export default function VersionPage() {
-  const { mdo, version, outline } = useLoaderData<typeof loader>();
+  const { mdo, version, outline, completeness } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const base = `/frameworks/${mdo.code}/versions/${version.number}`;
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -43,7 +48,13 @@ export default function VersionPage() {
             {version.verifierName ? ` after technical review by ${version.verifierName}` : ""}. sha256 <code className="small">{version.sha256.slice(0, 16)}…</code>
           </p>
         </div>
+        <div className="header-actions">
+          <Link to={`${base}/positions`} className="button">
+            {t("profiles:link.profiles")}
+          </Link>
+        </div>
       </header>
+      <CompletenessPanel completeness={completeness} profileBase={`${base}/positions`} />
       <OutlineView outline={outline} />
     </>
   );

@@ -76,7 +76,7 @@ export async function exportFigures(dbFile: string, mdoId: string, runs: number)
 }
 
 /** Publishes the draft as a version straight into the table (once per bench database); returns its number. */
-function publishOnce(sqlite: Database.Database, mdoId: string, frameworkId: string, draft: FracDocument): number {
+export function publishOnce(sqlite: Database.Database, mdoId: string, frameworkId: string, draft: FracDocument): number {
   const existing = sqlite.prepare("select number from versions where mdo_id = ?").get(mdoId) as { number: number } | undefined;
   if (existing) return existing.number;
   const approver = sqlite.prepare("select id from users limit 1").get() as { id: string };
