@@ -7,6 +7,7 @@ import { complain, EXIT, UsageError, type Command } from "./args";
 import { backupCommand, restoreCommand } from "./commands/backup";
 import { dbCheck } from "./commands/check";
 import { dbMigrate, dbSeed } from "./commands/db";
+import { completenessCommand } from "./commands/completeness";
 import { demandCommand } from "./commands/demand";
 import { dictionaryCommand } from "./commands/dictionary";
 import { diffCommand } from "./commands/diff";
@@ -29,6 +30,7 @@ const COMMANDS: Command[] = [
   importCommand,
   exportCommand,
   demandCommand,
+  completenessCommand,
   publishStaticCommand,
   diffCommand,
   dictionaryCommand,

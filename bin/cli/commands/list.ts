@@ -7,11 +7,16 @@ export const listCommand: Command = {
   usage: "frac list [--json]",
   help: [
     "Options:",
-    "  --json   print an array of { code, name, parent, framework: { status, nodes, links, publishedVersion } | null }",
+    "  --json   print an array of { code, name, parent, framework: { status, nodes, links, publishedVersion, completeness } | null }",
+    "           (completeness: the draft's score, 0–100; `frac completeness --mdo CODE` explains it)",
   ].join("\n"),
   async run(argv) {
     const { values } = parse(argv, { json: { type: "boolean" } });
-    const [{ listActiveMdos }, { getPublishedVersionNumber }] = await Promise.all([import("~/models/access/mdos.server"), import("~/models/publication/versions.server")]);
+    const [{ listActiveMdos }, { getPublishedVersionNumber }, { completenessScore }] = await Promise.all([
+      import("~/models/access/mdos.server"),
+      import("~/models/publication/versions.server"),
+      import("~/models/insight/completeness.server"),
+    ]);
     const rows = listActiveMdos().map((m) => ({
       code: m.code,
       name: m.name,
@@ -22,6 +27,8 @@ export const listCommand: Command = {
             nodes: m.framework.nodes,
             links: m.framework.links,
             publishedVersion: getPublishedVersionNumber({ mdoId: m.id }),
+            // why only for --json: the table does not show it, and each score reads the whole draft.
+            ...(values.json ? { completeness: completenessScore({ mdoId: m.id, version: "draft" }) ?? 0 } : {}),
           }
         : null,
     }));

@@ -1,0 +1,19 @@
+/**
+ * Completeness of a ministry's draft or published version: the one function the outline, the
+ * profiles, the CLI and the CBC's dashboard call (the rule itself is schemas/completeness.ts).
+ */
+import { computeCompleteness, type Completeness } from "@schemas/completeness";
+import { loadDraftDocument } from "../draft/document.server";
+import { getVersion } from "../publication/versions.server";
+import type { DemandSource } from "./demand.server";
+
+/** The completeness of a version (or the draft) of one ministry, with every position's; null when there is no such version or draft. */
+export function completenessOf({ mdoId, version }: { mdoId: string; version: DemandSource }): Completeness | null {
+  const doc = version === "draft" ? loadDraftDocument({ mdoId }) : getVersion({ mdoId, number: version })?.document;
+  return doc ? computeCompleteness(doc) : null;
+}
+
+/** Just the score, 0–100, of a version (or the draft); null when there is no such version or draft. */
+export function completenessScore({ mdoId, version }: { mdoId: string; version: DemandSource }): number | null {
+  return completenessOf({ mdoId, version })?.score ?? null;
+}

@@ -1,0 +1,147 @@
+import type { FracDocument, FracLink, FracNode } from "./frac-document";
+import { levelInScale } from "./scale";
+
+/**
+ * Completeness: how much of a framework (and of each position in it) is filled in, from 0 to 100,
+ * explained item by item. The rule, in one sentence: each item is the share of things that have
+ * what they should (positions with roles, roles with activities, …); the score is the weighted
+ * mean of those shares, rounded to a whole number, and an item with nothing to count yet (no roles
+ * at all) counts as 0 %, since what is missing is the thing itself.
+ *
+ * A position's score uses the same items on what hangs below it: the position, its roles, their
+ * activities and those roles' and activities' requirement links. Pure: the pages, the CLI and the
+ * CBC's dashboard get the same numbers from a draft or a published version.
+ */
+
+/** The items, in the order the pages list them, with their weight in the score. */
+export const COMPLETENESS_ITEMS = {
+  positionsWithRoles: 2,
+  rolesWithActivities: 2,
+  activitiesWithCompetencies: 2,
+  requirementsWithLevels: 2,
+  requirementsWithImportance: 1,
+  nodesWithDescriptions: 1,
+  nodesWithHindiNames: 1,
+  positionsWithPosts: 1,
+} as const;
+export type CompletenessKey = keyof typeof COMPLETENESS_ITEMS;
+const KEYS = Object.keys(COMPLETENESS_ITEMS) as CompletenessKey[];
+
+/** How many examples of what is missing an item names (the pages show them; the count is in `total - done`). */
+export const MISSING_EXAMPLES_MAX = 5;
+
+/** Something that lacks what an item asks for: a node, or a requirement named "from → competency" (id: the node it starts from). */
+export type MissingExample = { id: string; name: string };
+export type CompletenessItem = { key: CompletenessKey; weight: number; done: number; total: number; missing: MissingExample[] };
+export type CompletenessScore = { score: number; items: CompletenessItem[] };
+export type PositionCompleteness = CompletenessScore & { id: string; name: string; nameHi?: string };
+export type Completeness = CompletenessScore & { positions: PositionCompleteness[] };
+
+/** The score of a list of items: weighted mean of done / total (0 where total is 0), 0–100, rounded. */
+export function scoreOf(items: readonly Pick<CompletenessItem, "weight" | "done" | "total">[]): number {
+  let earned = 0;
+  let weights = 0;
+  for (const item of items) {
+    weights += item.weight;
+    if (item.total > 0) earned += (item.weight * item.done) / item.total;
+  }
+  return weights === 0 ? 0 : Math.round((earned / weights) * 100);
+}
+
+type Counter = { done: number; total: number; missing: MissingExample[] };
+const counter = (): Counter => ({ done: 0, total: 0, missing: [] });
+function count(c: Counter, ok: boolean, example: () => MissingExample) {
+  c.total += 1;
+  if (ok) c.done += 1;
+  else if (c.missing.length < MISSING_EXAMPLES_MAX) c.missing.push(example());
+}
+function finish(counters: Record<CompletenessKey, Counter>): CompletenessScore {
+  const items = KEYS.map((key) => ({ key, weight: COMPLETENESS_ITEMS[key], ...counters[key] }));
+  return { score: scoreOf(items), items };
+}
+const emptyCounters = () => Object.fromEntries(KEYS.map((k) => [k, counter()])) as Record<CompletenessKey, Counter>;
+
+/** The document's completeness, and each position's, positions in document order. */
+export function computeCompleteness(doc: FracDocument): Completeness {
+  const byId = new Map<string, FracNode>();
+  for (const node of doc.nodes) if (!byId.has(node.id)) byId.set(node.id, node);
+  const kindIs = (id: string, kind: FracNode["kind"]) => byId.get(id)?.kind === kind;
+  const roles = new Map<string, string[]>();
+  const activities = new Map<string, string[]>();
+  const requirements = new Map<string, FracLink[]>();
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  for (const link of doc.links) {
+    // Links whose ends are missing or of the wrong kind are the validator's business; they count for nothing here.
+    if (link.kind === "position_role" && kindIs(link.from, "position") && kindIs(link.to, "role")) push(roles, link.from, link.to);
+    else if (link.kind === "role_activity" && kindIs(link.from, "role") && kindIs(link.to, "activity")) push(activities, link.from, link.to);
+    else if (link.kind === "role_competency" && kindIs(link.from, "role") && kindIs(link.to, "competency")) push(requirements, link.from, link);
+    else if (link.kind === "activity_competency" && kindIs(link.from, "activity") && kindIs(link.to, "competency")) push(requirements, link.from, link);
+  }
+  const hasActivityRequirement = (activity: string) => (requirements.get(activity)?.length ?? 0) > 0;
+  const nameOf = (node: FracNode): MissingExample => ({ id: node.id, name: node.name });
+  const requirementName = (link: FracLink): MissingExample => ({ id: link.from, name: `${byId.get(link.from)?.name ?? ""} → ${byId.get(link.to)?.name ?? ""}` });
+
+  const countNode = (c: Record<CompletenessKey, Counter>, node: FracNode) => {
+    count(c.nodesWithDescriptions, Boolean(node.description?.trim()), () => nameOf(node));
+    count(c.nodesWithHindiNames, Boolean(node.nameHi?.trim()), () => nameOf(node));
+  };
+  const countRequirements = (c: Record<CompletenessKey, Counter>, from: string) => {
+    for (const link of requirements.get(from) ?? []) {
+      const competency = byId.get(link.to);
+      const levelOk = link.level !== undefined && competency?.kind === "competency" && levelInScale(competency.scale, link.level);
+      count(c.requirementsWithLevels, levelOk, () => requirementName(link));
+      count(c.requirementsWithImportance, link.importance !== undefined, () => requirementName(link));
+    }
+  };
+  const countPosition = (c: Record<CompletenessKey, Counter>, node: FracNode) => {
+    count(c.positionsWithRoles, (roles.get(node.id)?.length ?? 0) > 0, () => nameOf(node));
+    count(c.positionsWithPosts, node.kind === "position" && node.sanctionedPosts !== undefined, () => nameOf(node));
+    countNode(c, node);
+  };
+  const countRole = (c: Record<CompletenessKey, Counter>, node: FracNode) => {
+    count(c.rolesWithActivities, (activities.get(node.id)?.length ?? 0) > 0, () => nameOf(node));
+    countNode(c, node);
+    countRequirements(c, node.id);
+  };
+  const countActivity = (c: Record<CompletenessKey, Counter>, node: FracNode) => {
+    count(c.activitiesWithCompetencies, hasActivityRequirement(node.id), () => nameOf(node));
+    countNode(c, node);
+    countRequirements(c, node.id);
+  };
+
+  const whole = emptyCounters();
+  const positions: PositionCompleteness[] = [];
+  const seen = new Set<string>();
+  for (const node of doc.nodes) {
+    if (seen.has(node.id)) continue;
+    seen.add(node.id);
+    if (node.kind === "position") {
+      countPosition(whole, node);
+      positions.push({ id: node.id, name: node.name, ...(node.nameHi ? { nameHi: node.nameHi } : {}), ...positionScore(node) });
+    } else if (node.kind === "role") countRole(whole, node);
+    else if (node.kind === "activity") countActivity(whole, node);
+  }
+  return { ...finish(whole), positions };
+
+  function positionScore(position: FracNode): CompletenessScore {
+    const c = emptyCounters();
+    countPosition(c, position);
+    const seenRoles = new Set<string>();
+    const seenActivities = new Set<string>();
+    for (const role of roles.get(position.id) ?? []) {
+      if (seenRoles.has(role)) continue;
+      seenRoles.add(role);
+      countRole(c, byId.get(role)!);
+      for (const activity of activities.get(role) ?? []) {
+        if (seenActivities.has(activity)) continue;
+        seenActivities.add(activity);
+        countActivity(c, byId.get(activity)!);
+      }
+    }
+    return finish(c);
+  }
+}
