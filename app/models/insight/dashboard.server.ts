@@ -9,9 +9,8 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { frameworks, mdos, versions } from "@db/schema";
 import { DASHBOARD_STATUSES, TURNAROUND_BANDS, type DashboardQuery, type DashboardSort, type DashboardStatus } from "@schemas/dashboard-query";
-import { draftFindingCounts } from "./draft-findings.server";
+import { draftFacts } from "./draft-facts.server";
 import { reviewStepsByFramework, reviewTimesOf, wholeDaysBetween } from "./review-times.server";
-import { completenessScore } from "./dashboard-completeness.server";
 
 export type DashboardRow = {
   mdoId: string;
@@ -23,7 +22,7 @@ export type DashboardRow = {
   /** When the working copy entered its current state: its last review step, else its creation. */
   stateSince: string | null;
   daysInState: number | null;
-  /** 0 to 100; null without a framework. */
+  /** The draft's completeness, 0 to 100 (schemas/completeness.ts); null without a framework. */
   completeness: number | null;
   errors: number | null;
   warnings: number | null;
@@ -67,16 +66,16 @@ export function listDashboardRows({ now = new Date() }: { now?: Date } = {}): Da
     }
     const times = reviewTimesOf(steps.get(m.frameworkId) ?? []);
     const stateSince = times.lastStepAt ?? m.createdAt!;
-    const findings = draftFindingCounts({ mdoId: m.mdoId, frameworkId: m.frameworkId, revision: m.revision! });
+    const facts = draftFacts({ mdoId: m.mdoId, frameworkId: m.frameworkId, revision: m.revision! });
     const lastTurnaround = times.turnarounds.at(-1);
     return {
       ...base,
       status: m.status,
       stateSince,
       daysInState: wholeDaysBetween(stateSince, now),
-      completeness: completenessScore({ mdoId: m.mdoId, frameworkId: m.frameworkId, revision: m.revision! }),
-      errors: findings?.errors ?? null,
-      warnings: findings?.warnings ?? null,
+      completeness: facts?.completeness ?? null,
+      errors: facts?.errors ?? null,
+      warnings: facts?.warnings ?? null,
       turnaroundDays: lastTurnaround ? lastTurnaround.days : null,
     };
   });
