@@ -24,10 +24,11 @@ import { helpFigures } from "./cli";
 import { importBench } from "./import";
 import { loadFigures } from "./load";
 import { searchBench } from "./search";
+import { dashboardBench } from "./dashboard";
 import { routeJsFigures, slowOutlineFigures } from "./pages";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-// BENCH_ONLY=editor|import|api|cli|load|pages|search: only that part's figures (api: export and read API; cli: frac --help; load: tests/bench/load.ts;
+// BENCH_ONLY=editor|import|api|cli|load|pages|search|dashboard: only that part's figures (api: export and read API; cli: frac --help; load: tests/bench/load.ts;
 // pages: JavaScript per route and the outline page on Slow 4G).
 const ONLY = process.env.BENCH_ONLY;
 const want = (part: "editor" | "import" | "api" | "cli" | "load" | "pages" | "search") => !ONLY || ONLY === part;
@@ -210,12 +211,12 @@ async function editorFigures(stored: { mdoId: string }, fresh: { mdoId: string; 
   ];
 }
 
-if (ONLY === "search") {
-  // why apart: search needs its own 50,000-row database and no server or browser.
+if (ONLY === "search" || ONLY === "dashboard") {
+  // why apart: search and the dashboard need databases of their own and no server or browser.
   try {
-    const rows = await searchBench(dir);
+    const rows = ONLY === "search" ? await searchBench(dir) : await dashboardBench(dir);
     const w = Math.max(...rows.map((r) => r[0].length));
-    console.log(`\nFRAC Studio benchmarks · ${os.cpus().length} cores · Node ${process.version} · search only (BENCH_ONLY=search)\n`);
+    console.log(`\nFRAC Studio benchmarks · ${os.cpus().length} cores · Node ${process.version} · ${ONLY} only (BENCH_ONLY=${ONLY})\n`);
     for (const [name, value, note] of rows) console.log(`${name.padEnd(w)}  ${value.padStart(10)}  ${note}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
