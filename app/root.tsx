@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     messages: resourcesFor(lng),
     demo: demoEnabled(),
     user: user
-      ? { name: user.name, email: user.email, isAdmin: hasCbcRole(user, ["admin"]), unread: countUnread({ userId: user.id }) }
+      ? { name: user.name, email: user.email, isAdmin: hasCbcRole(user, ["admin"]), isCbc: hasCbcRole(user), unread: countUnread({ userId: user.id }) }
       : null,
   });
 }

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "~/components/language-switch";
 import { SearchBox } from "~/components/search-box";
 
-type Props = { user: { name: string; email: string; isAdmin: boolean; unread: number } | null };
+type Props = { user: { name: string; email: string; isAdmin: boolean; isCbc?: boolean; unread: number } | null };
 
 /**
  * The top bar: product name, main sections, who is signed in, and the language switch. On a
@@ -48,6 +48,7 @@ export function SiteHeader({ user }: Props) {
               </NavLink>
               <NavLink to="/review">{t("nav.review")}</NavLink>
               <NavLink to="/dictionary">{t("nav.dictionary")}</NavLink>
+              {user.isCbc ? <NavLink to="/cbc">{t("cbc:nav")}</NavLink> : null}
               {user.isAdmin ? (
                 <>
                   <NavLink to="/admin/users">{t("nav.users")}</NavLink>

@@ -31,6 +31,8 @@ import enReuse from "./en/reuse.json";
 import hiReuse from "./hi/reuse.json";
 import enProfiles from "./en/profiles.json";
 import hiProfiles from "./hi/profiles.json";
+import enCbc from "./en/cbc.json";
+import hiCbc from "./hi/cbc.json";
 
 /** All messages by language, then namespace. */
 export const resources = {
@@ -48,6 +50,7 @@ export const resources = {
     graph: enGraph,
     reuse: enReuse,
     profiles: enProfiles,
+    cbc: enCbc,
   },
   hi: {
     auth: hiAuth,
@@ -63,5 +66,6 @@ export const resources = {
     graph: hiGraph,
     reuse: hiReuse,
     profiles: hiProfiles,
+    cbc: hiCbc,
   },
 } satisfies Record<Language, Resource[string]>;

@@ -91,6 +91,9 @@ export default function FrameworkOutline() {
           <Link to={`/frameworks/${mdo.code}/versions`} className="button">
             {t("outline.versions")}
           </Link>
+          <Link to={`/frameworks/${mdo.code}/heatmap`} className="button">
+            {t("cbc:heatmap.link")}
+          </Link>
           <Link to={`/frameworks/${mdo.code}/audit`} className="button">
             {t("outline.auditTrail")}
           </Link>

@@ -25,13 +25,14 @@ import { importBench } from "./import";
 import { loadFigures } from "./load";
 import { searchBench } from "./search";
 import { insightBench } from "./insight";
+import { dashboardBench } from "./dashboard";
 import { routeJsFigures, slowOutlineFigures } from "./pages";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-// BENCH_ONLY=editor|import|api|cli|load|pages|search|insight: only that part's figures (api: export and read API; cli: frac --help; load: tests/bench/load.ts;
-// pages: JavaScript per route and the outline page on Slow 4G; insight: demand and completeness of a 20,000-node framework).
+// BENCH_ONLY=editor|import|api|cli|load|pages|search|insight|dashboard: only that part's figures (api: export and read API; cli: frac --help; load: tests/bench/load.ts;
+// pages: JavaScript per route and the outline page on Slow 4G; insight: demand and completeness of a 20,000-node framework; dashboard: /cbc with 700 ministries).
 const ONLY = process.env.BENCH_ONLY;
-const want = (part: "editor" | "import" | "api" | "cli" | "load" | "pages" | "search" | "insight") => !ONLY || ONLY === part;
+const want = (part: "editor" | "import" | "api" | "cli" | "load" | "pages" | "search" | "insight" | "dashboard") => !ONLY || ONLY === part;
 // BENCH_PORT: a port of your own on a shared machine; else one picked at random.
 const PORT = Number(process.env.BENCH_PORT ?? 3190 + Math.floor(Math.random() * 100));
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -212,10 +213,10 @@ async function editorFigures(stored: { mdoId: string }, fresh: { mdoId: string; 
   ];
 }
 
-if (ONLY === "search" || ONLY === "insight") {
-  // why apart: search and insight need their own database and no server or browser.
+if (ONLY === "search" || ONLY === "insight" || ONLY === "dashboard") {
+  // why apart: search, insight and the dashboard need databases of their own and no server or browser.
   try {
-    const rows = ONLY === "search" ? await searchBench(dir) : await insightBench(dir);
+    const rows = ONLY === "search" ? await searchBench(dir) : ONLY === "insight" ? await insightBench(dir) : await dashboardBench(dir);
     const w = Math.max(...rows.map((r) => r[0].length));
     console.log(`\nFRAC Studio benchmarks · ${os.cpus().length} cores · Node ${process.version} · ${ONLY} only (BENCH_ONLY=${ONLY})\n`);
     for (const [name, value, note] of rows) console.log(`${name.padEnd(w)}  ${value.padStart(10)}  ${note}`);
@@ -231,6 +232,7 @@ try {
   const rows: [string, string, string][] = [];
   if (want("search")) rows.push(...(await searchBench(dir)));
   if (want("insight")) rows.push(...(await insightBench(dir, { dbFile, ...large })));
+  if (want("dashboard")) rows.push(...(await dashboardBench(dir)));
   if (want("cli")) rows.push(...helpFigures());
   if (want("pages")) {
     const js = routeJsFigures();
