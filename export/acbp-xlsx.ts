@@ -63,7 +63,8 @@ export async function acbpXlsx(input: AcbpWorkbookInput): Promise<Buffer> {
   const sheet = workbook.addWorksheet("ACBP", { views: [{ state: "frozen", ySplit: ACBP_HEADER_ROW }] });
   const fy = financialYearLabel(year);
   sheet.addRow([text(`Annual Capacity Building Plan ${fy}`)]).font = { bold: true, size: 14 };
-  sheet.addRow(["Ministry / Department / Organisation", text(`${mdo.name} (${mdo.code})`)]);
+  // why the check: iGOT's names often carry the code already, "… Customs (CBIC)".
+  sheet.addRow(["Ministry / Department / Organisation", text(mdo.name.includes(`(${mdo.code})`) ? mdo.name : `${mdo.name} (${mdo.code})`)]);
   sheet.addRow(["Financial year", `${fy} (1 April ${year} to 31 March ${year + 1})`]);
   sheet.addRow(["Source", source ? `FRAC version ${source.number}, published ${day(source.publishedAt)}` : "No published FRAC version"]);
   sheet.addRow(["Plan", saved ? text(`Saved ${day(saved.updatedAt)}${saved.updatedBy ? ` by ${saved.updatedBy}` : ""}`) : "Starting plan drawn from the version's competency demand (not saved)"]);
