@@ -11,7 +11,7 @@ export function YearPicker({ year, current, years }: { year: number; current: nu
         <label htmlFor="acbp-year">{t("year.label")}</label>
         <select id="acbp-year" name="year" defaultValue={String(year)}>
           {years.map((y) => {
-            const label = t("year.option", { label: financialYearLabel(y), from: y, to: y + 1 });
+            const label = t("year.option", { label: financialYearLabel(y) });
             return (
               <option key={y} value={y}>
                 {y === current ? t("year.current", { label }) : label}
