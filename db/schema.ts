@@ -499,3 +499,53 @@ export const dictionaryMappings = sqliteTable(
   },
   (t) => [uniqueIndex("dictionary_mappings_pair").on(t.sourceEntryId, t.competencyId), index("dictionary_mappings_competency").on(t.competencyId)],
 );
+
+/** A ministry's Annual Capacity Building Plan for one financial year (`year` = its first calendar year: 2026 is FY 2026-27). */
+export const acbpPlans = sqliteTable(
+  "acbp_plans",
+  {
+    id: text("id").primaryKey(),
+    mdoId: text("mdo_id")
+      .notNull()
+      .references(() => mdos.id),
+    year: integer("year").notNull(),
+    /** The published version whose demand the plan's rows are drawn from. */
+    sourceVersion: integer("source_version").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+    updatedBy: text("updated_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("acbp_plans_mdo_year").on(t.mdoId, t.year),
+    check("acbp_plans_year", sql`${t.year} between 2000 and 2100 and ${t.sourceVersion} >= 1`),
+  ],
+);
+
+/** One competency and level of a plan, as the ministry planned it (rows of the demand it did not touch are not stored). */
+export const acbpPlanRows = sqliteTable(
+  "acbp_plan_rows",
+  {
+    planId: text("plan_id")
+      .notNull()
+      .references(() => acbpPlans.id, { onDelete: "cascade" }),
+    // why no foreign key: the row names a competency of the source version's snapshot, which outlives dictionary merges.
+    competencyId: text("competency_id").notNull(),
+    level: integer("level").notNull(),
+    lensNational: integer("lens_national", { mode: "boolean" }).notNull().default(false),
+    lensCitizen: integer("lens_citizen", { mode: "boolean" }).notNull().default(false),
+    lensTechnology: integer("lens_technology", { mode: "boolean" }).notNull().default(false),
+    mode: text("mode", { enum: ["on_the_job", "with_others", "formal_course"] }),
+    /** Officials to reach; null means the row's sanctioned posts. */
+    officials: integer("officials"),
+    quarter: integer("quarter"),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.planId, t.competencyId, t.level] }),
+    check(
+      "acbp_plan_rows_values",
+      sql`${t.level} between 1 and 5 and (${t.mode} is null or ${t.mode} in ('on_the_job','with_others','formal_course'))
+        and (${t.officials} is null or ${t.officials} between 0 and 10000000) and (${t.quarter} is null or ${t.quarter} between 1 and 4)`,
+    ),
+  ],
+);

@@ -33,6 +33,8 @@ import enProfiles from "./en/profiles.json";
 import hiProfiles from "./hi/profiles.json";
 import enCbc from "./en/cbc.json";
 import hiCbc from "./hi/cbc.json";
+import enAcbp from "./en/acbp.json";
+import hiAcbp from "./hi/acbp.json";
 
 /** All messages by language, then namespace. */
 export const resources = {
@@ -51,6 +53,7 @@ export const resources = {
     reuse: enReuse,
     profiles: enProfiles,
     cbc: enCbc,
+    acbp: enAcbp,
   },
   hi: {
     auth: hiAuth,
@@ -67,5 +70,6 @@ export const resources = {
     reuse: hiReuse,
     profiles: hiProfiles,
     cbc: hiCbc,
+    acbp: hiAcbp,
   },
 } satisfies Record<Language, Resource[string]>;

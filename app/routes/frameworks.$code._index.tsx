@@ -97,6 +97,9 @@ export default function FrameworkOutline() {
           <Link to={`/frameworks/${mdo.code}/audit`} className="button">
             {t("outline.auditTrail")}
           </Link>
+          <Link to={`/frameworks/${mdo.code}/acbp`} className="button">
+            {t("acbp:link")}
+          </Link>
           {canEditDraft ? (
             <Link to={`/frameworks/${mdo.code}/import`} className="button">
               {t("outline.import")}

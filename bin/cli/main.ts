@@ -4,6 +4,7 @@
  * command load only what they use (scripts/build-node.mjs splits each into its own chunk).
  */
 import { complain, EXIT, UsageError, type Command } from "./args";
+import { acbpCommand } from "./commands/acbp";
 import { backupCommand, restoreCommand } from "./commands/backup";
 import { dbCheck } from "./commands/check";
 import { dbMigrate, dbSeed } from "./commands/db";
@@ -31,6 +32,7 @@ const COMMANDS: Command[] = [
   exportCommand,
   demandCommand,
   completenessCommand,
+  acbpCommand,
   publishStaticCommand,
   diffCommand,
   dictionaryCommand,
