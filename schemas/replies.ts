@@ -5,3 +5,6 @@
 
 /** A step or a comment action: done, or refused with one message for the user. */
 export type StepReply = { ok: true } | { ok: false; message: string };
+
+/** A form action that stays on its page: what was done (`intent` names the form), or the problem next to its field. */
+export type FormReply = { ok: boolean; intent: string; message: string; fieldErrors: Record<string, string[]> };

@@ -35,6 +35,8 @@ import enCbc from "./en/cbc.json";
 import hiCbc from "./hi/cbc.json";
 import enAcbp from "./en/acbp.json";
 import hiAcbp from "./hi/acbp.json";
+import enCuration from "./en/curation.json";
+import hiCuration from "./hi/curation.json";
 
 /** All messages by language, then namespace. */
 export const resources = {
@@ -54,6 +56,7 @@ export const resources = {
     profiles: enProfiles,
     cbc: enCbc,
     acbp: enAcbp,
+    curation: enCuration,
   },
   hi: {
     auth: hiAuth,
@@ -71,5 +74,6 @@ export const resources = {
     profiles: hiProfiles,
     cbc: hiCbc,
     acbp: hiAcbp,
+    curation: hiCuration,
   },
 } satisfies Record<Language, Resource[string]>;

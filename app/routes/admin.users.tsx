@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { MEMBERSHIP_ROLES, MINISTRY_ROLES } from "@schemas/roles";
 import { listActiveMdos, getMdoByCode } from "~/models/access/mdos.server";
@@ -9,6 +10,8 @@ import { resetPassword, setUserDisabled } from "~/models/access/accounts.server"
 import { requireCbcRole } from "~/http/auth.server";
 import { parseForm } from "~/http/form.server";
 import { badRequest } from "~/http/errors.server";
+import { setCuratorRole } from "~/models/access/curator-role.server";
+import { getServerT } from "~/i18n/i18n.server";
 
 export const meta: MetaFunction = () => [{ title: "Users · FRAC Studio" }];
 
@@ -31,6 +34,7 @@ const intentSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("revoke"), membershipId: z.uuid() }),
   ...(["disable", "enable", "reset-password"] as const).map((intent) => z.object({ intent: z.literal(intent), userId: z.string().trim().min(1).max(64) })),
+  z.object({ intent: z.literal("curator"), userId: z.string().trim().min(1).max(64), grant: z.enum(["1", "0"]) }),
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -50,6 +54,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ ok: false as const, fieldErrors: parsed.fieldErrors, created: null, account: null }, { status: 400 });
   }
   const input = parsed.data;
+  if (input.intent === "curator") {
+    const t = await getServerT(request, "curation");
+    const result = setCuratorRole({ userId: input.userId, grant: input.grant === "1", actorId: admin.id });
+    const message = result.ok ? t(input.grant === "1" ? "admin.granted" : "admin.revoked", { email: result.email }) : result.reason === "no-user" ? "That user no longer exists." : t(`admin.${result.reason === "already" ? "already" : "notCurator"}`, { email: result.email });
+    return json({ ok: result.ok, fieldErrors: {}, created: null, account: { message, password: null, email: result.email } }, { status: result.ok ? 200 : result.status });
+  }
   if (input.intent !== "create" && input.intent !== "revoke") return accountAction({ intent: input.intent, userId: input.userId, admin });
   if (input.intent === "revoke") {
     if (!revokeMembership({ membershipId: input.membershipId, actorId: admin.id })) {
@@ -100,6 +110,7 @@ export default function AdminUsers() {
   const { users, mdos, me } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const { t } = useTranslation("curation");
   const errors: Record<string, string[] | undefined> = result?.fieldErrors ?? {};
   const fieldProps = (name: string) => ({
     id: `new-${name}`,
@@ -228,6 +239,7 @@ export default function AdminUsers() {
                         {u.disabled ? "Enable" : "Disable"}
                       </button>
                     </Form>
+                    <CuratorToggle userId={u.id} email={u.email} curator={u.memberships.some((m) => m.role === "curator" && !m.mdoCode)} label={t} />
                     <Form method="post">
                       <input type="hidden" name="intent" value="reset-password" />
                       <input type="hidden" name="userId" value={u.id} />
@@ -243,5 +255,19 @@ export default function AdminUsers() {
         </tbody>
       </table>
     </>
+  );
+}
+
+/** Grants or revokes the CBC curator role in one click. */
+function CuratorToggle({ userId, email, curator, label: t }: { userId: string; email: string; curator: boolean; label: (key: string, options?: Record<string, string>) => string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="curator" />
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="grant" value={curator ? "0" : "1"} />
+      <button type="submit" className="button small-button" aria-label={t(curator ? "admin.revokeLabel" : "admin.grantLabel", { email })}>
+        {t(curator ? "admin.revoke" : "admin.grant")}
+      </button>
+    </Form>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { indicatorLines, indicatorsByLevel, levelIndicatorsSchema } from "@schemas/indicators";
@@ -9,6 +9,12 @@ import { entryHistory, findEntryByIdOrCode, mergeEntries, setIndicators } from "
 import { getDictionaryEntry } from "~/models/dictionary/dictionary.server";
 import { hasCbcRole, requireUser } from "~/http/auth.server";
 import { badRequest, fail, notFound } from "~/http/errors.server";
+import { isCurator, mayPropose } from "~/http/curation-access.server";
+import { parseForm } from "~/http/form.server";
+import { replyDone, replyRefused } from "~/http/form-reply.server";
+import { editEntry, retireEntry } from "~/models/dictionary/entry-writes.server";
+import { entryDescriptionSchema, entryNameSchema, optionalReasonSchema } from "@schemas/dictionary-entry";
+import { CurateForms } from "~/components/dictionary/curate-forms";
 import { pageTitle } from "~/i18n/meta";
 
 import { KcmMappings } from "~/components/dictionary/kcm-mappings";
@@ -47,7 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         levels: indicatorsByLevel(entry.scale.levels, entry.indicators),
         usage: competencyUsage({ competencyId: entry.id }),
         history: entryHistory({ competencyId: entry.id }),
-        isCurator: hasCbcRole(user, ["curator"]) && entry.mdoCode === null,
+        isCurator: isCurator(user) && entry.mdoCode === null,
+        mayPropose: !isCurator(user) && mayPropose(user) && entry.mdoCode === null && entry.status === "active",
         outside: mappingsOfCompetency({ competencyId: entry.id }),
       });
     }
@@ -71,28 +78,46 @@ function useKcmEntry(): KcmData {
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("indicators"), "level-1": z.string().optional(), "level-2": z.string().optional(), "level-3": z.string().optional(), "level-4": z.string().optional(), "level-5": z.string().optional() }),
   z.object({ intent: z.literal("merge"), survivor: z.string().trim().min(1, "Name the entry to keep: its id or KCM code.") }),
+  z.object({ intent: z.literal("edit"), name: entryNameSchema, description: entryDescriptionSchema }),
+  z.object({ intent: z.literal("retire"), reason: optionalReasonSchema }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const entry = entryFor(user, params.id);
-  if (!hasCbcRole(user, ["curator"]) || entry.mdoCode !== null) throw fail(403, "Only a curator changes the shared dictionary.");
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? "That request is not one this page understands.");
-  const form = parsed.data;
-  if (form.intent === "indicators") {
-    const raw = Object.fromEntries(entry.scale.levels.map((l) => [String(l.level), indicatorLines(form[`level-${l.level}` as "level-1"] ?? "")]));
-    const indicators = levelIndicatorsSchema.safeParse(raw);
-    if (!indicators.success) return json({ ok: false, message: `Indicators: ${indicators.error.issues[0]?.message}` }, { status: 400 });
-    const result = setIndicators({ competencyId: entry.id, indicators: indicators.data, actorId: user.id });
-    if (!result.ok) return json({ ok: false, message: result.message }, { status: result.status });
-    return json({ ok: true, message: "saved" });
+  if (!isCurator(user) || entry.mdoCode !== null) throw fail(403, "Only a curator changes the shared dictionary.");
+  // why a clone: the reply names the form that was sent, which the parse below consumes.
+  const sent = String((await request.clone().formData()).get("intent") ?? "");
+  const parsed = await parseForm(request, actionSchema);
+  if (!parsed.ok) {
+    if (parsed.unknownIntent) throw badRequest("That request is not one this page understands.");
+    return replyRefused(sent, { status: 400, message: parsed.message, fieldErrors: parsed.fieldErrors });
   }
-  const survivor = findEntryByIdOrCode(form.survivor);
-  if (!survivor) return json({ ok: false, message: `No dictionary entry has the id or code “${form.survivor}”.` }, { status: 400 });
-  const result = mergeEntries({ duplicateId: entry.id, survivorId: survivor.id, actorId: user.id });
-  if (!result.ok) return json({ ok: false, message: result.message }, { status: result.status });
-  throw redirect(`/dictionary/${survivor.id}`);
+  const form = parsed.data;
+  switch (form.intent) {
+    case "indicators": {
+      const raw = Object.fromEntries(entry.scale.levels.map((l) => [String(l.level), indicatorLines(form[`level-${l.level}` as "level-1"] ?? "")]));
+      const indicators = levelIndicatorsSchema.safeParse(raw);
+      if (!indicators.success) return replyRefused("indicators", { status: 400, message: `Indicators: ${indicators.error.issues[0]?.message}` });
+      const result = setIndicators({ competencyId: entry.id, indicators: indicators.data, actorId: user.id });
+      return result.ok ? replyDone("indicators") : replyRefused("indicators", result);
+    }
+    case "merge": {
+      const survivor = findEntryByIdOrCode(form.survivor);
+      if (!survivor) return replyRefused("merge", { status: 400, message: `No dictionary entry has the id or code “${form.survivor}”.` });
+      const result = mergeEntries({ duplicateId: entry.id, survivorId: survivor.id, actorId: user.id });
+      if (!result.ok) return replyRefused("merge", result);
+      throw redirect(`/dictionary/${survivor.id}`);
+    }
+    case "edit": {
+      const result = editEntry({ competencyId: entry.id, name: form.name, description: form.description, actorId: user.id });
+      return result.ok ? replyDone("edit") : replyRefused("edit", result);
+    }
+    case "retire": {
+      const result = retireEntry({ competencyId: entry.id, reason: form.reason, actorId: user.id });
+      return result.ok ? replyDone("retire") : replyRefused("retire", result);
+    }
+  }
 }
 
 export default function DictionaryEntryPage() {
@@ -117,7 +142,11 @@ function DictionaryEntry({ e }: { e: KcmData }) {
       <h1>
         {e.name} {e.nameHi ? <span lang="hi" className="hindi">· {e.nameHi}</span> : null}
       </h1>
-      {e.status === "retired" ? <p className="empty">{t("entry.retired")}</p> : null}
+      {e.status === "retired" ? (
+        <p className="empty retired-marker" role="note">
+          {t("curation:retire.marker")}
+        </p>
+      ) : null}
       <dl className="facts">
         <div><dt>{t("type")}</dt><dd>{t(`common:competencyType.${e.type}`)}</dd></div>
         {e.code ? <div><dt>{t("kcmCode")}</dt><dd><code>{e.code}</code></dd></div> : null}
@@ -156,7 +185,12 @@ function DictionaryEntry({ e }: { e: KcmData }) {
           </ul>
         </>
       ) : null}
-      {e.isCurator ? <Curate /> : null}
+      {e.mayPropose ? (
+        <p>
+          <Link to={`/dictionary/propose?change=${e.id}`}>{t("curation:links.proposeChange")}</Link>
+        </p>
+      ) : null}
+      {e.isCurator ? <CurateForms name={e.name} description={e.description} retired={e.status !== "active"} levels={e.levels} /> : null}
       <History />
       <KcmMappings mappings={e.outside} />
     </article>
@@ -191,38 +225,6 @@ function Usage() {
           </ul>
         </details>
       ))}
-    </section>
-  );
-}
-
-function Curate() {
-  const e = useKcmEntry();
-  const result = useActionData<typeof action>();
-  const { t } = useTranslation("dictionary");
-  return (
-    <section aria-labelledby="h-curate" className="curate">
-      <h2 id="h-curate">{t("entry.curate.heading")}</h2>
-      {result ? <p role={result.ok ? "status" : "alert"}>{result.ok ? t("entry.curate.saved") : result.message}</p> : null}
-      <Form method="post">
-        <input type="hidden" name="intent" value="indicators" />
-        {e.levels.map((l) => (
-          <p key={l.level} className="field">
-            <label htmlFor={`level-${l.level}`}>{t("entry.curate.indicators", { level: l.level, name: l.name })}</label>
-            <textarea id={`level-${l.level}`} name={`level-${l.level}`} rows={3} defaultValue={l.isDefault ? "" : l.indicators.join("\n")} />
-          </p>
-        ))}
-        <button type="submit">{t("entry.curate.saveIndicators")}</button>
-      </Form>
-      <Form method="post">
-        <input type="hidden" name="intent" value="merge" />
-        <h3>{t("entry.curate.merge")}</h3>
-        <p className="small muted" id="merge-help">{t("entry.curate.mergeHelp")}</p>
-        <p className="field">
-          <label htmlFor="survivor">{t("entry.curate.survivor")}</label>
-          <input id="survivor" name="survivor" required aria-describedby="merge-help" />
-        </p>
-        <button type="submit">{t("entry.curate.mergeButton")}</button>
-      </Form>
     </section>
   );
 }

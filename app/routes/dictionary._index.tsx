@@ -3,7 +3,10 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { BilingualName } from "~/components/bilingual-name";
-import { listDictionary } from "~/models/dictionary/dictionary.server";
+import { listDictionary, retiredSharedEntries } from "~/models/dictionary/dictionary.server";
+import { openProposalCount } from "~/models/dictionary/proposals.server";
+import { isCurator, mayPropose } from "~/http/curation-access.server";
+import { CurationLinks, RetiredEntries } from "~/components/dictionary/curation-links";
 import { hasCbcRole, requireUser } from "~/http/auth.server";
 import { pageTitle } from "~/i18n/meta";
 import { searchEntries } from "~/models/search/search.server";
@@ -22,7 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const results = query ? searchEntries({ query, viewer: searchViewer(user), limit: 100 }) : null;
   // why no tree with results: the page shows one or the other, and the whole tree was 95 % of a search's reply.
   const tree: ReturnType<typeof listDictionary> = results ? { Behavioural: [], Functional: [], Domain: [] } : listDictionary({ mdoIds, allMdos: hasCbcRole(user) });
-  return json({ ...tree, query, results, sources: listSources(), mayImport: hasCbcRole(user, SOURCE_CURATORS) });
+  const curator = isCurator(user);
+  const curation = { curator, mayPropose: mayPropose(user), openProposals: curator ? openProposalCount() : 0, retired: curator ? retiredSharedEntries() : [] };
+  return json({ ...tree, query, results, sources: listSources(), mayImport: hasCbcRole(user, SOURCE_CURATORS), curation });
 }
 
 function SourcesHeading() {
@@ -88,6 +93,7 @@ export default function Dictionary() {
     <>
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
+      <CurationLinks {...data.curation} />
       <DictionarySearch />
       {data.results ? null : <DictionaryTree />}
     </>
@@ -138,6 +144,7 @@ function DictionaryTree() {
           ))}
         </section>
       ))}
+      <RetiredEntries entries={data.curation.retired} />
       <section aria-labelledby="h-sources" className="dict-type" id="sources">
         <SourcesHeading />
         <SourceList sources={data.sources} />

@@ -4,6 +4,7 @@
  */
 import { allowedChildKinds, NODE_KIND_LABELS, NODE_KIND_PLURALS, type Importance, type NodeKind } from "@schemas/enums";
 import { Combobox, type ComboOption } from "../combobox";
+import { ProposeLink } from "../dictionary/propose-link";
 import { ImportanceSelect } from "./importance-select";
 import { LevelSelect } from "./level-select";
 import { focusPanel } from "./keyboard";
@@ -83,15 +84,18 @@ export function Relations({ node, nodes, childLinks, parentLinks, optionsFor, na
               })}
             </ul>
             {readOnly ? null : kind === "competency" ? (
-              <Combobox
-                label={`Require a competency`}
-                placeholder="Search the dictionary by name, code (BEH-001) or description"
-                options={optionsFor("competency")}
-                named={namedCompetencies}
-                onChoose={(o) => actions.requireCompetency(node.id, o.id)}
-                onCreate={(text) => actions.createDomain(node.id, text)}
-                createLabel={(text) => `Create Domain competency “${text}” for this ministry`}
-              />
+              <>
+                <Combobox
+                  label={`Require a competency`}
+                  placeholder="Search the dictionary by name, code (BEH-001) or description"
+                  options={optionsFor("competency")}
+                  named={namedCompetencies}
+                  onChoose={(o) => actions.requireCompetency(node.id, o.id)}
+                  onCreate={(text) => actions.createDomain(node.id, text)}
+                  createLabel={(text) => `Create Domain competency “${text}” for this ministry`}
+                />
+                <ProposeLink />
+              </>
             ) : (
               <Combobox
                 label={`Add ${NODE_KIND_LABELS[kind].toLowerCase()} to this ${NODE_KIND_LABELS[node.kind].toLowerCase()}`}

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { nodeFieldsSchema } from "@schemas/edit-ops";
 import { LIMITS } from "@schemas/limits";
 import type { ProficiencyScale } from "@schemas/scale";
+import { ProposeLink } from "../dictionary/propose-link";
 
 export type Competency = { id: string; name: string; type: string; theme: string | null; scale: ProficiencyScale };
 type Shell = { legend: string; busy: boolean; onCancel: () => void; submitLabel: string; children: ReactNode; onSubmit: () => void };
@@ -172,6 +173,7 @@ export function RequirementForm({ legend, competencies, taken, busy, onCancel, o
           ))}
         </select>
         {errorFor("competency")}
+        <ProposeLink />
       </div>
       <div className="field">
         <label htmlFor={`${id}-level`}>{t("form.requiredLevel")}</label>

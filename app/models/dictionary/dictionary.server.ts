@@ -81,3 +81,29 @@ export function getDictionaryEntry({ id, mdoIds, allMdos }: { id: string; mdoIds
   const children = selectEntries().where(eq(competencies.parentId, id)).orderBy(asc(competencies.sortOrder)).all();
   return { ...toEntry(entry), parent: parent ? toEntry(parent) : null, subThemes: children.map(toEntry) };
 }
+
+/** The active themes of the shared dictionary, for choosing where a new sub-theme goes. */
+export function sharedThemeChoices(): { id: string; type: "Behavioural" | "Functional"; name: string }[] {
+  return getDb()
+    .select({ id: competencies.id, type: competencies.type, name: competencies.name })
+    .from(competencies)
+    .where(and(isNull(competencies.mdoId), isNull(competencies.parentId), eq(competencies.status, "active"), inArray(competencies.type, ["Behavioural", "Functional"])))
+    .orderBy(asc(competencies.type), asc(competencies.sortOrder), asc(competencies.name))
+    .all()
+    .flatMap((t) => (t.type === "Domain" ? [] : [{ ...t, type: t.type }]));
+}
+
+/** The proficiency scales an entry may use. */
+export function scaleChoices() {
+  return getDb().select({ id: scales.id, name: scales.name }).from(scales).orderBy(asc(scales.name)).all();
+}
+
+/** The retired entries of the shared dictionary (merged ones excluded: their addresses lead to the survivor). */
+export function retiredSharedEntries() {
+  return getDb()
+    .select({ id: competencies.id, name: competencies.name, type: competencies.type, code: competencies.code })
+    .from(competencies)
+    .where(and(isNull(competencies.mdoId), eq(competencies.status, "retired"), isNull(competencies.mergedIntoId)))
+    .orderBy(asc(competencies.type), asc(competencies.name))
+    .all();
+}

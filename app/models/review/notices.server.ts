@@ -11,7 +11,7 @@ import type { MembershipRole } from "@schemas/roles";
 import type { Tx } from "@db/client";
 import { appBaseUrl, mailSettings } from "~/config.server";
 
-export type NotificationKind = "submitted" | "verified" | "rejected" | "published" | "comment";
+export type NotificationKind = "submitted" | "verified" | "rejected" | "published" | "comment" | "proposal";
 
 export type NoticeInput = { userIds: Iterable<string>; mdoId: string | null; kind: NotificationKind; message: string; href?: string | null };
 

@@ -1,0 +1,140 @@
+/**
+ * A curator's writes to the shared dictionary's entries: add, edit (name, description) and
+ * retire. Nothing is ever deleted: published versions keep pointing at retired entries. Each
+ * write checks everything before it writes, so a refusal leaves the database as it was, and
+ * records itself in the audit log (the entry's history) in the same transaction.
+ */
+import crypto from "node:crypto";
+import { and, eq, isNull, max, ne, sql } from "drizzle-orm";
+import { getDb, type Tx } from "@db/client";
+import { competencies, scales } from "@db/schema";
+import { defaultScaleIdFor } from "@db/seed-scales";
+import type { SharedType } from "@schemas/dictionary-entry";
+import { normalizeName } from "@schemas/text";
+import { audit } from "../audit/write.server";
+
+export type EntryWriteResult = { ok: true; id: string } | { ok: false; status: 400 | 404 | 409; message: string; field?: string };
+
+export type NewEntry = { type: SharedType; parentId: string | null; name: string; description: string; scaleId?: string | null };
+
+/** Where the entry came from, as its page shows it. */
+export const CURATED_SOURCE = "FRAC Studio curators";
+
+type Entry = typeof competencies.$inferSelect;
+
+type Refusal = Extract<EntryWriteResult, { ok: false }>;
+const refuse = (status: Refusal["status"], message: string, field?: string): Refusal => ({ ok: false, status, message, ...(field ? { field } : {}) });
+
+/** A shared (not a ministry's) entry by id. */
+function sharedEntry(tx: Tx, id: string): Entry | undefined {
+  return tx.select().from(competencies).where(and(eq(competencies.id, id), isNull(competencies.mdoId))).get();
+}
+
+/** Why an entry may no longer change, or null when it may. */
+export function frozenReason(entry: Pick<Entry, "name" | "status" | "mergedIntoId">): string | null {
+  if (entry.mergedIntoId) return `“${entry.name}” was merged into another entry; change that entry instead.`;
+  if (entry.status !== "active") return `“${entry.name}” is retired and can no longer be changed.`;
+  return null;
+}
+
+/** An active sibling (same type, same parent) already holding this name, ignoring case and spacing. */
+function sameNamedSibling(tx: Tx, { type, parentId, name, except }: { type: string; parentId: string | null; name: string; except?: string }) {
+  const siblings = tx
+    .select({ id: competencies.id, name: competencies.name })
+    .from(competencies)
+    .where(and(isNull(competencies.mdoId), eq(competencies.type, type as Entry["type"]), eq(competencies.status, "active"), parentId ? eq(competencies.parentId, parentId) : isNull(competencies.parentId), except ? ne(competencies.id, except) : undefined))
+    .all();
+  const wanted = normalizeName(name);
+  return siblings.find((s) => normalizeName(s.name) === wanted) ?? null;
+}
+
+/**
+ * Why a new entry may not be added as given (a parent that is no active theme of its type, an
+ * unknown scale, a sibling with the same name), or null when it may; writes nothing.
+ */
+export function checkNewEntry(tx: Tx, entry: NewEntry): Extract<EntryWriteResult, { ok: false }> | null {
+  const parent = entry.parentId ? sharedEntry(tx, entry.parentId) : null;
+  if (entry.parentId) {
+    if (!parent) return refuse(400, "The theme chosen as parent is not in the shared dictionary.", "parentId");
+    if (parent.parentId) return refuse(400, `“${parent.name}” is a sub-theme; a new sub-theme goes under a theme.`, "parentId");
+    if (parent.type !== entry.type) return refuse(400, `“${parent.name}” is a ${parent.type} theme; a ${entry.type} entry cannot go under it.`, "parentId");
+    const frozen = frozenReason(parent);
+    if (frozen) return refuse(409, frozen, "parentId");
+  }
+  if (entry.scaleId && !tx.select({ id: scales.id }).from(scales).where(eq(scales.id, entry.scaleId)).get()) return refuse(400, "That proficiency scale does not exist.", "scaleId");
+  const clash = sameNamedSibling(tx, { type: entry.type, parentId: entry.parentId, name: entry.name });
+  if (clash) return refuse(409, `“${clash.name}” is already in the dictionary ${parent ? `under “${parent.name}”` : `as a ${entry.type} theme`}.`, "name");
+  return null;
+}
+
+/** Adds a theme (no parent) or a sub-theme under an active theme of the same type, inside `tx`. */
+export function addEntryInTx(tx: Tx, { entry, actorId, proposalId = null }: { entry: NewEntry; actorId: string; proposalId?: string | null }): EntryWriteResult {
+  const problem = checkNewEntry(tx, entry);
+  if (problem) return problem;
+  const parent = entry.parentId ? sharedEntry(tx, entry.parentId) : null;
+  const scaleId = entry.scaleId ?? parent?.scaleId ?? defaultScaleIdFor(5);
+  const id = crypto.randomUUID();
+  const last = tx
+    .select({ n: max(competencies.sortOrder) })
+    .from(competencies)
+    .where(and(isNull(competencies.mdoId), eq(competencies.type, entry.type), entry.parentId ? eq(competencies.parentId, entry.parentId) : isNull(competencies.parentId)))
+    .get();
+  tx.insert(competencies)
+    .values({ id, type: entry.type, name: entry.name, description: entry.description, parentId: entry.parentId, scaleId, source: CURATED_SOURCE, sortOrder: (last?.n ?? 0) + 1 })
+    .run();
+  const after = { type: entry.type, name: entry.name, description: entry.description, parentId: entry.parentId, parentName: parent?.name ?? null, scaleId, ...(proposalId ? { proposalId } : {}) };
+  audit(tx, { userId: actorId, mdoId: null, entity: "competency", entityId: id, action: "create", after });
+  return { ok: true, id };
+}
+
+/** Adds an entry to the shared dictionary (see addEntryInTx). */
+export function addEntry(input: { entry: NewEntry; actorId: string }): EntryWriteResult {
+  return getDb().transaction((tx) => addEntryInTx(tx, input));
+}
+
+export type EntryChange = { competencyId: string; name: string; description: string; actorId: string; proposalId?: string | null };
+
+/** Changes an active shared entry's name and description inside `tx`; audited with the fields that changed. */
+export function editEntryInTx(tx: Tx, { competencyId, name, description, actorId, proposalId = null }: EntryChange): EntryWriteResult {
+  const entry = sharedEntry(tx, competencyId);
+  if (!entry) return refuse(404, "No such entry in the shared dictionary.");
+  const frozen = frozenReason(entry);
+  if (frozen) return refuse(409, frozen);
+  const before: Record<string, string> = {};
+  const after: Record<string, string> = {};
+  if (name !== entry.name) [before.name, after.name] = [entry.name, name];
+  if (description !== entry.description) [before.description, after.description] = [entry.description, description];
+  if (Object.keys(after).length === 0) return refuse(400, "Nothing changed: the name and the description are as they were.", "name");
+  const clash = after.name ? sameNamedSibling(tx, { type: entry.type, parentId: entry.parentId, name, except: entry.id }) : null;
+  if (clash) return refuse(409, `“${clash.name}” is already in the dictionary beside this entry.`, "name");
+  tx.update(competencies).set({ name, description, updatedAt: new Date().toISOString() }).where(eq(competencies.id, entry.id)).run();
+  const field = Object.keys(after).length === 1 ? Object.keys(after)[0] : null;
+  audit(tx, { userId: actorId, mdoId: null, entity: "competency", entityId: entry.id, action: "edit", field, before, after: proposalId ? { ...after, proposalId } : after });
+  return { ok: true, id: entry.id };
+}
+
+/** Changes an active shared entry's name and description (see editEntryInTx). */
+export function editEntry(input: EntryChange): EntryWriteResult {
+  return getDb().transaction((tx) => editEntryInTx(tx, input));
+}
+
+/**
+ * Retires an active shared entry: it stays (published versions point at it) and its page says so,
+ * but it is no longer offered for new requirements. A theme with active sub-themes is refused.
+ */
+export function retireEntry({ competencyId, reason, actorId }: { competencyId: string; reason: string; actorId: string }): EntryWriteResult {
+  return getDb().transaction((tx) => {
+    const entry = sharedEntry(tx, competencyId);
+    if (!entry) return refuse(404, "No such entry in the shared dictionary.");
+    if (entry.status !== "active") return refuse(409, `“${entry.name}” is already retired.`);
+    const active = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(competencies)
+      .where(and(eq(competencies.parentId, entry.id), eq(competencies.status, "active")))
+      .get()!.n;
+    if (active > 0) return refuse(409, `“${entry.name}” still has ${active} active sub-theme${active === 1 ? "" : "s"}: retire or merge them first.`);
+    tx.update(competencies).set({ status: "retired", updatedAt: new Date().toISOString() }).where(eq(competencies.id, entry.id)).run();
+    audit(tx, { userId: actorId, mdoId: null, entity: "competency", entityId: entry.id, action: "retire", field: "status", before: { status: "active" }, after: { status: "retired", ...(reason ? { reason } : {}) } });
+    return { ok: true, id: entry.id };
+  });
+}
