@@ -16,7 +16,7 @@ export function toEditorInit(data: LoaderShape): EditorInit {
   const nodes: Record<string, EditorNode> = {};
   for (const n of data.doc.nodes) {
     const p = data.positions[n.id];
-    const base: EditorNode = { id: n.id, kind: n.kind, name: n.name, nameHi: n.nameHi, description: n.description, source: n.source, x: p ? p[0] : null, y: p ? p[1] : null };
+    const base: EditorNode = { id: n.id, kind: n.kind, name: n.name, nameHi: n.nameHi, description: n.description, descriptionHi: n.descriptionHi, source: n.source, x: p ? p[0] : null, y: p ? p[1] : null };
     if (n.kind === "competency") {
       Object.assign(base, { competencyType: n.competencyType, code: n.code, theme: n.theme, parentId: n.parentId, mdoCode: n.mdoCode, scale: n.scale });
     } else if (n.kind === "position" && n.sanctionedPosts !== undefined) {

@@ -6,7 +6,7 @@ import type { GraphState } from "./types";
 /** Builds the document the validator reads (order does not matter to it). */
 export function toDocument(state: GraphState, mdo: { code: string; name: string }): FracDocument {
   const nodes: FracNode[] = Object.values(state.nodes).map((n) => {
-    const common = { id: n.id, name: n.name, nameHi: n.nameHi, description: n.description, source: n.source };
+    const common = { id: n.id, name: n.name, nameHi: n.nameHi, description: n.description, descriptionHi: n.descriptionHi, source: n.source };
     if (n.kind === "competency") {
       return { kind: "competency", ...common, competencyType: n.competencyType ?? "Domain", code: n.code, theme: n.theme, parentId: n.parentId, mdoCode: n.mdoCode, scale: n.scale ?? DEFAULT_SCALE };
     }

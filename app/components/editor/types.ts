@@ -8,6 +8,7 @@ export type EditorNode = {
   name: string;
   nameHi?: string;
   description?: string;
+  descriptionHi?: string;
   source?: string;
   url?: string;
   resourceType?: ResourceType;
@@ -37,6 +38,7 @@ export type DictionaryOption = {
   name: string;
   nameHi?: string | null;
   description: string;
+  descriptionHi?: string | null;
   type: CompetencyType;
   code: string | null;
   theme: string | null;

@@ -19,7 +19,7 @@ export function getFramework({ mdoId }: { mdoId: string }) {
 const draftStatements = preparedPerClient(() => statementsOn(getClient().sqlite));
 
 function statementsOn(sqlite: Database) {
-  const nodeColumns = "kind, id, name, name_hi, description, source, created_by, created_at, updated_at, url, resource_type, sanctioned_posts";
+  const nodeColumns = "kind, id, name, name_hi, description, source, created_by, created_at, updated_at, url, resource_type, sanctioned_posts, description_hi";
   const linkColumns = "id, from_id, to_node_id, to_competency_id, kind, level, sort_order, importance";
   return {
     nodes: sqlite.prepare(`select ${nodeColumns} from nodes where framework_id = ? order by kind, sort_order, id`).raw(),
@@ -28,7 +28,7 @@ function statementsOn(sqlite: Database) {
   };
 }
 
-type NodeRow = [FrameworkNodeKind, string, string, string | null, string, string | null, string | null, string, string, string | null, string | null, number | null];
+type NodeRow = [FrameworkNodeKind, string, string, string | null, string, string | null, string | null, string, string, string | null, string | null, number | null, string | null];
 type LinkRow = [string, string, string | null, string | null, FracLink["kind"], number | null, number, string | null];
 
 /**
@@ -75,10 +75,11 @@ export function loadDraftDocument({ mdoId }: { mdoId: string }): FracDocument | 
 
 // why a record and not spreads: one object per node instead of one per optional field (20,000 nodes).
 function toNode(row: NodeRow, userNames: Map<string, string>): FracNode {
-  const [kind, id, name, nameHi, description, source, createdBy, createdAt, updatedAt, url, resourceType, sanctionedPosts] = row;
+  const [kind, id, name, nameHi, description, source, createdBy, createdAt, updatedAt, url, resourceType, sanctionedPosts, descriptionHi] = row;
   const node: Record<string, unknown> = { kind, id, name };
   if (nameHi) node.nameHi = nameHi;
   if (description) node.description = description;
+  if (descriptionHi) node.descriptionHi = descriptionHi;
   if (source) node.source = source;
   if (createdBy && userNames.has(createdBy)) node.createdBy = userNames.get(createdBy);
   node.createdAt = createdAt;
@@ -115,6 +116,7 @@ function competencyNodes(ids: string[]): FracNode[] {
     name: c.name,
     ...(c.nameHi ? { nameHi: c.nameHi } : {}),
     ...(c.description ? { description: c.description } : {}),
+    ...(c.descriptionHi ? { descriptionHi: c.descriptionHi } : {}),
     ...(c.source ? { source: c.source } : {}),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
