@@ -58,8 +58,8 @@ export async function writeXlsx(doc: FracDocument, stream: Writable): Promise<vo
 
   addSheet(workbook, "About", aboutColumns, aboutRows(doc));
   addSheet(workbook, "Positions", positionColumns, nodesOfKind(index, "position"));
-  addSheet(workbook, "Roles", nodeColumns, nodesOfKind(index, "role"));
-  addSheet(workbook, "Activities", nodeColumns, nodesOfKind(index, "activity"));
+  addSheet(workbook, "Roles", roleActivityColumns, nodesOfKind(index, "role"));
+  addSheet(workbook, "Activities", roleActivityColumns, nodesOfKind(index, "activity"));
   const competencies = nodesOfKind(index, "competency");
   addSheet(workbook, "Competencies", competencyColumns, competencies);
   addSheet(workbook, "Proficiency levels", levelColumns, levelRows(competencies));
@@ -130,6 +130,7 @@ const common = {
   name: { header: "Name", value: (n: FracNode) => n.name },
   nameHi: { header: "Hindi name", value: (n: FracNode) => n.nameHi },
   description: { header: "Description", value: (n: FracNode) => n.description },
+  descriptionHi: { header: "Hindi description", value: (n: FracNode) => n.descriptionHi },
   source: { header: "Source", value: (n: FracNode) => n.source },
   createdBy: { header: "Created by", value: (n: FracNode) => n.createdBy },
   createdAt: { header: "Created at", value: (n: FracNode) => n.createdAt, width: 26 },
@@ -147,11 +148,13 @@ const nodeColumns: Column<FracNode>[] = [
   common.updatedAt,
 ];
 
-// Format 1.1's column comes last, so readers that go by column position keep working.
+// Format 1.1's columns come last, so readers that go by column position keep working.
 const positionColumns: Column<FracNode>[] = [
   ...nodeColumns,
   { header: "Sanctioned posts", value: (n) => (n.kind === "position" ? n.sanctionedPosts : undefined) },
+  common.descriptionHi,
 ];
+const roleActivityColumns: Column<FracNode>[] = [...nodeColumns, common.descriptionHi];
 
 const competencyColumns: Column<CompetencyNode>[] = [
   id(),
@@ -168,6 +171,7 @@ const competencyColumns: Column<CompetencyNode>[] = [
   { header: "Theme id", value: (c) => c.parentId, width: ID_WIDTH },
   common.createdAt,
   common.updatedAt,
+  common.descriptionHi,
 ];
 
 type LevelRow = { competency: CompetencyNode; level: number; name: string; descriptor: string };
@@ -195,6 +199,7 @@ const resourceColumns: Column<KnowledgeResourceNode>[] = [
   common.createdBy,
   common.createdAt,
   common.updatedAt,
+  common.descriptionHi,
 ];
 
 function linkColumns(index: ExportGraph): Column<FracLink>[] {
