@@ -25,6 +25,8 @@ import enSearch from "./en/search.json";
 import hiSearch from "./hi/search.json";
 import enDictionarySources from "./en/dictionary-sources.json";
 import hiDictionarySources from "./hi/dictionary-sources.json";
+import enContent from "./en/content.json";
+import hiContent from "./hi/content.json";
 
 /** All messages by language, then namespace. */
 export const resources = {
@@ -39,6 +41,7 @@ export const resources = {
     a11y: enA11y,
     search: enSearch,
     "dictionary-sources": enDictionarySources,
+    content: enContent,
   },
   hi: {
     auth: hiAuth,
@@ -51,5 +54,6 @@ export const resources = {
     a11y: hiA11y,
     search: hiSearch,
     "dictionary-sources": hiDictionarySources,
+    content: hiContent,
   },
 } satisfies Record<Language, Resource[string]>;

@@ -10,6 +10,7 @@ import { getDictionaryEntry } from "~/models/dictionary/dictionary.server";
 import { hasCbcRole, requireUser } from "~/http/auth.server";
 import { badRequest, fail, notFound } from "~/http/errors.server";
 import { pageTitle } from "~/i18n/meta";
+import { BilingualDescription, BilingualName } from "~/components/bilingual-name";
 
 import { KcmMappings } from "~/components/dictionary/kcm-mappings";
 import { SourceEntryView } from "~/components/dictionary/source-entry-view";
@@ -115,7 +116,7 @@ function DictionaryEntry({ e }: { e: KcmData }) {
         ) : null}
       </nav>
       <h1>
-        {e.name} {e.nameHi ? <span lang="hi" className="hindi">· {e.nameHi}</span> : null}
+        <BilingualName name={e.name} nameHi={e.nameHi} />
       </h1>
       {e.status === "retired" ? <p className="empty">{t("entry.retired")}</p> : null}
       <dl className="facts">
@@ -126,7 +127,7 @@ function DictionaryEntry({ e }: { e: KcmData }) {
         {e.source ? <div><dt>{t("source")}</dt><dd>{e.source}</dd></div> : null}
       </dl>
       <h2>{t("description")}</h2>
-      <p>{e.description || <span className="muted">{t("noDescription")}</span>}</p>
+      <BilingualDescription content={e} both empty={<p><span className="muted">{t("noDescription")}</span></p>} />
       <h2>{t("entry.levels.heading")}</h2>
       <ol className="scale level-indicators">
         {e.levels.map((l) => (

@@ -97,7 +97,7 @@ export function SidePanel({ actions, onDelete }: Props) {
   if (!node) return null;
   const childLinks = Object.values(links).filter((l) => l.from === node.id).sort((a, b) => a.order - b.order);
   const parentLinks = Object.values(links).filter((l) => l.to === node.id);
-  const formKey = [node.id, node.name, node.nameHi, node.description, node.source, node.url, node.resourceType, node.sanctionedPosts].join("\u0000");
+  const formKey = [node.id, node.name, node.nameHi, node.description, node.descriptionHi, node.source, node.url, node.resourceType, node.sanctionedPosts].join("\u0000");
   return (
     <div>
       <p className="panel-kind">{node.kind === "competency" ? `${node.competencyType} competency` : NODE_KIND_LABELS[node.kind]}</p>

@@ -10,6 +10,7 @@ import { linkKindFor, type FrameworkNodeKind, type LinkKind } from "@schemas/enu
 import type { EditOp } from "@schemas/edit-ops";
 import type { FracNode } from "@schemas/frac-document";
 import type { Outline, OutlineResource, Requirement } from "~/components/outline/outline-model";
+import { BilingualName } from "~/components/bilingual-name";
 import { ConfirmRemove, NameForm, RequirementForm, SetLevelForm, type Competency } from "./forms";
 import { useListSave } from "./use-list-save";
 
@@ -84,8 +85,8 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
             {...common}
             legend={t("list.legendRename", { kind: lower(open.node.kind), name: open.node.name })}
             submitLabel={t("list.saveName")}
-            initial={{ name: open.node.name, nameHi: open.node.nameHi }}
-            onSave={(fields) => run([{ op: "node.update", id: open.node.id, fields: { name: fields.name, nameHi: fields.nameHi ?? "" } }], t("list.renamed", { name: fields.name }), open.node.id)}
+            initial={{ name: open.node.name, nameHi: open.node.nameHi, description: open.node.description, descriptionHi: open.node.descriptionHi }}
+            onSave={(fields) => run([{ op: "node.update", id: open.node.id, fields }], t("list.renamed", { name: fields.name }), open.node.id)}
           />
         );
       case "remove":
@@ -138,8 +139,7 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
   const nodeRow = (node: FracNode, parentId: string | null, adds: Child[], requires?: Requirement[]) => (
     <div className="list-row">
       <span id={`row-${node.id}`} tabIndex={-1} className="list-name">
-        <span className={`kind kind-${node.kind === "knowledge_resource" ? "resource" : node.kind}`}>{t(`kindLabel.${node.kind}`)}</span> {node.name}
-        {node.nameHi ? <span lang="hi" className="hindi"> · {node.nameHi}</span> : null}
+        <span className={`kind kind-${node.kind === "knowledge_resource" ? "resource" : node.kind}`}>{t(`kindLabel.${node.kind}`)}</span> <BilingualName name={node.name} nameHi={node.nameHi} />
       </span>
       <span className="list-actions">
         <Action label={t("list.rename")} kind={lower(node.kind)} node={node} onClick={() => setOpen({ kind: "rename", node, parentId })} />
