@@ -107,7 +107,8 @@ describe("exports and search carry the Hindi description", () => {
     expect(csv).toContain("घोषित मूल्य की समीक्षा");
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await toXlsxBuffer(doc));
+    // why the cast: exceljs types its Buffer before Node 20 made Buffer generic.
+    await workbook.xlsx.load((await toXlsxBuffer(doc)) as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
     const sheet = workbook.getWorksheet("Positions")!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === position.id)!;
