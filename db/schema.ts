@@ -89,6 +89,7 @@ export const competencies = sqliteTable(
     name: text("name").notNull(),
     nameHi: text("name_hi"),
     description: text("description").notNull().default(""),
+    descriptionHi: text("description_hi"),
     parentId: text("parent_id").references((): AnySQLiteColumn => competencies.id),
     /** Set for a ministry's own Domain competency; null for the shared dictionary. */
     mdoId: text("mdo_id").references(() => mdos.id),
@@ -152,6 +153,7 @@ export const nodes = sqliteTable(
     name: text("name").notNull(),
     nameHi: text("name_hi"),
     description: text("description").notNull().default(""),
+    descriptionHi: text("description_hi"),
     source: text("source"),
     /** Knowledge resources: url and resourceType; other kinds may grow fields here. */
     url: text("url"),

@@ -193,6 +193,7 @@ function item(ctx: Context, node: FracNode): CFItem {
 function itemExtensions(node: FracNode): Extensions | undefined {
   const fields: Record<string, string | number | undefined> = {
     nameHi: node.nameHi,
+    descriptionHi: node.descriptionHi,
     source: node.source,
     createdBy: node.createdBy,
     createdAt: node.createdAt,

@@ -14,7 +14,7 @@
  */
 import Papa from "papaparse";
 import { IMPORTANCE_LABELS } from "@schemas/enums";
-import { derivedFromCell, FLAT_COLUMNS, FLAT_HEADERS, neutraliseCell, type FlatKey } from "@schemas/flat-layout";
+import { derivedFromCell, EXPORT_COLUMNS, FLAT_HEADERS, neutraliseCell, type FlatKey } from "@schemas/flat-layout";
 import type { FracDocument, FracLink, FracNode } from "@schemas/frac-document";
 import { childLinks, childrenOfKind, buildExportGraph, nodesOfKind, type ExportGraph } from "./graph";
 
@@ -53,7 +53,7 @@ function needsExtraQuotes(value: unknown): boolean {
 }
 
 /**
- * The data rows of the document in file order: cells in FLAT_COLUMNS order, neutralised
+ * The data rows of the document in file order: cells in EXPORT_COLUMNS order, neutralised
  * (what toFlatCells gives for the same row). Each node's cells are neutralised once and
  * copied into every row of its chains; rows are arrays, not objects, because a large
  * framework has hundreds of thousands of them.
@@ -61,7 +61,7 @@ function needsExtraQuotes(value: unknown): boolean {
 export function* flatRows(doc: FracDocument): Generator<string[]> {
   const index = buildExportGraph(doc);
   const walk = new ChainWalk(index);
-  const empty = FLAT_COLUMNS.map(() => "");
+  const empty = EXPORT_COLUMNS.map(() => "");
   for (const position of nodesOfKind(index, "position")) yield* walk.position(position);
   const played = childrenOfKind(index, "position");
   for (const role of nodesOfKind(index, "role")) if (!played.has(role.id)) yield* walk.role(empty, role);
@@ -72,7 +72,7 @@ export function* flatRows(doc: FracDocument): Generator<string[]> {
 }
 
 /** Column index of each flat key. */
-const COLUMN = new Map<FlatKey, number>(FLAT_COLUMNS.map((c, i) => [c.key, i]));
+const COLUMN = new Map<FlatKey, number>(EXPORT_COLUMNS.map((c, i) => [c.key, i]));
 
 /** A node's filled cells: [column index, neutralised text]. */
 type Segment = readonly (readonly [number, string])[];
@@ -84,7 +84,7 @@ class ChainWalk {
   constructor(private readonly index: ExportGraph) {}
 
   *position(position: FracNode): Generator<string[]> {
-    const row = this.with(FLAT_COLUMNS.map(() => ""), position);
+    const row = this.with(EXPORT_COLUMNS.map(() => ""), position);
     let any = false;
     for (const link of childLinks(this.index, position.id)) {
       const role = this.index.byId.get(link.to)!;
@@ -158,16 +158,18 @@ function cellsOf(node: FracNode): Partial<Record<FlatKey, string>> {
         position: node.name,
         positionDescription: node.description,
         positionNameHi: node.nameHi,
+        positionDescriptionHi: node.descriptionHi,
         sanctionedPosts: node.sanctionedPosts === undefined ? undefined : String(node.sanctionedPosts),
       };
     case "role":
-      return { roleId: node.id, role: node.name, roleDescription: node.description, roleNameHi: node.nameHi, roleDerivedFrom: derivedFromCell(node.derivedFrom) };
+      return { roleId: node.id, role: node.name, roleDescription: node.description, roleNameHi: node.nameHi, roleDescriptionHi: node.descriptionHi, roleDerivedFrom: derivedFromCell(node.derivedFrom) };
     case "activity":
       return {
         activityId: node.id,
         activity: node.name,
         activityDescription: node.description,
         activityNameHi: node.nameHi,
+        activityDescriptionHi: node.descriptionHi,
         activityDerivedFrom: derivedFromCell(node.derivedFrom),
       };
     case "competency":

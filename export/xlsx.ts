@@ -130,6 +130,7 @@ const common = {
   name: { header: "Name", value: (n: FracNode) => n.name },
   nameHi: { header: "Hindi name", value: (n: FracNode) => n.nameHi },
   description: { header: "Description", value: (n: FracNode) => n.description },
+  descriptionHi: { header: "Hindi description", value: (n: FracNode) => n.descriptionHi },
   source: { header: "Source", value: (n: FracNode) => n.source },
   createdBy: { header: "Created by", value: (n: FracNode) => n.createdBy },
   createdAt: { header: "Created at", value: (n: FracNode) => n.createdAt, width: 26 },
@@ -147,12 +148,12 @@ const nodeColumns: Column<FracNode>[] = [
   common.updatedAt,
 ];
 
-// Format 1.1's column comes last, so readers that go by column position keep working.
+// Format 1.1's columns come last, so readers that go by column position keep working.
 const positionColumns: Column<FracNode>[] = [
   ...nodeColumns,
   { header: "Sanctioned posts", value: (n) => (n.kind === "position" ? n.sanctionedPosts : undefined) },
+  common.descriptionHi,
 ];
-
 // Format 1.1: where a reused role or activity was copied from, after the 1.0 columns.
 const derivedFrom = (n: FracNode) => (n.kind === "role" || n.kind === "activity" ? n.derivedFrom : undefined);
 const reusableColumns: Column<FracNode>[] = [
@@ -160,6 +161,7 @@ const reusableColumns: Column<FracNode>[] = [
   { header: "Reused from ministry", value: (n) => derivedFrom(n)?.mdo },
   { header: "Reused from version", value: (n) => { const d = derivedFrom(n); return d ? (d.version ?? "draft") : undefined; } },
   { header: "Reused from id", value: (n) => derivedFrom(n)?.nodeId, width: ID_WIDTH },
+  common.descriptionHi,
 ];
 
 const competencyColumns: Column<CompetencyNode>[] = [
@@ -177,6 +179,7 @@ const competencyColumns: Column<CompetencyNode>[] = [
   { header: "Theme id", value: (c) => c.parentId, width: ID_WIDTH },
   common.createdAt,
   common.updatedAt,
+  common.descriptionHi,
 ];
 
 type LevelRow = { competency: CompetencyNode; level: number; name: string; descriptor: string };
@@ -204,6 +207,7 @@ const resourceColumns: Column<KnowledgeResourceNode>[] = [
   common.createdBy,
   common.createdAt,
   common.updatedAt,
+  common.descriptionHi,
 ];
 
 function linkColumns(index: ExportGraph): Column<FracLink>[] {

@@ -62,6 +62,7 @@ export function documentRecords(
       type: node.competencyType,
       ...(node.nameHi && { nameHi: node.nameHi }),
       ...(node.description && { description: node.description }),
+      ...(node.descriptionHi && { descriptionHi: node.descriptionHi }),
       ...(node.theme && { theme: node.theme }),
       ...(node.code && { code: node.code }),
       ...(node.source && { source: node.source }),
@@ -130,6 +131,7 @@ function nodeCell(node: FracNode): NodeCell {
     name: node.name.normalize("NFC").trim(),
     ...(node.description && { description: node.description.normalize("NFC").trim() }),
     ...(node.nameHi && { nameHi: node.nameHi.normalize("NFC").trim() }),
+    ...(node.descriptionHi && { descriptionHi: node.descriptionHi.normalize("NFC").trim() }),
     ...(node.kind === "position" && node.sanctionedPosts !== undefined && { sanctionedPosts: node.sanctionedPosts }),
   };
 }

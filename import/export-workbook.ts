@@ -64,6 +64,7 @@ export function readExportWorkbook(sheets: readonly WorkbookSheet[], mdoCode: st
           name: r.cell("Name") ?? "",
           nameHi: r.cell("Hindi name"),
           description: r.cell("Description"),
+          descriptionHi: r.cell("Hindi description"),
           source: r.cell("Source"),
           createdBy: r.cell("Created by"),
           createdAt: r.cell("Created at"),

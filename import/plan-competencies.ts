@@ -211,7 +211,7 @@ export class CompetencyResolver {
     // A document's own id is kept, so that re-importing it matches by id.
     const id = given.id && isUuid(given.id) && !this.index.get(given.id) ? given.id : crypto.randomUUID();
     const scale: ProficiencyScale = given.scale ?? defaultScale(5);
-    const { description, nameHi, code, source } = given;
+    const { description, nameHi, descriptionHi, code, source } = given;
     this.created.set(id, {
       id,
       name,
@@ -219,6 +219,7 @@ export class CompetencyResolver {
       ...(parent && { theme: parent.name, parentId: parent.id }),
       ...(description && { description }),
       ...(nameHi && { nameHi }),
+      ...(descriptionHi && { descriptionHi }),
       ...(code && { code }),
       ...(source && { source }),
       scale,
@@ -252,6 +253,8 @@ export class CompetencyResolver {
       changes.push({ field: "description", before: entry.description ?? null, after: record.description });
     if (record.nameHi && record.nameHi !== (entry.nameHi ?? ""))
       changes.push({ field: "nameHi", before: entry.nameHi ?? null, after: record.nameHi });
+    if (record.descriptionHi && record.descriptionHi !== (entry.descriptionHi ?? ""))
+      changes.push({ field: "descriptionHi", before: entry.descriptionHi ?? null, after: record.descriptionHi });
     const scaleChanged = record.scale !== undefined && !sameScale(record.scale, entry.scale);
     if (scaleChanged && record.scale)
       changes.push({ field: "scale", before: describeScale(entry.scale), after: describeScale(record.scale) });

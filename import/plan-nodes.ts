@@ -25,6 +25,7 @@ type FileNode = {
   name: Given;
   description?: Given;
   nameHi?: Given;
+  descriptionHi?: Given;
   sanctionedPosts?: Given;
   rows: number[];
 };
@@ -96,6 +97,7 @@ export class NodeResolver {
     if (!node) return null;
     this.merge(node, "description", cell.description, where);
     this.merge(node, "nameHi", cell.nameHi, where);
+    this.merge(node, "descriptionHi", cell.descriptionHi, where);
     if (cell.sanctionedPosts !== undefined) this.merge(node, "sanctionedPosts", String(cell.sanctionedPosts), where);
     node.rows.push(where.row);
     return node.id;
@@ -138,6 +140,7 @@ export class NodeResolver {
           name: node.name.value,
           ...(node.description && { description: node.description.value }),
           ...(node.nameHi && { nameHi: node.nameHi.value }),
+          ...(node.descriptionHi && { descriptionHi: node.descriptionHi.value }),
           ...(node.sanctionedPosts && { sanctionedPosts: Number(node.sanctionedPosts.value) }),
           rows,
         });
@@ -149,7 +152,7 @@ export class NodeResolver {
       // (the editor allows one) read back from its own CSV export is the same name, not a change.
       const sameName = node.name.value === before.name || node.name.value === before.name.replace(/\s+/gu, " ").trim();
       if (!sameName) changes.push({ field: "name", before: before.name, after: node.name.value });
-      for (const field of ["description", "nameHi"] as const) {
+      for (const field of ["description", "nameHi", "descriptionHi"] as const) {
         const given = node[field];
         // An empty cell means "not given": it never erases what the draft has.
         if (given && given.value !== (before[field] ?? ""))
@@ -198,16 +201,16 @@ export class NodeResolver {
     return node;
   }
 
-  private merge(node: FileNode, field: "description" | "nameHi" | "sanctionedPosts", value: string | undefined, where: Where): void {
+  private merge(node: FileNode, field: "description" | "nameHi" | "descriptionHi" | "sanctionedPosts", value: string | undefined, where: Where): void {
     if (value === undefined || value === "") return;
     const given = node[field];
     if (!given) node[field] = { value, where };
     else if (given.value !== value) this.conflict(node, field, value, where);
   }
 
-  private conflict(node: FileNode, field: "name" | "description" | "nameHi" | "sanctionedPosts", value: string, where: Where): void {
+  private conflict(node: FileNode, field: "name" | "description" | "nameHi" | "descriptionHi" | "sanctionedPosts", value: string, where: Where): void {
     const first = node[field] as Given;
-    const label = { name: "name", description: "description", nameHi: "Hindi name", sanctionedPosts: "sanctioned posts" }[field];
+    const label = { name: "name", description: "description", nameHi: "Hindi name", descriptionHi: "Hindi description", sanctionedPosts: "sanctioned posts" }[field];
     const kindLabel = NODE_KIND_LABELS[node.kind];
     const there = first.where.path ?? `row ${first.where.row}`;
     const message =

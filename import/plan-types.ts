@@ -19,6 +19,7 @@ export type ExistingNode = {
   name: string;
   description?: string | null;
   nameHi?: string | null;
+  descriptionHi?: string | null;
   /** Positions only. */
   sanctionedPosts?: number | null;
 };
@@ -41,10 +42,11 @@ export type DictionaryCompetency = {
   mdoCode?: string | null;
   description?: string | null;
   nameHi?: string | null;
+  descriptionHi?: string | null;
 };
 
 /** A field the file changes; sanctioned posts travel as their decimal text, like every cell. */
-export type FieldChange = { field: "name" | "description" | "nameHi" | "scale" | "sanctionedPosts"; before: string | null; after: string };
+export type FieldChange = { field: "name" | "description" | "nameHi" | "descriptionHi" | "scale" | "sanctionedPosts"; before: string | null; after: string };
 
 /** A new position, role or activity; `rows` are the spreadsheet rows that name it. */
 export type PlannedNode = {
@@ -53,6 +55,7 @@ export type PlannedNode = {
   name: string;
   description?: string;
   nameHi?: string;
+  descriptionHi?: string;
   /** Positions only. */
   sanctionedPosts?: number;
   rows: number[];
@@ -67,6 +70,7 @@ export type PlannedCompetency = {
   parentId?: string;
   description?: string;
   nameHi?: string;
+  descriptionHi?: string;
   code?: string;
   source?: string;
   scale: ProficiencyScale;

@@ -15,7 +15,7 @@ import { cellCache, FlatRow, type FlatColumns } from "./flat-row";
 export type { FlatColumns } from "./flat-row";
 
 /** A position, role or activity as one row names it. */
-export type NodeCell = { id?: string; name: string; description?: string; nameHi?: string; sanctionedPosts?: number };
+export type NodeCell = { id?: string; name: string; description?: string; nameHi?: string; descriptionHi?: string; sanctionedPosts?: number };
 /** A competency as one row names it; it is looked up in the dictionary by the plan. */
 export type CompetencyCell = { id?: string; name: string; type?: CompetencyType; theme?: string };
 
@@ -44,6 +44,7 @@ export type CompetencyRecord = {
   name: string;
   nameHi?: string;
   description?: string;
+  descriptionHi?: string;
   type?: CompetencyType;
   theme?: string;
   source?: string;
@@ -60,14 +61,16 @@ const NODE_KEYS = [
     name: "position",
     description: "positionDescription",
     nameHi: "positionNameHi",
+    descriptionHi: "positionDescriptionHi",
   },
-  { kind: "role", id: "roleId", name: "role", description: "roleDescription", nameHi: "roleNameHi" },
+  { kind: "role", id: "roleId", name: "role", description: "roleDescription", nameHi: "roleNameHi", descriptionHi: "roleDescriptionHi" },
   {
     kind: "activity",
     id: "activityId",
     name: "activity",
     description: "activityDescription",
     nameHi: "activityNameHi",
+    descriptionHi: "activityDescriptionHi",
   },
 ] as const;
 
@@ -86,6 +89,7 @@ export function readFlatRecords(
     if (row.isBlank()) continue;
     const record: ChainRecord = { row: row.row };
     readNodes(row, record);
+    readHindiOfDeepest(row, record);
     readSanctionedPosts(row, record);
     readCompetency(row, record, levelNames);
     checkChain(row, record);
@@ -101,6 +105,7 @@ function readNodes(row: FlatRow, record: ChainRecord): void {
     const id = row.text(keys.id);
     const description = row.text(keys.description);
     const nameHi = row.name(keys.nameHi);
+    const descriptionHi = row.text(keys.descriptionHi);
     if (name === "") {
       if (id !== "") {
         row.report(
@@ -108,8 +113,8 @@ function readNodes(row: FlatRow, record: ChainRecord): void {
           "name_missing",
           `${row.header(keys.id)} is filled but ${row.header(keys.name)} is empty; give the name too.`,
         );
-      } else if (description !== "" || nameHi !== "") {
-        const what = `${row.header(keys.name)} is empty, so this row's ${keys.kind} description and Hindi name were ignored.`;
+      } else if (description !== "" || nameHi !== "" || descriptionHi !== "") {
+        const what = `${row.header(keys.name)} is empty, so this row's ${keys.kind} description and Hindi name and description were ignored.`;
         row.report(keys.description, "value_without_name", what, "warning");
       }
       continue;
@@ -124,12 +129,44 @@ function readNodes(row: FlatRow, record: ChainRecord): void {
     row.checkText(keys.name, name);
     row.checkText(keys.description, description);
     row.checkText(keys.nameHi, nameHi);
+    row.checkText(keys.descriptionHi, descriptionHi);
     record[keys.kind] = {
       name,
       ...(id !== "" && { id: id.toLowerCase() }),
       ...(description !== "" && { description }),
       ...(nameHi !== "" && { nameHi }),
+      ...(descriptionHi !== "" && { descriptionHi }),
     };
+  }
+}
+
+/**
+ * The plain `Hindi name` and `Hindi description` columns: they belong to the row's deepest
+ * position, role or activity (decision 026). Where the per-kind column of that node says
+ * something else on the same row, the row is an error rather than a silent choice.
+ */
+function readHindiOfDeepest(row: FlatRow, record: ChainRecord): void {
+  const given = [
+    { key: "nameHi", field: "nameHi", value: row.name("nameHi") },
+    { key: "descriptionHi", field: "descriptionHi", value: row.text("descriptionHi") },
+  ] as const;
+  if (given.every((g) => g.value === "")) return;
+  const kind = record.activity ? "activity" : record.role ? "role" : record.position ? "position" : null;
+  const cell = kind ? record[kind] : undefined;
+  for (const { key, field, value } of given) {
+    if (value === "") continue;
+    if (!kind || !cell) {
+      row.report(key, "value_without_name", `${row.header(key)} is filled but the row names no position, role or activity, so it was ignored.`, "warning");
+      continue;
+    }
+    row.checkText(key, value);
+    const own = cell[field];
+    if (own !== undefined && own !== value) {
+      const other = NODE_KEYS.find((k) => k.kind === kind)![field];
+      row.report(key, "conflicting_value", `${row.header(key)} and ${row.header(other)} both give the ${kind}'s Hindi ${field === "nameHi" ? "name" : "description"}, differently ("${shownValue(own)}"); keep one.`);
+      continue;
+    }
+    cell[field] = value;
   }
 }
 
@@ -247,15 +284,12 @@ export function headerFindings(columns: FlatColumns): ImportFinding[] {
     findings.push({ row, column: header, severity: "error", code: "header_duplicate", message });
   }
   for (const header of columns.unknown) {
-    const hint = /^hindi\s*name$/iu.test(header)
-      ? ' Which node\'s Hindi name is it? Rename it to "Position Hindi name", "Role Hindi name" or "Activity Hindi name".'
-      : "";
     findings.push({
       row,
       column: shownValue(header),
       severity: "warning",
       code: "header_unknown",
-      message: `The column "${shownValue(header)}" is not part of the layout and was ignored.${hint}`,
+      message: `The column "${shownValue(header)}" is not part of the layout and was ignored.`,
     });
   }
   return findings;

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { COMPETENCY_TYPES } from "@schemas/enums";
-import { FLAT_COLUMNS, FLAT_HEADERS, toFlatCells, type FlatKey } from "@schemas/flat-layout";
+import { EXPORT_COLUMNS, FLAT_COLUMNS, FLAT_HEADERS, toFlatCells, type FlatKey } from "@schemas/flat-layout";
 import { DEFAULT_SCALE } from "@schemas/scale";
 
 // Real KCM names, so the example imports as it stands.
@@ -25,6 +25,7 @@ const EXAMPLE: Partial<Record<FlatKey, string>> = {
   positionNameHi: "अवर सचिव, बजट प्रभाग",
   roleNameHi: "बजट तैयारी",
   activityNameHi: "अनुदान माँगों का समेकन",
+  activityDescriptionHi: "प्रत्येक प्रभाग के अनुमान एकत्र करना, उन्हें सीमाओं से मिलाना और अनुदान माँगें संकलित करना।",
 };
 
 /** The template's cells: the header row and the example row, in FLAT_COLUMNS order. */
@@ -46,7 +47,7 @@ export async function flatTemplateXlsx(): Promise<Buffer> {
   sheet.addRow(header);
   sheet.addRow(example);
   sheet.getRow(1).font = { bold: true };
-  FLAT_COLUMNS.forEach((column, index) => {
+  EXPORT_COLUMNS.forEach((column, index) => {
     const excelColumn = sheet.getColumn(index + 1);
     excelColumn.width = Math.max(14, Math.min(40, column.header.length + 4));
     // Cells are text: a level "3" or an id must not turn into a number or a date.
@@ -63,6 +64,7 @@ export async function flatTemplateXlsx(): Promise<Buffer> {
   for (const level of DEFAULT_SCALE.levels) allowed.addRow(["Required level", level.name, `Same as ${level.level}.`]);
   allowed.addRow([]);
   allowed.addRow(["Column", "Required", "What to write"]).font = { bold: true };
+  // Every column the import reads, the import-only `Hindi name` and `Hindi description` included.
   for (const column of FLAT_COLUMNS)
     allowed.addRow([column.header, column.required ? "yes" : "no", column.description]);
   allowed.getColumn(1).width = 22;

@@ -44,7 +44,7 @@ export type FracDiff = {
 };
 
 // The fields an author edits on every node, then what only some kinds carry.
-const COMMON_FIELDS = ["name", "nameHi", "description", "source"] as const;
+const COMMON_FIELDS = ["name", "nameHi", "description", "descriptionHi", "source"] as const;
 const RESOURCE_FIELDS = ["url", "resourceType"] as const;
 const COMPETENCY_FIELDS = ["competencyType", "code", "theme", "mdoCode"] as const;
 

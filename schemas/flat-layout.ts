@@ -16,6 +16,11 @@ import { LIMITS } from "./limits";
  * node it names. They come last, so the fourteen main columns keep the order people know
  * and a file without Hindi simply leaves them out. Competencies have none: their text,
  * Hindi name included, belongs to the dictionary, not to a ministry's file.
+ *
+ * Hindi descriptions (format 1.1) follow the same rule: three per-kind columns, after the 1.1
+ * columns. The import also reads the plain `Hindi name` and `Hindi description` headers that
+ * people write: they belong to the row's deepest position, role or activity (decision 026).
+ * Those two are import-only: the export and the template write the per-kind columns.
  */
 
 export const FLAT_KEYS = [
@@ -38,8 +43,13 @@ export const FLAT_KEYS = [
   "activityNameHi",
   "importance",
   "sanctionedPosts",
+  "positionDescriptionHi",
+  "roleDescriptionHi",
+  "activityDescriptionHi",
   "roleDerivedFrom",
   "activityDerivedFrom",
+  "nameHi",
+  "descriptionHi",
 ] as const;
 export type FlatKey = (typeof FLAT_KEYS)[number];
 
@@ -54,6 +64,8 @@ export type FlatColumn = {
   /** Longest text the cell may hold, in UTF-16 code units (LIMITS). */
   maxLength?: number;
   description: string;
+  /** Read by the import only; the export and the template do not write it. */
+  importOnly?: boolean;
 };
 
 const col = (
@@ -61,8 +73,16 @@ const col = (
   header: string,
   required: boolean,
   description: string,
-  extra: { aliases?: string[]; maxLength?: number } = {},
-): FlatColumn => ({ key, header, required, description, aliases: extra.aliases ?? [], maxLength: extra.maxLength });
+  extra: { aliases?: string[]; maxLength?: number; importOnly?: boolean } = {},
+): FlatColumn => ({
+  key,
+  header,
+  required,
+  description,
+  aliases: extra.aliases ?? [],
+  maxLength: extra.maxLength,
+  ...(extra.importOnly && { importOnly: true }),
+});
 
 /** The flat layout's columns in the order the export writes them. */
 export const FLAT_COLUMNS: readonly FlatColumn[] = [
@@ -139,9 +159,31 @@ export const FLAT_COLUMNS: readonly FlatColumn[] = [
   col("sanctionedPosts", "Sanctioned posts", false, "How many officials hold the position (a whole number); empty when not known.", {
     aliases: ["Sanctioned strength", "Posts", "Number of posts"],
   }),
+  col("positionDescriptionHi", "Position Hindi description", false, "What the position exists for, in Hindi.", {
+    aliases: ["Position description Hindi", "Position description (Hindi)"],
+    maxLength: LIMITS.DESCRIPTION_HI_MAX,
+  }),
+  col("roleDescriptionHi", "Role Hindi description", false, "What the role covers, in Hindi.", {
+    aliases: ["Role description Hindi", "Role description (Hindi)"],
+    maxLength: LIMITS.DESCRIPTION_HI_MAX,
+  }),
+  col("activityDescriptionHi", "Activity Hindi description", false, "What the activity involves, in Hindi.", {
+    aliases: ["Activity description Hindi", "Activity description (Hindi)"],
+    maxLength: LIMITS.DESCRIPTION_HI_MAX,
+  }),
   // Written by the export only (where a reused role or activity came from); the import leaves provenance to reuse.
   col("roleDerivedFrom", "Role reused from", false, "Where the role was copied from: MINISTRY/VERSION/ID (VERSION is draft for a draft); empty when it was not reused. Not read by the import.", {}),
   col("activityDerivedFrom", "Activity reused from", false, "Where the activity was copied from: MINISTRY/VERSION/ID; empty when it was not reused. Not read by the import.", {}),
+  col("nameHi", "Hindi name", false, "Hindi name of the row's last position, role or activity (import only).", {
+    aliases: ["Name (Hindi)", "Name in Hindi"],
+    maxLength: LIMITS.NAME_HI_MAX,
+    importOnly: true,
+  }),
+  col("descriptionHi", "Hindi description", false, "Hindi description of the row's last position, role or activity (import only).", {
+    aliases: ["Description (Hindi)", "Description in Hindi"],
+    maxLength: LIMITS.DESCRIPTION_HI_MAX,
+    importOnly: true,
+  }),
 ];
 
 /** A derivedFrom reference as one cell: MINISTRY/VERSION/ID, with "draft" for a draft's version. */
@@ -149,8 +191,11 @@ export function derivedFromCell(from: { nodeId: string; mdo: string; version: nu
   return from ? `${from.mdo}/${from.version ?? "draft"}/${from.nodeId}` : undefined;
 }
 
+/** The columns the export and the template write, in that order (every column but the import-only ones). */
+export const EXPORT_COLUMNS: readonly FlatColumn[] = FLAT_COLUMNS.filter((c) => !c.importOnly);
+
 /** The flat layout's headers in export order. */
-export const FLAT_HEADERS: readonly string[] = FLAT_COLUMNS.map((c) => c.header);
+export const FLAT_HEADERS: readonly string[] = EXPORT_COLUMNS.map((c) => c.header);
 
 const columnByKey = new Map(FLAT_COLUMNS.map((c) => [c.key, c]));
 
@@ -234,9 +279,9 @@ export function restoreCell(s: string): string {
   return QUOTED.test(s) ? s.slice(1) : s;
 }
 
-/** One flat row as cells in FLAT_COLUMNS order, neutralised for spreadsheets; absent keys are empty cells. */
+/** One flat row as cells in EXPORT_COLUMNS order, neutralised for spreadsheets; absent keys are empty cells. */
 export function toFlatCells(row: Partial<Record<FlatKey, string | number>>): string[] {
-  return FLAT_COLUMNS.map((c) => neutraliseCell(String(row[c.key] ?? "")));
+  return EXPORT_COLUMNS.map((c) => neutraliseCell(String(row[c.key] ?? "")));
 }
 
 const uuidSchema = z.uuid();

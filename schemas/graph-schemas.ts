@@ -22,6 +22,9 @@ function commonFields(variant: SchemaVariant) {
     name: requiredText(variant, LIMITS.NAME_MAX).describe("Name in English, as the ministry uses it."),
     nameHi: boundedText(variant, LIMITS.NAME_HI_MAX).optional().describe("Name in Hindi (Devanagari)."),
     description: boundedText(variant, LIMITS.DESCRIPTION_MAX).optional().describe("What this node means."),
+    descriptionHi: boundedText(variant, LIMITS.DESCRIPTION_HI_MAX)
+      .optional()
+      .describe("What this node means, in Hindi (Devanagari). Since 1.1."),
     source: boundedText(variant, LIMITS.SOURCE_MAX)
       .optional()
       .describe("Where the entry comes from, e.g. a spreadsheet name or an order number."),

@@ -28,6 +28,7 @@ export function checkText(doc: FracDocument, list: FindingList): void {
     tooLongFinding("name", node.name, LIMITS.NAME_MAX, node);
     tooLongFinding("Hindi name", node.nameHi, LIMITS.NAME_HI_MAX, node);
     tooLongFinding("description", node.description, LIMITS.DESCRIPTION_MAX, node);
+    tooLongFinding("Hindi description", node.descriptionHi, LIMITS.DESCRIPTION_HI_MAX, node);
     tooLongFinding("source", node.source, LIMITS.SOURCE_MAX, node);
     tooLongFinding("created-by entry", node.createdBy, LIMITS.CREATED_BY_MAX, node);
     if (node.kind === "knowledge_resource") {

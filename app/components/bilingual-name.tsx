@@ -1,27 +1,56 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { DEFAULT_LANGUAGE, isLanguage } from "~/i18n/i18n";
+import { localDescription, localName, otherName, type BilingualContent } from "~/i18n/content";
 
 type Props = { name: string; nameHi?: string | null };
+
+/** The page's language, as content helpers need it. */
+function usePageLanguage() {
+  const { i18n } = useTranslation();
+  return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+}
 
 /**
  * Content (a node's or an entry's name) in the page's language, the other language after it:
  * on a Hindi page the Hindi name leads when there is one, and English stands in when there is not.
  */
 export function BilingualName({ name, nameHi }: Props) {
-  const { i18n } = useTranslation();
-  const hi = nameHi?.trim();
-  if (!hi) return <>{name}</>;
-  if (i18n.language === "hi") {
-    return (
-      <>
-        <span lang="hi">{hi}</span>
-        <span lang="en" className="other-language"> · {name}</span>
-      </>
-    );
-  }
+  const lang = usePageLanguage();
+  const shown = localName({ name, nameHi }, lang);
+  const other = otherName({ name, nameHi }, lang);
   return (
     <>
-      {name}
-      <span lang="hi" className="hindi other-language"> · {hi}</span>
+      <span lang={shown.lang}>{shown.text}</span>
+      {other ? (
+        <span lang={other.lang} className={`other-language${other.lang === "hi" ? " hindi" : ""}`}>
+          {" "}
+          · {other.text}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * A description in the page's language (the other language standing in); `both` adds the other
+ * language's text after it where both are written. `empty` shows when neither is.
+ */
+export function BilingualDescription({ content, className, both, empty }: { content: BilingualContent; className?: string; both?: boolean; empty?: ReactNode }) {
+  const lang = usePageLanguage();
+  const shown = localDescription(content, lang);
+  if (!shown) return <>{empty ?? null}</>;
+  const other = both ? localDescription(content, shown.lang === "hi" ? "en" : "hi") : null;
+  return (
+    <>
+      <p className={className} lang={shown.lang}>
+        {shown.text}
+      </p>
+      {other && other.lang !== shown.lang ? (
+        <p className={`other-language${other.lang === "hi" ? " hindi" : ""}${className ? ` ${className}` : ""}`} lang={other.lang}>
+          {other.text}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -37,6 +37,8 @@ import enAcbp from "./en/acbp.json";
 import hiAcbp from "./hi/acbp.json";
 import enCuration from "./en/curation.json";
 import hiCuration from "./hi/curation.json";
+import enContent from "./en/content.json";
+import hiContent from "./hi/content.json";
 
 /** All messages by language, then namespace. */
 export const resources = {
@@ -57,6 +59,7 @@ export const resources = {
     cbc: enCbc,
     acbp: enAcbp,
     curation: enCuration,
+    content: enContent,
   },
   hi: {
     auth: hiAuth,
@@ -75,5 +78,6 @@ export const resources = {
     cbc: hiCbc,
     acbp: hiAcbp,
     curation: hiCuration,
+    content: hiContent,
   },
 } satisfies Record<Language, Resource[string]>;

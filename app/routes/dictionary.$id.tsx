@@ -16,6 +16,7 @@ import { editEntry, retireEntry } from "~/models/dictionary/entry-writes.server"
 import { entryDescriptionSchema, entryNameSchema, optionalReasonSchema } from "@schemas/dictionary-entry";
 import { CurateForms } from "~/components/dictionary/curate-forms";
 import { pageTitle } from "~/i18n/meta";
+import { BilingualDescription, BilingualName } from "~/components/bilingual-name";
 
 import { KcmMappings } from "~/components/dictionary/kcm-mappings";
 import { SourceEntryView } from "~/components/dictionary/source-entry-view";
@@ -140,7 +141,7 @@ function DictionaryEntry({ e }: { e: KcmData }) {
         ) : null}
       </nav>
       <h1>
-        {e.name} {e.nameHi ? <span lang="hi" className="hindi">· {e.nameHi}</span> : null}
+        <BilingualName name={e.name} nameHi={e.nameHi} />
       </h1>
       {e.status === "retired" ? (
         <p className="empty retired-marker" role="note">
@@ -155,7 +156,7 @@ function DictionaryEntry({ e }: { e: KcmData }) {
         {e.source ? <div><dt>{t("source")}</dt><dd>{e.source}</dd></div> : null}
       </dl>
       <h2>{t("description")}</h2>
-      <p>{e.description || <span className="muted">{t("noDescription")}</span>}</p>
+      <BilingualDescription content={e} both empty={<p><span className="muted">{t("noDescription")}</span></p>} />
       <h2>{t("entry.levels.heading")}</h2>
       <ol className="scale level-indicators">
         {e.levels.map((l) => (

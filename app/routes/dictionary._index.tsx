@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
-import { BilingualName } from "~/components/bilingual-name";
+import { BilingualDescription, BilingualName } from "~/components/bilingual-name";
 import { listDictionary, retiredSharedEntries } from "~/models/dictionary/dictionary.server";
 import { openProposalCount } from "~/models/dictionary/proposals.server";
 import { isCurator, mayPropose } from "~/http/curation-access.server";
@@ -126,7 +126,7 @@ function DictionaryTree() {
                 {theme.mdoCode ? <span className="muted small"> · {theme.mdoCode}</span> : null}
                 {theme.subThemes.length ? <span className="muted small"> · {t("subThemeCount", { count: theme.subThemes.length })}</span> : null}
               </summary>
-              {theme.description ? <p>{theme.description}</p> : null}
+              <BilingualDescription content={theme} />
               <p>
                 <Link to={`/dictionary/${theme.id}`}>{t("openEntry", { name: theme.name })}</Link>
               </p>
@@ -136,7 +136,7 @@ function DictionaryTree() {
                     <Link to={`/dictionary/${s.id}`}>
                       <BilingualName name={s.name} nameHi={s.nameHi} />
                     </Link> {s.code ? <code className="small">{s.code}</code> : null}
-                    {s.description ? <p className="muted small">{s.description}</p> : null}
+                    <BilingualDescription content={s} className="muted small" />
                   </li>
                 ))}
               </ul>

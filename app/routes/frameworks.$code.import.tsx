@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -97,7 +98,14 @@ export default function ImportPage() {
         Bring in the spreadsheets you already have. You see a preview first; nothing is written unless the whole file is valid. Start from the
         template: <a href="/templates/frac-flat-template.csv">CSV</a> or <a href="/templates/frac-flat-template.xlsx">Excel</a>.
       </p>
+      <HindiColumnsHint />
       <ImportView code={data.mdo.code} maxBytes={data.maxBytes} />
     </>
   );
+}
+
+/** Where Hindi names and descriptions go in a spreadsheet (decision 026). */
+function HindiColumnsHint() {
+  const { t } = useTranslation("content");
+  return <p className="muted">{t("importHint")}</p>;
 }

@@ -21,19 +21,19 @@ const at = (day: number) => `2026-03-${String(day).padStart(2, "0")}T10:00:00+05
 /** The framework, with its nodes by a short name for assertions. */
 export function makeExportDocument(overrides: Partial<FracDocument> = {}) {
   const n = {
-    us: makePosition({ name: "Under Secretary, Budget", nameHi: "अवर सचिव (बजट)", description: "Heads the budget section.\nReports to the Director.", sanctionedPosts: 12, createdAt: at(1), updatedAt: at(2) }),
+    us: makePosition({ name: "Under Secretary, Budget", nameHi: "अवर सचिव (बजट)", description: "Heads the budget section.\nReports to the Director.", descriptionHi: "बजट अनुभाग का प्रमुख।\nनिदेशक को रिपोर्ट करता है।", sanctionedPosts: 12, createdAt: at(1), updatedAt: at(2) }),
     so: makePosition({ name: "Section Officer", createdAt: at(1) }),
     idle: makePosition({ name: "Consultant (vacant)" }),
     budget: makeRole({ name: "Budget preparation", description: 'Prepares the "demands", estimates, and notes' }),
     review: makeRole({ name: "Review, and sign-off", nameHi: "समीक्षा" }),
     empty: makeRole({ name: "Liaison" }),
     orphanRole: makeRole({ name: "Parliament questions" }),
-    consolidate: makeActivity({ name: "Consolidate demands for grants", nameHi: "अनुदान माँगों का समेकन" }),
+    consolidate: makeActivity({ name: "Consolidate demands for grants", nameHi: "अनुदान माँगों का समेकन", descriptionHi: "प्रभागों के अनुमानों को संकलित करना" }),
     draftNote: makeActivity({ name: "Draft the cabinet note" }),
     orphanActivity: makeActivity({ name: "=SUM(A1)" }),
     finance: makeCompetency({ name: "Financial Management", code: "FUN-060", theme: "Finance", competencyType: "Functional", updatedAt: at(3) }),
     integrity: makeCompetency({ name: "Integrity", competencyType: "Behavioural", code: "BEH-010", scale: defaultScale(3) }),
-    drafting: makeCompetency({ name: "Noting & drafting", competencyType: "Domain", mdoCode: "DOE", description: "Writes notes." }),
+    drafting: makeCompetency({ name: "Noting & drafting", competencyType: "Domain", mdoCode: "DOE", description: "Writes notes.", descriptionHi: "टिप्पण लिखता है।" }),
     gfr: makeResource({ name: "General Financial Rules, 2017" }),
     manual: makeResource({ name: "Budget manual", url: "https://dea.gov.in/budget-manual", resourceType: "Manual" }),
   };
@@ -81,6 +81,7 @@ export function snapshotOf(doc: FracDocument): ExistingSnapshot {
               name: node.name,
               description: node.description ?? null,
               nameHi: node.nameHi ?? null,
+              descriptionHi: node.descriptionHi ?? null,
               sanctionedPosts: node.kind === "position" ? (node.sanctionedPosts ?? null) : null,
             },
           ],
@@ -101,6 +102,7 @@ export function dictionaryOf(doc: FracDocument): DictionaryCompetency[] {
     mdoCode: c.mdoCode ?? null,
     description: c.description ?? null,
     nameHi: c.nameHi ?? null,
+    descriptionHi: c.descriptionHi ?? null,
   }));
 }
 

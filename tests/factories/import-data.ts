@@ -175,6 +175,9 @@ export const FLAT_HEADER_ROW = [
   "Activity Hindi name",
   "Importance",
   "Sanctioned posts",
+  "Position Hindi description",
+  "Role Hindi description",
+  "Activity Hindi description",
   "Role reused from",
   "Activity reused from",
 ];
@@ -199,7 +202,10 @@ type FlatRowInput = Partial<
     | "roleNameHi"
     | "activityNameHi"
     | "importance"
-    | "sanctionedPosts",
+    | "sanctionedPosts"
+    | "positionDescriptionHi"
+    | "roleDescriptionHi"
+    | "activityDescriptionHi",
     string
   >
 >;
@@ -236,6 +242,9 @@ export function flatRow(o: FlatRowInput = {}): string[] {
     v.activityNameHi,
     v.importance,
     v.sanctionedPosts,
+    v.positionDescriptionHi,
+    v.roleDescriptionHi,
+    v.activityDescriptionHi,
   ].map((cell) => cell ?? "");
 }
 

@@ -4,6 +4,7 @@ const FIELD_LABELS: Record<string, string> = {
   name: "name",
   nameHi: "Hindi name",
   description: "description",
+  descriptionHi: "Hindi description",
   source: "source",
   url: "address (URL)",
   resourceType: "resource type",

@@ -99,7 +99,7 @@ export function deleteNodeEdit(state: GraphState, id: string): Edit {
   return { label: `delete "${state.nodes[id]?.name ?? id}"`, forward, backward };
 }
 
-const FIELD_KEYS = ["name", "nameHi", "description", "source", "url", "resourceType"] as const;
+const FIELD_KEYS = ["name", "nameHi", "description", "descriptionHi", "source", "url", "resourceType"] as const;
 
 /** Changes a node's fields; only fields that differ are sent. Null when nothing changed. */
 export function updateNodeEdit(node: EditorNode, next: Partial<NodeFields>): Edit | null {

@@ -1,5 +1,6 @@
 /** The selected node's fields, checked with the shared schema; errors sit next to their field. */
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { nodeFieldsSchema, type NodeFields } from "@schemas/edit-ops";
 import { RESOURCE_TYPES } from "@schemas/enums";
@@ -9,8 +10,9 @@ type Props = { node: EditorNode; readOnly: boolean; onApply: (fields: Partial<No
 
 type Errors = Partial<Record<keyof NodeFields, string>>;
 
-/** Edits name, Hindi name, description, source (and a resource's address and type). */
+/** Edits name, Hindi name, description, Hindi description, source (and a resource's address and type). */
 export function NodeForm({ node, readOnly, onApply }: Props) {
+  const { t } = useTranslation("content");
   const [errors, setErrors] = useState<Errors>({});
   const isResource = node.kind === "knowledge_resource";
 
@@ -74,6 +76,7 @@ export function NodeForm({ node, readOnly, onApply }: Props) {
       {field("name", "Name", (p) => <input type="text" defaultValue={node.name} required {...p} />)}
       {field("nameHi", "Hindi name", (p) => <input type="text" lang="hi" defaultValue={node.nameHi ?? ""} {...p} />)}
       {field("description", "Description", (p) => <textarea rows={3} defaultValue={node.description ?? ""} {...p} />)}
+      {field("descriptionHi", t("field.hindiDescription"), (p) => <textarea rows={3} lang="hi" defaultValue={node.descriptionHi ?? ""} {...p} />)}
       {field("source", "Source / provenance", (p) => <input type="text" defaultValue={node.source ?? ""} placeholder="e.g. CBIC order 12/2024" {...p} />)}
       {node.kind === "position"
         ? field("sanctionedPosts", "Sanctioned posts", (p) => (

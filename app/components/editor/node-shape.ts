@@ -10,7 +10,7 @@ import type { DictionaryOption, EditorNode } from "./types";
 
 /** The author-editable fields of a node (what node.create and node.update carry). */
 export function nodeFields(node: EditorNode): Partial<NodeFields> {
-  const common = { name: node.name, nameHi: node.nameHi, description: node.description, source: node.source };
+  const common = { name: node.name, nameHi: node.nameHi, description: node.description, descriptionHi: node.descriptionHi, source: node.source };
   if (node.kind === "position") return { ...common, sanctionedPosts: node.sanctionedPosts };
   if (node.kind === "knowledge_resource") return { ...common, url: node.url, resourceType: node.resourceType };
   return common;
@@ -23,9 +23,9 @@ export function withFields(
 ): EditorNode {
   const old: Partial<NodeFields> = "name" in base ? nodeFields(base) : {};
   // why "" and null become absent: an emptied text field sends "", a cleared number sends null; the document has neither.
-  const text = (k: "name" | "nameHi" | "description" | "source" | "url") => (k in fields ? fields[k] : old[k]) || undefined;
+  const text = (k: "name" | "nameHi" | "description" | "descriptionHi" | "source" | "url") => (k in fields ? fields[k] : old[k]) || undefined;
   const pick = <K extends "resourceType" | "sanctionedPosts">(k: K) => (k in fields ? fields[k] : old[k]) ?? undefined;
-  const common = { id: base.id, name: text("name") ?? "", nameHi: text("nameHi"), description: text("description"), source: text("source"), x: base.x, y: base.y };
+  const common = { id: base.id, name: text("name") ?? "", nameHi: text("nameHi"), description: text("description"), descriptionHi: text("descriptionHi"), source: text("source"), x: base.x, y: base.y };
   const kept = "name" in base ? { createdBy: base.createdBy, createdAt: base.createdAt, updatedAt: base.updatedAt } : {};
   switch (base.kind) {
     case "position":
@@ -52,6 +52,7 @@ export function competencyNode(entry: DictionaryOption, x: number | null = null,
     name: entry.name,
     nameHi: entry.nameHi ?? undefined,
     description: entry.description,
+    descriptionHi: entry.descriptionHi ?? undefined,
     competencyType: entry.type,
     code: entry.code ?? undefined,
     theme: entry.theme ?? undefined,

@@ -22,6 +22,7 @@ export type DictionaryOption = {
   name: string;
   nameHi?: string | null;
   description: string;
+  descriptionHi?: string | null;
   type: CompetencyType;
   code: string | null;
   theme: string | null;

@@ -41,65 +41,91 @@ function FormShell({ legend, busy, onCancel, submitLabel, children, onSubmit }: 
   );
 }
 
+/** The texts the name form edits; optional ones absent (or "" on a rename, which clears them). */
+export type NodeTexts = { name: string; nameHi?: string; description?: string; descriptionHi?: string };
+
 type NameProps = {
   legend: string;
   submitLabel: string;
-  initial?: { name: string; nameHi?: string };
+  initial?: NodeTexts;
   busy: boolean;
   onCancel: () => void;
-  onSave: (fields: { name: string; nameHi?: string }) => void;
+  onSave: (fields: NodeTexts) => void;
   /** Shown under the name field with what is typed (the reuse suggestions of a new role or activity). */
   extra?: (name: string) => ReactNode;
 };
 
-/** Name and Hindi name, for adding or renaming a node. */
+const TEXT_FIELDS = ["name", "nameHi", "description", "descriptionHi"] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+
+/** Name, Hindi name, description and Hindi description, for adding or renaming a node. */
 export function NameForm({ legend, submitLabel, initial, busy, onCancel, onSave, extra }: NameProps) {
   const { t } = useTranslation("a11y");
+  const { t: tc } = useTranslation("content");
   const id = useId();
-  const [error, setError] = useState<string | null>(null);
-  const [name, setName] = useState(initial?.name ?? "");
-  const [nameHi, setNameHi] = useState(initial?.nameHi ?? "");
+  const [error, setError] = useState<{ field: TextField; message: string } | null>(null);
+  const [values, setValues] = useState<Record<TextField, string>>({
+    name: initial?.name ?? "",
+    nameHi: initial?.nameHi ?? "",
+    description: initial?.description ?? "",
+    descriptionHi: initial?.descriptionHi ?? "",
+  });
   const submit = () => {
-    const parsed = nodeFieldsSchema.pick({ name: true, nameHi: true }).safeParse({ name, nameHi });
+    const parsed = nodeFieldsSchema.pick({ name: true, nameHi: true, description: true, descriptionHi: true }).safeParse(values);
     if (!parsed.success) {
       // The schema's own rule, said in the page's language.
       const issue = parsed.error.issues[0];
-      const hindi = issue.path[0] === "nameHi";
-      setError(
-        hindi
-          ? t("form.errNameHiLong", { max: LIMITS.NAME_HI_MAX })
-          : issue.code === "too_big"
-            ? t("form.errNameLong", { max: LIMITS.NAME_MAX })
-            : t("form.errNameEmpty"),
-      );
+      const field = (TEXT_FIELDS as readonly unknown[]).includes(issue.path[0]) ? (issue.path[0] as TextField) : "name";
+      const message = {
+        name: issue.code === "too_big" ? t("form.errNameLong", { max: LIMITS.NAME_MAX }) : t("form.errNameEmpty"),
+        nameHi: t("form.errNameHiLong", { max: LIMITS.NAME_HI_MAX }),
+        description: tc("error.descriptionLong", { max: LIMITS.DESCRIPTION_MAX }),
+        descriptionHi: tc("error.descriptionHiLong", { max: LIMITS.DESCRIPTION_HI_MAX }),
+      }[field];
+      setError({ field, message });
       return;
     }
     setError(null);
-    onSave({ name: parsed.data.name, ...(parsed.data.nameHi ? { nameHi: parsed.data.nameHi } : {}) });
+    const { name, nameHi, description, descriptionHi } = parsed.data;
+    // A rename sends every text, an emptied one as "" (which clears it); a new node only what is written.
+    const keep = (v: string | undefined) => (initial ? { value: v ?? "" } : v ? { value: v } : null);
+    const out: NodeTexts = { name };
+    for (const [key, v] of [["nameHi", nameHi], ["description", description], ["descriptionHi", descriptionHi]] as const) {
+      const kept = keep(v);
+      if (kept) out[key] = kept.value;
+    }
+    onSave(out);
   };
-  return (
-    <FormShell legend={legend} busy={busy} onCancel={onCancel} submitLabel={submitLabel} onSubmit={submit}>
+  const input = (field: TextField, label: string, multiline: boolean, lang?: "hi") => {
+    const fieldId = `${id}-${field}`;
+    const props = {
+      id: fieldId,
+      lang,
+      value: values[field],
+      onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value })),
+      "aria-invalid": error?.field === field ? true : undefined,
+      "aria-describedby": error?.field === field ? `${fieldId}-error` : undefined,
+      autoComplete: "off",
+    };
+    return (
       <div className="field">
-        <label htmlFor={`${id}-name`}>{t("form.name")}</label>
-        <input
-          id={`${id}-name`}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          autoComplete="off"
-        />
-        {error ? (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {error}
+        <label htmlFor={fieldId}>{label}</label>
+        {multiline ? <textarea rows={2} {...props} /> : <input {...props} />}
+        {error?.field === field ? (
+          <p id={`${fieldId}-error`} className="field-error" role="alert">
+            {error.message}
           </p>
         ) : null}
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-hi`}>{t("form.nameHi")}</label>
-        <input id={`${id}-hi`} lang="hi" value={nameHi} onChange={(e) => setNameHi(e.target.value)} autoComplete="off" />
-      </div>
-      {extra ? extra(name) : null}
+    );
+  };
+  return (
+    <FormShell legend={legend} busy={busy} onCancel={onCancel} submitLabel={submitLabel} onSubmit={submit}>
+      {input("name", t("form.name"), false)}
+      {input("nameHi", t("form.nameHi"), false, "hi")}
+      {extra ? extra(values.name) : null}
+      {input("description", tc("field.description"), true)}
+      {input("descriptionHi", tc("field.descriptionHi"), true, "hi")}
     </FormShell>
   );
 }

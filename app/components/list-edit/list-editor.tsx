@@ -10,6 +10,7 @@ import { linkKindFor, type FrameworkNodeKind, type LinkKind } from "@schemas/enu
 import type { EditOp } from "@schemas/edit-ops";
 import type { FracNode } from "@schemas/frac-document";
 import type { Outline, OutlineResource, Requirement } from "~/components/outline/outline-model";
+import { BilingualName } from "~/components/bilingual-name";
 import { ConfirmRemove, NameForm, RequirementForm, SetLevelForm, type Competency } from "./forms";
 import { useListSave } from "./use-list-save";
 import { ReuseSuggestions, useReuseSentence } from "~/components/reuse/reuse-suggestions";
@@ -98,8 +99,8 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
             {...common}
             legend={t("list.legendRename", { kind: lower(open.node.kind), name: open.node.name })}
             submitLabel={t("list.saveName")}
-            initial={{ name: open.node.name, nameHi: open.node.nameHi }}
-            onSave={(fields) => run([{ op: "node.update", id: open.node.id, fields: { name: fields.name, nameHi: fields.nameHi ?? "" } }], t("list.renamed", { name: fields.name }), open.node.id)}
+            initial={{ name: open.node.name, nameHi: open.node.nameHi, description: open.node.description, descriptionHi: open.node.descriptionHi }}
+            onSave={(fields) => run([{ op: "node.update", id: open.node.id, fields }], t("list.renamed", { name: fields.name }), open.node.id)}
           />
         );
       case "remove":
@@ -152,8 +153,7 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
   const nodeRow = (node: FracNode, parentId: string | null, adds: Child[], requires?: Requirement[]) => (
     <div className="list-row">
       <span id={`row-${node.id}`} tabIndex={-1} className="list-name">
-        <span className={`kind kind-${node.kind === "knowledge_resource" ? "resource" : node.kind}`}>{t(`kindLabel.${node.kind}`)}</span> {node.name}
-        {node.nameHi ? <span lang="hi" className="hindi"> · {node.nameHi}</span> : null}
+        <span className={`kind kind-${node.kind === "knowledge_resource" ? "resource" : node.kind}`}>{t(`kindLabel.${node.kind}`)}</span> <BilingualName name={node.name} nameHi={node.nameHi} />
         <ReusedFrom node={node} />
       </span>
       <span className="list-actions">

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BilingualName } from "~/components/bilingual-name";
+import { BilingualDescription, BilingualName } from "~/components/bilingual-name";
 import { ReusedFrom } from "~/components/reuse/reused-from";
 import type { Outline, OutlineResource, Requirement } from "~/components/outline/outline-model";
 
@@ -17,7 +17,7 @@ export function OutlineView({ outline }: { outline: Outline }) {
           <h2 id={`pos-${p.node.id}`}>
             <span className="kind kind-position">{t("common:kind.position")}</span> <BilingualName name={p.node.name} nameHi={p.node.nameHi} />
           </h2>
-          {p.node.description ? <p className="muted">{p.node.description}</p> : null}
+          <BilingualDescription content={p.node} className="muted" />
           <Resources items={p.resources} />
           <ul className="outline-roles">
             {p.roles.map((r) => (

@@ -14,6 +14,7 @@ export type DictionaryEntry = {
   name: string;
   nameHi: string | null;
   description: string;
+  descriptionHi: string | null;
   parentId: string | null;
   mdoCode: string | null;
   mdoName: string | null;
@@ -42,6 +43,7 @@ function selectEntries() {
       name: competencies.name,
       nameHi: competencies.nameHi,
       description: competencies.description,
+      descriptionHi: competencies.descriptionHi,
       parentId: competencies.parentId,
       mdoCode: mdos.code,
       mdoName: mdos.name,

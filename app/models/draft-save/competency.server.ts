@@ -43,6 +43,7 @@ export function createCompetency(ctx: SaveContext, change: CompetencyCreate): vo
     name: f.name,
     nameHi: f.nameHi || null,
     description: f.description ?? "",
+    descriptionHi: f.descriptionHi || null,
     mdoId: ctx.mdoId,
     scaleId: defaultScaleIdFor(change.levels),
     source: f.source || null,
@@ -58,6 +59,7 @@ export function createCompetency(ctx: SaveContext, change: CompetencyCreate): vo
     name: row.name,
     ...(row.nameHi ? { nameHi: row.nameHi } : {}),
     ...(row.description ? { description: row.description } : {}),
+    ...(row.descriptionHi ? { descriptionHi: row.descriptionHi } : {}),
     ...(row.source ? { source: row.source } : {}),
     levels: change.levels,
   };

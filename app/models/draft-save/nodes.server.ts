@@ -11,10 +11,10 @@ import { aKind } from "@schemas/findings";
 type Op<O extends EditOp["op"]> = Extract<EditOp, { op: O }>;
 type FieldKey = Exclude<keyof NodeFields, "sanctionedPosts">;
 
-const FIELD_KEYS: readonly FieldKey[] = ["name", "nameHi", "description", "source", "url", "resourceType"];
+const FIELD_KEYS: readonly FieldKey[] = ["name", "nameHi", "description", "descriptionHi", "source", "url", "resourceType"];
 // why: an emptied optional text is stored as null, the way the seed and loadDraftDocument treat "absent";
 // description is NOT NULL with "" as its default, so it stays "".
-const NULL_WHEN_EMPTY = new Set<FieldKey>(["nameHi", "source", "url"]);
+const NULL_WHEN_EMPTY = new Set<FieldKey>(["nameHi", "descriptionHi", "source", "url"]);
 
 /** The column value for a field as sent by the editor. */
 function stored(key: FieldKey, value: string): string | null {
@@ -71,6 +71,7 @@ export function createNode(ctx: SaveContext, change: Op<"node.create">): void {
     name: f.name,
     nameHi: f.nameHi === undefined ? null : stored("nameHi", f.nameHi),
     description: f.description ?? "",
+    descriptionHi: f.descriptionHi === undefined ? null : stored("descriptionHi", f.descriptionHi),
     source: f.source === undefined ? null : stored("source", f.source),
     url: f.url === undefined ? null : stored("url", f.url),
     resourceType: f.resourceType ?? null,

@@ -21,7 +21,7 @@ const draftStatements = preparedPerClient(() => statementsOn(getClient().sqlite)
 
 function statementsOn(sqlite: Database) {
   const nodeColumns =
-    "kind, id, name, name_hi, description, source, created_by, created_at, updated_at, url, resource_type, sanctioned_posts, derived_from_node_id, " +
+    "kind, id, name, name_hi, description, source, created_by, created_at, updated_at, url, resource_type, sanctioned_posts, description_hi, derived_from_node_id, " +
     "case when derived_from_mdo_id is null then null else (select m.code from mdos m where m.id = derived_from_mdo_id) end, derived_from_version";
   const linkColumns = "id, from_id, to_node_id, to_competency_id, kind, level, sort_order, importance";
   return {
@@ -33,7 +33,7 @@ function statementsOn(sqlite: Database) {
 
 type NodeRow = [
   FrameworkNodeKind, string, string, string | null, string, string | null, string | null, string, string, string | null, string | null, number | null,
-  string | null, string | null, number | null,
+  string | null, string | null, string | null, number | null,
 ];
 type LinkRow = [string, string, string | null, string | null, FracLink["kind"], number | null, number, string | null];
 
@@ -81,10 +81,11 @@ export function loadDraftDocument({ mdoId }: { mdoId: string }): FracDocument | 
 
 // why a record and not spreads: one object per node instead of one per optional field (20,000 nodes).
 function toNode(row: NodeRow, userNames: Map<string, string>): FracNode {
-  const [kind, id, name, nameHi, description, source, createdBy, createdAt, updatedAt, url, resourceType, sanctionedPosts, fromNode, fromMdo, fromVersion] = row;
+  const [kind, id, name, nameHi, description, source, createdBy, createdAt, updatedAt, url, resourceType, sanctionedPosts, descriptionHi, fromNode, fromMdo, fromVersion] = row;
   const node: Record<string, unknown> = { kind, id, name };
   if (nameHi) node.nameHi = nameHi;
   if (description) node.description = description;
+  if (descriptionHi) node.descriptionHi = descriptionHi;
   if (source) node.source = source;
   if (createdBy && userNames.has(createdBy)) node.createdBy = userNames.get(createdBy);
   node.createdAt = createdAt;
@@ -122,6 +123,7 @@ function competencyNodes(ids: string[]): FracNode[] {
     name: c.name,
     ...(c.nameHi ? { nameHi: c.nameHi } : {}),
     ...(c.description ? { description: c.description } : {}),
+    ...(c.descriptionHi ? { descriptionHi: c.descriptionHi } : {}),
     ...(c.source ? { source: c.source } : {}),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

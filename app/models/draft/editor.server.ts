@@ -37,6 +37,7 @@ function pick(e: ReturnType<typeof listDictionary>["Behavioural"][number] | Retu
     name: e.name,
     nameHi: e.nameHi,
     description: e.description,
+    descriptionHi: e.descriptionHi,
     type: e.type,
     code: e.code,
     parentId: e.parentId,

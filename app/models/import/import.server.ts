@@ -26,7 +26,7 @@ export function loadImportContext({ mdoId }: { mdoId: string }): { existing: Exi
   const fw = db.select().from(frameworks).where(eq(frameworks.mdoId, mdoId)).get();
   if (!fw) return null;
   const nodeRows = db
-    .select({ id: nodes.id, kind: nodes.kind, name: nodes.name, description: nodes.description, nameHi: nodes.nameHi, sanctionedPosts: nodes.sanctionedPosts })
+    .select({ id: nodes.id, kind: nodes.kind, name: nodes.name, description: nodes.description, nameHi: nodes.nameHi, descriptionHi: nodes.descriptionHi, sanctionedPosts: nodes.sanctionedPosts })
     .from(nodes)
     .where(eq(nodes.frameworkId, fw.id))
     .all();
@@ -90,9 +90,9 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
       const mdoCompetencies = [...plan.competencies.create].sort((a, b) => Number(!!a.parentId) - Number(!!b.parentId));
       for (const c of mdoCompetencies) {
         tx.insert(competencies)
-          .values({ id: c.id, code: c.code ?? null, type: "Domain", name: c.name, nameHi: c.nameHi ?? null, description: c.description ?? "", parentId: c.parentId ?? null, mdoId: input.mdoId, scaleId: scaleId(c.scale), source: c.source ?? `Imported from ${input.fileName}` })
+          .values({ id: c.id, code: c.code ?? null, type: "Domain", name: c.name, nameHi: c.nameHi ?? null, description: c.description ?? "", descriptionHi: c.descriptionHi ?? null, parentId: c.parentId ?? null, mdoId: input.mdoId, scaleId: scaleId(c.scale), source: c.source ?? `Imported from ${input.fileName}` })
           .run();
-        trail.push({ entity: "competency", entityId: c.id, action: "create", before: null, after: present({ type: "Domain", name: c.name, nameHi: c.nameHi, description: c.description, code: c.code, parentId: c.parentId }) });
+        trail.push({ entity: "competency", entityId: c.id, action: "create", before: null, after: present({ type: "Domain", name: c.name, nameHi: c.nameHi, description: c.description, descriptionHi: c.descriptionHi, code: c.code, parentId: c.parentId }) });
       }
       for (const u of plan.competencies.update) {
         const row = tx.select({ mdoId: competencies.mdoId }).from(competencies).where(eq(competencies.id, u.id)).get();
@@ -107,14 +107,14 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
       }
 
       // Framework nodes and links, with prepared statements on the bulk path.
-      const insertNode = sqlite.prepare("insert into nodes (id, framework_id, kind, name, name_hi, description, source, sanctioned_posts, sort_order, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      const insertNode = sqlite.prepare("insert into nodes (id, framework_id, kind, name, name_hi, description, description_hi, source, sanctioned_posts, sort_order, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       const maxOrder = sqlite.prepare("select coalesce(max(sort_order), -1) + 1 as n from nodes where framework_id = ? and kind = ?");
       const nextOrder = new Map<string, number>();
       for (const n of planned) {
         const order = nextOrder.get(n.kind) ?? (maxOrder.get(fw.id, n.kind) as { n: number }).n;
         nextOrder.set(n.kind, order + 1);
-        insertNode.run(n.id, fw.id, n.kind, n.name, n.nameHi ?? null, n.description ?? "", `Imported from ${input.fileName}`, n.sanctionedPosts ?? null, order, input.userId, now, now);
-        trail.push({ entity: "node", entityId: n.id, action: "create", before: null, after: present({ kind: n.kind, name: n.name, nameHi: n.nameHi, description: n.description, sanctionedPosts: n.sanctionedPosts }) });
+        insertNode.run(n.id, fw.id, n.kind, n.name, n.nameHi ?? null, n.description ?? "", n.descriptionHi ?? null, `Imported from ${input.fileName}`, n.sanctionedPosts ?? null, order, input.userId, now, now);
+        trail.push({ entity: "node", entityId: n.id, action: "create", before: null, after: present({ kind: n.kind, name: n.name, nameHi: n.nameHi, description: n.description, descriptionHi: n.descriptionHi, sanctionedPosts: n.sanctionedPosts }) });
       }
       for (const kind of ["position", "role", "activity"] as const) {
         for (const u of plan.nodes[kind].update) {
@@ -178,11 +178,11 @@ function present(fields: Record<string, string | number | null | undefined>): Re
   return out;
 }
 
-type RawNode = { kind: string; name: string; name_hi: string | null; description: string; source: string | null; url: string | null; resource_type: string | null; sanctioned_posts: number | null; sort_order: number };
+type RawNode = { kind: string; name: string; name_hi: string | null; description: string; description_hi: string | null; source: string | null; url: string | null; resource_type: string | null; sanctioned_posts: number | null; sort_order: number };
 type RawLink = { id: string; kind: string; from_id: string; to_node_id: string | null; to_competency_id: string | null; level: number | null; importance: string | null; sort_order: number };
 
 const nodeBefore = (r: RawNode) =>
-  present({ kind: r.kind, name: r.name, nameHi: r.name_hi, description: r.description, source: r.source, url: r.url, resourceType: r.resource_type, sanctionedPosts: r.sanctioned_posts, order: r.sort_order });
+  present({ kind: r.kind, name: r.name, nameHi: r.name_hi, description: r.description, descriptionHi: r.description_hi, source: r.source, url: r.url, resourceType: r.resource_type, sanctionedPosts: r.sanctioned_posts, order: r.sort_order });
 const linkBefore = (r: RawLink) => present({ kind: r.kind, from: r.from_id, to: r.to_node_id ?? r.to_competency_id, level: r.level, importance: r.importance, order: r.sort_order });
 
 function chunked<T>(ids: string[], run: (ids: string[]) => T[]): T[] {

@@ -25,7 +25,7 @@ const MAX_WORDS = 8;
 // a word in the name or the code counts far more than one in the description.
 const TIERS = [
   { table: "search_names", bm25: "bm25(search_names, 10.0, 10.0, 20.0)" },
-  { table: "search_fts", bm25: "bm25(search_fts, 10.0, 10.0, 20.0, 1.0)" },
+  { table: "search_fts", bm25: "bm25(search_fts, 10.0, 10.0, 20.0, 1.0, 1.0)" },
 ] as const;
 
 type Filter = { sql: string; params: unknown[] };

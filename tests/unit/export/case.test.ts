@@ -86,7 +86,8 @@ describe("CASE 1.1 package", () => {
     expect(finance).not.toHaveProperty("educationLevel");
     expect(pkg.CFItems.find((i) => i.identifier === n.us.id)).toMatchObject({
       notes: "Heads the budget section.\nReports to the Director.",
-      extensions: { nameHi: "अवर सचिव (बजट)" },
+      // Hindi travels in extensions: a CFItem has one `language`, and its text fields hold that language.
+      extensions: { nameHi: "अवर सचिव (बजट)", descriptionHi: "बजट अनुभाग का प्रमुख।\nनिदेशक को रिपोर्ट करता है।" },
     });
     expect(pkg.CFItems.find((i) => i.identifier === n.manual.id)?.extensions).toEqual({ url: "https://dea.gov.in/budget-manual", resourceType: "Manual" });
   });

@@ -58,8 +58,10 @@ describe("CSV export", () => {
       positionId: n.us.id,
       positionDescription: "Heads the budget section.\nReports to the Director.",
       positionNameHi: "अवर सचिव (बजट)",
+      positionDescriptionHi: "बजट अनुभाग का प्रमुख।\nनिदेशक को रिपोर्ट करता है।",
       roleId: n.budget.id,
       activityNameHi: "अनुदान माँगों का समेकन",
+      activityDescriptionHi: "प्रभागों के अनुमानों को संकलित करना",
       competencyId: n.finance.id,
       competencyType: "Functional",
       theme: "Finance",
@@ -89,6 +91,8 @@ describe("CSV export", () => {
         requiredLevel: 4,
         importance: "Essential",
         sanctionedPosts: 12,
+        positionDescriptionHi: n.us.descriptionHi,
+        activityDescriptionHi: n.consolidate.descriptionHi,
       }),
     );
   });

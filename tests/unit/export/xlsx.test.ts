@@ -54,11 +54,14 @@ describe("XLSX export", () => {
     const { doc, n } = makeExportDocument();
     const workbook = await read(await toXlsxBuffer(doc));
     const positions = workbook.getWorksheet("Positions")!;
-    expect(headers(positions)).toEqual(["Id", "Name", "Hindi name", "Description", "Source", "Created by", "Created at", "Updated at", "Sanctioned posts"]);
+    expect(headers(positions)).toEqual(["Id", "Name", "Hindi name", "Description", "Source", "Created by", "Created at", "Updated at", "Sanctioned posts", "Hindi description"]);
     const us = rowWith(positions, "Id", n.us.id);
     expect(us.getCell(column(positions, "Hindi name")).value).toBe("अवर सचिव (बजट)");
     expect(us.getCell(column(positions, "Description")).value).toBe("Heads the budget section.\nReports to the Director.");
     expect(us.getCell(column(positions, "Sanctioned posts")).value).toBe(12);
+    expect(us.getCell(column(positions, "Hindi description")).value).toBe("बजट अनुभाग का प्रमुख।\nनिदेशक को रिपोर्ट करता है।");
+    const activities = workbook.getWorksheet("Activities")!;
+    expect(rowWith(activities, "Id", n.consolidate.id).getCell(column(activities, "Hindi description")).value).toBe("प्रभागों के अनुमानों को संकलित करना");
     expect(rowWith(positions, "Id", n.so.id).getCell(column(positions, "Sanctioned posts")).value).toBeNull();
 
     const competencies = workbook.getWorksheet("Competencies")!;
@@ -67,6 +70,7 @@ describe("XLSX export", () => {
     expect(finance.getCell(column(competencies, "Theme")).value).toBe("Finance");
     expect(finance.getCell(column(competencies, "KCM code")).value).toBe("FUN-060");
     expect(finance.getCell(column(competencies, "Scale")).value).toBe("1 Basic, 2 Proficient, 3 Advanced, 4 Expert, 5 Ustad");
+    expect(rowWith(competencies, "Id", n.drafting.id).getCell(column(competencies, "Hindi description")).value).toBe("टिप्पण लिखता है।");
 
     const resources = workbook.getWorksheet("Knowledge resources")!;
     const manual = rowWith(resources, "Id", n.manual.id);

@@ -2,6 +2,8 @@
  * Round trips under property-based generation: a generated valid framework exported as JSON,
  * CSV and XLSX (a sheet per kind) and imported back over itself changes nothing (no node or link created, updated or
  * removed, no error), whatever its names (Hindi, quotes, separators, formula-like text, line breaks).
+ * Hindi names and descriptions also come back byte for byte when the export is imported into an
+ * empty draft (where a lost cell could not hide behind "an empty cell changes nothing").
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -15,6 +17,10 @@ import { makeActivity, makeCompetency, makeLink, makePosition, makeRole } from "
 
 const WORDS = ["Budget", "review", "अवर सचिव", "समीक्षा", "=SUM(A1)", "+91", "-draft", "@desk", '"quoted"', "a,b", "x;y", "tab\tin", "O'Brien", "100%", "<b>", "Ünïcode", "line\nbreak"];
 const name = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }).map((w) => w.join(" "));
+// Hindi as authors write it: conjuncts, vowel signs, nukta (in NFC, as every input is stored), danda,
+// Devanagari digits, and the same punctuation traps as the English words.
+const HINDI = ["प्रशिक्षण", "ज्ञान", "श्री", "ज़रूरी".normalize("NFC"), "क्षमता।", "१२३", "=योग", "-मसौदा", '"उद्धरण"', "क,ख", "पंक्ति\nविराम", "ॐ"];
+const hindi = fc.array(fc.constantFrom(...HINDI), { minLength: 1, maxLength: 4 }).map((w) => w.join(" "));
 /** Names that stay distinct once normalised (the flat layouts identify nodes by name). */
 const names = (min: number, max: number) => fc.uniqueArray(name, { minLength: min, maxLength: max, selector: (n) => n.toLowerCase().replace(/\s+/gu, " ") });
 
@@ -26,9 +32,16 @@ const framework = fc
     competencies: names(1, 4),
     levels: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 20, maxLength: 20 }),
     descriptions: fc.array(fc.option(name, { nil: undefined }), { minLength: 20, maxLength: 20 }),
+    hindiNames: fc.array(fc.option(hindi, { nil: undefined }), { minLength: 20, maxLength: 20 }),
+    hindiDescriptions: fc.array(fc.option(hindi, { nil: undefined }), { minLength: 20, maxLength: 20 }),
   })
   .map((g): FracDocument => {
-    const d = (i: number) => (g.descriptions[i % 20] ? { description: g.descriptions[i % 20] } : {});
+    const d = (i: number) => ({
+      ...(g.descriptions[i % 20] && { description: g.descriptions[i % 20] }),
+      // Names are one line in every spreadsheet: a line break in a Hindi name reads back as a space.
+      ...(g.hindiNames[i % 20] && { nameHi: g.hindiNames[i % 20]!.replace(/\n/gu, " ") }),
+      ...(g.hindiDescriptions[i % 20] && { descriptionHi: g.hindiDescriptions[i % 20] }),
+    });
     const competencies = g.competencies.map((n, i) => makeCompetency({ name: n, competencyType: "Domain", mdoCode: "GEN", scale: defaultScale(5), ...d(i) }));
     const activities = g.activities.map((n, i) => makeActivity({ name: n, ...d(i + 3) }));
     const roles = g.roles.map((n, i) => makeRole({ name: n, ...d(i + 7) }));
@@ -75,6 +88,29 @@ describe("round trips of generated frameworks", { timeout: 120_000 }, () => {
     await fc.assert(
       fc.asyncProperty(framework, async (doc) => reimport(doc, "gen.xlsx", new Uint8Array(await toXlsxBuffer(doc)), "frac-workbook")),
       { numRuns: 40, interruptAfterTimeLimit: 30_000 },
+    );
+  });
+
+  it("Hindi names and descriptions come back byte for byte from CSV and XLSX into an empty draft", async () => {
+    const hindiOf = (nodes: { kind: string; name: string; nameHi?: string; descriptionHi?: string }[]) =>
+      nodes
+        .filter((n) => n.kind === "position" || n.kind === "role" || n.kind === "activity")
+        .map((n) => ({ name: n.name.replace(/\s+/gu, " "), nameHi: n.nameHi, descriptionHi: n.descriptionHi }))
+        .sort((a, b) => (a.name < b.name ? -1 : 1));
+    const check = async (doc: FracDocument, fileName: string, bytes: Uint8Array) => {
+      const empty = { nodes: [], links: [] };
+      const analysis = await analyseImport({ fileName, bytes, existing: empty, dictionary: dictionaryOf(doc), mdoCode: "GEN", mode: "merge" });
+      const plan = analysis.plan!;
+      expect(plan.findings.filter((f) => f.severity === "error")).toEqual([]);
+      const created = [...plan.nodes.position.create, ...plan.nodes.role.create, ...plan.nodes.activity.create];
+      expect(hindiOf(created)).toEqual(hindiOf(doc.nodes));
+    };
+    await fc.assert(
+      fc.asyncProperty(framework, async (doc) => {
+        await check(doc, "gen.csv", new TextEncoder().encode(toCsvText(doc)));
+        await check(doc, "gen.xlsx", new Uint8Array(await toXlsxBuffer(doc)));
+      }),
+      { numRuns: 30, interruptAfterTimeLimit: 40_000 },
     );
   });
 

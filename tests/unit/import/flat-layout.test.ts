@@ -12,8 +12,10 @@ import {
 import { FLAT_HEADER_ROW } from "../../factories/import-data";
 
 describe("FLAT_COLUMNS", () => {
-  it("lists the fourteen main columns in the export's order, one Hindi name column per node kind, then the 1.1 columns Importance, Sanctioned posts and where a role or activity was reused from", () => {
+  it("lists the fourteen main columns in the export's order, one Hindi name column per node kind, then the 1.1 columns Importance, Sanctioned posts, the Hindi descriptions and where a role or activity was reused from", () => {
     expect(FLAT_HEADERS).toEqual(FLAT_HEADER_ROW);
+    // The plain Hindi columns are read, never written.
+    expect(FLAT_COLUMNS.filter((c) => c.importOnly).map((c) => c.header)).toEqual(["Hindi name", "Hindi description"]);
     expect(FLAT_COLUMNS.filter((c) => c.required).map((c) => c.header)).toEqual([
       "Position",
       "Role",
@@ -54,7 +56,8 @@ describe("matchHeaders", () => {
 
   it("reports unknown headers and missing required ones, ignoring empty header cells", () => {
     const match = matchHeaders(["Position", "Role", "", "Hindi name", "Remarks"]);
-    expect(match.unknown).toEqual(["Hindi name", "Remarks"]);
+    expect(match.unknown).toEqual(["Remarks"]);
+    expect(match.mapping.nameHi).toBe(3);
     expect(match.missing).toEqual(["activity", "competency", "requiredLevel"]);
   });
 
@@ -85,7 +88,7 @@ describe("neutraliseCell / restoreCell", () => {
 
   it("toFlatCells writes a row in column order, neutralised", () => {
     const cells = toFlatCells({ position: "=evil()", requiredLevel: 3 });
-    expect(cells).toHaveLength(FLAT_COLUMNS.length);
+    expect(cells).toHaveLength(FLAT_HEADERS.length);
     expect(cells[1]).toBe("'=evil()");
     expect(cells[13]).toBe("3");
   });

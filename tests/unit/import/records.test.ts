@@ -37,6 +37,44 @@ describe("readFlatRecords", () => {
     ]);
   });
 
+  it("reads the per-kind Hindi descriptions, and the plain Hindi name and description for the row's deepest node", () => {
+    const header = [...FLAT_HEADER_ROW, "Hindi name", "Hindi description"];
+    const plain = (cells: string[], nameHi: string, descriptionHi: string) => [...cells, nameHi, descriptionHi];
+    const { chains, findings } = read(
+      [
+        plain(flatRow({ positionDescriptionHi: "बजट प्रभाग का पद", roleDescriptionHi: "बजट की तैयारी" }), "अनुदान माँगों का समेकन", "माँगें संकलित करना।\nदूसरी पंक्ति"),
+        plain(flatRow({ activity: "", competency: "", requiredLevel: "", theme: "", competencyType: "" }), "बजट तैयारी", ""),
+      ],
+      header,
+    );
+    expect(findings).toEqual([]);
+    expect(chains[0]).toMatchObject({
+      position: { descriptionHi: "बजट प्रभाग का पद" },
+      role: { descriptionHi: "बजट की तैयारी" },
+      activity: { nameHi: "अनुदान माँगों का समेकन", descriptionHi: "माँगें संकलित करना।\nदूसरी पंक्ति" },
+    });
+    // Without an activity, the role is the row's deepest node.
+    expect(chains[1].role).toMatchObject({ nameHi: "बजट तैयारी" });
+    expect(chains[1].activity).toBeUndefined();
+  });
+
+  it("refuses a row whose plain Hindi name contradicts the per-kind column, and an over-long Hindi description", () => {
+    const header = [...FLAT_HEADER_ROW, "Hindi name"];
+    const { chains, findings } = read(
+      [
+        [...flatRow({ activityNameHi: "समेकन" }), "अनुदान माँगों का समेकन"],
+        [...flatRow({ roleDescriptionHi: "न".repeat(LIMITS.DESCRIPTION_HI_MAX + 1) }), ""],
+      ],
+      header,
+    );
+    expect(chains).toEqual([]);
+    expect(findings.map((f) => [f.row, f.code, f.column])).toEqual([
+      [2, "conflicting_value", "Hindi name"],
+      [3, "text_too_long", "Role Hindi description"],
+    ]);
+    expect(findings[0].message).toContain("Activity Hindi name");
+  });
+
   it("reads an empty Activity as a competency the role itself requires", () => {
     const { chains } = read([
       flatRow({
@@ -113,15 +151,15 @@ describe("readFlatRecords", () => {
   });
 
   it("reports missing, duplicate and unknown headers on the header row", () => {
-    const { findings } = read([["A", "B", "C", "D"]], ["Position", "Designation", "Role", "Hindi name"]);
+    const { findings } = read([["A", "B", "C", "D"]], ["Position", "Designation", "Role", "Remarks"]);
     expect(findings.map((f) => [f.row, f.code, f.column])).toEqual([
       [1, "header_missing", "Activity"],
       [1, "header_missing", "Competency"],
       [1, "header_missing", "Required level"],
       [1, "header_duplicate", "Position"],
-      [1, "header_unknown", "Hindi name"],
+      [1, "header_unknown", "Remarks"],
     ]);
-    expect(findings[4].message).toContain("Position Hindi name");
+    expect(findings[4].message).toContain("not part of the layout");
   });
 
   it("skips blank rows but keeps the row numbers of the rest", () => {
