@@ -23,6 +23,10 @@ import enA11y from "./en/a11y.json";
 import hiA11y from "./hi/a11y.json";
 import enSearch from "./en/search.json";
 import hiSearch from "./hi/search.json";
+import enAccount from "./en/account.json";
+import hiAccount from "./hi/account.json";
+import enAdmin from "./en/admin.json";
+import hiAdmin from "./hi/admin.json";
 import enDictionarySources from "./en/dictionary-sources.json";
 import hiDictionarySources from "./hi/dictionary-sources.json";
 
@@ -39,6 +43,8 @@ export const resources = {
     a11y: enA11y,
     search: enSearch,
     "dictionary-sources": enDictionarySources,
+    admin: enAdmin,
+    account: enAccount,
   },
   hi: {
     auth: hiAuth,
@@ -51,5 +57,7 @@ export const resources = {
     a11y: hiA11y,
     search: hiSearch,
     "dictionary-sources": hiDictionarySources,
+    admin: hiAdmin,
+    account: hiAccount,
   },
 } satisfies Record<Language, Resource[string]>;
