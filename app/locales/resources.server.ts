@@ -27,6 +27,8 @@ import enAccount from "./en/account.json";
 import hiAccount from "./hi/account.json";
 import enAdmin from "./en/admin.json";
 import hiAdmin from "./hi/admin.json";
+import enHistory from "./en/history.json";
+import hiHistory from "./hi/history.json";
 import enDictionarySources from "./en/dictionary-sources.json";
 import hiDictionarySources from "./hi/dictionary-sources.json";
 
@@ -43,6 +45,7 @@ export const resources = {
     a11y: enA11y,
     search: enSearch,
     "dictionary-sources": enDictionarySources,
+    history: enHistory,
     admin: enAdmin,
     account: enAccount,
   },
@@ -57,6 +60,7 @@ export const resources = {
     a11y: hiA11y,
     search: hiSearch,
     "dictionary-sources": hiDictionarySources,
+    history: hiHistory,
     admin: hiAdmin,
     account: hiAccount,
   },
