@@ -29,6 +29,8 @@ import enAdmin from "./en/admin.json";
 import hiAdmin from "./hi/admin.json";
 import enHistory from "./en/history.json";
 import hiHistory from "./hi/history.json";
+import enScale from "./en/scale.json";
+import hiScale from "./hi/scale.json";
 import enDictionarySources from "./en/dictionary-sources.json";
 import hiDictionarySources from "./hi/dictionary-sources.json";
 
@@ -45,6 +47,7 @@ export const resources = {
     a11y: enA11y,
     search: enSearch,
     "dictionary-sources": enDictionarySources,
+    scale: enScale,
     history: enHistory,
     admin: enAdmin,
     account: enAccount,
@@ -60,6 +63,7 @@ export const resources = {
     a11y: hiA11y,
     search: hiSearch,
     "dictionary-sources": hiDictionarySources,
+    scale: hiScale,
     history: hiHistory,
     admin: hiAdmin,
     account: hiAccount,

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { nodeFieldsSchema } from "@schemas/edit-ops";
 import { LIMITS } from "@schemas/limits";
 import type { ProficiencyScale } from "@schemas/scale";
+import { useLevelName } from "~/i18n/level-name";
 
 export type Competency = { id: string; name: string; type: string; theme: string | null; scale: ProficiencyScale };
 type Shell = { legend: string; busy: boolean; onCancel: () => void; submitLabel: string; children: ReactNode; onSubmit: () => void };
@@ -103,11 +104,12 @@ export function NameForm({ legend, submitLabel, initial, busy, onCancel, onSave 
 type LevelOptionsProps = { scale: ProficiencyScale };
 function LevelOptions({ scale }: LevelOptionsProps) {
   const { t } = useTranslation("a11y");
+  const named = useLevelName();
   return (
     <>
       {scale.levels.map((l) => (
         <option key={l.level} value={l.level}>
-          {t("list.levelNamed", { level: l.level, name: l.name })}
+          {t("list.levelNamed", { level: l.level, name: named(l.name) })}
         </option>
       ))}
     </>

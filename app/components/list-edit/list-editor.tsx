@@ -12,6 +12,7 @@ import type { FracNode } from "@schemas/frac-document";
 import type { Outline, OutlineResource, Requirement } from "~/components/outline/outline-model";
 import { ConfirmRemove, NameForm, RequirementForm, SetLevelForm, type Competency } from "./forms";
 import { useListSave } from "./use-list-save";
+import { levelName } from "~/i18n/level-name";
 
 type Props = { code: string; revision: number; outline: Outline; loose: FracNode[]; competencies: Competency[] };
 type Child = "role" | "activity" | "knowledge_resource";
@@ -45,7 +46,7 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
 
   const levelText = (r: Requirement) => {
     const level = r.competency.scale.levels.find((l) => l.level === r.level);
-    return level ? t("list.levelNamed", { level: r.level, name: level.name }) : t("list.level", { level: r.level });
+    return level ? t("list.levelNamed", { level: r.level, name: levelName(t, level.name) }) : t("list.level", { level: r.level });
   };
   const run = (ops: EditOp[], sentence: string, focusId: string | null) => {
     setFocusAfter(focusId);

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BilingualName } from "~/components/bilingual-name";
 import type { Outline, OutlineResource, Requirement } from "~/components/outline/outline-model";
+import { levelName } from "~/i18n/level-name";
 
 /** The framework as nested lists: positions → roles → activities → competencies with required levels. */
 export function OutlineView({ outline }: { outline: Outline }) {
@@ -60,7 +61,7 @@ function Requirements({ items, label }: { items: Requirement[]; label?: string }
             <span className="req-type">{t(`common:competencyType.${r.competency.competencyType}`)}</span>{" "}
             <span className="level" title={level?.descriptor}>
               {t("common:level", { level: r.level })}
-              {level ? ` · ${level.name}` : ""}
+              {level ? ` · ${levelName(t, level.name)}` : ""}
             </span>
           </li>
         );
