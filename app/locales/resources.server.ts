@@ -31,6 +31,8 @@ import enHistory from "./en/history.json";
 import hiHistory from "./hi/history.json";
 import enScale from "./en/scale.json";
 import hiScale from "./hi/scale.json";
+import enImport from "./en/import.json";
+import hiImport from "./hi/import.json";
 import enDictionarySources from "./en/dictionary-sources.json";
 import hiDictionarySources from "./hi/dictionary-sources.json";
 
@@ -47,6 +49,7 @@ export const resources = {
     a11y: enA11y,
     search: enSearch,
     "dictionary-sources": enDictionarySources,
+    import: enImport,
     scale: enScale,
     history: enHistory,
     admin: enAdmin,
@@ -63,6 +66,7 @@ export const resources = {
     a11y: hiA11y,
     search: hiSearch,
     "dictionary-sources": hiDictionarySources,
+    import: hiImport,
     scale: hiScale,
     history: hiHistory,
     admin: hiAdmin,
