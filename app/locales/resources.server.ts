@@ -33,6 +33,8 @@ import enScale from "./en/scale.json";
 import hiScale from "./hi/scale.json";
 import enImport from "./en/import.json";
 import hiImport from "./hi/import.json";
+import enEditor from "./en/editor.json";
+import hiEditor from "./hi/editor.json";
 import enDictionarySources from "./en/dictionary-sources.json";
 import hiDictionarySources from "./hi/dictionary-sources.json";
 
@@ -49,6 +51,7 @@ export const resources = {
     a11y: enA11y,
     search: enSearch,
     "dictionary-sources": enDictionarySources,
+    editor: enEditor,
     import: enImport,
     scale: enScale,
     history: enHistory,
@@ -66,6 +69,7 @@ export const resources = {
     a11y: hiA11y,
     search: hiSearch,
     "dictionary-sources": hiDictionarySources,
+    editor: hiEditor,
     import: hiImport,
     scale: hiScale,
     history: hiHistory,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { nodeFieldsSchema, type NodeFields } from "@schemas/edit-ops";
 import { RESOURCE_TYPES } from "@schemas/enums";
 import type { EditorNode } from "./types";
+import { useTranslation } from "react-i18next";
 
 type Props = { node: EditorNode; readOnly: boolean; onApply: (fields: Partial<NodeFields>) => void };
 
@@ -12,6 +13,7 @@ type Errors = Partial<Record<keyof NodeFields, string>>;
 /** Edits name, Hindi name, description, source (and a resource's address and type). */
 export function NodeForm({ node, readOnly, onApply }: Props) {
   const [errors, setErrors] = useState<Errors>({});
+  const { t } = useTranslation("editor");
   const isResource = node.kind === "knowledge_resource";
 
   const submit = (form: HTMLFormElement) => {
@@ -29,7 +31,7 @@ export function NodeForm({ node, readOnly, onApply }: Props) {
       return;
     }
     if (!parsed.data.name) {
-      setErrors({ name: "Name cannot be empty." });
+      setErrors({ name: t("form.nameEmpty") });
       return;
     }
     setErrors({});
@@ -71,26 +73,26 @@ export function NodeForm({ node, readOnly, onApply }: Props) {
         }
       }}
     >
-      {field("name", "Name", (p) => <input type="text" defaultValue={node.name} required {...p} />)}
-      {field("nameHi", "Hindi name", (p) => <input type="text" lang="hi" defaultValue={node.nameHi ?? ""} {...p} />)}
-      {field("description", "Description", (p) => <textarea rows={3} defaultValue={node.description ?? ""} {...p} />)}
-      {field("source", "Source / provenance", (p) => <input type="text" defaultValue={node.source ?? ""} placeholder="e.g. CBIC order 12/2024" {...p} />)}
+      {field("name", t("form.name"), (p) => <input type="text" defaultValue={node.name} required {...p} />)}
+      {field("nameHi", t("form.nameHi"), (p) => <input type="text" lang="hi" defaultValue={node.nameHi ?? ""} {...p} />)}
+      {field("description", t("form.description"), (p) => <textarea rows={3} defaultValue={node.description ?? ""} {...p} />)}
+      {field("source", t("form.source"), (p) => <input type="text" defaultValue={node.source ?? ""} placeholder={t("form.sourcePlaceholder")} {...p} />)}
       {node.kind === "position"
-        ? field("sanctionedPosts", "Sanctioned posts", (p) => (
-            <input type="number" inputMode="numeric" defaultValue={node.sanctionedPosts ?? ""} placeholder="How many officials hold this designation" {...p} />
+        ? field("sanctionedPosts", t("form.sanctionedPosts"), (p) => (
+            <input type="number" inputMode="numeric" defaultValue={node.sanctionedPosts ?? ""} placeholder={t("form.sanctionedPlaceholder")} {...p} />
           ))
         : null}
       {isResource ? (
         <>
-          {field("url", "Web address", (p) => <input type="url" defaultValue={node.url ?? ""} placeholder="https://" {...p} />)}
-          {field("resourceType", "Type", (p) => (
+          {field("url", t("form.url"), (p) => <input type="url" defaultValue={node.url ?? ""} placeholder="https://" {...p} />)}
+          {field("resourceType", t("form.type"), (p) => (
             <select defaultValue={node.resourceType ?? ""} disabled={readOnly} {...p}>
               <option value="" disabled>
-                Choose…
+                {t("form.choose")}
               </option>
-              {RESOURCE_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {t}
+              {RESOURCE_TYPES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`form.resourceType.${r}`)}
                 </option>
               ))}
             </select>
@@ -99,7 +101,7 @@ export function NodeForm({ node, readOnly, onApply }: Props) {
       ) : null}
       {readOnly ? null : (
         <button type="submit" className="button">
-          Apply changes
+          {t("form.apply")}
         </button>
       )}
     </form>

@@ -1,7 +1,7 @@
 /** The panel beside the canvas: the selected node's fields and links, or the selected link. */
 import { Link } from "@remix-run/react";
 import { useMemo } from "react";
-import { NODE_KIND_LABELS, type NodeKind } from "@schemas/enums";
+import type { NodeKind } from "@schemas/enums";
 import { CompetencyIndex } from "@schemas/competency-match";
 import type { ComboOption } from "../combobox";
 import { ImportanceSelect } from "./importance-select";
@@ -11,6 +11,7 @@ import { Relations } from "./relations";
 import { useEditor } from "./store";
 import type { DictionaryOption } from "./types";
 import type { EditorActions } from "./use-editor-actions";
+import { Trans, useTranslation } from "react-i18next";
 
 type Props = { actions: EditorActions; onDelete: (id: string) => void };
 
@@ -26,6 +27,7 @@ export function SidePanel({ actions, onDelete }: Props) {
   const links = useEditor((s) => s.links);
   const dictionary = useEditor((s) => s.dictionary);
   const canEdit = useEditor((s) => s.canEdit);
+  const { t } = useTranslation("editor");
 
   const optionsByKind = useMemo(() => {
     const out = new Map<NodeKind, ComboOption[]>();
@@ -51,10 +53,9 @@ export function SidePanel({ actions, onDelete }: Props) {
   if (!selection) {
     return (
       <div className="side-panel-empty">
-        <h2>Nothing selected</h2>
+        <h2>{t("panel.nothing")}</h2>
         <p className="muted">
-          Select a node to edit it and its links, or use <strong>Add position</strong> above. Drag from the right edge of a node to
-          the left edge of another to link them.
+          <Trans t={t} i18nKey="panel.nothingHelp" components={[<strong key="0" />]} />
         </p>
       </div>
     );
@@ -67,26 +68,26 @@ export function SidePanel({ actions, onDelete }: Props) {
     const to = nodes[link.to];
     return (
       <div>
-        <p className="panel-kind">Link</p>
+        <p className="panel-kind">{t("panel.link")}</p>
         <h2>
           {from?.name} → {to?.name}
         </h2>
         {to?.scale && link.level !== undefined ? (
           <div className="field">
-            <span id="link-level-label">Required level</span>
-            <LevelSelect scale={to.scale} value={link.level} disabled={!canEdit} label="Required level" onChange={(level) => actions.setLevel(link, level)} />
+            <span id="link-level-label">{t("panel.requiredLevel")}</span>
+            <LevelSelect scale={to.scale} value={link.level} disabled={!canEdit} label={t("panel.requiredLevel")} onChange={(level) => actions.setLevel(link, level)} />
             <p className="muted small">{to.scale.levels.find((l) => l.level === link.level)?.descriptor}</p>
           </div>
         ) : null}
         {to?.kind === "competency" ? (
           <div className="field">
-            <span>Importance</span>
-            <ImportanceSelect value={link.importance} disabled={!canEdit} label="Importance" onChange={(importance) => actions.setImportance(link, importance)} />
+            <span>{t("panel.importance")}</span>
+            <ImportanceSelect value={link.importance} disabled={!canEdit} label={t("panel.importance")} onChange={(importance) => actions.setImportance(link, importance)} />
           </div>
         ) : null}
         {canEdit ? (
           <button type="button" className="button danger" onClick={() => actions.unlink(link)}>
-            Remove this link
+            {t("panel.removeLink")}
           </button>
         ) : null}
       </div>
@@ -100,20 +101,20 @@ export function SidePanel({ actions, onDelete }: Props) {
   const formKey = [node.id, node.name, node.nameHi, node.description, node.source, node.url, node.resourceType, node.sanctionedPosts].join("\u0000");
   return (
     <div>
-      <p className="panel-kind">{node.kind === "competency" ? `${node.competencyType} competency` : NODE_KIND_LABELS[node.kind]}</p>
+      <p className="panel-kind">{node.kind === "competency" ? t("panel.typedCompetency", { type: t(`common:competencyType.${node.competencyType}`) }) : t(`common:kind.${node.kind}`)}</p>
       <h2 className="panel-title">{node.name}</h2>
       {node.kind === "competency" ? (
         <div className="competency-facts">
-          {node.theme ? <p className="small">Sub-theme of {node.theme}</p> : null}
+          {node.theme ? <p className="small">{t("panel.subThemeOf", { theme: node.theme })}</p> : null}
           {node.code ? (
             <p className="small">
-              KCM code <code>{node.code}</code>
+              {t("panel.kcmCode")} <code>{node.code}</code>
             </p>
           ) : null}
-          <p>{node.description || <span className="muted">No description in the dictionary.</span>}</p>
+          <p>{node.description || <span className="muted">{t("panel.noDescription")}</span>}</p>
           <p className="small">
             <Link to={`/dictionary/${node.id}`} target="_blank">
-              Open the dictionary entry
+              {t("panel.openEntry")}
             </Link>
           </p>
         </div>
@@ -132,7 +133,7 @@ export function SidePanel({ actions, onDelete }: Props) {
       />
       {canEdit ? (
         <button type="button" className="button danger" onClick={() => onDelete(node.id)}>
-          {node.kind === "competency" ? "Remove from this framework" : `Delete ${NODE_KIND_LABELS[node.kind].toLowerCase()}`}
+          {node.kind === "competency" ? t("panel.removeFromFramework") : t("panel.deleteKind", { kind: t(`common:kind.${node.kind}`) })}
         </button>
       ) : null}
     </div>
