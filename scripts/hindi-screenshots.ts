@@ -38,6 +38,7 @@ async function signedIn(browser: Browser, account: Account, width: number): Prom
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 fs.mkdirSync(dir, { recursive: true });
 const overflowing: string[] = [];
+const failed: string[] = [];
 try {
   for (const width of WIDTHS) {
     for (const account of [...new Set(PAGES.map((p) => p.as))]) {
@@ -52,7 +53,8 @@ try {
           await page.evaluate(() => document.fonts.ready);
           const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
           if (scrollWidth > innerWidth) overflowing.push(`${visit.path} (${lang}, ${width} px): ${scrollWidth} px wide`);
-          await page.screenshot({ path: `${dir}/${visit.name}-${lang}-${width}.png`, fullPage: true });
+          // why a long timeout and carrying on: a full-page shot of a long outline is slow on a busy machine; one slow page should not lose the rest.
+          await page.screenshot({ path: `${dir}/${visit.name}-${lang}-${width}.png`, fullPage: true, timeout: 120_000 }).catch((e: Error) => failed.push(`${visit.path} (${lang}, ${width} px): ${e.message.split("\n")[0]}`));
         }
       }
       await page.context().close();
@@ -62,4 +64,5 @@ try {
   await browser.close();
 }
 console.log(`Screenshots in ${dir}.`);
+if (failed.length) console.log(`Not photographed:\n${failed.join("\n")}`);
 console.log(overflowing.length ? `Pages that scroll sideways:\n${overflowing.join("\n")}` : "No page scrolls sideways.");

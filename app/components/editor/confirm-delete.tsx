@@ -23,7 +23,7 @@ export function ConfirmDelete({ state, nodeId, onConfirm, onCancel }: Props) {
       {node ? (
         <>
           <h2 id="confirm-title">
-            {node.kind === "competency" ? t("confirm.removeTitle", { name: node.name }) : t("confirm.deleteTitle", { kind: t(`common:kind.${node.kind}`), name: node.name })}
+            {node.kind === "competency" ? t("confirm.removeTitle", { name: node.name }) : t("confirm.deleteTitle", { kind: t(`common:kind.${node.kind}`).toLowerCase(), name: node.name })}
           </h2>
           {links.length ? (
             <>

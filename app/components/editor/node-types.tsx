@@ -5,7 +5,7 @@
 import { Handle, Position, type Node, type NodeProps, type NodeTypes } from "@xyflow/react";
 import { memo } from "react";
 import type { CompetencyType, NodeKind } from "@schemas/enums";
-import { NODE_KIND_LABELS } from "@schemas/enums";
+import { useTranslation } from "react-i18next";
 
 export type FracNodeData = {
   kind: NodeKind;
@@ -26,7 +26,8 @@ export type FracNodeData = {
 export type FracFlowNode = Node<FracNodeData, NodeKind>;
 
 function FracNodeView({ id, data, selected }: NodeProps<FracFlowNode>) {
-  const kindLabel = data.kind === "competency" && data.competencyType ? `${data.competencyType} competency` : NODE_KIND_LABELS[data.kind];
+  const { t } = useTranslation("editor");
+  const kindLabel = data.kind === "competency" && data.competencyType ? t("panel.typedCompetency", { type: t(`common:competencyType.${data.competencyType}`) }) : t(`common:kind.${data.kind}`);
   const hasTarget = data.kind !== "position";
   const hasSource = data.kind !== "competency" && data.kind !== "knowledge_resource";
   return (
@@ -44,15 +45,15 @@ function FracNodeView({ id, data, selected }: NodeProps<FracFlowNode>) {
       <div className="fnode-kind">
         <span>
           {kindLabel}
-          {data.change ? <span className={`fnode-change fnode-change-${data.change}`}>{data.change === "added" ? "New" : "Changed"}</span> : null}
+          {data.change ? <span className={`fnode-change fnode-change-${data.change}`}>{data.change === "added" ? t("node.new") : t("node.changed")}</span> : null}
           {data.comments ? (
-            <span className="fnode-comments" role="img" aria-label={`${data.comments} open review comments`}>
+            <span className="fnode-comments" role="img" aria-label={t("node.comments", { count: data.comments })}>
               💬{data.comments}
             </span>
           ) : null}
         </span>
         {data.flag ? (
-          <span className={`fnode-flag fnode-flag-${data.flag}`} role="img" aria-label={data.flag === "error" ? "has errors" : "has warnings"}>
+          <span className={`fnode-flag fnode-flag-${data.flag}`} role="img" aria-label={data.flag === "error" ? t("node.hasErrors") : t("node.hasWarnings")}>
             {data.flag === "error" ? "●" : "▲"}
           </span>
         ) : null}
@@ -69,7 +70,7 @@ function FracNodeView({ id, data, selected }: NodeProps<FracFlowNode>) {
         <button
           type="button"
           className="fnode-toggle nodrag"
-          aria-label={data.collapsed ? `Expand ${data.name} (${data.childCount} hidden)` : `Collapse ${data.name}`}
+          aria-label={data.collapsed ? t("node.expand", { name: data.name, count: data.childCount }) : t("node.collapse", { name: data.name })}
           onClick={(e) => {
             e.stopPropagation();
             data.onToggle?.(id);

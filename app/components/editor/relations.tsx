@@ -36,7 +36,8 @@ type Props = {
 export function Relations({ node, nodes, childLinks, parentLinks, optionsFor, namedCompetencies, readOnly, actions }: Props) {
   const kinds = allowedChildKinds(node.kind);
   const { t } = useTranslation("editor");
-  const kindName = (k: NodeKind) => t(`common:kind.${k}`);
+  // why lower case: the kind sits inside a sentence ("Add role to this position"); Hindi has no case.
+  const kindName = (k: NodeKind) => t(`common:kind.${k}`).toLowerCase();
   return (
     <>
       {kinds.map((kind) => {
@@ -117,7 +118,7 @@ export function Relations({ node, nodes, childLinks, parentLinks, optionsFor, na
               const parent = nodes[l.from];
               return (
                 <li key={l.id}>
-                  <span className={`kind kind-${parent.kind === "knowledge_resource" ? "resource" : parent.kind}`}>{kindName(parent.kind)}</span>{" "}
+                  <span className={`kind kind-${parent.kind === "knowledge_resource" ? "resource" : parent.kind}`}>{t(`common:kind.${parent.kind}`)}</span>{" "}
                   <button type="button" className="link-button" onClick={() => actions.select(parent.id)}>
                     {parent.name}
                   </button>

@@ -133,7 +133,7 @@ export function SidePanel({ actions, onDelete }: Props) {
       />
       {canEdit ? (
         <button type="button" className="button danger" onClick={() => onDelete(node.id)}>
-          {node.kind === "competency" ? t("panel.removeFromFramework") : t("panel.deleteKind", { kind: t(`common:kind.${node.kind}`) })}
+          {node.kind === "competency" ? t("panel.removeFromFramework") : t("panel.deleteKind", { kind: t(`common:kind.${node.kind}`).toLowerCase() })}
         </button>
       ) : null}
     </div>
