@@ -108,38 +108,40 @@ export default function DiffPage() {
         {diff.nodes.changed.length || diff.links.changed.length ? (
           <section className="panel diff-changed" aria-label={t("diff.changed")}>
             <h2>{t("diff.changed")}</h2>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("diff.what")}</th>
-                  <th scope="col">{t("diff.field")}</th>
-                  <th scope="col">{t("diff.before")}</th>
-                  <th scope="col">{t("diff.after")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {diff.nodes.changed.flatMap((n) =>
-                  n.changes.map((c) => (
-                    <tr key={`${n.id}-${c.field}`}>
-                      <td>{n.name}</td>
-                      <td>{fieldLabel(c.field, t)}</td>
-                      <td className="before">{shownValue(c.before)}</td>
-                      <td className="after">{shownValue(c.after)}</td>
-                    </tr>
-                  )),
-                )}
-                {diff.links.changed.flatMap((l) =>
-                  l.changes.map((c) => (
-                    <tr key={`${l.id}-${c.field}`}>
-                      <td>{linkText(t, l)}</td>
-                      <td>{fieldLabel(c.field, t)}</td>
-                      <td className="before">{shownValue(c.before)}</td>
-                      <td className="after">{shownValue(c.after)}</td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
+            <div className="table-wide" tabIndex={0} role="region" aria-label={t("diff.changedTable")}>
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("diff.what")}</th>
+                    <th scope="col">{t("diff.field")}</th>
+                    <th scope="col">{t("diff.before")}</th>
+                    <th scope="col">{t("diff.after")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {diff.nodes.changed.flatMap((n) =>
+                    n.changes.map((c) => (
+                      <tr key={`${n.id}-${c.field}`}>
+                        <td>{n.name}</td>
+                        <td>{fieldLabel(c.field, t)}</td>
+                        <td className="before">{shownValue(c.before)}</td>
+                        <td className="after">{shownValue(c.after)}</td>
+                      </tr>
+                    )),
+                  )}
+                  {diff.links.changed.flatMap((l) =>
+                    l.changes.map((c) => (
+                      <tr key={`${l.id}-${c.field}`}>
+                        <td>{linkText(t, l)}</td>
+                        <td>{fieldLabel(c.field, t)}</td>
+                        <td className="before">{shownValue(c.before)}</td>
+                        <td className="after">{shownValue(c.after)}</td>
+                      </tr>
+                    )),
+                  )}
+                </tbody>
+              </table>
+            </div>
           </section>
         ) : null}
       </div>
