@@ -23,6 +23,18 @@ import enA11y from "./en/a11y.json";
 import hiA11y from "./hi/a11y.json";
 import enSearch from "./en/search.json";
 import hiSearch from "./hi/search.json";
+import enAccount from "./en/account.json";
+import hiAccount from "./hi/account.json";
+import enAdmin from "./en/admin.json";
+import hiAdmin from "./hi/admin.json";
+import enHistory from "./en/history.json";
+import hiHistory from "./hi/history.json";
+import enScale from "./en/scale.json";
+import hiScale from "./hi/scale.json";
+import enImport from "./en/import.json";
+import hiImport from "./hi/import.json";
+import enEditor from "./en/editor.json";
+import hiEditor from "./hi/editor.json";
 import enDictionarySources from "./en/dictionary-sources.json";
 import hiDictionarySources from "./hi/dictionary-sources.json";
 import enGraph from "./en/graph.json";
@@ -60,6 +72,12 @@ export const resources = {
     acbp: enAcbp,
     curation: enCuration,
     content: enContent,
+    editor: enEditor,
+    import: enImport,
+    scale: enScale,
+    history: enHistory,
+    admin: enAdmin,
+    account: enAccount,
   },
   hi: {
     auth: hiAuth,
@@ -79,5 +97,11 @@ export const resources = {
     acbp: hiAcbp,
     curation: hiCuration,
     content: hiContent,
+    editor: hiEditor,
+    import: hiImport,
+    scale: hiScale,
+    history: hiHistory,
+    admin: hiAdmin,
+    account: hiAccount,
   },
 } satisfies Record<Language, Resource[string]>;

@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cbc = hasCbcRole(user);
   const own = [...new Set(user.memberships.flatMap((m) => (m.mdoId ? [m.mdoId] : [])))];
   const mdos = listActiveMdos(cbc ? {} : { onlyIds: own });
-  const roles = user.memberships.map((m) => (m.mdoCode ? `${m.role} (${m.mdoCode})` : `${m.role} (CBC)`));
+  const roles = user.memberships.map((m) => ({ role: m.role, mdoCode: m.mdoCode }));
   return json({ name: user.name, roles, cbc, mdos, published: listPublishedFrameworks() });
 }
 
@@ -27,7 +27,7 @@ export default function Home() {
   return (
     <>
       <h1>{t("home.title")}</h1>
-      <p className="muted">{t("home.signedInAs", { name, roles: roles.join(", ") || t("home.noRoles") })}</p>
+      <p className="muted">{t("home.signedInAs", { name, roles: roles.map((r) => `${t(`admin:role.${r.role}`)} (${r.mdoCode ?? "CBC"})`).join(", ") || t("home.noRoles") })}</p>
       {mdos.length === 0 ? (
         <p className="empty">
           {t("home.noMinistry")}

@@ -11,8 +11,11 @@ import { clientOf } from "~/http/client.server";
 import { formatUtc } from "~/components/dates";
 import { sessionLimits } from "~/config.server";
 import { badRequest } from "~/http/errors.server";
+import { useTranslation } from "react-i18next";
+import { getServerT } from "~/i18n/i18n.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Your account · FRAC Studio" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account:title", "Your account");
 
 const intentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("sign-out-one"), session: z.string().regex(/^[0-9a-f]{64}$/u, "Unknown session.") }),
@@ -35,7 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = await parseForm(request, intentSchema);
-  if (!parsed.ok) throw badRequest("Unknown action on the account page.");
+  const t = await getServerT(request, "account");
+  if (!parsed.ok) throw badRequest(t("unknownAction"));
   const current = await currentKey(request);
   if (parsed.data.intent === "sign-out-everywhere" || parsed.data.session === current) {
     const everywhere = parsed.data.intent === "sign-out-everywhere";
@@ -45,49 +49,50 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect("/login", { headers: { "Set-Cookie": await storage.destroySession(await getSession(request)) } });
   }
   if (!endOwnSession({ userId: user.id, key: parsed.data.session })) {
-    return json({ message: "That session had already ended." }, { status: 404 });
+    return json({ ok: false, message: t("alreadyEnded") }, { status: 404 });
   }
   recordSecurityEvent({ event: "sign-out", userId: user.id, client: clientOf(request, context), detail: { otherSession: true } });
-  return json({ message: "Signed out that session." });
+  return json({ ok: true, message: t("signedOutOther") });
 }
 
 export default function Account() {
   const { user, sessions, limits } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation("account");
   return (
     <>
-      <h1>Your account</h1>
+      <h1>{t("title")}</h1>
       <section className="panel" aria-labelledby="who-title">
         <h2 id="who-title">{user.name}</h2>
         <p className="muted">{user.email}</p>
         <p>
           {user.memberships.length
-            ? user.memberships.map((m) => `${m.role}${m.mdoCode ? ` of ${m.mdoCode}` : " (CBC)"}`).join(", ")
-            : "No roles yet."}
+            ? user.memberships.map((m) => (m.mdoCode ? t("admin:membershipOf", { role: t(`admin:role.${m.role}`), mdo: m.mdoCode }) : t("admin:membershipCbc", { role: t(`admin:role.${m.role}`) }))).join(", ")
+            : t("noRoles")}
         </p>
         <p>
-          <Link to="/account/password">Change your password</Link>
+          <Link to="/account/password">{t("changePassword")}</Link>
         </p>
       </section>
       <section className="panel" aria-labelledby="sessions-title">
-        <h2 id="sessions-title">Where you are signed in</h2>
-        <p className="muted small">A session ends after {limits.idleMinutes} minutes without use, or {limits.maxHours} hours after signing in. Times are UTC.</p>
+        <h2 id="sessions-title">{t("sessions.heading")}</h2>
+        <p className="muted small">{t("sessions.limits", { idle: limits.idleMinutes, max: limits.maxHours })}</p>
         {result ? (
-          <p role="status" className={"message" in result && result.message.startsWith("Signed") ? "form-success" : "form-error"}>
+          <p role="status" className={result.ok ? "form-success" : "form-error"}>
             {result.message}
           </p>
         ) : null}
         <div className="table-scroll">
           <table className="data-table">
-            <caption>{sessions.length === 1 ? "1 session" : `${sessions.length} sessions`}</caption>
+            <caption>{t("sessions.count", { count: sessions.length })}</caption>
             <thead>
               <tr>
-                <th scope="col">Signed in</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">Browser</th>
-                <th scope="col">IP address</th>
+                <th scope="col">{t("sessions.signedIn")}</th>
+                <th scope="col">{t("sessions.lastSeen")}</th>
+                <th scope="col">{t("sessions.browser")}</th>
+                <th scope="col">{t("sessions.ip")}</th>
                 <th scope="col">
-                  <span className="sr-only">Action</span>
+                  <span className="sr-only">{t("sessions.action")}</span>
                 </th>
               </tr>
             </thead>
@@ -95,15 +100,15 @@ export default function Account() {
               {sessions.map((s) => (
                 <tr key={s.key}>
                   <td>{formatUtc(s.createdAt)}</td>
-                  <td>{s.current ? "now (this browser)" : formatUtc(s.lastSeenAt)}</td>
-                  <td className="small">{s.userAgent ?? "unknown"}</td>
-                  <td>{s.ip ?? "unknown"}</td>
+                  <td>{s.current ? t("sessions.now") : formatUtc(s.lastSeenAt)}</td>
+                  <td className="small">{s.userAgent ?? t("sessions.unknown")}</td>
+                  <td>{s.ip ?? t("sessions.unknown")}</td>
                   <td>
                     <Form method="post">
                       <input type="hidden" name="intent" value="sign-out-one" />
                       <input type="hidden" name="session" value={s.key} />
-                      <button type="submit" className="button small-button" aria-label={s.current ? "Sign out this browser" : `Sign out the session from ${formatUtc(s.createdAt)}`}>
-                        Sign out
+                      <button type="submit" className="button small-button" aria-label={s.current ? t("sessions.signOutThis") : t("sessions.signOutFrom", { when: formatUtc(s.createdAt) })}>
+                        {t("common:nav.signOut")}
                       </button>
                     </Form>
                   </td>
@@ -115,7 +120,7 @@ export default function Account() {
         <Form method="post">
           <input type="hidden" name="intent" value="sign-out-everywhere" />
           <button type="submit" className="button">
-            Sign out everywhere
+            {t("sessions.signOutEverywhere")}
           </button>
         </Form>
       </section>

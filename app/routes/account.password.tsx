@@ -9,19 +9,24 @@ import { startSession } from "~/session.server";
 import { requireUser } from "~/http/auth.server";
 import { clientIp } from "~/http/client.server";
 import { safeRedirect } from "~/http/safe-redirect";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { getServerT } from "~/i18n/i18n.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Change password · FRAC Studio" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account:password.title", "Change password");
 
 type Field = "currentPassword" | "newPassword" | "confirmPassword";
 
-const passwordForm = z
+const passwordForm = (t: TFunction) =>
+  z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password.").max(1024),
-    newPassword: z.string().min(1, "Enter a new password.").max(1024),
+    currentPassword: z.string().min(1, t("password.currentRequired")).max(1024),
+    newPassword: z.string().min(1, t("password.newRequired")).max(1024),
     confirmPassword: z.string().max(1024),
     redirectTo: z.string().optional(),
   })
-  .refine((f) => f.newPassword === f.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ." });
+  .refine((f) => f.newPassword === f.confirmPassword, { path: ["confirmPassword"], message: t("password.differ") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { allowOneTimePassword: true });
@@ -32,7 +37,7 @@ type ActionData = { fieldErrors: Partial<Record<Field, string[]>> };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { allowOneTimePassword: true });
-  const parsed = await parseForm(request, passwordForm);
+  const parsed = await parseForm(request, passwordForm(await getServerT(request, "account")));
   if (!parsed.ok) return json<ActionData>({ fieldErrors: parsed.fieldErrors }, { status: 400 });
   const outcome = await changePassword({ userId: user.id, currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword });
   if (!outcome.ok) {
@@ -51,6 +56,7 @@ export default function ChangePassword() {
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   const errors: ActionData["fieldErrors"] = result?.fieldErrors ?? {};
+  const { t } = useTranslation("account");
   const field = (name: Field, label: string, autoComplete: string, hint?: string) => (
     <div className="field">
       <label htmlFor={name}>{label}</label>
@@ -77,24 +83,24 @@ export default function ChangePassword() {
   );
   return (
     <section className="auth-card" aria-labelledby="password-title">
-      <h1 id="password-title">{mustChange ? "Choose your own password" : "Change your password"}</h1>
+      <h1 id="password-title">{mustChange ? t("password.headingMust") : t("password.heading")}</h1>
       {mustChange ? (
         <p role="status" className="form-notice">
-          You signed in with a one-time password. Choose a password of your own to continue.
+          {t("password.mustNotice")}
         </p>
       ) : null}
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
-        {field("currentPassword", mustChange ? "One-time password" : "Current password", "current-password")}
+        {field("currentPassword", mustChange ? t("password.oneTime") : t("password.current"), "current-password")}
         {field(
           "newPassword",
-          "New password",
+          t("password.new"),
           "new-password",
-          `At least ${minLength} characters. Not a common or easily guessed password; a few unrelated words work well. No other rules.`,
+          t("password.newHint", { min: minLength }),
         )}
-        {field("confirmPassword", "Repeat the new password", "new-password")}
+        {field("confirmPassword", t("password.repeat"), "new-password")}
         <button type="submit" className="button primary" disabled={busy}>
-          {busy ? "Saving…" : "Change password"}
+          {busy ? t("password.busy") : t("password.submit")}
         </button>
       </Form>
     </section>

@@ -6,8 +6,10 @@ import { listActiveMdos } from "~/models/access/mdos.server";
 import { requireAdminOrNotFound } from "~/http/auth.server";
 import { formatUtc } from "~/components/dates";
 import { adminAuditFilters, ADMIN_AUDIT_PAGE } from "~/http/admin-audit-filters.server";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Audit log · FRAC Studio" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:nav.audit", "Audit log");
 
 /** The whole audit log (every ministry, and rows with none), filtered and paged in SQL; admins only, 404 to everyone else. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -42,25 +44,25 @@ export default function AdminAudit() {
   csvQuery.delete("offset");
   const csvText = csvQuery.toString();
   const csvHref = `/admin/audit.csv${csvText ? `?${csvText}` : ""}`;
+  const { t } = useTranslation("admin");
   return (
     <>
-      <h1>Audit log</h1>
+      <h1>{t("common:nav.audit")}</h1>
       <p className="muted">
-        Everything the system recorded, in every ministry and outside them: changes, imports, reviews, users and memberships, API
-        tokens, sign-ins and refused accesses. Times are UTC; dates in the filter are days in India (IST).
+        {t("audit.intro")}
       </p>
-      <Form method="get" className="inline-form panel" aria-label="Filter the audit log">
+      <Form method="get" className="inline-form panel" aria-label={t("audit.filterLabel")}>
         <div className="field">
-          <label htmlFor="f-user">Who</label>
-          <input id="f-user" name="user" defaultValue={form.user} placeholder="name or email" maxLength={320} />
+          <label htmlFor="f-user">{t("audit.who")}</label>
+          <input id="f-user" name="user" defaultValue={form.user} placeholder={t("audit.whoPlaceholder")} maxLength={320} />
         </div>
         <div className="field">
-          <label htmlFor="f-event">Event</label>
+          <label htmlFor="f-event">{t("audit.event")}</label>
           <select id="f-event" name="event" defaultValue={form.event}>
-            <option value="">Every event</option>
+            <option value="">{t("audit.everyEvent")}</option>
             {[...new Set(events.map((e) => e.entity))].map((entity) => (
               <optgroup key={entity} label={entity}>
-                <option value={entity}>every {entity} event</option>
+                <option value={entity}>{t("audit.everyEntityEvent", { entity })}</option>
                 {events
                   .filter((e) => e.entity === entity)
                   .map((e) => (
@@ -73,10 +75,10 @@ export default function AdminAudit() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-mdo">Ministry</label>
+          <label htmlFor="f-mdo">{t("audit.ministry")}</label>
           <select id="f-mdo" name="mdo" defaultValue={form.mdo}>
-            <option value="">Any, or none</option>
-            <option value="-">None (users, CBC, tokens)</option>
+            <option value="">{t("audit.anyMdo")}</option>
+            <option value="-">{t("audit.noMdo")}</option>
             {mdos.map((m) => (
               <option key={m.code} value={m.code}>
                 {m.code}: {m.name}
@@ -85,41 +87,41 @@ export default function AdminAudit() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-from">From</label>
+          <label htmlFor="f-from">{t("audit.from")}</label>
           <input id="f-from" name="from" type="date" defaultValue={form.from} />
         </div>
         <div className="field">
-          <label htmlFor="f-to">To</label>
+          <label htmlFor="f-to">{t("audit.to")}</label>
           <input id="f-to" name="to" type="date" defaultValue={form.to} />
         </div>
         <button type="submit" className="button">
-          Filter
+          {t("audit.filter")}
         </button>
         <a className="button" href={csvHref}>
-          Download CSV ({total})
+          {t("audit.csv", { total })}
         </a>
       </Form>
       <div className="table-wide">
         <table className="data-table audit-table">
           <caption>
-            {total === 0 ? "No entries match." : `Entries ${first}–${last} of ${total}, newest first`}
+            {total === 0 ? t("audit.noEntries") : t("audit.entries", { first, last, total })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Who</th>
-              <th scope="col">Ministry</th>
-              <th scope="col">Event</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
+              <th scope="col">{t("audit.when")}</th>
+              <th scope="col">{t("audit.who")}</th>
+              <th scope="col">{t("audit.ministry")}</th>
+              <th scope="col">{t("audit.event")}</th>
+              <th scope="col">{t("audit.subject")}</th>
+              <th scope="col">{t("audit.before")}</th>
+              <th scope="col">{t("audit.after")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>{formatUtc(r.at)}</td>
-                <td>{r.userName ?? (r.entity === "access" ? "—" : "command line")}</td>
+                <td>{r.userName ?? (r.entity === "access" ? "—" : t("audit.commandLine"))}</td>
                 <td>{r.mdoCode ?? ""}</td>
                 <td>
                   {r.entity} {r.action}
@@ -133,9 +135,9 @@ export default function AdminAudit() {
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pages of the audit log" className="pager">
-        {offset > 0 ? <Link to={pageHref(query, Math.max(0, offset - ADMIN_AUDIT_PAGE))}>← Newer</Link> : null}
-        {last < total ? <Link to={pageHref(query, last)}>Older →</Link> : null}
+      <nav aria-label={t("audit.pages")} className="pager">
+        {offset > 0 ? <Link to={pageHref(query, Math.max(0, offset - ADMIN_AUDIT_PAGE))}>{t("audit.newer")}</Link> : null}
+        {last < total ? <Link to={pageHref(query, last)}>{t("audit.older")}</Link> : null}
       </nav>
     </>
   );

@@ -6,24 +6,27 @@ import { parseForm } from "~/http/form.server";
 import { activateMdo, listActiveMdos, searchInactiveMdos } from "~/models/access/mdos.server";
 import { openMinistries, setPublicRead } from "~/models/read-api/public-read.server";
 import { requireCbcRole } from "~/http/auth.server";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { getServerT } from "~/i18n/i18n.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ministries · FRAC Studio" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:mdos.title", "Ministries");
 
-const activateForm = z.object({
-  mdoId: z.uuid("Choose an organisation from the list."),
+const activateForm = (t: TFunction) =>
+  z.object({
+  mdoId: z.uuid(t("mdos.chooseOrg")),
   code: z
     .string()
     .trim()
-    .regex(/^[A-Za-z][A-Za-z0-9-]{1,15}$/, "Use 2–16 letters, digits or hyphens, starting with a letter (e.g. CBIC)."),
+    .regex(/^[A-Za-z][A-Za-z0-9-]{1,15}$/, t("mdos.codeRule")),
   parent: z.string().trim().max(16).optional(),
   intent: z.literal("activate"),
 });
-const publicReadForm = z.object({ intent: z.literal("public-read"), mdoId: z.uuid("Choose a ministry from the list."), open: z.enum(["1", "0"]) });
+const publicReadForm = (t: TFunction) => z.object({ intent: z.literal("public-read"), mdoId: z.uuid(t("mdos.chooseMinistry")), open: z.enum(["1", "0"]) });
 // why a default intent: the activation form predates intents, and scripts may post it without one.
-const mdoForm = z.preprocess(
-  (fields) => ({ intent: "activate", ...(fields as Record<string, unknown>) }),
-  z.discriminatedUnion("intent", [activateForm, publicReadForm]),
-);
+const mdoForm = (t: TFunction) =>
+  z.preprocess((fields) => ({ intent: "activate", ...(fields as Record<string, unknown>) }), z.discriminatedUnion("intent", [activateForm(t), publicReadForm(t)]));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCbcRole(request, ["admin"]);
@@ -34,13 +37,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireCbcRole(request, ["admin"]);
-  const parsed = await parseForm(request, mdoForm);
+  const t = await getServerT(request, "admin");
+  const parsed = await parseForm(request, mdoForm(t));
   if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors }, { status: 400 });
   const form = parsed.data;
   switch (form.intent) {
     case "public-read": {
       if (!setPublicRead({ mdoId: form.mdoId, open: form.open === "1", actorId: admin.id })) {
-        return json({ fieldErrors: { mdoId: ["No such active ministry."] } as Record<string, string[]> }, { status: 404 });
+        return json({ fieldErrors: { mdoId: [t("mdos.noSuchActive")] } as Record<string, string[]> }, { status: 404 });
       }
       return redirect("/admin/mdos");
     }
@@ -55,19 +59,20 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminMdos() {
   const { q, active, matches, openToAll, openIds } = useLoaderData<typeof loader>();
   const errors: Record<string, string[] | undefined> = useActionData<typeof action>()?.fieldErrors ?? {};
+  const { t } = useTranslation("admin");
   return (
     <>
-      <h1>Ministries, departments and organisations</h1>
+      <h1>{t("mdos.heading")}</h1>
       <section className="panel" aria-labelledby="activate">
-        <h2 id="activate">Activate an organisation</h2>
-        <p className="muted">Pick it from iGOT&apos;s list of 705 MDOs and give it a short code; it gets an empty draft framework.</p>
+        <h2 id="activate">{t("mdos.activateHeading")}</h2>
+        <p className="muted">{t("mdos.activateIntro")}</p>
         <Form method="get" className="inline-form" role="search">
           <div className="field">
-            <label htmlFor="q">Search the list</label>
+            <label htmlFor="q">{t("mdos.searchList")}</label>
             <input id="q" name="q" type="search" defaultValue={q} minLength={2} />
           </div>
           <button type="submit" className="button">
-            Search
+            {t("mdos.search")}
           </button>
         </Form>
         {Object.values(errors).some(Boolean) ? (
@@ -75,14 +80,14 @@ export default function AdminMdos() {
             {Object.entries(errors).map(([k, v]) => (v ? <li key={k}>{v[0]}</li> : null))}
           </ul>
         ) : null}
-        {q && matches.length === 0 ? <p className="empty">No inactive organisation matches “{q}”.</p> : null}
+        {q && matches.length === 0 ? <p className="empty">{t("mdos.noMatch", { q })}</p> : null}
         {matches.length ? (
           <table className="data-table">
-            <caption>Matching organisations</caption>
+            <caption>{t("mdos.matching")}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Activate as</th>
+                <th scope="col">{t("mdos.name")}</th>
+                <th scope="col">{t("mdos.activateAs")}</th>
               </tr>
             </thead>
             <tbody>
@@ -93,19 +98,19 @@ export default function AdminMdos() {
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="activate" />
                       <input type="hidden" name="mdoId" value={m.id} />
-                      <label className="sr-only" htmlFor={`code-${m.id}`}>Code for {m.name}</label>
-                      <input id={`code-${m.id}`} name="code" required placeholder="Code" size={8} />
-                      <label className="sr-only" htmlFor={`parent-${m.id}`}>Parent of {m.name}</label>
+                      <label className="sr-only" htmlFor={`code-${m.id}`}>{t("mdos.codeFor", { name: m.name })}</label>
+                      <input id={`code-${m.id}`} name="code" required placeholder={t("mdos.code")} size={8} />
+                      <label className="sr-only" htmlFor={`parent-${m.id}`}>{t("mdos.parentOf", { name: m.name })}</label>
                       <select id={`parent-${m.id}`} name="parent" defaultValue="">
-                        <option value="">No parent</option>
+                        <option value="">{t("mdos.noParent")}</option>
                         {active.map((a) => (
                           <option key={a.code} value={a.code}>
-                            under {a.code}
+                            {t("mdos.under", { code: a.code })}
                           </option>
                         ))}
                       </select>
                       <button type="submit" className="button small-button">
-                        Activate
+                        {t("mdos.activate")}
                       </button>
                     </Form>
                   </td>
@@ -116,13 +121,13 @@ export default function AdminMdos() {
         ) : null}
       </section>
       <table className="data-table">
-        <caption>{active.length} active</caption>
+        <caption>{t("mdos.activeCount", { count: active.length })}</caption>
         <thead>
           <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Name</th>
-            <th scope="col">Parent</th>
-            <th scope="col">Published versions without a token</th>
+            <th scope="col">{t("mdos.code")}</th>
+            <th scope="col">{t("mdos.name")}</th>
+            <th scope="col">{t("mdos.parent")}</th>
+            <th scope="col">{t("mdos.publicRead")}</th>
           </tr>
         </thead>
         <tbody>
@@ -135,7 +140,7 @@ export default function AdminMdos() {
                 <Link to={`/frameworks/${m.code}`}>{m.name}</Link>
               </td>
               <td>{m.parentName ?? "—"}</td>
-              <td>{openToAll ? "Open to all (PUBLIC_READ=1)" : <PublicReadToggle mdoId={m.id} name={m.name} open={openIds.includes(m.id)} />}</td>
+              <td>{openToAll ? t("mdos.openToAll") : <PublicReadToggle mdoId={m.id} name={m.name} open={openIds.includes(m.id)} />}</td>
             </tr>
           ))}
         </tbody>
@@ -146,14 +151,15 @@ export default function AdminMdos() {
 
 /** Opens or closes a ministry's published versions to the read API and CASE binding without a token. */
 function PublicReadToggle({ mdoId, name, open }: { mdoId: string; name: string; open: boolean }) {
+  const { t } = useTranslation("admin");
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value="public-read" />
       <input type="hidden" name="mdoId" value={mdoId} />
       <input type="hidden" name="open" value={open ? "0" : "1"} />
-      <span className="muted">{open ? "Open" : "Token only"}</span>
-      <button type="submit" className="button small-button" aria-label={`${open ? "Close" : "Open"} reading without a token for ${name}`}>
-        {open ? "Close" : "Open"}
+      <span className="muted">{open ? t("mdos.isOpen") : t("mdos.tokenOnly")}</span>
+      <button type="submit" className="button small-button" aria-label={t(open ? "mdos.closeLabel" : "mdos.openLabel", { name })}>
+        {open ? t("mdos.close") : t("mdos.open")}
       </button>
     </Form>
   );

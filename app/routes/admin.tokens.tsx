@@ -9,13 +9,18 @@ import { requireCbcRole } from "~/http/auth.server";
 import { parseForm } from "~/http/form.server";
 import { badRequest } from "~/http/errors.server";
 import { formatUtc, istDate } from "~/components/dates";
+import type { TFunction } from "i18next";
+import { Trans, useTranslation } from "react-i18next";
+import { getServerT } from "~/i18n/i18n.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "API tokens · FRAC Studio" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:tokens.title", "API tokens");
 
-const intentSchema = z.discriminatedUnion("intent", [
+const intentSchema = (t: TFunction) =>
+  z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("create"),
-    name: z.string().trim().min(1, "Name the system that will use the token.").max(100, "Keep the name under 100 characters."),
+    name: z.string().trim().min(1, t("tokens.nameRequired")).max(100, t("tokens.nameTooLong")),
     expires: z.string().trim().max(40).optional(),
     mdo: z.string().trim().max(40).optional(),
   }),
@@ -32,15 +37,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireCbcRole(request, ["admin"]);
-  const parsed = await parseForm(request, intentSchema);
+  const t = await getServerT(request, "admin");
+  const parsed = await parseForm(request, intentSchema(t));
   if (!parsed.ok) {
-    if (parsed.unknownIntent) throw badRequest("Unknown action on the tokens page.");
+    if (parsed.unknownIntent) throw badRequest(t("tokens.unknownAction"));
     return json<ActionResult>({ ok: false, fieldErrors: parsed.fieldErrors, created: null, revoked: null }, { status: 400 });
   }
   const input = parsed.data;
   if (input.intent === "revoke") {
     if (!revokeToken({ name: input.name, actorId: admin.id })) {
-      return json<ActionResult>({ ok: false, fieldErrors: { revoke: [`There is no live token named "${input.name}".`] }, created: null, revoked: null }, { status: 404 });
+      return json<ActionResult>({ ok: false, fieldErrors: { revoke: [t("tokens.noLive", { name: input.name })] }, created: null, revoked: null }, { status: 404 });
     }
     return json<ActionResult>({ ok: true, fieldErrors: {}, created: null, revoked: input.name });
   }
@@ -48,19 +54,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const expiry = input.expires ? expiryOf(input.expires) : null;
   if (expiry && !expiry.ok) return fail("expires", expiry.message);
   const mdo = input.mdo ? getMdoByCode({ code: input.mdo }) : null;
-  if (input.mdo && !mdo) return fail("mdo", `There is no active ministry with the code "${input.mdo}".`);
+  if (input.mdo && !mdo) return fail("mdo", t("tokens.noMinistry", { code: input.mdo }));
   const result = createToken({ name: input.name, createdBy: admin.id, expiresAt: expiry?.ok ? expiry.expiresAt : null, mdoId: mdo?.id ?? null });
   if (!result.ok) return json<ActionResult>({ ok: false, fieldErrors: { name: [result.message] }, created: null, revoked: null }, { status: 400 });
   return json<ActionResult>({ ok: true, fieldErrors: {}, created: { name: result.name, token: result.token }, revoked: null });
 }
 
-const when = (iso: string | null) => (iso ? `${formatUtc(iso)} UTC` : "never");
+const when = (t: TFunction, iso: string | null) => (iso ? `${formatUtc(iso)} UTC` : t("tokens.never"));
 
 /** The state of a token in words: live, expired or revoked, and until when. */
-function validity(t: { revokedAt: string | null; expiresAt: string | null }, now: number): string {
-  if (t.revokedAt) return `Revoked ${when(t.revokedAt)}`;
-  if (!t.expiresAt) return "Live, no expiry";
-  return Date.parse(t.expiresAt) <= now ? `Expired ${istDate(t.expiresAt)}` : `Live until ${istDate(t.expiresAt)}`;
+function validity(t: TFunction, token: { revokedAt: string | null; expiresAt: string | null }, now: number): string {
+  if (token.revokedAt) return t("tokens.revokedAt", { when: when(t, token.revokedAt) });
+  if (!token.expiresAt) return t("tokens.liveForever");
+  return Date.parse(token.expiresAt) <= now ? t("tokens.expired", { day: istDate(token.expiresAt) }) : t("tokens.liveUntil", { day: istDate(token.expiresAt) });
 }
 
 export default function AdminTokens() {
@@ -72,25 +78,24 @@ export default function AdminTokens() {
   const expiresError = result?.fieldErrors.expires?.[0];
   const mdoError = result?.fieldErrors.mdo?.[0];
   const now = Date.now();
+  const { t } = useTranslation("admin");
   return (
     <>
-      <h1>API tokens</h1>
+      <h1>{t("tokens.title")}</h1>
       <p className="muted">
-        Other systems read published frameworks through the read API (<code>/api/v1</code>, <code>/ims/case/v1p1</code>) with a
-        token sent as <code>Authorization: Bearer TOKEN</code>. Tokens are read-only and never see drafts. A token may stop at the end
-        of a given day and may read only one ministry&apos;s frameworks.{" "}
-        {rate.limit > 0 ? `Each token may make ${rate.limit} requests every ${rate.windowSeconds} s; beyond that the API answers 429.` : "Requests are not rate-limited."}
+        <Trans t={t} i18nKey="tokens.intro" components={[<code key="0" />, <code key="1" />, <code key="2" />]} />{" "}
+        {rate.limit > 0 ? t("tokens.rate", { limit: rate.limit, seconds: rate.windowSeconds }) : t("tokens.noRate")}
       </p>
       <section className="panel" aria-labelledby="new-token">
-        <h2 id="new-token">Create a token</h2>
+        <h2 id="new-token">{t("tokens.create")}</h2>
         {result?.created ? (
           <div className="form-success" role="status">
-            Created the token <strong>{result.created.name}</strong>. Copy it now; it is shown once: <code>{result.created.token}</code>
+            <Trans t={t} i18nKey="tokens.created" values={{ name: result.created.name }} components={[<strong key="0" />]} /> <code>{result.created.token}</code>
           </div>
         ) : null}
         {result?.revoked ? (
           <div className="form-success" role="status">
-            Revoked the token <strong>{result.revoked}</strong>.
+            <Trans t={t} i18nKey="tokens.revoked" values={{ name: result.revoked }} components={[<strong key="0" />]} />
           </div>
         ) : null}
         {revokeError ? (
@@ -101,7 +106,7 @@ export default function AdminTokens() {
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="create" />
           <div className="field">
-            <label htmlFor="token-name">Name (the system that will use it)</label>
+            <label htmlFor="token-name">{t("tokens.nameLabel")}</label>
             <input
               id="token-name"
               name="name"
@@ -118,7 +123,7 @@ export default function AdminTokens() {
             ) : null}
           </div>
           <div className="field">
-            <label htmlFor="token-expires">Last day (optional, India time)</label>
+            <label htmlFor="token-expires">{t("tokens.lastDay")}</label>
             <input
               id="token-expires"
               name="expires"
@@ -133,12 +138,12 @@ export default function AdminTokens() {
             ) : null}
           </div>
           <div className="field">
-            <label htmlFor="token-mdo">Reads</label>
+            <label htmlFor="token-mdo">{t("tokens.reads")}</label>
             <select id="token-mdo" name="mdo" defaultValue="" aria-invalid={mdoError ? true : undefined} aria-describedby={mdoError ? "token-mdo-error" : undefined}>
-              <option value="">Every published framework</option>
+              <option value="">{t("tokens.everyPublished")}</option>
               {mdos.map((m) => (
                 <option key={m.code} value={m.code}>
-                  Only {m.code}: {m.name}
+                  {t("tokens.onlyMdo", { code: m.code, name: m.name })}
                 </option>
               ))}
             </select>
@@ -149,40 +154,40 @@ export default function AdminTokens() {
             ) : null}
           </div>
           <button type="submit" className="button primary" disabled={busy}>
-            Create
+            {t("tokens.createButton")}
           </button>
         </Form>
       </section>
       <div className="table-wide">
         <table className="data-table">
-          <caption>{tokens.length} {tokens.length === 1 ? "token" : "tokens"}</caption>
+          <caption>{t("tokens.count", { count: tokens.length })}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Reads</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t("tokens.name")}</th>
+              <th scope="col">{t("tokens.reads")}</th>
+              <th scope="col">{t("tokens.createdCol")}</th>
+              <th scope="col">{t("tokens.lastUsed")}</th>
+              <th scope="col">{t("tokens.status")}</th>
               <th scope="col">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("tokens.actions")}</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {tokens.map((t) => (
-              <tr key={t.id}>
-                <td>{t.name}</td>
-                <td>{t.mdoCode ? `only ${t.mdoCode}` : "every framework"}</td>
-                <td>{when(t.createdAt)}</td>
-                <td>{when(t.lastUsedAt)}</td>
-                <td>{validity(t, now)}</td>
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <td>{token.name}</td>
+                <td>{token.mdoCode ? t("tokens.only", { code: token.mdoCode }) : t("tokens.every")}</td>
+                <td>{when(t, token.createdAt)}</td>
+                <td>{when(t, token.lastUsedAt)}</td>
+                <td>{validity(t, token, now)}</td>
                 <td>
-                  {t.revokedAt ? null : (
+                  {token.revokedAt ? null : (
                     <Form method="post">
                       <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="name" value={t.name} />
-                      <button type="submit" className="button small-button" aria-label={`Revoke the token ${t.name}`}>
-                        Revoke
+                      <input type="hidden" name="name" value={token.name} />
+                      <button type="submit" className="button small-button" aria-label={t("tokens.revokeLabel", { name: token.name })}>
+                        {t("tokens.revoke")}
                       </button>
                     </Form>
                   )}

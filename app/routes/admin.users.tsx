@@ -11,25 +11,19 @@ import { requireCbcRole } from "~/http/auth.server";
 import { parseForm } from "~/http/form.server";
 import { badRequest } from "~/http/errors.server";
 import { setCuratorRole } from "~/models/access/curator-role.server";
+import type { TFunction } from "i18next";
 import { getServerT } from "~/i18n/i18n.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Users · FRAC Studio" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:users.title", "Users");
 
-const ROLE_HELP: Record<string, string> = {
-  author: "edits one ministry's framework",
-  viewer: "reads one ministry's framework",
-  reviewer: "CBC technical review, every ministry",
-  board: "CBC review board, every ministry",
-  curator: "curates the competency dictionary",
-  admin: "manages users and ministries",
-};
-
-const intentSchema = z.discriminatedUnion("intent", [
+const intentSchema = (t: TFunction) =>
+  z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("create"),
-    email: z.string().trim().toLowerCase().max(320).pipe(z.email("Enter a valid email address.")),
+    email: z.string().trim().toLowerCase().max(320).pipe(z.email(t("users.emailInvalid"))),
     name: z.string().trim().max(200).optional(),
-    role: z.enum(MEMBERSHIP_ROLES, { error: "Choose a role." }),
+    role: z.enum(MEMBERSHIP_ROLES, { error: t("users.roleRequired") }),
     mdo: z.string().trim().max(32).optional(),
   }),
   z.object({ intent: z.literal("revoke"), membershipId: z.uuid() }),
@@ -48,29 +42,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireCbcRole(request, ["admin"]);
-  const parsed = await parseForm(request, intentSchema);
+  const t = await getServerT(request, "admin");
+  const parsed = await parseForm(request, intentSchema(t));
   if (!parsed.ok) {
-    if (parsed.unknownIntent) throw badRequest("Unknown action on the users page.");
+    if (parsed.unknownIntent) throw badRequest(t("users.unknownAction"));
     return json({ ok: false as const, fieldErrors: parsed.fieldErrors, created: null, account: null }, { status: 400 });
   }
   const input = parsed.data;
   if (input.intent === "curator") {
-    const t = await getServerT(request, "curation");
+    const tc = await getServerT(request, "curation");
     const result = setCuratorRole({ userId: input.userId, grant: input.grant === "1", actorId: admin.id });
-    const message = result.ok ? t(input.grant === "1" ? "admin.granted" : "admin.revoked", { email: result.email }) : result.reason === "no-user" ? "That user no longer exists." : t(`admin.${result.reason === "already" ? "already" : "notCurator"}`, { email: result.email });
+    const message = result.ok ? tc(input.grant === "1" ? "admin.granted" : "admin.revoked", { email: result.email }) : result.reason === "no-user" ? t("users.userGone") : tc(`admin.${result.reason === "already" ? "already" : "notCurator"}`, { email: result.email });
     return json({ ok: result.ok, fieldErrors: {}, created: null, account: { message, password: null, email: result.email } }, { status: result.ok ? 200 : result.status });
   }
-  if (input.intent !== "create" && input.intent !== "revoke") return accountAction({ intent: input.intent, userId: input.userId, admin });
+  if (input.intent !== "create" && input.intent !== "revoke") return accountAction({ intent: input.intent, userId: input.userId, admin, t });
   if (input.intent === "revoke") {
     if (!revokeMembership({ membershipId: input.membershipId, actorId: admin.id })) {
-      return json({ ok: false as const, fieldErrors: { membershipId: ["That membership no longer exists."] }, created: null, account: null }, { status: 404 });
+      return json({ ok: false as const, fieldErrors: { membershipId: [t("users.membershipGone")] }, created: null, account: null }, { status: 404 });
     }
     return json({ ok: true as const, fieldErrors: {}, created: null, account: null });
   }
   const scoped = MINISTRY_ROLES.includes(input.role);
   const mdo = input.mdo ? getMdoByCode({ code: input.mdo }) : null;
   if (scoped && !mdo) {
-    return json({ ok: false as const, fieldErrors: { mdo: [`The ${input.role} role needs a ministry.`] }, created: null, account: null }, { status: 400 });
+    return json({ ok: false as const, fieldErrors: { mdo: [t("users.needsMinistry", { role: t(`role.${input.role}`) })] }, created: null, account: null }, { status: 400 });
   }
   const result = await createUserWithRole({
     email: input.email,
@@ -89,29 +84,32 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type AccountIntent = "disable" | "enable" | "reset-password";
 
-async function accountAction({ intent, userId, admin }: { intent: AccountIntent; userId: string; admin: { id: string } }) {
+async function accountAction({ intent, userId, admin, t }: { intent: AccountIntent; userId: string; admin: { id: string }; t: TFunction }) {
   const fail = (status: number, message: string) => json({ ok: false as const, fieldErrors: {}, created: null, account: { message, password: null, email: null } }, { status });
   const target = listUsersWithMemberships().find((u) => u.id === userId);
-  if (!target) return fail(404, "That user no longer exists.");
+  if (!target) return fail(404, t("users.userGone"));
   if (intent !== "enable" && target.id === admin.id) {
-    return fail(400, intent === "disable" ? "You cannot disable your own account." : "Change your own password on your account page.");
+    return fail(400, intent === "disable" ? t("users.notYourself") : t("users.ownPassword"));
   }
   if (intent === "reset-password") {
     const reset = await resetPassword({ userId, actorId: admin.id });
-    if (!reset) return fail(404, "That user no longer exists.");
-    return json({ ok: true as const, fieldErrors: {}, created: null, account: { message: `New one-time password for ${target.email} (shown once):`, password: reset.password, email: target.email } });
+    if (!reset) return fail(404, t("users.userGone"));
+    return json({ ok: true as const, fieldErrors: {}, created: null, account: { message: t("users.newPassword", { email: target.email }), password: reset.password, email: target.email } });
   }
   const disabled = intent === "disable";
-  if (!setUserDisabled({ userId, disabled, actorId: admin.id })) return fail(409, `${target.email} is already ${disabled ? "disabled" : "enabled"}.`);
-  return json({ ok: true as const, fieldErrors: {}, created: null, account: { message: `${target.email} is ${disabled ? "disabled and signed out everywhere" : "enabled again"}.`, password: null, email: target.email } });
+  if (!setUserDisabled({ userId, disabled, actorId: admin.id })) return fail(409, t(disabled ? "users.alreadyDisabled" : "users.alreadyEnabled", { email: target.email }));
+  return json({ ok: true as const, fieldErrors: {}, created: null, account: { message: t(disabled ? "users.disabled" : "users.enabled", { email: target.email }), password: null, email: target.email } });
 }
 
 export default function AdminUsers() {
   const { users, mdos, me } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const { t } = useTranslation("curation");
+  const { t: tc } = useTranslation("curation");
   const errors: Record<string, string[] | undefined> = result?.fieldErrors ?? {};
+  const { t } = useTranslation("admin");
+  const role = (r: string) => t(`role.${r}`);
+  const membership = (m: { role: string; mdoCode: string | null }) => (m.mdoCode ? t("membershipOf", { role: role(m.role), mdo: m.mdoCode }) : t("membershipCbc", { role: role(m.role) }));
   const fieldProps = (name: string) => ({
     id: `new-${name}`,
     name,
@@ -126,19 +124,18 @@ export default function AdminUsers() {
     ) : null;
   return (
     <>
-      <h1>Users and memberships</h1>
+      <h1>{t("users.heading")}</h1>
       <section className="panel" aria-labelledby="add-user">
-        <h2 id="add-user">Add a user or grant a role</h2>
+        <h2 id="add-user">{t("users.add")}</h2>
         {result?.created ? (
           <div className="form-success" role="status">
             {result.created.password ? (
               <>
-                Created <strong>{result.created.email}</strong>. One-time password (shown once):{" "}
-                <code>{result.created.password}</code>
+                {t("users.created", { email: result.created.email })} <code>{result.created.password}</code>
               </>
             ) : (
               <>
-                Granted <strong>{result.created.role}</strong> to {result.created.email}; their password is unchanged.
+                {t("users.granted", { role: role(result.created.role), email: result.created.email })}
               </>
             )}
           </div>
@@ -146,27 +143,27 @@ export default function AdminUsers() {
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="create" />
           <div className="field">
-            <label htmlFor="new-email">Email</label>
+            <label htmlFor="new-email">{t("users.email")}</label>
             <input type="email" required {...fieldProps("email")} />
             {fieldError("email")}
           </div>
           <div className="field">
-            <label htmlFor="new-name">Name</label>
+            <label htmlFor="new-name">{t("users.name")}</label>
             <input type="text" {...fieldProps("name")} />
           </div>
           <div className="field">
-            <label htmlFor="new-role">Role</label>
+            <label htmlFor="new-role">{t("users.role")}</label>
             <select {...fieldProps("role")} defaultValue="author">
               {MEMBERSHIP_ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {r}: {ROLE_HELP[r]}
+                  {role(r)}: {t(`roleHelp.${r}`)}
                 </option>
               ))}
             </select>
             {fieldError("role")}
           </div>
           <div className="field">
-            <label htmlFor="new-mdo">Ministry (author and viewer only)</label>
+            <label htmlFor="new-mdo">{t("users.ministry")}</label>
             <select {...fieldProps("mdo")} defaultValue="">
               <option value="">—</option>
               {mdos.map((m) => (
@@ -178,7 +175,7 @@ export default function AdminUsers() {
             {fieldError("mdo")}
           </div>
           <button type="submit" className="button primary" disabled={busy}>
-            Add
+            {t("users.submit")}
           </button>
         </Form>
       </section>
@@ -188,12 +185,12 @@ export default function AdminUsers() {
         </div>
       ) : null}
       <table className="data-table">
-        <caption>{users.length} users</caption>
+        <caption>{t("users.count", { count: users.length })}</caption>
         <thead>
           <tr>
-            <th scope="col">User</th>
-            <th scope="col">Memberships</th>
-            <th scope="col">Account</th>
+            <th scope="col">{t("users.user")}</th>
+            <th scope="col">{t("users.memberships")}</th>
+            <th scope="col">{t("users.account")}</th>
           </tr>
         </thead>
         <tbody>
@@ -203,24 +200,21 @@ export default function AdminUsers() {
                 {u.name}
                 <div className="muted small">
                   {u.email}
-                  {u.isDemo ? " · demo account" : ""}
-                  {u.disabled ? " · disabled" : ""}
-                  {u.mustChangePassword ? " · one-time password" : ""}
+                  {u.isDemo ? ` · ${t("users.demoAccount")}` : ""}
+                  {u.disabled ? ` · ${t("users.isDisabled")}` : ""}
+                  {u.mustChangePassword ? ` · ${t("users.oneTime")}` : ""}
                 </div>
               </td>
               <td>
                 <ul className="memberships">
                   {u.memberships.map((m) => (
                     <li key={m.id}>
-                      <span>
-                        {m.role}
-                        {m.mdoCode ? ` of ${m.mdoCode}` : " (CBC)"}
-                      </span>
+                      <span>{membership(m)}</span>
                       <Form method="post">
                         <input type="hidden" name="intent" value="revoke" />
                         <input type="hidden" name="membershipId" value={m.id} />
-                        <button type="submit" className="button small-button" aria-label={`Revoke ${m.role}${m.mdoCode ? ` of ${m.mdoCode}` : ""} from ${u.email}`}>
-                          Revoke
+                        <button type="submit" className="button small-button" aria-label={t("users.revokeLabel", { membership: membership(m), email: u.email })}>
+                          {t("users.revoke")}
                         </button>
                       </Form>
                     </li>
@@ -229,22 +223,22 @@ export default function AdminUsers() {
               </td>
               <td>
                 {u.id === me ? (
-                  <span className="muted small">you (change your password on your account page)</span>
+                  <span className="muted small">{t("users.you")}</span>
                 ) : (
                   <div className="account-actions">
                     <Form method="post">
                       <input type="hidden" name="intent" value={u.disabled ? "enable" : "disable"} />
                       <input type="hidden" name="userId" value={u.id} />
-                      <button type="submit" className="button small-button" aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.email}`}>
-                        {u.disabled ? "Enable" : "Disable"}
+                      <button type="submit" className="button small-button" aria-label={t(u.disabled ? "users.enableLabel" : "users.disableLabel", { email: u.email })}>
+                        {u.disabled ? t("users.enable") : t("users.disable")}
                       </button>
                     </Form>
-                    <CuratorToggle userId={u.id} email={u.email} curator={u.memberships.some((m) => m.role === "curator" && !m.mdoCode)} label={t} />
+                    <CuratorToggle userId={u.id} email={u.email} curator={u.memberships.some((m) => m.role === "curator" && !m.mdoCode)} label={tc} />
                     <Form method="post">
                       <input type="hidden" name="intent" value="reset-password" />
                       <input type="hidden" name="userId" value={u.id} />
-                      <button type="submit" className="button small-button" aria-label={`Reset the password of ${u.email}`}>
-                        Reset password
+                      <button type="submit" className="button small-button" aria-label={t("users.resetLabel", { email: u.email })}>
+                        {t("users.reset")}
                       </button>
                     </Form>
                   </div>

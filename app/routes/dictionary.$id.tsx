@@ -22,6 +22,7 @@ import { KcmMappings } from "~/components/dictionary/kcm-mappings";
 import { SourceEntryView } from "~/components/dictionary/source-entry-view";
 import { kcmMappingChoices, mappingsOfCompetency, mappingsOfSourceEntry } from "~/models/dictionary/mapping.server";
 import { getSourceEntry, SOURCE_CURATORS } from "~/models/dictionary/sources.server";
+import { levelName } from "~/i18n/level-name";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data?.kind === "outside"
@@ -162,7 +163,7 @@ function DictionaryEntry({ e }: { e: KcmData }) {
         {e.levels.map((l) => (
           <li key={l.level}>
             <strong>
-              {l.level} {l.name}
+              {l.level} {levelName(t, l.name)}
             </strong>
             {l.isDefault ? <span className="small muted"> · {t("entry.levels.default")}</span> : null}
             <ul>

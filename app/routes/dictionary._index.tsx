@@ -15,6 +15,7 @@ import { searchViewer } from "~/http/search-viewer.server";
 import { CaseUpload } from "~/components/dictionary/case-upload";
 import { SourceList } from "~/components/dictionary/source-list";
 import { listSources, SOURCE_CURATORS } from "~/models/dictionary/sources.server";
+import { levelName } from "~/i18n/level-name";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dictionary:title", "Competency dictionary");
 
@@ -157,7 +158,7 @@ function DictionaryTree() {
             {scale.levels.map((l) => (
               <li key={l.level}>
                 <strong>
-                  {l.level} {l.name}
+                  {l.level} {levelName(t, l.name)}
                 </strong>
                 : {l.descriptor}
               </li>

@@ -5,8 +5,10 @@ import { z } from "zod";
 import { listAudit } from "~/models/audit/queries.server";
 import { requireMdoAccess } from "~/http/auth.server";
 import { badRequest } from "~/http/errors.server";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Audit trail · FRAC Studio" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "framework:outline.auditTrail", "Audit trail");
 
 const filters = z.object({
   entity: z.string().max(40).optional(),
@@ -45,71 +47,73 @@ export function filteredAudit(mdoId: string, f: z.infer<typeof filters>, limit: 
 
 export default function Audit() {
   const { mdo, rows, total, filters: f, query } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("history");
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Frameworks</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${mdo.code}`}>{mdo.code}</Link> <span aria-hidden="true">›</span>{" "}
-        <span>Audit trail</span>
+      <nav aria-label={t("common:breadcrumb")} className="breadcrumb">
+        <Link to="/">{t("common:nav.frameworks")}</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${mdo.code}`}>{mdo.code}</Link> <span aria-hidden="true">›</span>{" "}
+        <span>{t("framework:outline.auditTrail")}</span>
       </nav>
-      <h1>Audit trail of {mdo.name}</h1>
-      <Form method="get" className="inline-form panel">
+      <h1>{t("audit.heading", { name: mdo.name })}</h1>
+      <Form method="get" className="inline-form panel" aria-label={t("audit.filterLabel")}>
         <div className="field">
-          <label htmlFor="a-entity">Kind</label>
+          <label htmlFor="a-entity">{t("audit.kind")}</label>
           <select id="a-entity" name="entity" defaultValue={f.entity ?? ""}>
-            <option value="">Everything</option>
+            <option value="">{t("audit.everything")}</option>
             {["node", "link", "competency", "framework", "import", "version"].map((e) => (
               <option key={e} value={e}>
-                {e}
+                {t(`audit.entity.${e}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="a-user">Who</label>
-          <input id="a-user" name="user" defaultValue={f.user ?? ""} placeholder="name or email" />
+          <label htmlFor="a-user">{t("admin:audit.who")}</label>
+          <input id="a-user" name="user" defaultValue={f.user ?? ""} placeholder={t("admin:audit.whoPlaceholder")} />
         </div>
         <div className="field">
-          <label htmlFor="a-from">From</label>
+          <label htmlFor="a-from">{t("admin:audit.from")}</label>
           <input id="a-from" name="from" type="date" defaultValue={f.from ?? ""} />
         </div>
         <div className="field">
-          <label htmlFor="a-to">To</label>
+          <label htmlFor="a-to">{t("admin:audit.to")}</label>
           <input id="a-to" name="to" type="date" defaultValue={f.to ?? ""} />
         </div>
         <button type="submit" className="button">
-          Filter
+          {t("admin:audit.filter")}
         </button>
         <a className="button" href={`/frameworks/${mdo.code}/audit.csv${query ? `?${query}` : ""}`}>
-          Download CSV
+          {t("audit.csv")}
         </a>
       </Form>
       <table className="data-table audit-table">
         <caption>
-          {total} entries{total > rows.length ? `; the newest ${rows.length} shown` : ""}
+          {t("audit.entries", { count: total })}
+          {total > rows.length ? t("audit.newestShown", { shown: rows.length }) : ""}
         </caption>
         <thead>
           <tr>
-            <th scope="col">When (UTC)</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Field</th>
-            <th scope="col">Before</th>
-            <th scope="col">After</th>
+            <th scope="col">{t("admin:audit.when")}</th>
+            <th scope="col">{t("admin:audit.who")}</th>
+            <th scope="col">{t("diff.what")}</th>
+            <th scope="col">{t("diff.field")}</th>
+            <th scope="col">{t("diff.before")}</th>
+            <th scope="col">{t("diff.after")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
               <td>{r.at.slice(0, 19).replace("T", " ")}</td>
-              <td>{r.userName ?? "command line"}</td>
+              <td>{r.userName ?? t("admin:audit.commandLine")}</td>
               <td>
-                {r.action} {r.entity}
+                {t("audit.what", { action: t(`audit.action.${r.action}`, { defaultValue: r.action }), entity: t(`audit.entity.${r.entity}`, { defaultValue: r.entity }) })}
                 {r.entityName ? ` “${r.entityName}”` : ""}
                 {r.entityId && r.entity !== "framework" && r.entity !== "import" ? (
                   <>
                     {" "}
                     <Link className="small" to={`?entityId=${r.entityId}`}>
-                      history
+                      {t("audit.history")}
                     </Link>
                   </>
                 ) : null}

@@ -6,11 +6,14 @@ import { addComment, reopenComment, resolveComment } from "~/models/review/comme
 import { requireMdoAccess } from "~/http/auth.server";
 import { parseForm } from "~/http/form.server";
 import type { StepReply } from "@schemas/replies";
+import type { TFunction } from "i18next";
+import { getServerT } from "~/i18n/i18n.server";
 
-const intent = z.discriminatedUnion("intent", [
+const intent = (t: TFunction) =>
+  z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("add"),
-    body: z.string().trim().min(1, "Write a comment first.").max(LIMITS.COMMENT_MAX, `At most ${LIMITS.COMMENT_MAX} characters.`),
+    body: z.string().trim().min(1, t("comments.bodyRequired")).max(LIMITS.COMMENT_MAX, t("review.atMost", { max: LIMITS.COMMENT_MAX })),
     targetId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
     parentId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
   }),
@@ -21,8 +24,9 @@ const intent = z.discriminatedUnion("intent", [
 /** Review comments on a framework or one of its nodes or links: add, resolve, reopen. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, mdo } = await requireMdoAccess(request, params.code, "read");
-  const form = await parseForm(request, intent);
-  if (!form.ok) return json<StepReply>({ ok: false, message: form.unknownIntent ? "Unknown comment action." : form.message }, { status: 400 });
+  const t = await getServerT(request, "history");
+  const form = await parseForm(request, intent(t));
+  if (!form.ok) return json<StepReply>({ ok: false, message: form.unknownIntent ? t("comments.unknownAction") : form.message }, { status: 400 });
   const input = form.data;
   const result = (() => {
     switch (input.intent) {

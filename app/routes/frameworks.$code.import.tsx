@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -12,8 +11,12 @@ import { runImportInWorker } from "~/models/import/runner.server";
 import { requireMdoAccess } from "~/http/auth.server";
 import { notFound } from "~/http/errors.server";
 import { readImportUpload, UploadRefused } from "~/http/import-upload.server";
+import { Trans, useTranslation } from "react-i18next";
+import { getServerT } from "~/i18n/i18n.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Import into ${data.mdo.code} · FRAC Studio` : "Import · FRAC Studio" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, "import:title", "Import", { code: data.mdo.code }) : pageTitle(matches, "import:crumb", "Import");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { mdo } = await requireMdoAccess(request, params.code, "edit");
@@ -47,11 +50,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = fields.safeParse(Object.fromEntries([...form.entries()].filter(([k]) => k !== "file")));
   if (!parsed.success) return json({ ok: false as const, message: parsed.error.issues[0].message }, { status: 400 });
   // why the name: a form sent without a chosen file has an empty, unnamed part; a chosen empty file is named and analyseImport says it is empty.
-  if (!(file instanceof File) || (file.size === 0 && file.name === "")) return json({ ok: false as const, message: "Choose a file to import." }, { status: 400 });
+  if (!(file instanceof File) || (file.size === 0 && file.name === "")) return json({ ok: false as const, message: (await getServerT(request, "import"))("chooseFile") }, { status: 400 });
   let mapping: z.infer<typeof mappingSchema> | undefined;
   if (parsed.data.mapping) {
     const m = mappingSchema.safeParse(safeJson(parsed.data.mapping));
-    if (!m.success) return json({ ok: false as const, message: "The column mapping could not be read." }, { status: 400 });
+    if (!m.success) return json({ ok: false as const, message: (await getServerT(request, "import"))("mappingUnreadable") }, { status: 400 });
     mapping = m.data;
   }
   const result = await runImportInWorker({
@@ -85,18 +88,18 @@ function safeJson(text: string): unknown {
 
 export default function ImportPage() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("import");
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Frameworks</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${data.mdo.code}`}>{data.mdo.code}</Link>{" "}
-        <span aria-hidden="true">›</span> <span>Import</span>
+      <nav aria-label={t("common:breadcrumb")} className="breadcrumb">
+        <Link to="/">{t("common:nav.frameworks")}</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${data.mdo.code}`}>{data.mdo.code}</Link>{" "}
+        <span aria-hidden="true">›</span> <span>{t("crumb")}</span>
       </nav>
       <h1>
-        Import into {data.mdo.name} <StatusBadge status={data.status} />
+        {t("heading", { name: data.mdo.name })} <StatusBadge status={data.status} />
       </h1>
       <p className="muted">
-        Bring in the spreadsheets you already have. You see a preview first; nothing is written unless the whole file is valid. Start from the
-        template: <a href="/templates/frac-flat-template.csv">CSV</a> or <a href="/templates/frac-flat-template.xlsx">Excel</a>.
+        <Trans t={t} i18nKey="intro" components={[<a key="0" href="/templates/frac-flat-template.csv" />, <a key="1" href="/templates/frac-flat-template.xlsx" />]} />
       </p>
       <HindiColumnsHint />
       <ImportView code={data.mdo.code} maxBytes={data.maxBytes} />

@@ -9,11 +9,11 @@ import { loadDraftDocument } from "~/models/draft/document.server";
 import { requireMdoAccess } from "~/http/auth.server";
 import { notFound } from "~/http/errors.server";
 import { buildOutline, outlineNodeIds } from "~/components/outline/outline-model";
-import { FROZEN_SENTENCE, isUnderReview } from "@schemas/enums";
+import { isUnderReview } from "@schemas/enums";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Edit ${data.mdo.code} as a list · FRAC Studio` : "Edit as a list · FRAC Studio" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, "history:list.title", "Edit as a list", { code: data.mdo.code }) : pageTitle(matches, "a11y:list.open", "Edit as a list");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { mdo } = await requireMdoAccess(request, params.code, "edit");
@@ -38,8 +38,8 @@ export default function EditAsList() {
   const { t } = useTranslation("a11y");
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Frameworks</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${data.mdo.code}`}>{data.mdo.code}</Link>{" "}
+      <nav aria-label={t("common:breadcrumb")} className="breadcrumb">
+        <Link to="/">{t("common:nav.frameworks")}</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${data.mdo.code}`}>{data.mdo.code}</Link>{" "}
         <span aria-hidden="true">›</span> <span>{t("list.open")}</span>
       </nav>
       <h1>
@@ -52,7 +52,7 @@ export default function EditAsList() {
         {t("list.intro", { revision: data.revision })} <Link to={`/frameworks/${data.mdo.code}/edit`}>{t("list.openGraph")}</Link>
       </p>
       {data.frozen ? (
-        <p className="banner">{FROZEN_SENTENCE}</p>
+        <p className="banner">{t("history:frozen")}</p>
       ) : (
         <ListEditor code={data.mdo.code} revision={data.revision} outline={data.outline} loose={data.loose} competencies={data.competencies} />
       )}

@@ -6,22 +6,26 @@ import { approveFramework, rejectFramework, submitFramework, verifyFramework } f
 import { requireMdoAccess } from "~/http/auth.server";
 import { parseForm } from "~/http/form.server";
 import type { StepReply } from "@schemas/replies";
+import type { TFunction } from "i18next";
+import { getServerT } from "~/i18n/i18n.server";
 
-const intent = z.discriminatedUnion("intent", [
+const intent = (t: TFunction) =>
+  z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("submit") }),
   z.object({ intent: z.literal("verify") }),
   z.object({ intent: z.literal("approve") }),
   z.object({
     intent: z.literal("reject"),
-    reason: z.string().trim().min(1, "Say why it is sent back: the authors will read it.").max(LIMITS.COMMENT_MAX, `At most ${LIMITS.COMMENT_MAX} characters.`),
+    reason: z.string().trim().min(1, t("review.reasonRequired")).max(LIMITS.COMMENT_MAX, t("review.atMost", { max: LIMITS.COMMENT_MAX })),
   }),
 ]);
 
 /** Review steps on a ministry's framework: submit, verify, reject (send back) and approve. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, mdo } = await requireMdoAccess(request, params.code, "read");
-  const form = await parseForm(request, intent);
-  if (!form.ok) return json<StepReply>({ ok: false, message: form.unknownIntent ? "Unknown review action." : form.message }, { status: 400 });
+  const t = await getServerT(request, "history");
+  const form = await parseForm(request, intent(t));
+  if (!form.ok) return json<StepReply>({ ok: false, message: form.unknownIntent ? t("review.unknownAction") : form.message }, { status: 400 });
   const input = form.data;
   const args = { mdoId: mdo.id, userId: user.id };
   const result = (() => {

@@ -5,8 +5,11 @@ import type { StepReply } from "@schemas/replies";
 import { listSubmitBlockers } from "~/models/review/queries.server";
 import { requireMdoAccess } from "~/http/auth.server";
 import { notFound } from "~/http/errors.server";
+import { Trans, useTranslation } from "react-i18next";
+import { FindingMessage } from "~/components/finding-message";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Submit for review · FRAC Studio" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "history:submit.title", "Submit for review");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { mdo } = await requireMdoAccess(request, params.code, "edit");
@@ -18,40 +21,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Submit() {
   const { mdo, canSubmit, errors, warnings } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<StepReply>();
+  const { t } = useTranslation("history");
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Frameworks</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${mdo.code}`}>{mdo.code}</Link> <span aria-hidden="true">›</span>{" "}
-        <span>Submit</span>
+      <nav aria-label={t("common:breadcrumb")} className="breadcrumb">
+        <Link to="/">{t("common:nav.frameworks")}</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${mdo.code}`}>{mdo.code}</Link> <span aria-hidden="true">›</span>{" "}
+        <span>{t("submit.crumb")}</span>
       </nav>
-      <h1>Submit {mdo.name} for review</h1>
-      <p>
-        Submitting freezes the draft: nobody can edit or import into it until the CBC sends it back or publishes it. The technical reviewer
-        checks it first, then the review board.
-      </p>
+      <h1>{t("submit.heading", { name: mdo.name })}</h1>
+      <p>{t("submit.intro")}</p>
       {canSubmit ? (
-        <p className="findings-ok">✓ Nothing blocks submission.</p>
+        <p className="findings-ok">{t("submit.nothingBlocks")}</p>
       ) : (
         <section className="panel" aria-labelledby="blockers">
-          <h2 id="blockers">What still blocks submission ({errors.length})</h2>
+          <h2 id="blockers">{t("submit.blockers", { count: errors.length })}</h2>
           <ul className="blockers">
             {errors.map((f, i) => (
               <li key={i} className="finding finding-error">
-                <span className="finding-severity">Error</span> {f.message}
+                <span className="finding-severity">{t("common:severity.error")}</span> <FindingMessage finding={f} />
               </li>
             ))}
           </ul>
           <p>
-            Fix these in the <Link to={`/frameworks/${mdo.code}/edit`}>graph editor</Link>, then come back.
+            <Trans t={t} i18nKey="submit.fix" components={[<Link key="0" to={`/frameworks/${mdo.code}/edit`} />]} />
           </p>
         </section>
       )}
       {warnings.length ? (
         <details className="panel">
-          <summary>{warnings.length} warnings (they do not block submission)</summary>
+          <summary>{t("submit.warnings", { count: warnings.length })}</summary>
           <ul>
             {warnings.map((f, i) => (
-              <li key={i}>{f.message}</li>
+              <li key={i}>
+                <FindingMessage finding={f} />
+              </li>
             ))}
           </ul>
         </details>
@@ -64,7 +67,7 @@ export default function Submit() {
       <fetcher.Form method="post" action={`/frameworks/${mdo.code}/review`}>
         <input type="hidden" name="intent" value="submit" />
         <button type="submit" className="button primary" disabled={!canSubmit || fetcher.state !== "idle"}>
-          Submit for review
+          {t("submit.submit")}
         </button>
       </fetcher.Form>
     </>

@@ -12,8 +12,10 @@ import { buildOutline } from "~/components/outline/outline-model";
 import { formatUtc } from "~/components/dates";
 import { computeCompleteness } from "@schemas/completeness";
 import { CompletenessPanel } from "~/components/insight/completeness-panel";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.mdo.code} version ${data.version.number} · FRAC Studio` : "Version · FRAC Studio" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, "history:version.title", "Version", { code: data.mdo.code, number: data.version.number }) : pageTitle(matches, "framework:versions.version", "Version");
 
 /** A published version: readable by every signed-in user. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -29,23 +31,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function VersionPage() {
   const { mdo, version, outline, completeness } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useTranslation("history");
   const base = `/frameworks/${mdo.code}/versions/${version.number}`;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Frameworks</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${mdo.code}/versions`}>{mdo.code} versions</Link>{" "}
-        <span aria-hidden="true">›</span> <span>Version {version.number}</span>
+      <nav aria-label={t("common:breadcrumb")} className="breadcrumb">
+        <Link to="/">{t("common:nav.frameworks")}</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${mdo.code}/versions`}>{t("diff.versionsOf", { code: mdo.code })}</Link>{" "}
+        <span aria-hidden="true">›</span> <span>{t("framework:versions.versionN", { number: version.number })}</span>
       </nav>
       <header className="page-header">
         <div>
           <h1>
-            {mdo.name}, version {version.number} <StatusBadge status="PUBLISHED" />
+            {t("version.heading", { name: mdo.name, number: version.number })} <StatusBadge status="PUBLISHED" />
           </h1>
           <p className="muted">
-            Published <time dateTime={version.publishedAt}>{formatUtc(version.publishedAt)} UTC</time>
-            {version.approverName ? `, approved by ${version.approverName}` : ""}
-            {version.verifierName ? ` after technical review by ${version.verifierName}` : ""}. sha256 <code className="small">{version.sha256.slice(0, 16)}…</code>
+            {t("version.published")} <time dateTime={version.publishedAt}>{formatUtc(version.publishedAt)} UTC</time>
+            {version.approverName ? t("version.approvedBy", { name: version.approverName }) : ""}
+            {version.verifierName ? t("version.verifiedBy", { name: version.verifierName }) : ""}
+            {t("version.end")} sha256 <code className="small">{version.sha256.slice(0, 16)}…</code>
           </p>
         </div>
         <div className="header-actions">

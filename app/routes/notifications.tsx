@@ -35,6 +35,21 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect("/notifications");
 }
 
+/** A notice in the reader's language; an older notice stored as English text is shown as written, marked English. */
+function NoticeText({ notice }: { notice: { message: string; key: string | null; params: Record<string, string | number> | null; href: string | null } }) {
+  const { t, i18n } = useTranslation("notifications");
+  const keyed = notice.key && notice.params;
+  const text = keyed ? t(`notice.${notice.key}`, notice.params ?? {}) : notice.message;
+  const lang = !keyed && i18n.language !== "en" ? "en" : undefined;
+  return notice.href ? (
+    <Link to={notice.href} lang={lang}>
+      {text}
+    </Link>
+  ) : (
+    <span lang={lang}>{text}</span>
+  );
+}
+
 export default function Notifications() {
   const { items, email } = useLoaderData<typeof loader>();
   const { t } = useTranslation("notifications");
@@ -55,7 +70,7 @@ export default function Notifications() {
       <ul className="notice-list">
         {items.map((n) => (
           <li key={n.id} className={n.readAt ? "is-read" : "is-unread"}>
-            <time className="muted small" dateTime={n.createdAt}>{f.dateTime(n.createdAt)}</time> {n.href ? <Link to={n.href}>{n.message}</Link> : n.message}
+            <time className="muted small" dateTime={n.createdAt}>{f.dateTime(n.createdAt)}</time> <NoticeText notice={n} />
             {!n.readAt ? (
               <Form method="post" className="inline">
                 <input type="hidden" name="intent" value="read" />

@@ -14,6 +14,7 @@ import { approveFramework, rejectFramework, submitFramework, verifyFramework } f
 import { getVersion, listVersions } from "~/models/publication/versions.server";
 import { listMemberships } from "~/models/access/users.server";
 import { ministry, newNode, OTHER_AUTHOR, someNode, updateNode } from "../factories/edit-ops";
+import { decodeNotice } from "~/models/review/notice-text.server";
 
 const AUTHOR = userId(OTHER_AUTHOR);
 const REVIEWER = userId("reviewer@frac.test");
@@ -34,7 +35,9 @@ const noticesOf = (user: string, kind: string, mdo = mdoId()) =>
     .select()
     .from(notifications)
     .where(and(eq(notifications.userId, user), eq(notifications.kind, kind), eq(notifications.mdoId, mdo)))
-    .all();
+    .all()
+    // why decode: the column holds the key, params and English text; the tests read the English.
+    .map((n) => ({ ...n, message: decodeNotice(n.message).text }));
 const queueOf = (id: string) => listReviewQueue({ user: { id, memberships: listMemberships({ userId: id }) } });
 
 /** Submit, verify and approve; returns the approval. */

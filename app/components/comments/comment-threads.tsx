@@ -3,6 +3,7 @@ import { useFetcher } from "@remix-run/react";
 import type { StepReply } from "@schemas/replies";
 import { useEffect, useRef } from "react";
 import { formatUtc } from "~/components/dates";
+import { useTranslation } from "react-i18next";
 
 export type Thread = {
   id: string;
@@ -21,21 +22,22 @@ type Props = { code: string; threads: Thread[]; targetId: string | null; canComm
 /** The threads on one target (or the whole framework) and a box to add one. */
 export function CommentThreads({ code, threads, targetId, canComment, showTarget, label }: Props) {
   const action = `/frameworks/${code}/comments`;
+  const { t } = useTranslation("history");
   return (
     <section className="comments" aria-label={label}>
       <h3>
-        {label} <span className="muted">({threads.filter((t) => !t.resolvedAt).length} open)</span>
+        {label} <span className="muted">{t("comments.open", { count: threads.filter((th) => !th.resolvedAt).length })}</span>
       </h3>
-      {threads.length === 0 ? <p className="muted small">No comments yet.</p> : null}
+      {threads.length === 0 ? <p className="muted small">{t("comments.none")}</p> : null}
       <ul className="comment-list">
-        {threads.map((t) => (
-          <li key={t.id} className={t.resolvedAt ? "comment is-resolved" : "comment"}>
-            {showTarget && t.targetName ? <p className="small muted">On “{t.targetName}”</p> : null}
+        {threads.map((th) => (
+          <li key={th.id} className={th.resolvedAt ? "comment is-resolved" : "comment"}>
+            {showTarget && th.targetName ? <p className="small muted">{t("comments.on", { name: th.targetName })}</p> : null}
             <p className="comment-meta">
-              <strong>{t.authorName}</strong> <span className="muted small">{formatUtc(t.createdAt)} UTC</span>
+              <strong>{th.authorName}</strong> <span className="muted small">{formatUtc(th.createdAt)} UTC</span>
             </p>
-            <p className="comment-body">{t.body}</p>
-            {t.replies.map((r) => (
+            <p className="comment-body">{th.body}</p>
+            {th.replies.map((r) => (
               <div key={r.id} className="comment-reply">
                 <p className="comment-meta">
                   <strong>{r.authorName}</strong> <span className="muted small">{formatUtc(r.createdAt)} UTC</span>
@@ -43,26 +45,27 @@ export function CommentThreads({ code, threads, targetId, canComment, showTarget
                 <p className="comment-body">{r.body}</p>
               </div>
             ))}
-            {t.resolvedAt ? <p className="small muted">Resolved by {t.resolvedByName ?? "someone"}.</p> : null}
-            {canComment ? <ThreadActions action={action} thread={t} /> : null}
+            {th.resolvedAt ? <p className="small muted">{t("comments.resolvedBy", { name: th.resolvedByName ?? t("comments.someone") })}</p> : null}
+            {canComment ? <ThreadActions action={action} thread={th} /> : null}
           </li>
         ))}
       </ul>
-      {canComment ? <CommentForm action={action} targetId={targetId} label={targetId ? "Comment on this" : "Comment on the whole framework"} /> : null}
+      {canComment ? <CommentForm action={action} targetId={targetId} label={targetId ? t("comments.onThis") : t("comments.onFramework")} /> : null}
     </section>
   );
 }
 
 function ThreadActions({ action, thread }: { action: string; thread: Thread }) {
   const fetcher = useFetcher<StepReply>();
+  const { t } = useTranslation("history");
   return (
     <div className="thread-actions">
-      <CommentForm action={action} targetId={thread.targetId} parentId={thread.id} label="Reply" compact />
+      <CommentForm action={action} targetId={thread.targetId} parentId={thread.id} label={t("comments.reply")} compact />
       <fetcher.Form method="post" action={action}>
         <input type="hidden" name="intent" value={thread.resolvedAt ? "reopen" : "resolve"} />
         <input type="hidden" name="commentId" value={thread.id} />
         <button type="submit" className="button small-button">
-          {thread.resolvedAt ? "Reopen" : "Resolve"}
+          {thread.resolvedAt ? t("comments.reopen") : t("comments.resolve")}
         </button>
       </fetcher.Form>
     </div>
@@ -71,6 +74,7 @@ function ThreadActions({ action, thread }: { action: string; thread: Thread }) {
 
 function CommentForm({ action, targetId, parentId, label, compact }: { action: string; targetId: string | null; parentId?: string; label: string; compact?: boolean }) {
   const fetcher = useFetcher<StepReply>();
+  const { t } = useTranslation("history");
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) form.current?.reset();
@@ -84,10 +88,10 @@ function CommentForm({ action, targetId, parentId, label, compact }: { action: s
       <label htmlFor={id} className={compact ? "sr-only" : undefined}>
         {label}
       </label>
-      <textarea id={id} name="body" rows={compact ? 1 : 2} required placeholder={compact ? "Reply…" : undefined} />
+      <textarea id={id} name="body" rows={compact ? 1 : 2} required placeholder={compact ? t("comments.replyPlaceholder") : undefined} />
       {fetcher.data && !fetcher.data.ok ? <p className="field-error">{fetcher.data.message}</p> : null}
       <button type="submit" className="button small-button" disabled={fetcher.state !== "idle"}>
-        {compact ? "Reply" : "Add comment"}
+        {compact ? t("comments.reply") : t("comments.add")}
       </button>
     </fetcher.Form>
   );

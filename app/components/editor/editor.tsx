@@ -81,6 +81,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 function EditorShell({ mdo, saveAction, comments, canComment, published, changesShown }: Omit<Props, "init">) {
   const store = useEditorStore();
+  const { t } = useTranslation("editor");
   const nodes = useEditor((s) => s.nodes);
   const links = useEditor((s) => s.links);
   const collapsed = useEditor((s) => s.collapsed);
@@ -91,7 +92,6 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
   const saveStatus = useEditor((s) => s.saveStatus);
   const saveMessage = useEditor((s) => s.saveMessage);
   const flow = useReactFlow();
-  const { t } = useTranslation("graph");
   const { nameOf, ariaLabelConfig } = useGraphLabels();
   const actions = useEditorActions(mdo.code);
   const saveNow = useAutosave(saveAction);
@@ -258,23 +258,23 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
       {saveStatus === "conflict" || saveStatus === "failed" ? (
         <div className="banner banner-error" role="alert">
           <p>
-            {saveStatus === "conflict" ? "Not saved: this draft was changed elsewhere. " : "Not saved. "}
+            {saveStatus === "conflict" ? t("shell.conflict") : t("shell.notSaved")}{" "}
             {saveMessage}
           </p>
           <button type="button" className="button" onClick={() => window.location.reload()}>
-            Reload the draft
+            {t("shell.reload")}
           </button>
         </div>
       ) : null}
       <p className="notice" role="status" aria-live="polite">
-        {layingOut ? "Laying out the graph… you can work meanwhile. " : ""}
-        {large && !notice ? "A large framework: the canvas shows the part around the view; select a node to see all of its links. " : ""}
-        {focusId && !notice ? "This view shows one position, arranged automatically; choose “Whole framework” to move nodes. " : ""}
+        {layingOut ? `${t("shell.layingOut")} ` : ""}
+        {large && !notice ? `${t("shell.large")} ` : ""}
+        {focusId && !notice ? `${t("shell.focused")} ` : ""}
         {notice}
       </p>
       {changes ? <ChangesSummary code={mdo.code} changes={changes} onShow={centre} /> : null}
       <div className="editor-body">
-        <div className="canvas" aria-label="Framework graph" ref={canvasRef}>
+        <div className="canvas" aria-label={t("shell.graph")} ref={canvasRef}>
           <ReactFlow
             // why: Enter on a node (which React Flow selects) also takes the reader to its details; Space only selects, for moving it.
             onKeyDown={(e) => {
@@ -321,10 +321,10 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
           >
             <Background />
             {view.nodes.length <= MINIMAP_MAX_NODES ? (
-              <MiniMap pannable zoomable ariaLabel={t("controls.minimap")} nodeColor={miniMapColor} nodeStrokeWidth={0} />
+              <MiniMap pannable zoomable ariaLabel={t("shell.minimap")} nodeColor={miniMapColor} nodeStrokeWidth={0} />
             ) : null}
             <Controls showInteractive={false} showFitView={false}>
-              <ControlButton onClick={() => frame()} title="Fit the whole framework" aria-label="Fit the whole framework">
+              <ControlButton onClick={() => frame()} title={t("shell.fit")} aria-label={t("shell.fit")}>
                 <svg viewBox="0 0 16 16" aria-hidden="true">
                   <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
                 </svg>
@@ -334,7 +334,7 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
         </div>
         <aside
           className="side-panel"
-          aria-label="Selected item"
+          aria-label={t("shell.selected")}
           onKeyDown={(e) => {
             // why: the way back from a node's details to the node, for someone who came by keyboard.
             const sel = store.getState().selection;
@@ -349,7 +349,7 @@ function EditorShell({ mdo, saveAction, comments, canComment, published, changes
               threads={comments.filter((t) => t.targetId === selection.id)}
               targetId={selection.id}
               canComment={canComment}
-              label="Review comments here"
+              label={t("shell.comments")}
             />
           ) : null}
           <FindingsPanel findings={findings} onPick={pickFinding} />

@@ -1,4 +1,6 @@
 import type { Finding } from "@schemas/findings";
+import { useTranslation } from "react-i18next";
+import { FindingMessage } from "../finding-message";
 
 type Props = { findings: Finding[]; onPick: (f: Finding) => void };
 
@@ -6,26 +8,25 @@ type Props = { findings: Finding[]; onPick: (f: Finding) => void };
 export function FindingsPanel({ findings, onPick }: Props) {
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
+  const { t } = useTranslation("editor");
   return (
     <section className="findings-panel" aria-labelledby="findings-title">
       <h2 id="findings-title">
-        Checks <span className={errors ? "count count-error" : "count"}>{errors} {errors === 1 ? "error" : "errors"}</span>{" "}
-        <span className={warnings ? "count count-warning" : "count"}>
-          {warnings} {warnings === 1 ? "warning" : "warnings"}
-        </span>
+        {t("checks.title")} <span className={errors ? "count count-error" : "count"}>{t("framework:findings.errors", { count: errors })}</span>{" "}
+        <span className={warnings ? "count count-warning" : "count"}>{t("framework:findings.warnings", { count: warnings })}</span>
       </h2>
       {findings.length === 0 ? (
-        <p className="muted small">Everything checks out.</p>
+        <p className="muted small">{t("checks.none")}</p>
       ) : (
         <ul aria-live="polite">
           {findings.slice(0, 200).map((f, i) => (
             <li key={`${f.code}-${f.nodeId ?? ""}-${f.linkId ?? ""}-${i}`}>
               <button type="button" className={`finding-button finding-${f.severity}`} onClick={() => onPick(f)} disabled={!f.nodeId && !f.linkId}>
-                <span className="finding-severity">{f.severity === "error" ? "Error" : "Warning"}</span> {f.message}
+                <span className="finding-severity">{t(`common:severity.${f.severity}`)}</span> <FindingMessage finding={f} />
               </button>
             </li>
           ))}
-          {findings.length > 200 ? <li className="muted small">…and {findings.length - 200} more.</li> : null}
+          {findings.length > 200 ? <li className="muted small">{t("checks.more", { count: findings.length - 200 })}</li> : null}
         </ul>
       )}
     </section>

@@ -1,9 +1,11 @@
-import { IMPORTANCE_LABELS, IMPORTANCE_LEVELS, type Importance } from "@schemas/enums";
+import { IMPORTANCE_LEVELS, type Importance } from "@schemas/enums";
+import { useTranslation } from "react-i18next";
 
 type Props = { value: Importance | undefined; onChange: (importance: Importance | null) => void; label: string; disabled?: boolean };
 
 /** How much a requirement matters to the position: essential, important, desirable, or not rated. */
 export function ImportanceSelect({ value, onChange, label, disabled }: Props) {
+  const { t } = useTranslation("editor");
   return (
     <select
       className="importance-select"
@@ -15,10 +17,10 @@ export function ImportanceSelect({ value, onChange, label, disabled }: Props) {
         onChange(next ?? null);
       }}
     >
-      <option value="">Not rated</option>
+      <option value="">{t("importance.none")}</option>
       {IMPORTANCE_LEVELS.map((level) => (
         <option key={level} value={level}>
-          {IMPORTANCE_LABELS[level]}
+          {t(`importance.${level}`)}
         </option>
       ))}
     </select>

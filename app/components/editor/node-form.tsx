@@ -12,8 +12,9 @@ type Errors = Partial<Record<keyof NodeFields, string>>;
 
 /** Edits name, Hindi name, description, Hindi description, source (and a resource's address and type). */
 export function NodeForm({ node, readOnly, onApply }: Props) {
-  const { t } = useTranslation("content");
+  const { t: tc } = useTranslation("content");
   const [errors, setErrors] = useState<Errors>({});
+  const { t } = useTranslation("editor");
   const isResource = node.kind === "knowledge_resource";
 
   const submit = (form: HTMLFormElement) => {
@@ -31,7 +32,7 @@ export function NodeForm({ node, readOnly, onApply }: Props) {
       return;
     }
     if (!parsed.data.name) {
-      setErrors({ name: "Name cannot be empty." });
+      setErrors({ name: t("form.nameEmpty") });
       return;
     }
     setErrors({});
@@ -73,27 +74,27 @@ export function NodeForm({ node, readOnly, onApply }: Props) {
         }
       }}
     >
-      {field("name", "Name", (p) => <input type="text" defaultValue={node.name} required {...p} />)}
-      {field("nameHi", "Hindi name", (p) => <input type="text" lang="hi" defaultValue={node.nameHi ?? ""} {...p} />)}
-      {field("description", "Description", (p) => <textarea rows={3} defaultValue={node.description ?? ""} {...p} />)}
-      {field("descriptionHi", t("field.hindiDescription"), (p) => <textarea rows={3} lang="hi" defaultValue={node.descriptionHi ?? ""} {...p} />)}
-      {field("source", "Source / provenance", (p) => <input type="text" defaultValue={node.source ?? ""} placeholder="e.g. CBIC order 12/2024" {...p} />)}
+      {field("name", t("form.name"), (p) => <input type="text" defaultValue={node.name} required {...p} />)}
+      {field("nameHi", t("form.nameHi"), (p) => <input type="text" lang="hi" defaultValue={node.nameHi ?? ""} {...p} />)}
+      {field("description", t("form.description"), (p) => <textarea rows={3} defaultValue={node.description ?? ""} {...p} />)}
+      {field("descriptionHi", tc("field.hindiDescription"), (p) => <textarea rows={3} lang="hi" defaultValue={node.descriptionHi ?? ""} {...p} />)}
+      {field("source", t("form.source"), (p) => <input type="text" defaultValue={node.source ?? ""} placeholder={t("form.sourcePlaceholder")} {...p} />)}
       {node.kind === "position"
-        ? field("sanctionedPosts", "Sanctioned posts", (p) => (
-            <input type="number" inputMode="numeric" defaultValue={node.sanctionedPosts ?? ""} placeholder="How many officials hold this designation" {...p} />
+        ? field("sanctionedPosts", t("form.sanctionedPosts"), (p) => (
+            <input type="number" inputMode="numeric" defaultValue={node.sanctionedPosts ?? ""} placeholder={t("form.sanctionedPlaceholder")} {...p} />
           ))
         : null}
       {isResource ? (
         <>
-          {field("url", "Web address", (p) => <input type="url" defaultValue={node.url ?? ""} placeholder="https://" {...p} />)}
-          {field("resourceType", "Type", (p) => (
+          {field("url", t("form.url"), (p) => <input type="url" defaultValue={node.url ?? ""} placeholder="https://" {...p} />)}
+          {field("resourceType", t("form.type"), (p) => (
             <select defaultValue={node.resourceType ?? ""} disabled={readOnly} {...p}>
               <option value="" disabled>
-                Choose…
+                {t("form.choose")}
               </option>
-              {RESOURCE_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {t}
+              {RESOURCE_TYPES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`form.resourceType.${r}`)}
                 </option>
               ))}
             </select>
@@ -102,7 +103,7 @@ export function NodeForm({ node, readOnly, onApply }: Props) {
       ) : null}
       {readOnly ? null : (
         <button type="submit" className="button">
-          Apply changes
+          {t("form.apply")}
         </button>
       )}
     </form>

@@ -5,7 +5,7 @@
 import { Handle, Position, type Node, type NodeProps, type NodeTypes } from "@xyflow/react";
 import { memo } from "react";
 import type { NodeKind } from "@schemas/enums";
-import { NODE_KIND_LABELS } from "@schemas/enums";
+import { useTranslation } from "react-i18next";
 import type { EditorNode } from "./types";
 
 export type FracNodeData = {
@@ -26,8 +26,9 @@ export type FracFlowNode = Node<FracNodeData, NodeKind>;
 
 function FracNodeView({ id, data, selected }: NodeProps<FracFlowNode>) {
   const { node } = data;
+  const { t } = useTranslation("editor");
   const competencyType = node.kind === "competency" ? node.competencyType : null;
-  const kindLabel = competencyType ? `${competencyType} competency` : NODE_KIND_LABELS[node.kind];
+  const kindLabel = competencyType ? t("panel.typedCompetency", { type: t(`common:competencyType.${competencyType}`) }) : t(`common:kind.${node.kind}`);
   const hasTarget = node.kind !== "position";
   const hasSource = node.kind !== "competency" && node.kind !== "knowledge_resource";
   return (
@@ -45,15 +46,15 @@ function FracNodeView({ id, data, selected }: NodeProps<FracFlowNode>) {
       <div className="fnode-kind">
         <span>
           {kindLabel}
-          {data.change ? <span className={`fnode-change fnode-change-${data.change}`}>{data.change === "added" ? "New" : "Changed"}</span> : null}
+          {data.change ? <span className={`fnode-change fnode-change-${data.change}`}>{data.change === "added" ? t("node.new") : t("node.changed")}</span> : null}
           {data.comments ? (
-            <span className="fnode-comments" role="img" aria-label={`${data.comments} open review comments`}>
+            <span className="fnode-comments" role="img" aria-label={t("node.comments", { count: data.comments })}>
               💬{data.comments}
             </span>
           ) : null}
         </span>
         {data.flag ? (
-          <span className={`fnode-flag fnode-flag-${data.flag}`} role="img" aria-label={data.flag === "error" ? "has errors" : "has warnings"}>
+          <span className={`fnode-flag fnode-flag-${data.flag}`} role="img" aria-label={data.flag === "error" ? t("node.hasErrors") : t("node.hasWarnings")}>
             {data.flag === "error" ? "●" : "▲"}
           </span>
         ) : null}
@@ -70,7 +71,7 @@ function FracNodeView({ id, data, selected }: NodeProps<FracFlowNode>) {
         <button
           type="button"
           className="fnode-toggle nodrag"
-          aria-label={data.collapsed ? `Expand ${node.name} (${data.childCount} hidden)` : `Collapse ${node.name}`}
+          aria-label={data.collapsed ? t("node.expand", { name: node.name, count: data.childCount }) : t("node.collapse", { name: node.name })}
           onClick={(e) => {
             e.stopPropagation();
             data.onToggle?.(id);

@@ -2,7 +2,7 @@
  * The selected node's links, editable without dragging: children (with add and unlink),
  * competency requirements with their level, and the parents that use this node.
  */
-import { allowedChildKinds, NODE_KIND_LABELS, NODE_KIND_PLURALS, type Importance, type NodeKind } from "@schemas/enums";
+import { allowedChildKinds, type Importance, type NodeKind } from "@schemas/enums";
 import { Combobox, type ComboOption } from "../combobox";
 import { ProposeLink } from "../dictionary/propose-link";
 import { ImportanceSelect } from "./importance-select";
@@ -10,6 +10,7 @@ import { LevelSelect } from "./level-select";
 import { focusPanel } from "./keyboard";
 import { LinkTo } from "./link-to";
 import type { EditorLink, EditorNode } from "./types";
+import { useTranslation } from "react-i18next";
 
 export type RelationActions = {
   addChild: (parentId: string, kind: NodeKind, name: string) => void;
@@ -37,18 +38,21 @@ type Props = {
 /** Lists and edits the node's children by kind, and shows who uses it. */
 export function Relations({ node, nodes, childLinks, parentLinks, optionsFor, namedCompetencies, readOnly, actions }: Props) {
   const kinds = allowedChildKinds(node.kind);
+  const { t } = useTranslation("editor");
+  // why lower case: the kind sits inside a sentence ("Add role to this position"); Hindi has no case.
+  const kindName = (k: NodeKind) => t(`common:kind.${k}`).toLowerCase();
   return (
     <>
       {kinds.map((kind) => {
         const links = childLinks.filter((l) => nodes[l.to]?.kind === kind);
-        const heading = kind === "competency" ? "Competencies required" : NODE_KIND_LABELS[kind] + "s";
+        const heading = kind === "competency" ? t("rel.competencies") : t(`rel.plural.${kind}`);
         return (
-          <section key={kind} className="relation" aria-label={`${heading} of ${node.name}`}>
+          <section key={kind} className="relation" aria-label={t("rel.headingOf", { heading, name: node.name })}>
             <h3>
-              {kind === "competency" ? "Competencies required" : `${NODE_KIND_PLURALS[kind][0].toUpperCase()}${NODE_KIND_PLURALS[kind].slice(1)}`}{" "}
+              {heading}{" "}
               <span className="muted">({links.length})</span>
             </h3>
-            {links.length === 0 ? <p className="muted small">None yet.</p> : null}
+            {links.length === 0 ? <p className="muted small">{t("rel.none")}</p> : null}
             <ul className="relation-list">
               {links.map((l) => {
                 const child = nodes[l.to];
@@ -62,7 +66,7 @@ export function Relations({ node, nodes, childLinks, parentLinks, optionsFor, na
                         scale={child.scale}
                         value={l.level ?? 1}
                         disabled={readOnly}
-                        label={`Required level of ${child.name}`}
+                        label={t("rel.levelOf", { name: child.name })}
                         onChange={(level) => actions.setLevel(l, level)}
                       />
                     ) : null}
@@ -70,13 +74,13 @@ export function Relations({ node, nodes, childLinks, parentLinks, optionsFor, na
                       <ImportanceSelect
                         value={l.importance}
                         disabled={readOnly}
-                        label={`Importance of ${child.name}`}
+                        label={t("rel.importanceOf", { name: child.name })}
                         onChange={(importance) => actions.setImportance(l, importance)}
                       />
                     ) : null}
                     {readOnly ? null : (
-                      <button type="button" className="button small-button" aria-label={`Unlink ${child.name}`} onClick={() => actions.unlink(l)}>
-                        Unlink
+                      <button type="button" className="button small-button" aria-label={t("rel.unlinkNamed", { name: child.name })} onClick={() => actions.unlink(l)}>
+                        {t("rel.unlink")}
                       </button>
                     )}
                   </li>
@@ -86,49 +90,49 @@ export function Relations({ node, nodes, childLinks, parentLinks, optionsFor, na
             {readOnly ? null : kind === "competency" ? (
               <>
                 <Combobox
-                  label={`Require a competency`}
-                  placeholder="Search the dictionary by name, code (BEH-001) or description"
+                  label={t("rel.require")}
+                  placeholder={t("rel.requirePlaceholder")}
                   options={optionsFor("competency")}
                   named={namedCompetencies}
                   onChoose={(o) => actions.requireCompetency(node.id, o.id)}
                   onCreate={(text) => actions.createDomain(node.id, text)}
-                  createLabel={(text) => `Create Domain competency “${text}” for this ministry`}
+                  createLabel={(text) => t("rel.createDomain", { name: text })}
                 />
                 <ProposeLink />
               </>
             ) : (
               <Combobox
-                label={`Add ${NODE_KIND_LABELS[kind].toLowerCase()} to this ${NODE_KIND_LABELS[node.kind].toLowerCase()}`}
-                placeholder={`Type a new name or pick an existing ${NODE_KIND_LABELS[kind].toLowerCase()}`}
+                label={t("rel.addTo", { kind: kindName(kind), parent: kindName(node.kind) })}
+                placeholder={t("rel.addPlaceholder", { kind: kindName(kind) })}
                 options={optionsFor(kind).filter((o) => !links.some((l) => l.to === o.id))}
                 onChoose={(o) => actions.linkExisting(node.id, o.id)}
                 onCreate={(text) => actions.addChild(node.id, kind, text)}
-                createLabel={(text) => `Create ${NODE_KIND_LABELS[kind].toLowerCase()} “${text}”`}
+                createLabel={(text) => t("rel.createNamed", { kind: kindName(kind), name: text })}
               />
             )}
           </section>
         );
       })}
       {node.kind !== "position" ? (
-        <section className="relation" aria-label={`Used by`}>
+        <section className="relation" aria-label={t("rel.usedBy")}>
           <h3>
-            Used by <span className="muted">({parentLinks.length})</span>
+            {t("rel.usedBy")} <span className="muted">({parentLinks.length})</span>
           </h3>
-          {parentLinks.length === 0 ? <p className="muted small">Nothing links to this yet.</p> : null}
+          {parentLinks.length === 0 ? <p className="muted small">{t("rel.nothingLinks")}</p> : null}
           <ul className="relation-list">
             {parentLinks.map((l) => {
               const parent = nodes[l.from];
               return (
                 <li key={l.id}>
-                  <span className={`kind kind-${parent.kind === "knowledge_resource" ? "resource" : parent.kind}`}>{NODE_KIND_LABELS[parent.kind]}</span>{" "}
+                  <span className={`kind kind-${parent.kind === "knowledge_resource" ? "resource" : parent.kind}`}>{t(`common:kind.${parent.kind}`)}</span>{" "}
                   <button type="button" className="link-button" onClick={() => actions.select(parent.id)}>
                     {parent.name}
                   </button>
                   {node.kind === "competency" ? (
-                    <LevelSelect scale={node.scale} value={l.level ?? 1} disabled={readOnly} label={`Level ${parent.name} requires`} onChange={(level) => actions.setLevel(l, level)} />
+                    <LevelSelect scale={node.scale} value={l.level ?? 1} disabled={readOnly} label={t("rel.levelRequiredBy", { name: parent.name })} onChange={(level) => actions.setLevel(l, level)} />
                   ) : null}
                   {node.kind === "competency" ? (
-                    <ImportanceSelect value={l.importance} disabled={readOnly} label={`Importance for ${parent.name}`} onChange={(importance) => actions.setImportance(l, importance)} />
+                    <ImportanceSelect value={l.importance} disabled={readOnly} label={t("rel.importanceFor", { name: parent.name })} onChange={(importance) => actions.setImportance(l, importance)} />
                   ) : null}
                 </li>
               );

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { useReuseSentence } from "~/components/reuse/reuse-suggestions";
 import { ReuseFinder } from "~/components/reuse/reuse-finder";
 import { ReusedFrom } from "~/components/reuse/reused-from";
-import { NODE_KIND_LABELS, type NodeKind } from "@schemas/enums";
+import type { NodeKind } from "@schemas/enums";
 import { CompetencyIndex } from "@schemas/competency-match";
 import type { ComboOption } from "../combobox";
 import { ImportanceSelect } from "./importance-select";
@@ -15,6 +15,7 @@ import { Relations } from "./relations";
 import { useEditor } from "./store";
 import type { DictionaryOption } from "./types";
 import type { EditorActions } from "./use-editor-actions";
+import { Trans, useTranslation } from "react-i18next";
 
 type Props = { actions: EditorActions; onDelete: (id: string) => void; mdoCode?: string };
 
@@ -31,6 +32,7 @@ export function SidePanel({ actions, onDelete, mdoCode }: Props) {
   const links = useEditor((s) => s.links);
   const dictionary = useEditor((s) => s.dictionary);
   const canEdit = useEditor((s) => s.canEdit);
+  const { t } = useTranslation("editor");
 
   const optionsByKind = useMemo(() => {
     const out = new Map<NodeKind, ComboOption[]>();
@@ -56,10 +58,9 @@ export function SidePanel({ actions, onDelete, mdoCode }: Props) {
   if (!selection) {
     return (
       <div className="side-panel-empty">
-        <h2>Nothing selected</h2>
+        <h2>{t("panel.nothing")}</h2>
         <p className="muted">
-          Select a node to edit it and its links, or use <strong>Add position</strong> above. Drag from the right edge of a node to
-          the left edge of another to link them.
+          <Trans t={t} i18nKey="panel.nothingHelp" components={[<strong key="0" />]} />
         </p>
       </div>
     );
@@ -72,26 +73,26 @@ export function SidePanel({ actions, onDelete, mdoCode }: Props) {
     const to = nodes[link.to];
     return (
       <div>
-        <p className="panel-kind">Link</p>
+        <p className="panel-kind">{t("panel.link")}</p>
         <h2 tabIndex={-1}>
           {from?.name} → {to?.name}
         </h2>
         {to?.kind === "competency" && link.level !== undefined ? (
           <div className="field">
-            <span id="link-level-label">Required level</span>
-            <LevelSelect scale={to.scale} value={link.level} disabled={!canEdit} label="Required level" onChange={(level) => actions.setLevel(link, level)} />
+            <span id="link-level-label">{t("panel.requiredLevel")}</span>
+            <LevelSelect scale={to.scale} value={link.level} disabled={!canEdit} label={t("panel.requiredLevel")} onChange={(level) => actions.setLevel(link, level)} />
             <p className="muted small">{to.scale.levels.find((l) => l.level === link.level)?.descriptor}</p>
           </div>
         ) : null}
         {to?.kind === "competency" ? (
           <div className="field">
-            <span>Importance</span>
-            <ImportanceSelect value={link.importance} disabled={!canEdit} label="Importance" onChange={(importance) => actions.setImportance(link, importance)} />
+            <span>{t("panel.importance")}</span>
+            <ImportanceSelect value={link.importance} disabled={!canEdit} label={t("panel.importance")} onChange={(importance) => actions.setImportance(link, importance)} />
           </div>
         ) : null}
         {canEdit ? (
           <button type="button" className="button danger" onClick={() => actions.unlink(link)}>
-            Remove this link
+            {t("panel.removeLink")}
           </button>
         ) : null}
       </div>
@@ -106,7 +107,7 @@ export function SidePanel({ actions, onDelete, mdoCode }: Props) {
   const formKey = `${node.id}\u0000${JSON.stringify(nodeFields(node))}`;
   return (
     <div>
-      <p className="panel-kind">{node.kind === "competency" ? `${node.competencyType} competency` : NODE_KIND_LABELS[node.kind]}</p>
+      <p className="panel-kind">{node.kind === "competency" ? t("panel.typedCompetency", { type: t(`common:competencyType.${node.competencyType}`) }) : t(`common:kind.${node.kind}`)}</p>
       <h2 className="panel-title" tabIndex={-1}>
         {node.name}
       </h2>
@@ -117,16 +118,16 @@ export function SidePanel({ actions, onDelete, mdoCode }: Props) {
       ) : null}
       {node.kind === "competency" ? (
         <div className="competency-facts">
-          {node.theme ? <p className="small">Sub-theme of {node.theme}</p> : null}
+          {node.theme ? <p className="small">{t("panel.subThemeOf", { theme: node.theme })}</p> : null}
           {node.code ? (
             <p className="small">
-              KCM code <code>{node.code}</code>
+              {t("panel.kcmCode")} <code>{node.code}</code>
             </p>
           ) : null}
-          <p>{node.description || <span className="muted">No description in the dictionary.</span>}</p>
+          <p>{node.description || <span className="muted">{t("panel.noDescription")}</span>}</p>
           <p className="small">
             <Link to={`/dictionary/${node.id}`} target="_blank">
-              Open the dictionary entry
+              {t("panel.openEntry")}
             </Link>
           </p>
         </div>
@@ -154,7 +155,7 @@ export function SidePanel({ actions, onDelete, mdoCode }: Props) {
       ) : null}
       {canEdit ? (
         <button type="button" className="button danger" onClick={() => onDelete(node.id)}>
-          {node.kind === "competency" ? "Remove from this framework" : `Delete ${NODE_KIND_LABELS[node.kind].toLowerCase()}`}
+          {node.kind === "competency" ? t("panel.removeFromFramework") : t("panel.deleteKind", { kind: t(`common:kind.${node.kind}`).toLowerCase() })}
         </button>
       ) : null}
     </div>

@@ -1,8 +1,8 @@
 /** Above the canvas: add a position, find a node, focus on one position, layout, undo/redo and the save status. */
 import { useMemo, useState } from "react";
 import { Combobox, type ComboOption } from "../combobox";
-import { NODE_KIND_LABELS } from "@schemas/enums";
 import { useEditor } from "./store";
+import { useTranslation } from "react-i18next";
 
 type Props = {
   onAddPosition: (name: string) => void;
@@ -14,7 +14,6 @@ type Props = {
   changes: { version: number; shown: boolean; onToggle: (shown: boolean) => void } | null;
 };
 
-const STATUS_TEXT = { saved: "All changes saved", unsaved: "Unsaved changes…", saving: "Saving…", failed: "Save failed", conflict: "Changed elsewhere" } as const;
 
 /** The editor's toolbar. */
 export function Toolbar({ onAddPosition, onFind, onRelayout, onSaveNow, loadDesignations, changes }: Props) {
@@ -28,66 +27,67 @@ export function Toolbar({ onAddPosition, onFind, onRelayout, onSaveNow, loadDesi
   const focusId = useEditor((s) => s.focusId);
   const setFocus = useEditor((s) => s.setFocus);
   const [designations, setDesignations] = useState<ComboOption[]>([]);
+  const { t } = useTranslation("editor");
 
   const all = useMemo(
-    () => Object.values(nodes).map((n) => ({ id: n.id, label: n.name, hint: NODE_KIND_LABELS[n.kind], detail: n.nameHi })),
-    [nodes],
+    () => Object.values(nodes).map((n) => ({ id: n.id, label: n.name, hint: t(`common:kind.${n.kind}`), detail: n.nameHi })),
+    [nodes, t],
   );
   const positions = useMemo(() => Object.values(nodes).filter((n) => n.kind === "position"), [nodes]);
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Editor tools">
+    <div className="toolbar" role="toolbar" aria-label={t("toolbar.label")}>
       {canEdit ? (
         <Combobox
-          label="Add position"
-          placeholder="Designation, e.g. Deputy Commissioner"
+          label={t("toolbar.addPosition")}
+          placeholder={t("toolbar.addPlaceholder")}
           options={designations}
           onFocus={() => {
             if (designations.length === 0) void loadDesignations().then((names) => setDesignations(names.map((n) => ({ id: n, label: n }))));
           }}
           onChoose={(o) => onAddPosition(o.label)}
           onCreate={onAddPosition}
-          createLabel={(t) => `Add position “${t}”`}
+          createLabel={(text) => t("toolbar.addNamed", { name: text })}
         />
       ) : null}
-      <Combobox label="Find" placeholder="Search nodes by name" options={all} onChoose={(o) => onFind(o.id)} />
+      <Combobox label={t("toolbar.find")} placeholder={t("toolbar.findPlaceholder")} options={all} onChoose={(o) => onFind(o.id)} />
       <div className="field">
-        <label htmlFor="focus-select">Show</label>
+        <label htmlFor="focus-select">{t("toolbar.show")}</label>
         <select id="focus-select" value={focusId ?? ""} onChange={(e) => setFocus(e.target.value || null)}>
-          <option value="">Whole framework</option>
+          <option value="">{t("toolbar.whole")}</option>
           {positions.map((p) => (
             <option key={p.id} value={p.id}>
-              Only {p.name}
+              {t("toolbar.only", { name: p.name })}
             </option>
           ))}
         </select>
       </div>
       {changes ? (
         <label className="toolbar-check">
-          <input type="checkbox" checked={changes.shown} onChange={(e) => changes.onToggle(e.target.checked)} /> Changes since version {changes.version}
+          <input type="checkbox" checked={changes.shown} onChange={(e) => changes.onToggle(e.target.checked)} /> {t("toolbar.changesSince", { version: changes.version })}
         </label>
       ) : null}
       <div className="toolbar-buttons">
         <button type="button" className="button" onClick={onRelayout}>
-          Re-layout
+          {t("toolbar.relayout")}
         </button>
         {canEdit ? (
           <>
             <button type="button" className="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z">
-              Undo
+              {t("toolbar.undo")}
             </button>
             <button type="button" className="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
-              Redo
+              {t("toolbar.redo")}
             </button>
             <button type="button" className="button" onClick={onSaveNow} aria-keyshortcuts="Control+S">
-              Save
+              {t("toolbar.save")}
             </button>
             <span className={`save-status save-${status}`} role="status" aria-live="polite">
-              {STATUS_TEXT[status]}
+              {t(`toolbar.status.${status}`)}
             </span>
           </>
         ) : (
-          <span className="save-status">Read only</span>
+          <span className="save-status">{t("toolbar.readOnly")}</span>
         )}
       </div>
     </div>

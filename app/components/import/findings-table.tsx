@@ -2,13 +2,16 @@
 import { useMemo, useState } from "react";
 import Papa from "papaparse";
 import { neutraliseCell } from "@schemas/flat-layout";
+import { useTranslation } from "react-i18next";
+import { ImportFindingMessage } from "./finding-message";
 
-export type FindingRow = { row: number; column?: string; value?: string; severity: "error" | "warning"; code: string; message: string; suggestions?: string[]; sheet?: string; path?: string };
+export type FindingRow = { row: number; column?: string; value?: string; severity: "error" | "warning"; code: string; message: string; suggestions?: string[]; dictionaryType?: string; sheet?: string; path?: string };
 
 /** Row, column, value and message of every finding, errors first. */
 export function FindingsTable({ findings, total, fileName }: { findings: FindingRow[]; total: number; fileName: string }) {
   const [severity, setSeverity] = useState<"all" | "error" | "warning">("all");
   const [text, setText] = useState("");
+  const { t } = useTranslation("import");
   const shown = useMemo(() => {
     const q = text.trim().toLowerCase();
     return findings
@@ -20,7 +23,7 @@ export function FindingsTable({ findings, total, fileName }: { findings: Finding
   if (findings.length === 0) {
     return (
       <p className="findings-ok" role="status">
-        ✓ No problems found in the file.
+        {t("findings.none")}
       </p>
     );
   }
@@ -37,34 +40,34 @@ export function FindingsTable({ findings, total, fileName }: { findings: Finding
   return (
     <section className="panel" aria-labelledby="findings-title">
       <h2 id="findings-title">
-        Findings: {errors} {errors === 1 ? "error" : "errors"}, {findings.length - errors} {findings.length - errors === 1 ? "warning" : "warnings"}
-        {total > findings.length ? ` (first ${findings.length} of ${total} shown)` : ""}
+        {t("findings.heading", { errors: t("findings.errors", { count: errors }), warnings: t("findings.warnings", { count: findings.length - errors }) })}
+        {total > findings.length ? ` ${t("findings.firstShown", { shown: findings.length, total })}` : ""}
       </h2>
       <div className="inline-form">
         <div className="field">
-          <label htmlFor="finding-severity">Show</label>
+          <label htmlFor="finding-severity">{t("findings.show")}</label>
           <select id="finding-severity" value={severity} onChange={(e) => setSeverity(e.target.value as typeof severity)}>
-            <option value="all">Errors and warnings</option>
-            <option value="error">Errors only</option>
-            <option value="warning">Warnings only</option>
+            <option value="all">{t("findings.all")}</option>
+            <option value="error">{t("findings.errorsOnly")}</option>
+            <option value="warning">{t("findings.warningsOnly")}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor="finding-text">Filter</label>
-          <input id="finding-text" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="column, value or message" />
+          <label htmlFor="finding-text">{t("findings.filter")}</label>
+          <input id="finding-text" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t("findings.filterPlaceholder")} />
         </div>
         <button type="button" className="button" onClick={download}>
-          Download as CSV
+          {t("findings.csv")}
         </button>
       </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Findings table">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("findings.tableLabel")}>
         <table className="data-table findings-table">
           <thead>
             <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Column</th>
-              <th scope="col">Value</th>
-              <th scope="col">Problem</th>
+              <th scope="col">{t("row")}</th>
+              <th scope="col">{t("findings.column")}</th>
+              <th scope="col">{t("findings.value")}</th>
+              <th scope="col">{t("findings.problem")}</th>
             </tr>
           </thead>
           <tbody>
@@ -77,7 +80,7 @@ export function FindingsTable({ findings, total, fileName }: { findings: Finding
                 <td>{f.column ?? ""}</td>
                 <td className="cell-value">{f.value ?? ""}</td>
                 <td>
-                  <span className="finding-severity">{f.severity === "error" ? "Error" : "Warning"}</span> {f.message}
+                  <span className="finding-severity">{t(`common:severity.${f.severity}`)}</span> <ImportFindingMessage finding={f} />
                 </td>
               </tr>
             ))}

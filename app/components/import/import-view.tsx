@@ -7,6 +7,8 @@ import { useFetcher } from "@remix-run/react";
 import { useRef, useState } from "react";
 import { FindingsTable, type FindingRow } from "./findings-table";
 import { MappingForm } from "./mapping-form";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/format";
 
 type Counts = Record<string, number>;
 type Preview = {
@@ -32,16 +34,8 @@ type Preview = {
 type Applied = { revision: number; unchanged: boolean; counts: { created: Counts; updated: Counts; removed: Counts }; fileName: string };
 type Reply = { ok: false; message: string } | { ok: true; preview?: Preview; applied?: Applied };
 
-const LAYOUTS: Record<string, string> = {
-  flat: "Flat layout (one row per chain)",
-  "frac-export": "FRAC Studio CSV export",
-  igot: "iGOT FRAC bulk-upload workbook",
-  "frac-json": "FracDocument JSON",
-  "frac-workbook": "FRAC Studio Excel export (a sheet per kind)",
-  unknown: "Not recognised: map the columns below",
-};
+const LAYOUTS = new Set(["flat", "frac-export", "igot", "frac-json", "frac-workbook", "unknown"]);
 const KINDS = ["position", "role", "activity", "competency", "link"] as const;
-const KIND_LABELS = { position: "Positions", role: "Roles", activity: "Activities", competency: "Competencies (dictionary)", link: "Links" } as const;
 // What a preview was read with, and its apply must be too.
 const READ_AS = new Set(["sheet", "mapping", "typesFromDictionary"]);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 1)} MB`;
@@ -60,10 +54,12 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
   const busy = fetcher.state !== "idle";
   const preview: Preview | null = reply?.ok && "preview" in reply && reply.preview ? (reply.preview as Preview) : null;
   const applied = reply?.ok && "applied" in reply && reply.applied ? reply.applied : null;
+  const { t } = useTranslation("import");
+  const f = useFormat();
 
   const send = (intent: "preview" | "apply", extra: Record<string, string> = {}) => {
-    if (!file.current) return setLocalError("Choose a file first.");
-    if (file.current.size > maxBytes) return setLocalError(`The file is ${mb(file.current.size)}; at most ${mb(maxBytes)} can be imported at once.`);
+    if (!file.current) return setLocalError(t("chooseFirst"));
+    if (file.current.size > maxBytes) return setLocalError(t("tooLarge", { size: mb(file.current.size), max: mb(maxBytes) }));
     setLocalError(null);
     const form = new FormData();
     form.set("intent", intent);
@@ -83,7 +79,7 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
   return (
     <div className="import">
       <section className="panel" aria-labelledby="upload-title">
-        <h2 id="upload-title">1. Choose the file</h2>
+        <h2 id="upload-title">{t("step1")}</h2>
         <label
           className={`dropzone${dragging ? " is-dragging" : ""}`}
           onDragOver={(e) => {
@@ -97,33 +93,33 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
             choose(e.dataTransfer.files[0]);
           }}
         >
-          <span>Drop a .csv, .xlsx or .json file here, or </span>
-          <span className="button">choose a file</span>
+          <span>{t("drop")} </span>
+          <span className="button">{t("choose")}</span>
           <input type="file" name="file" accept=".csv,.tsv,.txt,.xlsx,.json" className="sr-only" onChange={(e) => choose(e.currentTarget.files?.[0])} aria-describedby="upload-help" />
         </label>
         <p id="upload-help" className="muted small">
-          CSV in UTF-8 or UTF-16 (Excel’s “Unicode text”), separated by commas, semicolons or tabs; Excel workbooks; FracDocument JSON. Up to {mb(maxBytes)}.
+          {t("help", { max: mb(maxBytes) })}
         </p>
         <fieldset className="mode">
-          <legend>How the file is applied</legend>
+          <legend>{t("modeLegend")}</legend>
           <label>
-            <input type="radio" name="mode" value="merge" checked={mode === "merge"} onChange={() => setMode("merge")} /> Add and update (nothing is removed)
+            <input type="radio" name="mode" value="merge" checked={mode === "merge"} onChange={() => setMode("merge")} /> {t("modeMerge")}
           </label>
           <label>
-            <input type="radio" name="mode" value="replace" checked={mode === "replace"} onChange={() => setMode("replace")} /> Replace the draft by the file (the preview lists everything it would remove)
+            <input type="radio" name="mode" value="replace" checked={mode === "replace"} onChange={() => setMode("replace")} /> {t("modeReplace")}
           </label>
         </fieldset>
         {fileLabel ? (
           <p>
-            Selected: <strong>{fileLabel}</strong>{" "}
+            {t("selected")} <strong>{fileLabel}</strong>{" "}
             <button type="button" className="button" onClick={() => send("preview", readAs)} disabled={busy}>
-              Preview again
+              {t("previewAgain")}
             </button>
           </p>
         ) : null}
         {busy ? (
           <p role="status" className="progress">
-            <span className="spinner" aria-hidden="true" /> {fetcher.formData?.get("intent") === "apply" ? "Applying" : "Reading and checking"} {fileLabel}…
+            <span className="spinner" aria-hidden="true" /> {t(fetcher.formData?.get("intent") === "apply" ? "applying" : "reading", { file: fileLabel })}
           </p>
         ) : null}
         {localError || (reply && !reply.ok) ? (
@@ -134,9 +130,9 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
         {applied ? (
           <p role="status" className="form-success">
             {applied.unchanged
-              ? `Nothing to change: the draft already matches ${applied.fileName}.`
-              : `Imported ${applied.fileName}: created ${sum(applied.counts.created)}, updated ${sum(applied.counts.updated)}, removed ${sum(applied.counts.removed)}. `}
-            <a href={`/frameworks/${code}`}>Open the framework</a>
+              ? t("appliedNothing", { file: applied.fileName })
+              : t("applied", { file: applied.fileName, created: sum(applied.counts.created), updated: sum(applied.counts.updated), removed: sum(applied.counts.removed) })}{" "}
+            <a href={`/frameworks/${code}`}>{t("openFramework")}</a>
           </p>
         ) : null}
       </section>
@@ -144,20 +140,20 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
       {preview && !busy ? (
         <>
           <section className="panel" aria-labelledby="preview-title">
-            <h2 id="preview-title">2. Preview</h2>
+            <h2 id="preview-title">{t("step2")}</h2>
             <p>
-              <strong>{preview.fileName}</strong>: {LAYOUTS[preview.layout] ?? preview.layout}
+              <strong>{preview.fileName}</strong>: {LAYOUTS.has(preview.layout) ? t(`layout.${preview.layout}`) : preview.layout}
               {preview.encoding ? `, ${preview.encoding}` : ""}
-              {preview.delimiter ? `, separated by ${preview.delimiter === "\t" ? "tabs" : `“${preview.delimiter}”`}` : ""}; {preview.rowCount} rows.
+              {preview.delimiter ? `, ${preview.delimiter === "\t" ? t("byTabs") : t("byChar", { char: preview.delimiter })}` : ""}; {t("rows", { count: preview.rowCount, n: f.number(preview.rowCount) })}
             </p>
             {preview.sheets && preview.sheets.length > 1 ? (
               <div className="field inline">
-                <label htmlFor="sheet">Worksheet</label>
+                <label htmlFor="sheet">{t("worksheet")}</label>
                 <select id="sheet" defaultValue={preview.sheet ?? ""} onChange={(e) => send("preview", { sheet: e.target.value })}>
                   {preview.sheets.map((s) => (
                     <option key={s.name} value={s.name}>
                       {s.name}
-                      {s.hidden ? " (hidden)" : ""}
+                      {s.hidden ? ` ${t("hidden")}` : ""}
                     </option>
                   ))}
                 </select>
@@ -173,20 +169,20 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
             ) : null}
             {preview.plan ? (
               <table className="data-table counts-table">
-                <caption>What the import would do</caption>
+                <caption>{t("plan.caption")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Kind</th>
-                    <th scope="col" className="num">Create</th>
-                    <th scope="col" className="num">Update</th>
-                    <th scope="col" className="num">Unchanged</th>
-                    {preview.plan.mode === "replace" ? <th scope="col" className="num">Remove</th> : null}
+                    <th scope="col">{t("plan.kind")}</th>
+                    <th scope="col" className="num">{t("plan.create")}</th>
+                    <th scope="col" className="num">{t("plan.update")}</th>
+                    <th scope="col" className="num">{t("plan.unchanged")}</th>
+                    {preview.plan.mode === "replace" ? <th scope="col" className="num">{t("plan.remove")}</th> : null}
                   </tr>
                 </thead>
                 <tbody>
                   {KINDS.map((k) => (
                     <tr key={k}>
-                      <th scope="row">{KIND_LABELS[k]}</th>
+                      <th scope="row">{t(`plan.kinds.${k}`)}</th>
                       <td className="num">{preview.plan!.created[k] ?? 0}</td>
                       <td className="num">{preview.plan!.updated[k] ?? 0}</td>
                       <td className="num">{preview.plan!.unchanged[k] ?? 0}</td>
@@ -199,7 +195,7 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
             {preview.plan?.mode === "replace" && preview.plan.removals.length ? (
               <details className="removals" open>
                 <summary>
-                  Replacing removes {preview.plan.removals.length} nodes and {preview.plan.linkRemovals} links that the file does not mention
+                  {t("plan.removes", { nodes: preview.plan.removals.length, links: preview.plan.linkRemovals })}
                 </summary>
                 <ul>
                   {preview.plan.removals.map((n, i) => (
@@ -209,12 +205,12 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
               </details>
             ) : null}
             {preview.rows.length ? (
-              <div className="table-scroll" tabIndex={0} role="region" aria-label="First rows of the file">
+              <div className="table-scroll" tabIndex={0} role="region" aria-label={t("firstRowsLabel")}>
                 <table className="data-table preview-table">
-                  <caption>The first rows, as they will be read</caption>
+                  <caption>{t("firstRows")}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Row</th>
+                      <th scope="col">{t("row")}</th>
                       {preview.headers.map((h, i) => (
                         <th key={`${h}-${i}`} scope="col">
                           {h}
@@ -245,13 +241,13 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
           <FindingsTable findings={preview.findings} total={preview.findingsTotal} fileName={preview.fileName} />
           {preview.plan ? (
             <section className="panel" aria-labelledby="apply-title">
-              <h2 id="apply-title">3. Apply</h2>
+              <h2 id="apply-title">{t("step3")}</h2>
               {preview.plan.ok ? (
                 <button type="button" className="button primary" onClick={() => send("apply", { ...readAs, baseRevision: String(preview.revision), ...(preview.sheet ? { sheet: preview.sheet } : {}) })}>
-                  Apply the import
+                  {t("apply")}
                 </button>
               ) : (
-                <p className="form-error">The file has errors, so it cannot be applied. Fix the rows listed above and preview it again.</p>
+                <p className="form-error">{t("cannotApply")}</p>
               )}
             </section>
           ) : null}
@@ -263,16 +259,13 @@ export function ImportView({ code, maxBytes }: { code: string; maxBytes: number 
 
 /** The one-click fix for rows whose Competency type contradicts the dictionary. */
 function TypeFix({ rows, onFix }: { rows: number; onFix: () => void }) {
-  const these = rows === 1 ? "1 row names" : `${rows} rows name`;
+  const { t } = useTranslation("import");
   return (
     <section className="panel type-fix" aria-labelledby="type-fix-title">
-      <h2 id="type-fix-title">Competency types that differ from the dictionary</h2>
-      <p>
-        {these} a dictionary competency with a Competency type the dictionary does not give it (the errors below say which type to write).
-        You can correct the file, or read it again here with the dictionary’s types; applying then uses them too. The file itself is not changed.
-      </p>
+      <h2 id="type-fix-title">{t("typeFix.heading")}</h2>
+      <p>{t("typeFix.text", { count: rows })}</p>
       <button type="button" className="button primary" onClick={onFix}>
-        Take the dictionary’s type for {rows === 1 ? "this row" : `all ${rows} rows`}
+        {t("typeFix.button", { count: rows })}
       </button>
     </section>
   );

@@ -9,6 +9,7 @@ import { nodeFieldsSchema } from "@schemas/edit-ops";
 import { LIMITS } from "@schemas/limits";
 import type { ProficiencyScale } from "@schemas/scale";
 import { ProposeLink } from "../dictionary/propose-link";
+import { useLevelName } from "~/i18n/level-name";
 
 export type Competency = { id: string; name: string; type: string; theme: string | null; scale: ProficiencyScale };
 type Shell = { legend: string; busy: boolean; onCancel: () => void; submitLabel: string; children: ReactNode; onSubmit: () => void };
@@ -135,11 +136,12 @@ type LevelNames = { levels: Pick<ProficiencyScale["levels"][number], "level" | "
 type LevelOptionsProps = { scale: LevelNames };
 function LevelOptions({ scale }: LevelOptionsProps) {
   const { t } = useTranslation("a11y");
+  const named = useLevelName();
   return (
     <>
       {scale.levels.map((l) => (
         <option key={l.level} value={l.level}>
-          {t("list.levelNamed", { level: l.level, name: l.name })}
+          {t("list.levelNamed", { level: l.level, name: named(l.name) })}
         </option>
       ))}
     </>

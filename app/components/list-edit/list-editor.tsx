@@ -16,6 +16,7 @@ import { useListSave } from "./use-list-save";
 import { ReuseSuggestions, useReuseSentence } from "~/components/reuse/reuse-suggestions";
 import { ReusedFrom } from "~/components/reuse/reused-from";
 import { planReuse, type ReuseSource } from "@schemas/reuse";
+import { levelName } from "~/i18n/level-name";
 
 type Props = { code: string; revision: number; outline: Outline; loose: FracNode[]; competencies: Competency[] };
 type Child = "role" | "activity" | "knowledge_resource";
@@ -55,7 +56,7 @@ export function ListEditor({ code, revision, outline, loose, competencies }: Pro
 
   const levelText = (r: Requirement) => {
     const level = r.competency.scale.levels.find((l) => l.level === r.level);
-    return level ? t("list.levelNamed", { level: r.level, name: level.name }) : t("list.level", { level: r.level });
+    return level ? t("list.levelNamed", { level: r.level, name: levelName(t, level.name) }) : t("list.level", { level: r.level });
   };
   const run = (ops: EditOp[], sentence: string, focusId: string | null) => {
     setFocusAfter(focusId);

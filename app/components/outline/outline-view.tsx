@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { BilingualDescription, BilingualName } from "~/components/bilingual-name";
 import { ReusedFrom } from "~/components/reuse/reused-from";
 import type { Outline, OutlineResource, Requirement } from "~/components/outline/outline-model";
+import { levelName } from "~/i18n/level-name";
 
 /** The framework as nested lists: positions → roles → activities → competencies with required levels. */
 export function OutlineView({ outline }: { outline: Outline }) {
@@ -81,7 +82,7 @@ function Requirements({ items, label }: { items: Requirement[]; label?: string }
             <span className="req-type">{labelOnce(lang, `type.${type}`, () => t(`common:competencyType.${type}`))}</span>{" "}
             <span className="level">
               {labelOnce(lang, `level.${r.level}`, () => t("common:level", { level: r.level }))}
-              {level ? ` · ${level.name}` : ""}
+              {level ? ` · ${labelOnce(lang, `levelName.${level.name}`, () => levelName(t, level.name))}` : ""}
             </span>
           </li>
         );

@@ -114,7 +114,8 @@ function notifyComment(tx: Tx, { actor, target, root, text, threadId }: { actor:
     userIds: recipients.filter((id) => id !== actor.id),
     mdoId: target.mdo.id,
     kind: "comment",
-    message: `${actor.name} ${root ? "replied to a comment" : "commented"} on the framework of ${target.mdo.name}: “${excerpt}”`,
+    key: root ? "reply" : "comment",
+    params: { actor: actor.name, mdo: target.mdo.name, excerpt },
     href: `/frameworks/${target.mdo.code}/review#comment-${threadId}`,
   });
 }

@@ -10,20 +10,31 @@ import { memberships, notifications, users } from "@db/schema";
 import type { MembershipRole } from "@schemas/roles";
 import type { Tx } from "@db/client";
 import { appBaseUrl, mailSettings } from "~/config.server";
+import { decodeNotice, encodeNotice, noticeSentence, type NoticeKey, type NoticeParams } from "./notice-text.server";
 
 export type NotificationKind = "submitted" | "verified" | "rejected" | "published" | "comment" | "proposal";
 
-export type NoticeInput = { userIds: Iterable<string>; mdoId: string | null; kind: NotificationKind; message: string; href?: string | null };
+/**
+ * What to tell whom: a message key and its params (rendered in each reader's language), or, for a
+ * caller that has no key yet, a plain English `message`.
+ */
+export type NoticeInput = { userIds: Iterable<string>; mdoId: string | null; kind: NotificationKind; href?: string | null } & (
+  | { key: NoticeKey; params: NoticeParams; message?: never }
+  | { message: string; key?: never; params?: never }
+);
 
-/** A notice written to the database, with what an e-mail needs. */
-export type Notice = { id: string; email: string; name: string; message: string; href: string | null };
+/** A notice written to the database, with what an e-mail needs (key and params null for a plain-text notice). */
+export type Notice = { id: string; email: string; name: string; message: string; key: NoticeKey | null; params: NoticeParams | null; href: string | null };
 
 /**
  * Writes one notice per distinct, enabled user who may still read the ministry (a member of it,
  * or the CBC): a member whose membership was revoked hears nothing more of it, in the app or by
  * e-mail. Returns the notices so the caller can e-mail them after commit.
  */
-export function notify(tx: Tx, { userIds, mdoId, kind, message, href = null }: NoticeInput): Notice[] {
+export function notify(tx: Tx, input: NoticeInput): Notice[] {
+  const { userIds, mdoId, kind, href = null } = input;
+  const stored = input.key ? encodeNotice(input.key, input.params) : input.message;
+  const { key, params, text: message } = decodeNotice(stored);
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return [];
   // why mdo_id is null: a CBC role (reviewer, board, …) acts on every ministry.
@@ -37,8 +48,8 @@ export function notify(tx: Tx, { userIds, mdoId, kind, message, href = null }: N
     .all();
   return recipients.map((user) => {
     const id = crypto.randomUUID();
-    tx.insert(notifications).values({ id, userId: user.id, mdoId, kind, message, href }).run();
-    return { id, email: user.email, name: user.name, message, href };
+    tx.insert(notifications).values({ id, userId: user.id, mdoId, kind, message: stored, href }).run();
+    return { id, email: user.email, name: user.name, message, key, params, href };
   });
 }
 
@@ -52,9 +63,9 @@ export function usersWithRole(tx: Tx, role: MembershipRole, mdoId: string | null
     .map((m) => m.userId);
 }
 
-/** A user's notices, newest first. */
+/** A user's notices, newest first: `message` is the English text, `key` and `params` say it in another language (null on older rows). */
 export function listNotifications({ userId, unreadOnly = false, limit = 50 }: { userId: string; unreadOnly?: boolean; limit?: number }) {
-  return getDb()
+  const rows = getDb()
     .select({
       id: notifications.id,
       mdoId: notifications.mdoId,
@@ -70,6 +81,10 @@ export function listNotifications({ userId, unreadOnly = false, limit = 50 }: { 
     .orderBy(desc(notifications.createdAt), desc(sql`${notifications}.rowid`))
     .limit(Math.min(Math.max(limit, 1), 500))
     .all();
+  return rows.map((row) => {
+    const { key, params, text } = decodeNotice(row.message);
+    return { ...row, message: text, key, params };
+  });
 }
 
 /** How many notices the user has not read yet (for a badge). */
@@ -121,13 +136,7 @@ export function deliverByEmail(notices: readonly Notice[]): void {
     await Promise.all(
       notices.map(async (notice) => {
         try {
-          const link = notice.href ? `\n\n${base}${notice.href}` : "";
-          await transporter.sendMail({
-            from,
-            to: { name: notice.name, address: notice.email },
-            subject: subjectOf(notice.message),
-            text: `${notice.message}${link}\n\n— FRAC Studio`,
-          });
+          await transporter.sendMail({ from, to: { name: notice.name, address: notice.email }, ...mailOf(notice, base) });
         } catch (error) {
           logMailFailure(error, 1, notice.email);
         }
@@ -141,6 +150,21 @@ export function deliverByEmail(notices: readonly Notice[]): void {
 /** Resolves when every e-mail started so far has been sent or given up on (tests, shutdown). */
 export async function whenMailSettled(): Promise<void> {
   await Promise.all([...inFlight]);
+}
+
+/**
+ * The e-mail of a notice: bilingual, English then Hindi, as Government of India mail often is,
+ * because a user has no stored language to choose by (the `lang` cookie lives in the browser).
+ * A plain-text notice (no key) goes in English only.
+ */
+export function mailOf(notice: Pick<Notice, "message" | "key" | "params" | "href">, base: string): { subject: string; text: string } {
+  const link = notice.href ? `\n\n${base}${notice.href}` : "";
+  if (!notice.key || !notice.params) return { subject: subjectOf(notice.message), text: `${notice.message}${link}\n\n— FRAC Studio` };
+  const hindi = noticeSentence("hi", notice.key, notice.params);
+  return {
+    subject: `${subjectOf(notice.message)} / ${subjectOf(hindi)}`,
+    text: `${notice.message}${link}\n\n—\n\n${hindi}${link}\n\n— FRAC Studio`,
+  };
 }
 
 function subjectOf(message: string): string {

@@ -74,7 +74,8 @@ export function submitFramework({ mdoId, userId }: { mdoId: string; userId: stri
       userIds: reviewers,
       mdoId,
       kind: "submitted",
-      message: `${actor.name} submitted the framework of ${target.mdo.name} for technical review.`,
+      key: "submitted",
+      params: { actor: actor.name, mdo: target.mdo.name },
       href: `/frameworks/${target.mdo.code}/review`,
     });
     return { result: { ok: true as const, status: "UNVERIFIED" as const }, notices };
@@ -98,7 +99,8 @@ export function verifyFramework({ mdoId, userId }: { mdoId: string; userId: stri
       userIds: usersWithRole(tx, "board").filter((id) => id !== actor.id),
       mdoId,
       kind: "verified",
-      message: `${actor.name} verified the framework of ${target.mdo.name}; it awaits approval by the review board.`,
+      key: "verified",
+      params: { actor: actor.name, mdo: target.mdo.name },
       href: `/frameworks/${target.mdo.code}/review`,
     });
     return { result: { ok: true as const, status: "VERIFIED" as const }, notices };
@@ -138,7 +140,8 @@ export function rejectFramework({ mdoId, userId, reason }: { mdoId: string; user
       userIds: recipients,
       mdoId,
       kind: "rejected",
-      message: `${actor.name} sent the framework of ${target.mdo.name} back to its authors. Reason: ${text}`,
+      key: "rejected",
+      params: { actor: actor.name, mdo: target.mdo.name, reason: text },
       href: `/frameworks/${target.mdo.code}`,
     });
     return { result: { ok: true as const, status: "REJECTED" as const }, notices };
@@ -179,7 +182,8 @@ function approveStep({ mdoId, userId }: { mdoId: string; userId: string }): Appr
       userIds: recipients,
       mdoId,
       kind: "published",
-      message: `${actor.name} approved the framework of ${target.mdo.name}; it is published as version ${version.number}.`,
+      key: "published",
+      params: { actor: actor.name, mdo: target.mdo.name, version: version.number },
       href: `/frameworks/${target.mdo.code}/versions/${version.number}`,
     });
     const { id: _id, ...published } = version;

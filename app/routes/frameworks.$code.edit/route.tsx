@@ -13,7 +13,8 @@ import { getPublishedVersionNumber } from "~/models/publication/versions.server"
 import { canEdit, hasCbcRole, requireMdoAccess } from "~/http/auth.server";
 import { handleEditorAction } from "~/routes/frameworks.$code.edit/editor-action.server";
 import { notFound } from "~/http/errors.server";
-import { FROZEN_SENTENCE, isUnderReview } from "@schemas/enums";
+import { isUnderReview } from "@schemas/enums";
+import { pageTitle } from "~/i18n/meta";
 import { mayComment } from "@schemas/review-steps";
 
 export const handle = { wide: true };
@@ -23,9 +24,8 @@ const NARROW = "(max-width: 699px)";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: flowStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Edit ${data.mdo.code} · FRAC Studio` : "Editor · FRAC Studio" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, "editor:title", "Editor", { code: data.mdo.code }) : pageTitle(matches, "editor:crumb", "Editor");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, mdo } = await requireMdoAccess(request, params.code, "read");
@@ -73,14 +73,14 @@ export default function EditFramework() {
   return (
     <div className="editor-page">
       <div className="editor-header">
-        <nav aria-label="Breadcrumb" className="breadcrumb">
-          <Link to="/">Frameworks</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${data.mdo.code}`}>{data.mdo.code}</Link>{" "}
-          <span aria-hidden="true">›</span> <span>Editor</span>
+        <nav aria-label={t("common:breadcrumb")} className="breadcrumb">
+          <Link to="/">{t("common:nav.frameworks")}</Link> <span aria-hidden="true">›</span> <Link to={`/frameworks/${data.mdo.code}`}>{data.mdo.code}</Link>{" "}
+          <span aria-hidden="true">›</span> <span>{t("editor:crumb")}</span>
         </nav>
         <h1>
           {data.mdo.name} <StatusBadge status={data.status} />
         </h1>
-        {data.frozen ? <p className="banner">{FROZEN_SENTENCE} The editor opens read-only.</p> : null}
+        {data.frozen ? <p className="banner">{t("history:frozen")} {t("editor:readOnlyNote")}</p> : null}
       </div>
       {hydrated ? (
         <FrameworkEditor

@@ -1,0 +1,45 @@
+/**
+ * Every page of the app (each non-resource route in app/routes), with the demo account that can
+ * open it and the ministry it is opened for: small ministries, so that axe and screenshots stay fast.
+ * The accessibility scan (a11y-every-page.spec.ts) and the Hindi screenshots (scripts/hindi-screenshots.ts)
+ * both walk this list; a new page goes here.
+ */
+export type PageVisit = { name: string; path: string; as: Account };
+
+/** Who opens the page: a demo account, or nobody (signed out). */
+export type Account = "mohfw-author" | "cbic-author" | "reviewer" | "admin" | "signed-out";
+
+export const ACCOUNT_EMAIL: Record<Exclude<Account, "signed-out">, string> = {
+  "mohfw-author": "other-author@frac.test",
+  "cbic-author": "author@frac.test",
+  reviewer: "reviewer@frac.test",
+  admin: "admin@frac.test",
+};
+
+export const PAGES: PageVisit[] = [
+  { name: "login", path: "/login", as: "signed-out" },
+  { name: "not-found", path: "/frameworks/NOSUCH", as: "signed-out" },
+  { name: "home", path: "/", as: "mohfw-author" },
+  { name: "outline", path: "/frameworks/MOHFW", as: "mohfw-author" },
+  { name: "list-editing", path: "/frameworks/MOHFW/list", as: "mohfw-author" },
+  { name: "editor", path: "/frameworks/MOHFW/edit", as: "mohfw-author" },
+  { name: "import", path: "/frameworks/MOHFW/import", as: "mohfw-author" },
+  { name: "submit", path: "/frameworks/MOHFW/submit", as: "mohfw-author" },
+  { name: "audit-trail", path: "/frameworks/MOHFW/audit", as: "mohfw-author" },
+  { name: "versions-none", path: "/frameworks/MOHFW/versions", as: "mohfw-author" },
+  { name: "account", path: "/account", as: "mohfw-author" },
+  { name: "password", path: "/account/password", as: "mohfw-author" },
+  { name: "notifications", path: "/notifications", as: "mohfw-author" },
+  { name: "search", path: "/search?q=budget", as: "mohfw-author" },
+  { name: "dictionary", path: "/dictionary", as: "mohfw-author" },
+  { name: "dictionary-entry", path: "/dictionary/BEH-001", as: "mohfw-author" },
+  { name: "versions", path: "/frameworks/CBIC/versions", as: "reviewer" },
+  { name: "version", path: "/frameworks/CBIC/versions/1", as: "reviewer" },
+  { name: "diff", path: "/frameworks/CBIC/diff?from=1&to=draft", as: "reviewer" },
+  { name: "review-queue", path: "/review", as: "reviewer" },
+  { name: "dictionary-sources", path: "/dictionary/sources", as: "admin" },
+  { name: "admin-users", path: "/admin/users", as: "admin" },
+  { name: "admin-mdos", path: "/admin/mdos?q=ministry", as: "admin" },
+  { name: "admin-tokens", path: "/admin/tokens", as: "admin" },
+  { name: "admin-audit", path: "/admin/audit", as: "admin" },
+];
