@@ -205,7 +205,9 @@ type FlatRowInput = Partial<
     | "sanctionedPosts"
     | "positionDescriptionHi"
     | "roleDescriptionHi"
-    | "activityDescriptionHi",
+    | "activityDescriptionHi"
+    | "roleDerivedFrom"
+    | "activityDerivedFrom",
     string
   >
 >;
@@ -245,6 +247,8 @@ export function flatRow(o: FlatRowInput = {}): string[] {
     v.positionDescriptionHi,
     v.roleDescriptionHi,
     v.activityDescriptionHi,
+    v.roleDerivedFrom,
+    v.activityDerivedFrom,
   ].map((cell) => cell ?? "");
 }
 
