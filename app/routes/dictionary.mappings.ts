@@ -4,6 +4,7 @@ import { z } from "zod";
 import { MAPPING_RELATIONS, removeMapping, saveMapping } from "~/models/dictionary/mapping.server";
 import { SOURCE_CURATORS } from "~/models/dictionary/sources.server";
 import { requireCbcRole } from "~/http/auth.server";
+import { parseForm } from "~/http/form.server";
 
 const intents = z.discriminatedUnion("intent", [
   z.object({
@@ -18,12 +19,8 @@ const intents = z.discriminatedUnion("intent", [
 /** POST /dictionary/mappings: a curator maps an outside entry to a KCM entry, or removes a mapping. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCbcRole(request, SOURCE_CURATORS);
-  const parsed = intents.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const message = issue.path[0] === "intent" ? "Unknown action: map or unmap." : issue.message;
-    return json({ ok: false as const, message }, { status: 400 });
-  }
+  const parsed = await parseForm(request, intents);
+  if (!parsed.ok) return json({ ok: false as const, message: parsed.unknownIntent ? "Unknown action: map or unmap." : parsed.message }, { status: 400 });
   const input = parsed.data;
   const result = input.intent === "map" ? saveMapping({ ...input, userId: user.id }) : removeMapping({ id: input.id, userId: user.id });
   if (!result.ok) return json({ ok: false as const, message: result.message }, { status: result.status });
