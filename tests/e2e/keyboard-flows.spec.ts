@@ -131,6 +131,8 @@ test("the canvas by keyboard: a node moves with the arrow keys, links from “Li
   await page.keyboard.type("Budget scrutiny");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "Added role “Budget scrutiny”." })).toBeVisible();
+  // why: the adds must reach the server first, or the autosave sends them with the move below.
+  await saved(page);
 
   // Space selects without leaving the canvas; the arrow keys then move the node, and the move is saved.
   const role = page.getByRole("group", { name: "Role: Budget scrutiny" });
