@@ -5,8 +5,10 @@ import { getClient } from "@db/client";
 import { readCasePackage } from "@import/case-package";
 import { ImportError } from "@import/findings";
 import { getSource, getSourceEntry, importCaseSource, listSources } from "~/models/dictionary/sources.server";
+import { loader as sourcePageLoader } from "~/routes/dictionary.sources.$id";
 import { frac } from "../support/cli";
 import { cliDatabaseCopies, databaseRows } from "../support/db-state";
+import { requestAs } from "../support/request";
 
 const FIXTURES = path.resolve("tests/fixtures/case");
 const bytesOf = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
@@ -152,5 +154,27 @@ describe("frac dictionary import", () => {
     const help = frac(["dictionary", "--help"], db.env);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: frac dictionary [^\n]*\n\s+frac dictionary import FILE/u);
+  });
+});
+
+describe("searching an outside framework's entries on its page", () => {
+  const page = async (id: string, q: string) => {
+    const response = await sourcePageLoader({ request: await requestAs("author@frac.test", `/dictionary/sources/${id}?q=${encodeURIComponent(q)}`), params: { id }, context: {} });
+    return (await response.json()) as { entries: unknown[]; matches: { humanCodingScheme: string | null }[] | null };
+  };
+
+  it("finds entries by every word of the query, by code and in any script; no query lists the tree", async () => {
+    const act = importFile(bytesOf(ACT)).source.identifier;
+    const curved = await page(act, "curved LINES");
+    expect(curved.matches?.map((e) => e.humanCodingScheme)).toEqual(["H.A.MATH.GM.PF.2DFP.L1.1"]);
+    expect((await page(act, "h.a.math.gm.pf.2dfp.l1.10")).matches?.map((e) => e.humanCodingScheme)).toEqual(["H.A.MATH.GM.PF.2DFP.L1.10"]);
+    expect((await page(act, "curved zebra")).matches).toEqual([]);
+    const all = await page(act, "");
+    expect(all.matches).toBeNull();
+    expect(all.entries).toHaveLength(28);
+
+    const multi = importFile(bytesOf(MULTI)).source.identifier;
+    expect((await page(multi, "नैतिकता")).matches?.map((e) => e.humanCodingScheme)).toEqual(["MS.1"]);
+    expect((await page(multi, "𝐃𝐚𝐭𝐚")).matches?.map((e) => e.humanCodingScheme)).toEqual(["MS.1.2"]);
   });
 });
