@@ -11,7 +11,7 @@ import { listUsableCompetencies } from "~/models/draft/editor.server";
 import { searchEntries } from "~/models/search/search.server";
 import { action as newAction, loader as newLoader } from "~/routes/dictionary.new";
 import { action as entryAction } from "~/routes/dictionary.$id";
-import { databaseRows } from "../support/db-state";
+import { expectRefused } from "../support/db-state";
 import { getAs, postForm } from "../support/form-post";
 import { ministry } from "../factories/edit-ops";
 
@@ -22,14 +22,6 @@ const byName = (name: string) => getDb().select().from(competencies).where(eq(co
 const add = (body: Record<string, string>, email = CURATOR) => postForm(newAction, email, "/dictionary/new", { intent: "add", ...body });
 const onEntry = (id: string, body: Record<string, string>, email = CURATOR) => postForm(entryAction, email, `/dictionary/${id}`, body, { id });
 const everyone = { mdoIds: [], allMdos: true };
-
-async function refusedWith(run: () => Promise<Response>, status: number, message: RegExp) {
-  const before = databaseRows();
-  const res = await run();
-  expect(res.status).toBe(status);
-  expect(((await res.json()) as { message: string }).message).toMatch(message);
-  expect(databaseRows()).toEqual(before);
-}
 
 describe("adding an entry", () => {
   it("adds a sub-theme under a theme of its type: audited, in the history, searchable, offered to authors", async () => {
@@ -50,20 +42,20 @@ describe("adding an entry", () => {
 
   it("refuses bad input with a clear message and writes nothing", async () => {
     const subTheme = getDb().select().from(competencies).where(eq(competencies.parentId, selfAwareness)).get()!;
-    await refusedWith(() => add({ type: "Behavioural", name: "   " }), 400, /Give the entry a name/u);
-    await refusedWith(() => add({ type: "Behavioural", name: "x".repeat(LIMITS.NAME_MAX + 1) }), 400, /longer than 300/u);
-    await refusedWith(() => add({ type: "Behavioural", name: "Long", description: "d".repeat(LIMITS.DESCRIPTION_MAX + 1) }), 400, /description is longer/u);
-    await refusedWith(() => add({ type: "Domain", name: "Customs" }), 400, /Behavioural or Functional/u);
-    await refusedWith(() => add({ type: "Behavioural", parentId: crypto.randomUUID(), name: "Orphan" }), 400, /not in the shared dictionary/u);
-    await refusedWith(() => add({ type: "Functional", parentId: selfAwareness, name: "Wrong type" }), 400, /Behavioural theme/u);
-    await refusedWith(() => add({ type: "Behavioural", parentId: subTheme.id, name: "Too deep" }), 400, /is a sub-theme/u);
-    await refusedWith(() => add({ type: "Behavioural", parentId: selfAwareness, name: subTheme.name.toUpperCase() }), 409, /already in the dictionary/u);
-    await refusedWith(() => add({ type: "Behavioural", name: "Scaled", scaleId: "no-such-scale" }), 400, /scale does not exist/u);
+    await expectRefused(() => add({ type: "Behavioural", name: "   " }), 400, /Give the entry a name/u);
+    await expectRefused(() => add({ type: "Behavioural", name: "x".repeat(LIMITS.NAME_MAX + 1) }), 400, /longer than 300/u);
+    await expectRefused(() => add({ type: "Behavioural", name: "Long", description: "d".repeat(LIMITS.DESCRIPTION_MAX + 1) }), 400, /description is longer/u);
+    await expectRefused(() => add({ type: "Domain", name: "Customs" }), 400, /Behavioural or Functional/u);
+    await expectRefused(() => add({ type: "Behavioural", parentId: crypto.randomUUID(), name: "Orphan" }), 400, /not in the shared dictionary/u);
+    await expectRefused(() => add({ type: "Functional", parentId: selfAwareness, name: "Wrong type" }), 400, /Behavioural theme/u);
+    await expectRefused(() => add({ type: "Behavioural", parentId: subTheme.id, name: "Too deep" }), 400, /is a sub-theme/u);
+    await expectRefused(() => add({ type: "Behavioural", parentId: selfAwareness, name: subTheme.name.toUpperCase() }), 409, /already in the dictionary/u);
+    await expectRefused(() => add({ type: "Behavioural", name: "Scaled", scaleId: "no-such-scale" }), 400, /scale does not exist/u);
   });
 
   it("does not exist for anyone but a curator", async () => {
     expect((await getAs(newLoader, AUTHOR, "/dictionary/new")).status).toBe(404);
-    await refusedWith(() => add({ type: "Behavioural", name: "By an author" }, AUTHOR), 404, /no such page/u);
+    await expectRefused(() => add({ type: "Behavioural", name: "By an author" }, AUTHOR), 404, /no such page/u);
   });
 });
 
@@ -73,25 +65,25 @@ describe("editing and retiring", () => {
     const res = await onEntry(e.id, { intent: "edit", name: "Procurement Ethics", description: "Fair and open buying." });
     expect(await res.json()).toMatchObject({ ok: true, intent: "edit" });
     expect(entryHistory({ competencyId: e.id })[0]).toMatchObject({ action: "edit", before: JSON.stringify({ name: "Public Procurement Ethics", description: "" }) });
-    await refusedWith(() => onEntry(e.id, { intent: "edit", name: "Procurement Ethics", description: "Fair and open buying." }), 400, /Nothing changed/u);
-    await refusedWith(() => onEntry(e.id, { intent: "edit", name: "", description: "" }), 400, /Give the entry a name/u);
+    await expectRefused(() => onEntry(e.id, { intent: "edit", name: "Procurement Ethics", description: "Fair and open buying." }), 400, /Nothing changed/u);
+    await expectRefused(() => onEntry(e.id, { intent: "edit", name: "", description: "" }), 400, /Give the entry a name/u);
   });
 
   it("retires an entry: kept, marked, no longer offered or found; a theme with active sub-themes is refused", async () => {
-    await refusedWith(() => onEntry(selfAwareness, { intent: "retire", reason: "" }), 409, /active sub-theme/u);
+    await expectRefused(() => onEntry(selfAwareness, { intent: "retire", reason: "" }), 409, /active sub-theme/u);
     const e = byName("Reflective Journalling")!;
     expect(await (await onEntry(e.id, { intent: "retire", reason: "Folded into Self-Analysis." })).json()).toMatchObject({ ok: true });
     expect(byName("Reflective Journalling")).toMatchObject({ status: "retired" });
     expect(entryHistory({ competencyId: e.id })[0]).toMatchObject({ action: "retire" });
     expect(listUsableCompetencies({ mdoId: ministry("CBIC").mdoId }).map((c) => c.id)).not.toContain(e.id);
     expect(searchEntries({ query: "journalling", viewer: everyone })).toEqual([]);
-    await refusedWith(() => onEntry(e.id, { intent: "retire", reason: "" }), 409, /already retired/u);
-    await refusedWith(() => onEntry(e.id, { intent: "edit", name: "Revived", description: "" }), 409, /retired and can no longer be changed/u);
+    await expectRefused(() => onEntry(e.id, { intent: "retire", reason: "" }), 409, /already retired/u);
+    await expectRefused(() => onEntry(e.id, { intent: "edit", name: "Revived", description: "" }), 409, /retired and can no longer be changed/u);
   });
 
   it("refuses an author's edit and an unknown intent", async () => {
     const e = byName("Procurement Ethics")!;
-    await refusedWith(() => onEntry(e.id, { intent: "edit", name: "Hijacked", description: "" }, AUTHOR), 403, /Only a curator/u);
-    await refusedWith(() => onEntry(e.id, { intent: "delete" }), 400, /not one this page understands/u);
+    await expectRefused(() => onEntry(e.id, { intent: "edit", name: "Hijacked", description: "" }, AUTHOR), 403, /Only a curator/u);
+    await expectRefused(() => onEntry(e.id, { intent: "delete" }), 400, /not one this page understands/u);
   });
 });

@@ -12,7 +12,7 @@ import { searchEntries } from "~/models/search/search.server";
 import { action as proposeAction, loader as proposeLoader } from "~/routes/dictionary.propose";
 import { action as queueAction, loader as queueLoader } from "~/routes/dictionary.proposals";
 import { action as usersAction } from "~/routes/admin.users";
-import { databaseRows } from "../support/db-state";
+import { expectRefused } from "../support/db-state";
 import { getAs, postForm } from "../support/form-post";
 
 const CURATOR = "curator@frac.test";
@@ -23,14 +23,6 @@ const proposeAs = (email: string, body: Record<string, string>) => postForm(prop
 const decide = (body: Record<string, string>, email = CURATOR) => postForm(queueAction, email, "/dictionary/proposals", body);
 const proposal = (name: string) => getDb().select().from(dictionaryProposals).where(eq(dictionaryProposals.name, name)).get()!;
 const notices = (email: string) => listNotifications({ userId: userId(email) }).map((n) => n.message);
-
-async function refusedWith(run: () => Promise<Response>, status: number, message: RegExp) {
-  const before = databaseRows();
-  const res = await run();
-  expect(res.status).toBe(status);
-  expect(((await res.json()) as { message: string }).message).toMatch(message);
-  expect(databaseRows()).toEqual(before);
-}
 
 describe("proposals", () => {
   it("an author proposes a new sub-theme; curators are told; the curator accepts; the author is notified and the entry is searchable", async () => {
@@ -49,7 +41,7 @@ describe("proposals", () => {
     expect(entry).toMatchObject({ parentId: selfAwareness, mdoId: null, status: "active" });
     expect(notices(AUTHOR)[0]).toMatch(/“Mindful Listening” was accepted/u);
     expect(searchEntries({ query: "mindful", viewer: { mdoIds: [], allMdos: false } }).map((h) => h.id)).toContain(entry.id);
-    await refusedWith(() => decide({ intent: "decline", proposalId: p.id, reason: "Changed my mind." }), 409, /already accepted/u);
+    await expectRefused(() => decide({ intent: "decline", proposalId: p.id, reason: "Changed my mind." }), 409, /already accepted/u);
   });
 
   it("a change is proposed and declined with a reason the author reads; declining without one is refused", async () => {
@@ -57,7 +49,7 @@ describe("proposals", () => {
     expect((await proposeAs(AUTHOR, { competencyId: entry.id, type: "Behavioural", name: "Self Analysis", description: entry.description })).status).toBe(302);
     const p = proposal("Self Analysis");
     expect(p).toMatchObject({ competencyId: entry.id, status: "open" });
-    await refusedWith(() => decide({ intent: "decline", proposalId: p.id, reason: "  " }), 400, /Say why/u);
+    await expectRefused(() => decide({ intent: "decline", proposalId: p.id, reason: "  " }), 400, /Say why/u);
     expect(await (await decide({ intent: "decline", proposalId: p.id, reason: "The KCM spells it with a hyphen." })).json()).toMatchObject({ ok: true });
     expect(notices(AUTHOR)[0]).toMatch(/declined: The KCM spells it with a hyphen\./u);
     expect(getDb().select().from(competencies).where(eq(competencies.id, entry.id)).get()!.name).toBe(entry.name);
@@ -72,14 +64,14 @@ describe("proposals", () => {
   });
 
   it("refuses bad proposals with a clear message and writes nothing", async () => {
-    await refusedWith(() => proposeAs(AUTHOR, { type: "Domain", name: "Customs valuation" }), 400, /Behavioural or Functional/u);
-    await refusedWith(() => proposeAs(AUTHOR, { type: "Behavioural", name: "" }), 400, /Give the entry a name/u);
-    await refusedWith(() => proposeAs(AUTHOR, { type: "Behavioural", name: "n".repeat(301) }), 400, /longer than 300/u);
-    await refusedWith(() => proposeAs(AUTHOR, { type: "Behavioural", name: "Reasoned", rationale: "r".repeat(2001) }), 400, /reason is longer/u);
-    await refusedWith(() => proposeAs(AUTHOR, { type: "Behavioural", parentId: crypto.randomUUID(), name: "Orphan" }), 400, /not in the shared dictionary/u);
-    await refusedWith(() => proposeAs(AUTHOR, { competencyId: crypto.randomUUID(), type: "Behavioural", name: "Ghost" }), 404, /No such entry/u);
+    await expectRefused(() => proposeAs(AUTHOR, { type: "Domain", name: "Customs valuation" }), 400, /Behavioural or Functional/u);
+    await expectRefused(() => proposeAs(AUTHOR, { type: "Behavioural", name: "" }), 400, /Give the entry a name/u);
+    await expectRefused(() => proposeAs(AUTHOR, { type: "Behavioural", name: "n".repeat(301) }), 400, /longer than 300/u);
+    await expectRefused(() => proposeAs(AUTHOR, { type: "Behavioural", name: "Reasoned", rationale: "r".repeat(2001) }), 400, /reason is longer/u);
+    await expectRefused(() => proposeAs(AUTHOR, { type: "Behavioural", parentId: crypto.randomUUID(), name: "Orphan" }), 400, /not in the shared dictionary/u);
+    await expectRefused(() => proposeAs(AUTHOR, { competencyId: crypto.randomUUID(), type: "Behavioural", name: "Ghost" }), 404, /No such entry/u);
     const domain = getDb().select().from(competencies).where(eq(competencies.type, "Domain")).get();
-    if (domain) await refusedWith(() => proposeAs(AUTHOR, { competencyId: domain.id, type: "Behavioural", name: "Shared now" }), 404, /No such entry/u);
+    if (domain) await expectRefused(() => proposeAs(AUTHOR, { competencyId: domain.id, type: "Behavioural", name: "Shared now" }), 404, /No such entry/u);
 
     // A merged entry and a retired one cannot be changed.
     const scaleId = getDb().select().from(competencies).where(eq(competencies.id, selfAwareness)).get()!.scaleId;
@@ -90,10 +82,10 @@ describe("proposals", () => {
       { id: gone, type: "Behavioural", name: "Old entry", scaleId, status: "retired" },
     ]).run();
     expect(mergeEntries({ duplicateId: dup, survivorId: selfAwareness, actorId: userId(CURATOR) })).toEqual({ ok: true });
-    await refusedWith(() => proposeAs(AUTHOR, { competencyId: dup, type: "Behavioural", name: "Renamed copy" }), 409, /merged into another entry/u);
-    await refusedWith(() => proposeAs(AUTHOR, { competencyId: gone, type: "Behavioural", name: "Renamed old" }), 409, /retired/u);
-    await refusedWith(() => decide({ intent: "accept", proposalId: crypto.randomUUID(), reason: "" }), 404, /No such proposal/u);
-    await refusedWith(() => decide({ intent: "accept", proposalId: "not-a-uuid", reason: "" }), 400, /not a proposal/u);
+    await expectRefused(() => proposeAs(AUTHOR, { competencyId: dup, type: "Behavioural", name: "Renamed copy" }), 409, /merged into another entry/u);
+    await expectRefused(() => proposeAs(AUTHOR, { competencyId: gone, type: "Behavioural", name: "Renamed old" }), 409, /retired/u);
+    await expectRefused(() => decide({ intent: "accept", proposalId: crypto.randomUUID(), reason: "" }), 404, /No such proposal/u);
+    await expectRefused(() => decide({ intent: "accept", proposalId: "not-a-uuid", reason: "" }), 400, /not a proposal/u);
   });
 
   it("accepting refuses, writing nothing, when the parent was retired since", async () => {
@@ -102,7 +94,7 @@ describe("proposals", () => {
     await proposeAs(AUTHOR, { type: "Functional", parentId: theme, name: "Late sub-theme" });
     const p = proposal("Late sub-theme");
     getDb().update(competencies).set({ status: "retired" }).where(eq(competencies.id, theme)).run();
-    await refusedWith(() => decide({ intent: "accept", proposalId: p.id, reason: "" }), 409, /retired/u);
+    await expectRefused(() => decide({ intent: "accept", proposalId: p.id, reason: "" }), 409, /retired/u);
     getDb().update(competencies).set({ status: "active" }).where(eq(competencies.id, theme)).run();
   });
 
@@ -110,8 +102,8 @@ describe("proposals", () => {
     expect((await getAs(queueLoader, AUTHOR, "/dictionary/proposals")).status).toBe(404);
     expect((await getAs(proposeLoader, VIEWER, "/dictionary/propose")).status).toBe(404);
     const open = getDb().select().from(dictionaryProposals).where(eq(dictionaryProposals.status, "open")).get()!;
-    await refusedWith(() => decide({ intent: "accept", proposalId: open.id, reason: "" }, AUTHOR), 404, /no such page/u);
-    await refusedWith(() => proposeAs(VIEWER, { type: "Behavioural", name: "From a viewer" }), 404, /no such page/u);
+    await expectRefused(() => decide({ intent: "accept", proposalId: open.id, reason: "" }, AUTHOR), 404, /no such page/u);
+    await expectRefused(() => proposeAs(VIEWER, { type: "Behavioural", name: "From a viewer" }), 404, /no such page/u);
   });
 });
 

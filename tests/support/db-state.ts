@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, expect } from "vitest";
 import { getClient } from "@db/client";
 
 // why: a refused request is recorded on purpose (an "access refused" audit row); everything else must stay as it was.
@@ -52,4 +52,13 @@ export function cliDatabaseCopies(): () => ReturnType<typeof cliDatabase> {
     copies.push(db);
     return db;
   };
+}
+
+/** Runs a form post expected to be refused: its status, its message, and nothing written. */
+export async function expectRefused(run: () => Promise<Response>, status: number, message: RegExp): Promise<void> {
+  const before = databaseRows();
+  const res = await run();
+  expect(res.status).toBe(status);
+  expect(((await res.json()) as { message: string }).message).toMatch(message);
+  expect(databaseRows()).toEqual(before);
 }
