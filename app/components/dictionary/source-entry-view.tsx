@@ -1,16 +1,9 @@
 import { Link } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
+import type { CaseEntryRecord } from "@import/case-package";
 import { MappingForm, UnmapButton } from "./mapping-form";
 
-type Entry = {
-  id: string;
-  fullStatement: string;
-  abbreviatedStatement: string | null;
-  humanCodingScheme: string | null;
-  itemType: string | null;
-  language: string | null;
-  notes: string | null;
-  uri: string | null;
+type Entry = Pick<CaseEntryRecord, "id" | "fullStatement" | "abbreviatedStatement" | "humanCodingScheme" | "itemType" | "language" | "notes" | "uri"> & {
   source: { id: string; title: string; creator: string };
   parent: { id: string; fullStatement: string; abbreviatedStatement: string | null } | null;
   children: { id: string; fullStatement: string; abbreviatedStatement: string | null; humanCodingScheme: string | null }[];
