@@ -11,7 +11,8 @@ import { DemoBanner } from "~/components/demo-banner";
 import { getUser, hasCbcRole } from "~/http/auth.server";
 import { useNonce } from "~/http/nonce";
 import { getLanguage, resourcesFor } from "~/i18n/i18n.server";
-import { createI18n, DEFAULT_LANGUAGE, DEFAULT_NAMESPACE } from "~/i18n/i18n";
+import { createI18n, DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, type Language } from "~/i18n/i18n";
+import type { Resource } from "i18next";
 import styles from "~/styles/app.css";
 // why in the browser bundle: an error page shown when the root loader itself failed has no
 // loader data, so it needs the header's and error page's English messages at hand.
@@ -50,10 +51,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const lng = data?.lng ?? DEFAULT_LANGUAGE;
   const messages = data?.messages ?? { [DEFAULT_NAMESPACE]: fallbackCommon };
-  // why keyed on the language only: a language's messages never change while the app runs, and a
-  // new instance on every revalidation would re-render every translated component for nothing.
+  // why one instance per language, kept: a language's messages never change while the app runs; a
+  // new instance on every revalidation would re-render every translated component for nothing, and
+  // one per server render cost each page its own i18next set-up.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const i18n = useMemo(() => createI18n(lng, { [lng]: messages }), [lng, data === undefined]);
+  const i18n = useMemo(() => (data ? i18nFor(lng, messages) : createI18n(lng, { [lng]: messages })), [lng, data === undefined]);
   return (
     <I18nextProvider i18n={i18n}>
       <html lang={lng}>
@@ -79,6 +81,13 @@ export function Layout({ children }: { children: ReactNode }) {
       </html>
     </I18nextProvider>
   );
+}
+
+const instances = new Map<string, ReturnType<typeof createI18n>>();
+function i18nFor(lng: string, messages: Resource[string]) {
+  let instance = instances.get(lng);
+  if (!instance) instances.set(lng, (instance = createI18n(lng as Language, { [lng]: messages })));
+  return instance;
 }
 
 export default function App() {

@@ -36,6 +36,13 @@ export type CompletenessItem = { key: CompletenessKey; weight: number; done: num
 export type CompletenessScore = { score: number; items: CompletenessItem[] };
 export type PositionCompleteness = CompletenessScore & { id: string; name: string; nameHi?: string };
 export type Completeness = CompletenessScore & { positions: PositionCompleteness[] };
+/** What a page shows of a framework's completeness: its items, and each position's name and score only. */
+export type CompletenessSummary = CompletenessScore & { positions: Pick<PositionCompleteness, "id" | "name" | "nameHi" | "score">[] };
+
+/** The summary a page sends (each position's own items stay on the profile pages: 30 KB of page data on CBIC). */
+export function completenessSummary({ score, items, positions }: Completeness): CompletenessSummary {
+  return { score, items, positions: positions.map(({ id, name, nameHi, score }) => ({ id, name, nameHi, score })) };
+}
 
 /** The score of a list of items: weighted mean of done / total (0 where total is 0), 0–100, rounded. */
 export function scoreOf(items: readonly Pick<CompletenessItem, "weight" | "done" | "total">[]): number {

@@ -12,10 +12,10 @@ import { listComments } from "~/models/review/comments.server";
 import { CommentThreads } from "~/components/comments/comment-threads";
 import { canEdit, hasCbcRole, requireMdoAccess } from "~/http/auth.server";
 import { notFound } from "~/http/errors.server";
-import { buildOutline } from "~/components/outline/outline-model";
+import { buildOutlineData } from "~/components/outline/outline-model";
 import { mayComment, mayTakeStep } from "@schemas/review-steps";
 import { validateFracDocument } from "@schemas/validator";
-import { computeCompleteness } from "@schemas/completeness";
+import { completenessSummary, computeCompleteness } from "@schemas/completeness";
 import { CompletenessPanel } from "~/components/insight/completeness-panel";
 import { pageTitle } from "~/i18n/meta";
 
@@ -54,9 +54,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     status: doc.status,
     revision: doc.revision ?? 0,
     canEdit: canEdit(user, mdo.id),
-    outline: buildOutline(doc),
+    outline: buildOutlineData(doc),
     findings,
-    completeness: computeCompleteness(doc),
+    completeness: completenessSummary(computeCompleteness(doc)),
   });
 }
 
@@ -123,7 +123,7 @@ export default function FrameworkOutline() {
       </details>
       <CompletenessPanel completeness={completeness} profileBase={`/frameworks/${mdo.code}/positions`} />
       <FindingsSummary findings={findings} />
-      <OutlineView outline={outline} />
+      <OutlineView data={outline} />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { listUsableCompetencies } from "~/models/draft/editor.server";
 import { loadDraftDocument } from "~/models/draft/document.server";
 import { requireMdoAccess } from "~/http/auth.server";
 import { notFound } from "~/http/errors.server";
-import { buildOutline, outlineNodeIds } from "~/components/outline/outline-model";
+import { buildOutline, buildOutlineData, outlineNodeIds } from "~/components/outline/outline-model";
 import { isUnderReview } from "@schemas/enums";
 import { pageTitle } from "~/i18n/meta";
 
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     status: doc.status,
     frozen: isUnderReview(doc.status),
     revision: doc.revision ?? 0,
-    outline,
+    outline: buildOutlineData(doc),
     loose: doc.nodes.filter((n) => n.kind !== "competency" && !shown.has(n.id)),
     competencies: listUsableCompetencies({ mdoId: mdo.id }).map((c) => ({ id: c.id, name: c.name, type: c.type, theme: c.theme, scale: c.scale })),
     fromEditor: new URL(request.url).searchParams.has("narrow"),

@@ -8,9 +8,9 @@ import { getMdoByCode } from "~/models/access/mdos.server";
 import { getVersion } from "~/models/publication/versions.server";
 import { requireUser } from "~/http/auth.server";
 import { notFound } from "~/http/errors.server";
-import { buildOutline } from "~/components/outline/outline-model";
+import { buildOutlineData } from "~/components/outline/outline-model";
 import { formatUtc } from "~/components/dates";
-import { computeCompleteness } from "@schemas/completeness";
+import { completenessSummary, computeCompleteness } from "@schemas/completeness";
 import { CompletenessPanel } from "~/components/insight/completeness-panel";
 import { pageTitle } from "~/i18n/meta";
 
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = getVersion({ mdoId: mdo.id, number });
   if (!version) throw notFound(`${mdo.name} has no version ${params.number}.`);
   const { text: _text, document, ...summary } = version;
-  return json({ mdo: { code: mdo.code, name: mdo.name }, version: summary, outline: buildOutline(document), completeness: computeCompleteness(document) });
+  return json({ mdo: { code: mdo.code, name: mdo.name }, version: summary, outline: buildOutlineData(document), completeness: completenessSummary(computeCompleteness(document)) });
 }
 
 export default function VersionPage() {
@@ -58,7 +58,7 @@ export default function VersionPage() {
         </div>
       </header>
       <CompletenessPanel completeness={completeness} profileBase={`${base}/positions`} />
-      <OutlineView outline={outline} />
+      <OutlineView data={outline} />
     </>
   );
 }

@@ -16,6 +16,15 @@ test("an author signs in, opens the demo framework and reads its outline", async
 
   const positions = page.locator("section.outline-position");
   expect(await positions.count()).toBeGreaterThanOrEqual(10);
+  // A role several positions hold is shown in full once; later positions link to it.
+  const shared = page.locator("li.outline-shared-role").first();
+  await expect(shared).toContainText("listed under the first position that holds it");
+  const sharedName = (await shared.locator("span[lang]").first().textContent())!;
+  await shared.getByRole("link").click();
+  await expect(page).toHaveURL(/#role-[0-9a-f-]{36}$/);
+  const target = page.locator(`li[id="${new URL(page.url()).hash.slice(1)}"]`);
+  await expect(target.locator("summary")).toContainText(sharedName);
+  await expect(target.locator("li.req").first()).toBeVisible();
   // A competency requirement shows its required level and links to its dictionary entry.
   const requirement = page.locator("li.req").first();
   await expect(requirement).toContainText(/Level [1-5] · (Basic|Proficient|Advanced|Expert|Ustad)/);

@@ -1,13 +1,13 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BilingualName } from "~/components/bilingual-name";
-import type { Completeness } from "@schemas/completeness";
+import type { CompletenessSummary } from "@schemas/completeness";
 
 /**
  * A framework's completeness: the score in the summary, and when opened each item (how many of how
  * many, its weight, a few of what lacks it) and every position's own score with a link to its profile.
  */
-export function CompletenessPanel({ completeness, profileBase }: { completeness: Completeness; profileBase: string }) {
+export function CompletenessPanel({ completeness, profileBase }: { completeness: CompletenessSummary; profileBase: string }) {
   const { t } = useTranslation("profiles");
   return (
     <details className="panel completeness">

@@ -4,12 +4,12 @@
  * from buttons and small forms that work by keyboard and screen reader. Each form sends one
  * change set through the editor's save action; the outcome is announced in a live region.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { linkKindFor, type FrameworkNodeKind, type LinkKind } from "@schemas/enums";
 import type { EditOp } from "@schemas/edit-ops";
 import type { FracNode } from "@schemas/frac-document";
-import type { Outline, OutlineResource, Requirement } from "~/components/outline/outline-model";
+import { expandOutline, type OutlineData, type OutlineResource, type Requirement } from "~/components/outline/outline-model";
 import { BilingualName } from "~/components/bilingual-name";
 import { ConfirmRemove, NameForm, RequirementForm, SetLevelForm, type Competency } from "./forms";
 import { useListSave } from "./use-list-save";
@@ -18,7 +18,7 @@ import { ReusedFrom } from "~/components/reuse/reused-from";
 import { planReuse, type ReuseSource } from "@schemas/reuse";
 import { levelName } from "~/i18n/level-name";
 
-type Props = { code: string; revision: number; outline: Outline; loose: FracNode[]; competencies: Competency[] };
+type Props = { code: string; revision: number; outline: OutlineData; loose: FracNode[]; competencies: Competency[] };
 type Child = "role" | "activity" | "knowledge_resource";
 type Open =
   | { kind: "add"; parent: FracNode | null; child: FrameworkNodeKind }
@@ -34,8 +34,9 @@ const keyOf = (o: Open) =>
   o.kind === "add" ? `add-${o.parent?.id ?? "top"}-${o.child}` : o.kind === "level" || o.kind === "unrequire" ? `${o.kind}-${o.req.linkId}` : `${o.kind}-${"node" in o ? o.node.id : o.parent.id}`;
 
 /** The list editor; `revision` is the draft revision every save is based on. */
-export function ListEditor({ code, revision, outline, loose, competencies }: Props) {
+export function ListEditor({ code, revision, outline: data, loose, competencies }: Props) {
   const { t } = useTranslation("a11y");
+  const outline = useMemo(() => expandOutline(data), [data]);
   const reuseSentence = useReuseSentence();
   const lower = (kind: FracNode["kind"]) => t(`kind.${kind}`);
   const { save, busy, outcome } = useListSave(code, revision, t("list.reload"));

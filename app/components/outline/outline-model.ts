@@ -2,7 +2,8 @@
  * The framework as an outline: positions → roles → activities → competencies.
  * Pure, built from a FracDocument, so the same view can come from a draft or a published version.
  */
-import type { CompetencyNode, FracDocument, FracLink, FracNode } from "@schemas/frac-document";
+import type { LinkKind } from "@schemas/enums";
+import type { CompetencyNode, FracDocument, FracNode } from "@schemas/frac-document";
 
 /**
  * What the outline shows of a required competency: its name, type and the scale's level names. Not the
@@ -29,67 +30,85 @@ export type Outline = {
   counts: Record<FracNode["kind"], number> & { links: number };
 };
 
-/** Builds the outline; children follow their link order, unattached nodes are left out. */
-export function buildOutline(doc: FracDocument): Outline {
+/**
+ * The outline as a loader sends it: every node and competency once, and each node's links once.
+ * Why not the tree: a role appears under every position that holds it and an activity under every
+ * role, so CBIC's 33 roles became 90 copies and its 63 competencies 597; the tree was 438 KB of page
+ * data that the server stringified, parsed, stringified and escaped again on every request, and the
+ * outline page was the one that timed out under load. `expandOutline` rebuilds the tree in the page.
+ */
+export type OutlineData = {
+  counts: Outline["counts"];
+  positionIds: string[];
+  nodes: Record<string, OutlineNode>;
+  competencies: Record<string, OutlineCompetency>;
+  /** Each node's links in link order, by kind: [link id, target id, level] (level on requirements only). */
+  links: Record<string, Partial<Record<OutlineLinkKind, OutlineEdge[]>>>;
+};
+type OutlineLinkKind = LinkKind;
+type OutlineEdge = [linkId: string, to: string] | [linkId: string, to: string, level: number];
+
+/** The outline's data from a document; children follow their link order, unattached nodes are left out. */
+export function buildOutlineData(doc: FracDocument): OutlineData {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  const shown = new Map<string, OutlineNode>();
-  const shownOf = (n: FracNode): OutlineNode => {
-    let found = shown.get(n.id);
-    if (!found) {
+  const nodes: OutlineData["nodes"] = {};
+  const competencies: OutlineData["competencies"] = {};
+  for (const n of doc.nodes) {
+    if (n.kind === "competency") {
+      competencies[n.id] = { id: n.id, name: n.name, nameHi: n.nameHi, competencyType: n.competencyType, scale: { levels: n.scale.levels.map(({ level, name }) => ({ level, name })) } };
+    } else {
       const { source: _source, createdBy: _createdBy, createdAt: _createdAt, updatedAt: _updatedAt, ...rest } = n;
-      found = rest;
-      shown.set(n.id, found);
+      nodes[n.id] = rest;
     }
-    return found;
-  };
-  const children = new Map<string, FracLink[]>();
-  for (const l of doc.links) {
-    const list = children.get(l.from);
-    if (list) list.push(l);
-    else children.set(l.from, [l]);
   }
-  for (const list of children.values()) list.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
-
-  const linksOf = (id: string, kind: FracLink["kind"]) =>
-    (children.get(id) ?? []).filter((l) => l.kind === kind && byId.has(l.to));
-  const slim = new Map<string, OutlineCompetency>();
-  const slimOf = (c: CompetencyNode): OutlineCompetency => {
-    let found = slim.get(c.id);
-    if (!found) {
-      found = { id: c.id, name: c.name, nameHi: c.nameHi, competencyType: c.competencyType, scale: { levels: c.scale.levels.map(({ level, name }) => ({ level, name })) } };
-      slim.set(c.id, found);
-    }
-    return found;
-  };
-  const requirements = (id: string, kind: "role_competency" | "activity_competency"): Requirement[] =>
-    linksOf(id, kind).flatMap((l) => {
-      const c = byId.get(l.to);
-      return c && c.kind === "competency" ? [{ linkId: l.id, level: l.level ?? 0, competency: slimOf(c) }] : [];
-    });
-  const resources = (id: string, kind: "position_resource" | "activity_resource") =>
-    linksOf(id, kind).map((l) => ({ linkId: l.id, node: shownOf(byId.get(l.to)!) }));
-
-  const positions = doc.nodes
-    .filter((n) => n.kind === "position")
-    .map((p) => ({
-      node: shownOf(p),
-      resources: resources(p.id, "position_resource"),
-      roles: linksOf(p.id, "position_role").map((rl) => ({
-        linkId: rl.id,
-        node: shownOf(byId.get(rl.to)!),
-        requirements: requirements(rl.to, "role_competency"),
-        activities: linksOf(rl.to, "role_activity").map((al) => ({
-          linkId: al.id,
-          node: shownOf(byId.get(al.to)!),
-          requirements: requirements(al.to, "activity_competency"),
-          resources: resources(al.to, "activity_resource"),
-        })),
-      })),
-    }));
-
+  const sorted = [...doc.links].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+  const links: OutlineData["links"] = {};
+  for (const l of sorted) {
+    if (!byId.has(l.to) || !byId.has(l.from)) continue;
+    const kind = l.kind;
+    const edge: OutlineEdge = kind === "role_competency" || kind === "activity_competency" ? [l.id, l.to, l.level ?? 0] : [l.id, l.to];
+    ((links[l.from] ??= {})[kind] ??= []).push(edge);
+  }
   const counts = { position: 0, role: 0, activity: 0, competency: 0, knowledge_resource: 0, links: doc.links.length };
   for (const n of doc.nodes) counts[n.kind] += 1;
-  return { positions, counts };
+  return { counts, positionIds: doc.nodes.filter((n) => n.kind === "position").map((n) => n.id), nodes, competencies, links };
+}
+
+/** The tree the outline views walk, from the data a loader sent: nodes are shared, not copied. */
+export function expandOutline(data: OutlineData): Outline {
+  const edges = (id: string, kind: OutlineLinkKind) => data.links[id]?.[kind] ?? [];
+  const requirements = (id: string, kind: "role_competency" | "activity_competency"): Requirement[] =>
+    edges(id, kind).flatMap(([linkId, to, level]) => {
+      const competency = data.competencies[to];
+      return competency ? [{ linkId, level: level ?? 0, competency }] : [];
+    });
+  const resources = (id: string, kind: "position_resource" | "activity_resource"): OutlineResource[] =>
+    edges(id, kind).flatMap(([linkId, to]) => (data.nodes[to] ? [{ linkId, node: data.nodes[to] }] : []));
+  const activities = new Map<string, Omit<OutlineActivity, "linkId">>();
+  const activityOf = (id: string) => {
+    let found = activities.get(id);
+    if (!found) {
+      found = { node: data.nodes[id]!, requirements: requirements(id, "activity_competency"), resources: resources(id, "activity_resource") };
+      activities.set(id, found);
+    }
+    return found;
+  };
+  const positions = data.positionIds.map((id) => ({
+    node: data.nodes[id]!,
+    resources: resources(id, "position_resource"),
+    roles: edges(id, "position_role").map(([linkId, roleId]) => ({
+      linkId,
+      node: data.nodes[roleId]!,
+      requirements: requirements(roleId, "role_competency"),
+      activities: edges(roleId, "role_activity").map(([activityLinkId, activityId]) => ({ linkId: activityLinkId, ...activityOf(activityId) })),
+    })),
+  }));
+  return { positions, counts: data.counts };
+}
+
+/** Builds the outline tree of a document (for server code that walks it). */
+export function buildOutline(doc: FracDocument): Outline {
+  return expandOutline(buildOutlineData(doc));
 }
 
 /** Every node the outline shows, to tell which nodes are attached to no position. */
