@@ -3,6 +3,8 @@
  * often a `z.discriminatedUnion("intent", …)` that the action then `switch`es on.
  */
 import { z } from "zod";
+import { getLanguage } from "~/i18n/i18n.server";
+import { issueMessage } from "./form-issues.server";
 
 export type ParsedForm<T> =
   | { ok: true; data: T }
@@ -15,10 +17,20 @@ export type ParsedForm<T> =
       fieldErrors: Record<string, string[]>;
     };
 
-/** The request's form fields parsed by `schema`; a failure says which fields are wrong and whether the intent was unknown. */
+/**
+ * The request's form fields parsed by `schema`; a failure says which fields are wrong and whether
+ * the intent was unknown, in the request's language (form-issues.server.ts).
+ */
 export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<ParsedForm<z.output<S>>> {
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const input = Object.fromEntries(await request.formData());
+  const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-  return { ok: false, unknownIntent: parsed.error.issues[0]?.path[0] === "intent", message: parsed.error.issues[0]?.message ?? "Invalid form.", fieldErrors };
+  const lng = await getLanguage(request);
+  const issues = parsed.error.issues.map((issue) => ({ issue, message: issueMessage(lng, issue, input) }));
+  const fieldErrors: Record<string, string[]> = {};
+  for (const { issue, message } of issues) {
+    // why only the first path segment: form fields are flat, as z.flattenError reported them.
+    if (typeof issue.path[0] === "string") (fieldErrors[issue.path[0]] ??= []).push(message);
+  }
+  return { ok: false, unknownIntent: parsed.error.issues[0]?.path[0] === "intent", message: issues[0]?.message ?? "Invalid form.", fieldErrors };
 }
