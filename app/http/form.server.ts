@@ -2,7 +2,7 @@
  * Reading a form post: the fields (the last value of each name) checked by one zod schema, most
  * often a `z.discriminatedUnion("intent", …)` that the action then `switch`es on.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { getLanguage } from "~/i18n/i18n.server";
 import { issueMessage } from "./form-issues.server";
 
