@@ -21,7 +21,8 @@ const isFieldName = (name: string): name is FieldName => Object.hasOwn(english.f
 export function issueText(issue: Issue, input: Record<string, unknown>): RefusalText {
   const name = typeof issue.path[0] === "string" ? issue.path[0] : "";
   const field: RefusalText = { key: isFieldName(name) ? `form.field.${name}` : "form.field.any" };
-  const missing = issue.path.length === 1 && (input[name] === undefined || input[name] === "");
+  const value = input[name];
+  const missing = issue.path.length === 1 && (value === undefined || (typeof value === "string" && value.trim() === ""));
   switch (issue.code) {
     case "invalid_type":
       if (missing) return { key: "form.required", params: { field } };

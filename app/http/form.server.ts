@@ -30,7 +30,9 @@ export async function parseForm<S extends z.ZodType>(request: Request, schema: S
   const fieldErrors: Record<string, string[]> = {};
   for (const { issue, message } of issues) {
     // why only the first path segment: form fields are flat, as z.flattenError reported them.
-    if (typeof issue.path[0] === "string") (fieldErrors[issue.path[0]] ??= []).push(message);
+    const field = issue.path[0];
+    // why skip a repeat: a blank name fails both min(1) and the not-blank refinement, which say the same.
+    if (typeof field === "string" && !fieldErrors[field]?.includes(message)) (fieldErrors[field] ??= []).push(message);
   }
   return { ok: false, unknownIntent: parsed.error.issues[0]?.path[0] === "intent", message: issues[0]?.message ?? "Invalid form.", fieldErrors };
 }
