@@ -55,6 +55,7 @@ export function tooManyRows(maxRows: number): ImportError {
     "too_many_rows",
     `The file has more than ${maxRows.toLocaleString("en-IN")} rows, the most one import accepts. Split it into several files.`,
     413,
+    { text: { key: "importFile.tooManyRows", params: { max: maxRows.toLocaleString("en-IN") } } },
   );
 }
 

@@ -30,6 +30,8 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     throw new ImportError(
       "binary_file",
       "This file is not a text file (it contains binary data). Upload a CSV, a tab-separated text file, an .xlsx workbook or a FRAC JSON document.",
+      400,
+      { text: { key: "importFile.binary" } },
     );
   }
   return { text: decodeUtf8(bytes, 0), encoding: "utf-8" };

@@ -14,7 +14,7 @@ export function readDocumentRecords(text: string, mdoCode: string): ImportRecord
     input = JSON.parse(text);
   } catch (cause) {
     const detail = cause instanceof Error ? ` (${cause.message})` : "";
-    throw new ImportError("invalid_json", `This file is not valid JSON${detail}.`, 400, { cause });
+    throw new ImportError("invalid_json", `This file is not valid JSON${detail}.`, 400, { cause, text: { key: "importFile.notJson", params: { detail } } });
   }
   const parsed = parseFracDocument(input);
   if (!parsed.ok) {

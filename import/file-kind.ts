@@ -11,6 +11,7 @@ export type FileKind = "workbook" | "json" | "text";
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const SAVE_AS = "Open it in Excel or LibreOffice and save it as .xlsx or CSV UTF-8, then import that file.";
+const SAVE_AS_TEXT = { key: "importFile.saveAs" };
 
 /** The kind of an uploaded file; throws an ImportError for files that are no spreadsheet we read. */
 export function fileKind(fileName: string, bytes: Uint8Array): FileKind {
@@ -18,12 +19,14 @@ export function fileKind(fileName: string, bytes: Uint8Array): FileKind {
   const lower = fileName.toLowerCase();
   if (starts(ZIP)) return zipKind(bytes);
   if (starts(OLE) || lower.endsWith(".xls")) {
-    throw new ImportError("old_excel_format", `This is an old Excel .xls workbook. ${SAVE_AS}`);
+    throw new ImportError("old_excel_format", `This is an old Excel .xls workbook. ${SAVE_AS}`, 400, { text: { key: "importFile.oldExcel", params: { saveAs: SAVE_AS_TEXT } } });
   }
   if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
     throw new ImportError(
       "unreadable_workbook",
       "This file is named .xlsx but is not an Excel workbook. Save it again from Excel or LibreOffice.",
+      400,
+      { text: { key: "importFile.namedXlsx" } },
     );
   }
   return lower.endsWith(".json") ? "json" : "text";
@@ -34,7 +37,7 @@ const MARKUP = /^\s*<(?:\?xml|!doctype|html|table|workbook)/iu;
 /** Throws for decoded text that is markup (an "XML Spreadsheet 2003", a web page saved as .xls or .csv) rather than a sheet. */
 export function refuseMarkup(text: string): void {
   if (!MARKUP.test(text.slice(0, 512))) return;
-  throw new ImportError("not_a_spreadsheet", `This is an XML or web-page (HTML) file, not a CSV. ${SAVE_AS}`);
+  throw new ImportError("not_a_spreadsheet", `This is an XML or web-page (HTML) file, not a CSV. ${SAVE_AS}`, 400, { text: { key: "importFile.markup", params: { saveAs: SAVE_AS_TEXT } } });
 }
 
 // A zip is an .xlsx only when it holds a workbook part; other zips say what they are.

@@ -121,14 +121,22 @@ export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
  * written for the person who uploaded it; `status` is the HTTP status a route answers with
  * (413 for limits, 400 otherwise), and the CLI exits 2 ("unreadable").
  */
+/**
+ * The message as a key of the interface's `refusals` messages ("importFile.empty") and its params,
+ * so a page can say it in the reader's language; a param may itself be such a text.
+ */
+export type ImportErrorText = { key: string; params?: { [name: string]: string | number | ImportErrorText } };
+
 export class ImportError extends Error {
   readonly status: number;
   readonly code: ImportErrorCode;
+  readonly text?: ImportErrorText;
 
-  constructor(code: ImportErrorCode, message: string, status = 400, options?: { cause?: unknown }) {
+  constructor(code: ImportErrorCode, message: string, status = 400, options?: { cause?: unknown; text?: ImportErrorText }) {
     super(message, options);
     this.name = "ImportError";
     this.code = code;
     this.status = status;
+    if (options?.text) this.text = options.text;
   }
 }

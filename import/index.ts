@@ -39,6 +39,7 @@ export function checkFileSize(byteLength: number, max: number = LIMITS.IMPORT_FI
     "file_too_large",
     `The file is ${mb(byteLength)}; at most ${mb(max)} can be imported at once. Split it into smaller files.`,
     413,
+    { text: { key: "importFile.tooLarge", params: { size: mb(byteLength), max: mb(max) } } },
   );
 }
 
@@ -46,7 +47,7 @@ export function checkFileSize(byteLength: number, max: number = LIMITS.IMPORT_FI
 export async function analyseImport(input: AnalyseImportInput): Promise<ImportAnalysis> {
   const { bytes } = input;
   checkFileSize(bytes.byteLength);
-  if (bytes.byteLength === 0) throw new ImportError("empty_file", "The file is empty.");
+  if (bytes.byteLength === 0) throw new ImportError("empty_file", "The file is empty.", 400, { text: { key: "importFile.empty" } });
   const kind = fileKind(input.fileName, bytes);
   const plan = (records: ImportRecords, findings: ImportFinding[]) =>
     planImport({
@@ -109,5 +110,5 @@ function pickSheet(sheets: WorkbookSheet[], wanted: string | undefined): Workboo
     sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.toLowerCase() === wanted.trim().toLowerCase());
   if (sheet) return sheet;
   const names = sheets.map((s) => `"${s.name}"`).join(", ");
-  throw new ImportError("sheet_not_found", `The workbook has no sheet "${wanted}"; its sheets are ${names}.`);
+  throw new ImportError("sheet_not_found", `The workbook has no sheet "${wanted}"; its sheets are ${names}.`, 400, { text: { key: "importFile.noSheet", params: { wanted, names } } });
 }

@@ -34,7 +34,7 @@ export function analyseRows(
   plan: Planner,
 ): RowsAnalysis {
   if (!rows.some((row) => row.some((cell) => cell.trim() !== ""))) {
-    throw new ImportError("empty_file", "The file has no rows to import.");
+    throw new ImportError("empty_file", "The file has no rows to import.", 400, { text: { key: "importFile.noRows" } });
   }
   const layout = input.mapping
     ? applyColumnMapping(rows, input.mapping, input.headerRow)

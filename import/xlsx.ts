@@ -54,11 +54,11 @@ async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
       "unreadable_workbook",
       "This file cannot be read as an Excel workbook (.xlsx). It may be damaged, protected with a password, or another kind of file. Open it in Excel or LibreOffice and save it as .xlsx or CSV.",
       400,
-      { cause },
+      { cause, text: { key: "importFile.badWorkbook" } },
     );
   }
   if (workbook.worksheets.length === 0) {
-    throw new ImportError("unreadable_workbook", "This workbook has no worksheets, so there is nothing to import.");
+    throw new ImportError("unreadable_workbook", "This workbook has no worksheets, so there is nothing to import.", 400, { text: { key: "importFile.noWorksheets" } });
   }
   return workbook;
 }

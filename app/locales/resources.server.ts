@@ -51,6 +51,8 @@ import enCuration from "./en/curation.json";
 import hiCuration from "./hi/curation.json";
 import enContent from "./en/content.json";
 import hiContent from "./hi/content.json";
+import enRefusals from "./en/refusals.json";
+import hiRefusals from "./hi/refusals.json";
 
 /** All messages by language, then namespace. */
 export const resources = {
@@ -72,6 +74,7 @@ export const resources = {
     acbp: enAcbp,
     curation: enCuration,
     content: enContent,
+    refusals: enRefusals,
     editor: enEditor,
     import: enImport,
     scale: enScale,
@@ -97,6 +100,7 @@ export const resources = {
     acbp: hiAcbp,
     curation: hiCuration,
     content: hiContent,
+    refusals: hiRefusals,
     editor: hiEditor,
     import: hiImport,
     scale: hiScale,

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { parseForm } from "~/http/form.server";
+import { inReaderLanguage } from "~/http/refusal-reply.server";
 import { changePassword } from "~/models/access/accounts.server";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/models/access/password-policy.server";
 import { startSession } from "~/session.server";
@@ -42,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await changePassword({ userId: user.id, currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword });
   if (!outcome.ok) {
     const field: Field = outcome.field === "user" ? "currentPassword" : outcome.field;
-    return json<ActionData>({ fieldErrors: { [field]: [outcome.message] } }, { status: 400 });
+    return json<ActionData>({ fieldErrors: { [field]: [(await inReaderLanguage(request, outcome)).message] } }, { status: 400 });
   }
   // why: the change ended every session of this user, this one too; the person who changed it continues in a new one.
   const cookie = await startSession(request, { userId: user.id, ip: clientIp(context) });

@@ -10,6 +10,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { getServerT } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
+import { inReaderLanguage } from "~/http/refusal-reply.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:mdos.title", "Ministries");
 
@@ -50,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "activate": {
       const result = activateMdo({ mdoId: form.mdoId, code: form.code, parentCode: form.parent || null, actorId: admin.id });
-      if (!result.ok) return json({ fieldErrors: { [result.field]: [result.message] } as Record<string, string[]> }, { status: 400 });
+      if (!result.ok) return json({ fieldErrors: { [result.field]: [(await inReaderLanguage(request, result)).message] } as Record<string, string[]> }, { status: 400 });
       return redirect(`/admin/mdos?activated=${encodeURIComponent(result.code)}`);
     }
   }

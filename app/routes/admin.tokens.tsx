@@ -13,6 +13,7 @@ import type { TFunction } from "i18next";
 import { Trans, useTranslation } from "react-i18next";
 import { getServerT } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
+import { inReaderLanguage } from "~/http/refusal-reply.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin:tokens.title", "API tokens");
 
@@ -52,11 +53,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const fail = (field: string, message: string) => json<ActionResult>({ ok: false, fieldErrors: { [field]: [message] }, created: null, revoked: null }, { status: 400 });
   const expiry = input.expires ? expiryOf(input.expires) : null;
-  if (expiry && !expiry.ok) return fail("expires", expiry.message);
+  if (expiry && !expiry.ok) return fail("expires", (await inReaderLanguage(request, expiry)).message);
   const mdo = input.mdo ? getMdoByCode({ code: input.mdo }) : null;
   if (input.mdo && !mdo) return fail("mdo", t("tokens.noMinistry", { code: input.mdo }));
   const result = createToken({ name: input.name, createdBy: admin.id, expiresAt: expiry?.ok ? expiry.expiresAt : null, mdoId: mdo?.id ?? null });
-  if (!result.ok) return json<ActionResult>({ ok: false, fieldErrors: { name: [result.message] }, created: null, revoked: null }, { status: 400 });
+  if (!result.ok) return json<ActionResult>({ ok: false, fieldErrors: { name: [(await inReaderLanguage(request, result)).message] }, created: null, revoked: null }, { status: 400 });
   return json<ActionResult>({ ok: true, fieldErrors: {}, created: { name: result.name, token: result.token }, revoked: null });
 }
 

@@ -23,6 +23,7 @@ import { SourceEntryView } from "~/components/dictionary/source-entry-view";
 import { kcmMappingChoices, mappingsOfCompetency, mappingsOfSourceEntry } from "~/models/dictionary/mapping.server";
 import { getSourceEntry, SOURCE_CURATORS } from "~/models/dictionary/sources.server";
 import { levelName } from "~/i18n/level-name";
+import { inReaderLanguage } from "~/http/refusal-reply.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data?.kind === "outside"
@@ -102,22 +103,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const indicators = levelIndicatorsSchema.safeParse(raw);
       if (!indicators.success) return replyRefused("indicators", { status: 400, message: `Indicators: ${indicators.error.issues[0]?.message}` });
       const result = setIndicators({ competencyId: entry.id, indicators: indicators.data, actorId: user.id });
-      return result.ok ? replyDone("indicators") : replyRefused("indicators", result);
+      return result.ok ? replyDone("indicators") : replyRefused("indicators", await inReaderLanguage(request, result));
     }
     case "merge": {
       const survivor = findEntryByIdOrCode(form.survivor);
       if (!survivor) return replyRefused("merge", { status: 400, message: `No dictionary entry has the id or code “${form.survivor}”.` });
       const result = mergeEntries({ duplicateId: entry.id, survivorId: survivor.id, actorId: user.id });
-      if (!result.ok) return replyRefused("merge", result);
+      if (!result.ok) return replyRefused("merge", await inReaderLanguage(request, result));
       throw redirect(`/dictionary/${survivor.id}`);
     }
     case "edit": {
       const result = editEntry({ competencyId: entry.id, name: form.name, description: form.description, actorId: user.id });
-      return result.ok ? replyDone("edit") : replyRefused("edit", result);
+      return result.ok ? replyDone("edit") : replyRefused("edit", await inReaderLanguage(request, result));
     }
     case "retire": {
       const result = retireEntry({ competencyId: entry.id, reason: form.reason, actorId: user.id });
-      return result.ok ? replyDone("retire") : replyRefused("retire", result);
+      return result.ok ? replyDone("retire") : replyRefused("retire", await inReaderLanguage(request, result));
     }
   }
 }

@@ -5,6 +5,7 @@ import { MAPPING_RELATIONS, removeMapping, saveMapping } from "~/models/dictiona
 import { SOURCE_CURATORS } from "~/models/dictionary/sources.server";
 import { requireCbcRole } from "~/http/auth.server";
 import { parseForm } from "~/http/form.server";
+import { inReaderLanguage } from "~/http/refusal-reply.server";
 
 const intents = z.discriminatedUnion("intent", [
   z.object({
@@ -23,6 +24,6 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ ok: false as const, message: parsed.unknownIntent ? "Unknown action: map or unmap." : parsed.message }, { status: 400 });
   const input = parsed.data;
   const result = input.intent === "map" ? saveMapping({ ...input, userId: user.id }) : removeMapping({ id: input.id, userId: user.id });
-  if (!result.ok) return json({ ok: false as const, message: result.message }, { status: result.status });
+  if (!result.ok) return json({ ok: false as const, message: (await inReaderLanguage(request, result)).message }, { status: result.status });
   return json({ ok: true as const });
 }

@@ -12,6 +12,7 @@ import { badRequest } from "~/http/errors.server";
 import { pageTitle } from "~/i18n/meta";
 import { addEntry } from "~/models/dictionary/entry-writes.server";
 import { scaleChoices, sharedThemeChoices } from "~/models/dictionary/dictionary.server";
+import { inReaderLanguage } from "~/http/refusal-reply.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "curation:add.title", "Add a dictionary entry");
 
@@ -35,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
     case "add": {
       const { intent: _intent, ...entry } = form.data;
       const result = addEntry({ entry, actorId: curator.id });
-      if (!result.ok) return replyRefused("add", result);
+      if (!result.ok) return replyRefused("add", await inReaderLanguage(request, result));
       throw redirect(`/dictionary/${result.id}`);
     }
   }

@@ -11,6 +11,7 @@ import { parseForm } from "~/http/form.server";
 import { replyDone, replyRefused } from "~/http/form-reply.server";
 import { pageTitle } from "~/i18n/meta";
 import { decideProposal, proposalQueue } from "~/models/dictionary/proposals.server";
+import { inReaderLanguage } from "~/http/refusal-reply.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "curation:queue.title", "Proposals to the dictionary");
 
@@ -37,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
     case "accept":
     case "decline": {
       const result = decideProposal({ proposalId: id, accept: intent === "accept", reason, actorId: curator.id });
-      if (!result.ok) return replyRefused(`${intent}:${id}`, result);
+      if (!result.ok) return replyRefused(`${intent}:${id}`, await inReaderLanguage(request, result));
       return replyDone(`${intent}:${id}`, intent === "accept" ? "accepted" : "declined");
     }
   }

@@ -13,24 +13,34 @@ import { replyRefused } from "~/http/form-reply.server";
 import { pageTitle } from "~/i18n/meta";
 import { getDictionaryEntry, sharedThemeChoices } from "~/models/dictionary/dictionary.server";
 import { frozenReason } from "~/models/dictionary/entry-writes.server";
+import { sayRefusal } from "~/i18n/refusal-text";
+import { fixedT, getLanguage } from "~/i18n/i18n.server";
+import type { Language } from "~/i18n/i18n";
+
+/** Why the entry may no longer change, in the reader's language; null when it may. */
+function frozenIn(lng: Language, entry: Parameters<typeof frozenReason>[0]): string | null {
+  const reason = frozenReason(entry);
+  return reason && sayRefusal(lng, fixedT(lng), reason);
+}
 import { propose, proposalsBy } from "~/models/dictionary/proposals.server";
+import { inReaderLanguage } from "~/http/refusal-reply.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "curation:propose.title", "Propose a dictionary entry");
 
 /** The shared entry whose change is proposed (`?change=ID`), or null for a new entry; 404 when it is not one. */
-function changeTarget(url: URL) {
+function changeTarget(url: URL, lng: Language) {
   const raw = url.searchParams.get("change");
   if (!raw) return null;
   const id = z.uuid().safeParse(raw);
   const entry = id.success ? getDictionaryEntry({ id: id.data, mdoIds: [], allMdos: false }) : null;
   if (!entry || entry.type === "Domain") throw notFound("No such entry in the shared dictionary.");
-  return { id: entry.id, name: entry.name, description: entry.description, type: entry.type, frozen: frozenReason(entry) };
+  return { id: entry.id, name: entry.name, description: entry.description, type: entry.type, frozen: frozenIn(lng, entry) };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireProposerOrNotFound(request);
   const url = new URL(request.url);
-  return json({ change: changeTarget(url), themes: sharedThemeChoices(), mine: proposalsBy({ userId: user.id }), sent: url.searchParams.has("sent"), name: url.searchParams.get("name")?.slice(0, 300) ?? "" });
+  return json({ change: changeTarget(url, await getLanguage(request)), themes: sharedThemeChoices(), mine: proposalsBy({ userId: user.id }), sent: url.searchParams.has("sent"), name: url.searchParams.get("name")?.slice(0, 300) ?? "" });
 }
 
 const proposeSchema = z.discriminatedUnion("intent", [
@@ -56,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
     case "propose": {
       const { competencyId, type, parentId, name, description, rationale } = form.data;
       const result = propose({ competencyId, type, parentId: competencyId ? null : parentId, name, description, rationale, proposerId: user.id });
-      if (!result.ok) return replyRefused("propose", result);
+      if (!result.ok) return replyRefused("propose", await inReaderLanguage(request, result));
       throw redirect("/dictionary/propose?sent=1");
     }
   }

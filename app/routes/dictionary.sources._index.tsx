@@ -10,6 +10,7 @@ import { importCaseSource, listSources, SOURCE_CURATORS } from "~/models/diction
 import { hasCbcRole, requireCbcRole, requireUser } from "~/http/auth.server";
 import { getServerT } from "~/i18n/i18n.server";
 import { readImportUpload, UploadRefused } from "~/http/import-upload.server";
+import { inReaderLanguage } from "~/http/refusal-reply.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Outside frameworks · FRAC Studio" }];
 
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
     throw e;
   }
   const result = importCaseSource({ read, userId: user.id });
-  if (!result.ok) return json({ ok: false as const, message: `${file.name}: ${result.message}` }, { status: result.status });
+  if (!result.ok) return json({ ok: false as const, message: `${file.name}: ${(await inReaderLanguage(request, result)).message}` }, { status: result.status });
   return json(result);
 }
 

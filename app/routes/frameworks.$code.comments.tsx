@@ -8,6 +8,7 @@ import { parseForm } from "~/http/form.server";
 import type { StepReply } from "@schemas/replies";
 import type { TFunction } from "i18next";
 import { getServerT } from "~/i18n/i18n.server";
+import { inReaderLanguage } from "~/http/refusal-reply.server";
 
 const intent = (t: TFunction) =>
   z.discriminatedUnion("intent", [
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return reopenComment({ commentId: input.commentId, userId: user.id });
     }
   })();
-  if (!result.ok) return json<StepReply>({ ok: false, message: result.message }, { status: result.status });
+  if (!result.ok) return json<StepReply>({ ok: false, message: (await inReaderLanguage(request, result)).message }, { status: result.status });
   return json<StepReply>({ ok: true });
 }
 

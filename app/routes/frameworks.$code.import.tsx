@@ -11,6 +11,7 @@ import { runImportInWorker } from "~/models/import/runner.server";
 import { requireMdoAccess } from "~/http/auth.server";
 import { notFound } from "~/http/errors.server";
 import { readImportUpload, UploadRefused } from "~/http/import-upload.server";
+import { inReaderLanguage } from "~/http/refusal-reply.server";
 import { Trans, useTranslation } from "react-i18next";
 import { getServerT } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
@@ -73,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.status === 404) throw notFound(`${mdo.name} has no framework yet.`);
-    return json({ ok: false as const, message: result.message }, { status: result.status });
+    return json({ ok: false as const, message: (await inReaderLanguage(request, result)).message }, { status: result.status });
   }
   return json("preview" in result ? { ok: true as const, preview: result.preview } : { ok: true as const, applied: result.applied });
 }

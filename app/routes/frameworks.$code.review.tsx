@@ -8,6 +8,7 @@ import { parseForm } from "~/http/form.server";
 import type { StepReply } from "@schemas/replies";
 import type { TFunction } from "i18next";
 import { getServerT } from "~/i18n/i18n.server";
+import { inReaderLanguage } from "~/http/refusal-reply.server";
 
 const intent = (t: TFunction) =>
   z.discriminatedUnion("intent", [
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return rejectFramework({ ...args, reason: input.reason });
     }
   })();
-  if (!result.ok) return json<StepReply>({ ok: false, message: result.message }, { status: result.status });
+  if (!result.ok) return json<StepReply>({ ok: false, message: (await inReaderLanguage(request, result)).message }, { status: result.status });
   const done = { submit: "submitted", verify: "verified", approve: "published", reject: "sent-back" }[input.intent];
   return redirect(`/frameworks/${mdo.code}?review=${done}`);
 }

@@ -127,7 +127,7 @@ describe("handleEditorAction", () => {
     const ghost = crypto.randomUUID();
     expect(await refusedAction(saveBody(base(), [newNode("role", "Kept?"), { op: "node.delete", id: ghost }]))).toEqual({
       status: 400,
-      body: { ok: false, message: `No node with id ${ghost} in this framework.`, opIndex: 1 },
+      body: { ok: false, message: `No node with id ${ghost} in this framework.`, code: "node.missing", opIndex: 1 },
     });
   });
 });

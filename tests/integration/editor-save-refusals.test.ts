@@ -56,7 +56,7 @@ describe("a save against the framework as a whole", () => {
 
   it.each(["UNVERIFIED", "VERIFIED"] as const)("is refused (409) while the framework is %s", (status) => {
     setFramework({ status });
-    expect(refused([newNode("role", "Frozen role")])).toEqual({ ok: false, status: 409, message: expect.stringContaining(FROZEN_SENTENCE) });
+    expect(refused([newNode("role", "Frozen role")])).toEqual({ ok: false, status: 409, message: expect.stringContaining(FROZEN_SENTENCE), code: "draft.frozen", params: expect.any(Object) });
   });
 
   it("is accepted on a REJECTED framework, which is back with its authors", () => {
@@ -70,13 +70,13 @@ describe("ids a save names", () => {
   const ghost = "0b7c8f5e-1d3a-4c55-9f0e-5f7b4a9c2e11";
 
   it.each([
-    ["node.update", updateNode(ghost, { name: "x" }), `No node with id ${ghost} in this framework.`],
-    ["node.move", moveNode(ghost, 1, 2), `No node with id ${ghost} in this framework.`],
-    ["node.delete", deleteNode(ghost), `No node with id ${ghost} in this framework.`],
-    ["link.update", updateLink(ghost, { level: 2 }), `No link with id ${ghost} in this framework.`],
-    ["link.delete", deleteLink(ghost), `No link with id ${ghost} in this framework.`],
-  ])("refuses an unknown id in %s (400, with the change's index)", (_op, change, message) => {
-    expect(refused([newNode("role", "Made first"), change])).toEqual({ ok: false, status: 400, message, opIndex: 1 });
+    ["node.update", updateNode(ghost, { name: "x" }), `No node with id ${ghost} in this framework.`, "node.missing"],
+    ["node.move", moveNode(ghost, 1, 2), `No node with id ${ghost} in this framework.`, "node.missing"],
+    ["node.delete", deleteNode(ghost), `No node with id ${ghost} in this framework.`, "node.missing"],
+    ["link.update", updateLink(ghost, { level: 2 }), `No link with id ${ghost} in this framework.`, "link.missing"],
+    ["link.delete", deleteLink(ghost), `No link with id ${ghost} in this framework.`, "link.missing"],
+  ])("refuses an unknown id in %s (400, with the change's index)", (_op, change, message, code) => {
+    expect(refused([newNode("role", "Made first"), change])).toEqual({ ok: false, status: 400, message, code, params: { id: ghost }, opIndex: 1 });
   });
 
   it("answers another ministry's node id exactly like an unknown one", () => {

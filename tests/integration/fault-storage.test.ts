@@ -44,7 +44,7 @@ describe("a full disk", { timeout: 120_000 }, () => {
     const before = databaseRows();
     fillTheDisk();
     const result = applyImportPlan({ mdoId: mdo.id, userId: null, plan: analysis.plan!, fileName: "rows.csv", sha256: sha256Hex(bytes), baseRevision: revision });
-    expect(result).toEqual({ ok: false, status: 507, message: DISK_FULL });
+    expect(result).toEqual({ ok: false, status: 507, message: DISK_FULL, code: "storage.full" });
     expect(databaseRows()).toEqual(before);
     expect(checkDatabase(getClient().sqlite, { full: true }).problems).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -57,7 +57,7 @@ describe("a full disk", { timeout: 120_000 }, () => {
     fillTheDisk();
     const response = await handleEditorAction(await postEditor(AUTHOR, "CBIC", saveBody(revision, changes)), "CBIC");
     expect(response.status).toBe(507);
-    expect(await response.json()).toEqual({ ok: false, message: DISK_FULL });
+    expect(await response.json()).toEqual({ ok: false, message: DISK_FULL, code: "storage.full" });
     expect(databaseRows()).toEqual(before);
 
     // Once there is room again, the same save goes through.

@@ -109,6 +109,8 @@ describe("the review state machine", () => {
       ok: false,
       status: 409,
       message: "Nothing has changed since version 1 was published, so there is nothing to review.",
+      code: "review.nothingChanged",
+      params: { number: 1 },
     });
   });
 
@@ -175,7 +177,7 @@ describe("submission checks and the freeze", () => {
     expect(touch().ok).toBe(true);
     expect(submitFramework({ mdoId: mdoId(), userId: AUTHOR }).ok).toBe(true);
     const revision = mohfw().revision;
-    expect(touch()).toEqual({ ok: false, status: 409, message: expect.stringContaining(FROZEN_SENTENCE) });
+    expect(touch()).toEqual({ ok: false, status: 409, message: expect.stringContaining(FROZEN_SENTENCE), code: "draft.frozen", params: expect.any(Object) });
     expect((touch() as { message: string }).message).toContain("Meera Iyer (MoHFW HR cell) submitted it");
     expect(mohfw().revision).toBe(revision);
     expect(frozenNotice({ mdoId: mdoId() })).toMatch(

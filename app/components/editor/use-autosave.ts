@@ -4,6 +4,7 @@
  */
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { useEditor, useEditorStore } from "./store";
 
 const AUTOSAVE_DELAY_MS = 1500;
@@ -17,6 +18,7 @@ export function useAutosave(action: string) {
   const pendingCount = useEditor((s) => s.pending.length);
   const status = useEditor((s) => s.saveStatus);
   const waiting = useRef(false);
+  const { t } = useTranslation("refusals");
 
   const saveNow = useCallback(() => {
     if (waiting.current) return;
@@ -34,8 +36,8 @@ export function useAutosave(action: string) {
     const s = store.getState();
     if (reply && reply.ok) s.saveSucceeded(reply.revision);
     else if (reply && reply.currentRevision !== undefined) s.saveFailed("conflict", reply.message);
-    else s.saveFailed("failed", reply?.message ?? "The server did not answer. Your changes are kept here; try again.");
-  }, [fetcher.state, fetcher.data, store]);
+    else s.saveFailed("failed", reply?.message ?? t("noAnswer"));
+  }, [fetcher.state, fetcher.data, store, t]);
 
   useEffect(() => {
     if (pendingCount === 0 || status !== "unsaved") return;

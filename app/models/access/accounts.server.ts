@@ -8,24 +8,26 @@ import { getDb } from "@db/client";
 import { hashPassword, verifyPassword } from "@db/password";
 import { users } from "@db/schema";
 import { audit } from "../audit/write.server";
-import { passwordProblem } from "./password-policy.server";
+import { refusalText, type RefusalKey, type RefusalParams } from "~/i18n/refusal-text";
+import { refusalFields } from "../refusal.server";
+import { passwordProblemText } from "./password-policy.server";
 import { normalizeEmail, oneTimePassword } from "./users.server";
 import { endUserSessions, type SessionClient } from "./sessions.server";
 
 /** The result of a change that may be refused, naming the field at fault. */
-export type Outcome = { ok: true } | { ok: false; field: "currentPassword" | "newPassword" | "user"; message: string };
+export type Outcome = { ok: true } | { ok: false; field: "currentPassword" | "newPassword" | "user"; message: string; code: RefusalKey; params?: RefusalParams };
 
 /** Changes a user's own password (the current one is required) and ends all their sessions. */
 export async function changePassword({ userId, currentPassword, newPassword }: { userId: string; currentPassword: string; newPassword: string }): Promise<Outcome> {
   const db = getDb();
   const user = db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user || user.disabled) return { ok: false, field: "user", message: "This account can no longer sign in." };
+  if (!user || user.disabled) return { ok: false, field: "user", ...refusalFields(refusalText("account.cannotSignIn")) };
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    return { ok: false, field: "currentPassword", message: "Your current password is not correct." };
+    return { ok: false, field: "currentPassword", ...refusalFields(refusalText("account.wrongCurrent")) };
   }
-  if (newPassword === currentPassword) return { ok: false, field: "newPassword", message: "Choose a password different from the current one." };
-  const problem = await passwordProblem(newPassword, [user.email, user.name]);
-  if (problem) return { ok: false, field: "newPassword", message: problem };
+  if (newPassword === currentPassword) return { ok: false, field: "newPassword", ...refusalFields(refusalText("account.samePassword")) };
+  const problem = await passwordProblemText(newPassword, [user.email, user.name]);
+  if (problem) return { ok: false, field: "newPassword", ...refusalFields(problem) };
   const passwordHash = await hashPassword(newPassword);
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, userId)).run();

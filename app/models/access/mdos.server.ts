@@ -3,6 +3,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
 import crypto from "node:crypto";
 import { frameworks, links, mdos, nodes } from "@db/schema";
+import { refusalText, type RefusalKey, type RefusalParams } from "~/i18n/refusal-text";
+import { refusalFields } from "../refusal.server";
 import { audit } from "../audit/write.server";
 import { preparedPerClient } from "@db/prepared";
 
@@ -76,18 +78,18 @@ export function searchInactiveMdos({ q, limit = 25 }: { q: string; limit?: numbe
     .all();
 }
 
-export type ActivateResult = { ok: true; code: string } | { ok: false; field: "mdoId" | "code" | "parent"; message: string };
+export type ActivateResult = { ok: true; code: string } | { ok: false; field: "mdoId" | "code" | "parent"; message: string; code: RefusalKey; params?: RefusalParams };
 
 /** Activates an organisation under a unique code (optionally under an active parent) and gives it an empty draft. */
 export function activateMdo(input: { mdoId: string; code: string; parentCode: string | null; actorId: string }): ActivateResult {
   const db = getDb();
   return db.transaction((tx) => {
     const mdo = tx.select().from(mdos).where(eq(mdos.id, input.mdoId)).get();
-    if (!mdo) return { ok: false, field: "mdoId", message: "No such organisation in the list." };
-    if (mdo.active) return { ok: false, field: "mdoId", message: `${mdo.name} is already active as ${mdo.code}.` };
+    if (!mdo) return { ok: false, field: "mdoId", ...refusalFields(refusalText("mdo.missing")) };
+    if (mdo.active) return { ok: false, field: "mdoId", ...refusalFields(refusalText("mdo.alreadyActive", { name: mdo.name, code: mdo.code ?? "" })) };
     const code = input.code.toUpperCase();
     const clash = tx.select({ name: mdos.name }).from(mdos).where(sql`upper(${mdos.code}) = ${code}`).get();
-    if (clash) return { ok: false, field: "code", message: `The code ${code} is already used by ${clash.name}.` };
+    if (clash) return { ok: false, field: "code", ...refusalFields(refusalText("mdo.codeTaken", { code, name: clash.name })) };
     let parentId: string | null = null;
     if (input.parentCode) {
       const parent = tx
@@ -95,7 +97,7 @@ export function activateMdo(input: { mdoId: string; code: string; parentCode: st
         .from(mdos)
         .where(and(eq(mdos.active, true), sql`upper(${mdos.code}) = upper(${input.parentCode})`))
         .get();
-      if (!parent) return { ok: false, field: "parent", message: `No active parent with code ${input.parentCode}.` };
+      if (!parent) return { ok: false, field: "parent", ...refusalFields(refusalText("mdo.noParent", { code: input.parentCode })) };
       parentId = parent.id;
     }
     tx.update(mdos).set({ active: true, code, parentId }).where(eq(mdos.id, mdo.id)).run();

@@ -8,6 +8,8 @@ import crypto from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { apiTokens, mdos } from "@db/schema";
+import { refusalText, type RefusalKey, type RefusalParams } from "~/i18n/refusal-text";
+import { refusalFields } from "../refusal.server";
 import { audit } from "../audit/write.server";
 import { preparedPerClient } from "@db/prepared";
 
@@ -30,15 +32,15 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/u;
  * The instant a token given an expiry date stops working: the end of that day in India (IST).
  * A malformed or impossible date, or a day already over, is refused with a message.
  */
-export function expiryOf(date: string, now = new Date()): { ok: true; expiresAt: string } | { ok: false; message: string } {
+export function expiryOf(date: string, now = new Date()): { ok: true; expiresAt: string } | { ok: false; message: string; code: RefusalKey; params?: RefusalParams } {
   const text = date.trim();
   const m = DATE_ONLY.exec(text);
   const start = m ? new Date(`${text}T00:00:00.000${IST_OFFSET}`) : null;
   // why the round trip: Date accepts 2026-02-30 and rolls it over to March.
   const real = start && !Number.isNaN(start.getTime()) && new Date(start.getTime() + 5.5 * 3_600_000).toISOString().slice(0, 10) === text;
-  if (!real) return { ok: false, message: `"${text}" is not a date: write the expiry date as YYYY-MM-DD, e.g. 2027-03-31.` };
+  if (!real) return { ok: false, ...refusalFields(refusalText("token.notADate", { text })) };
   const end = new Date(`${text}T23:59:59.999${IST_OFFSET}`);
-  if (end.getTime() <= now.getTime()) return { ok: false, message: `The expiry date ${text} has already passed; choose a later date.` };
+  if (end.getTime() <= now.getTime()) return { ok: false, ...refusalFields(refusalText("token.expiryPassed", { text })) };
   return { ok: true, expiresAt: end.toISOString() };
 }
 
@@ -51,16 +53,16 @@ export type CreateTokenInput = {
   mdoId?: string | null;
 };
 
-export type CreateTokenResult = { ok: true; id: string; name: string; token: string } | { ok: false; message: string };
+export type CreateTokenResult = { ok: true; id: string; name: string; token: string } | { ok: false; message: string; code: RefusalKey; params?: RefusalParams };
 
 /** Creates a token (audited); returns the token text, which is never stored and cannot be shown again. */
 export function createToken({ name, createdBy, expiresAt = null, mdoId = null }: CreateTokenInput): CreateTokenResult {
   const trimmed = name.trim();
-  if (!trimmed) return { ok: false, message: "Give the token a name." };
+  if (!trimmed) return { ok: false, ...refusalFields(refusalText("token.nameNeeded")) };
   const db = getDb();
   return db.transaction((tx) => {
     if (tx.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.name, trimmed)).get()) {
-      return { ok: false as const, message: `A token named "${trimmed}" already exists; choose another name or revoke it first.` };
+      return { ok: false as const, ...refusalFields(refusalText("token.nameTaken", { name: trimmed })) };
     }
     const token = TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
     const id = crypto.randomUUID();

@@ -7,15 +7,19 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { competencies, competencyPositions, frameworks, links } from "@db/schema";
 import { readIndicators, type LevelIndicators } from "@schemas/indicators";
+import { refusalText, type RefusalKey, type RefusalParams, type RefusalText } from "~/i18n/refusal-text";
+import { refusalFields } from "../refusal.server";
 import { audit } from "../audit/write.server";
 
-export type CurationResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
+export type CurationResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string; code: RefusalKey; params?: RefusalParams };
+
+const refused = (status: 400 | 404 | 409, text: RefusalText): CurationResult => ({ ok: false, status, ...refusalFields(text) });
 
 /** Replaces an entry's level indicators (levels left out have none written); audited with before and after. */
 export function setIndicators({ competencyId, indicators, actorId }: { competencyId: string; indicators: LevelIndicators; actorId: string }): CurationResult {
   return getDb().transaction((tx) => {
     const entry = tx.select().from(competencies).where(eq(competencies.id, competencyId)).get();
-    if (!entry) return { ok: false, status: 404, message: "No such competency in the dictionary." };
+    if (!entry) return refused(404, refusalText("dictionary.noCompetency"));
     const before = readIndicators(entry.indicators);
     const after = Object.fromEntries(Object.entries(indicators).filter(([, list]) => list.length > 0));
     const stored = Object.keys(after).length ? after : null;
@@ -31,14 +35,14 @@ export function setIndicators({ competencyId, indicators, actorId }: { competenc
  * with `merged_into_id` so its id still resolves, and every framework it touched gets a new revision.
  */
 export function mergeEntries({ duplicateId, survivorId, actorId }: { duplicateId: string; survivorId: string; actorId: string }): CurationResult {
-  if (duplicateId === survivorId) return { ok: false, status: 400, message: "An entry cannot be merged into itself." };
+  if (duplicateId === survivorId) return refused(400, refusalText("merge.itself"));
   return getDb().transaction((tx) => {
     const [dup, survivor] = [duplicateId, survivorId].map((id) => tx.select().from(competencies).where(eq(competencies.id, id)).get());
-    if (!dup || !survivor) return { ok: false, status: 404, message: "No such competency in the dictionary." };
-    if (dup.mergedIntoId) return { ok: false, status: 409, message: `“${dup.name}” was already merged into another entry.` };
-    if (survivor.status !== "active") return { ok: false, status: 409, message: `“${survivor.name}” is retired; merge into an active entry.` };
-    if (dup.type !== survivor.type) return { ok: false, status: 400, message: `“${dup.name}” is ${dup.type} and “${survivor.name}” is ${survivor.type}: merge entries of one type.` };
-    if (dup.mdoId !== survivor.mdoId) return { ok: false, status: 400, message: "Both entries must belong to the shared dictionary, or to the same ministry." };
+    if (!dup || !survivor) return refused(404, refusalText("dictionary.noCompetency"));
+    if (dup.mergedIntoId) return refused(409, refusalText("merge.alreadyMerged", { name: dup.name }));
+    if (survivor.status !== "active") return refused(409, refusalText("merge.survivorRetired", { name: survivor.name }));
+    if (dup.type !== survivor.type) return refused(400, refusalText("merge.typesDiffer", { name: dup.name, type: refusalText(`type.${dup.type}`), other: survivor.name, otherType: refusalText(`type.${survivor.type}`) }));
+    if (dup.mdoId !== survivor.mdoId) return refused(400, refusalText("merge.ownersDiffer"));
 
     const moving = tx.select().from(links).where(eq(links.toCompetencyId, duplicateId)).all();
     const held = new Set(tx.select({ from: links.fromId }).from(links).where(eq(links.toCompetencyId, survivorId)).all().map((l) => l.from));

@@ -11,9 +11,11 @@ import { competencies, scales } from "@db/schema";
 import { defaultScaleIdFor } from "@db/seed-scales";
 import type { SharedType } from "@schemas/dictionary-entry";
 import { normalizeName } from "@schemas/text";
+import { refusalText, type RefusalKey, type RefusalParams, type RefusalText } from "~/i18n/refusal-text";
+import { refusalFields } from "../refusal.server";
 import { audit } from "../audit/write.server";
 
-export type EntryWriteResult = { ok: true; id: string } | { ok: false; status: 400 | 404 | 409; message: string; field?: string };
+export type EntryWriteResult = { ok: true; id: string } | { ok: false; status: 400 | 404 | 409; message: string; code: RefusalKey; params?: RefusalParams; field?: string };
 
 export type NewEntry = { type: SharedType; parentId: string | null; name: string; description: string; scaleId?: string | null };
 
@@ -23,7 +25,7 @@ export const CURATED_SOURCE = "FRAC Studio curators";
 type Entry = typeof competencies.$inferSelect;
 
 type Refusal = Extract<EntryWriteResult, { ok: false }>;
-const refuse = (status: Refusal["status"], message: string, field?: string): Refusal => ({ ok: false, status, message, ...(field ? { field } : {}) });
+const refuse = (status: Refusal["status"], text: RefusalText, field?: string): Refusal => ({ ok: false, status, ...refusalFields(text), ...(field ? { field } : {}) });
 
 /** A shared (not a ministry's) entry by id. */
 function sharedEntry(tx: Tx, id: string): Entry | undefined {
@@ -31,9 +33,9 @@ function sharedEntry(tx: Tx, id: string): Entry | undefined {
 }
 
 /** Why an entry may no longer change, or null when it may. */
-export function frozenReason(entry: Pick<Entry, "name" | "status" | "mergedIntoId">): string | null {
-  if (entry.mergedIntoId) return `“${entry.name}” was merged into another entry; change that entry instead.`;
-  if (entry.status !== "active") return `“${entry.name}” is retired and can no longer be changed.`;
+export function frozenReason(entry: Pick<Entry, "name" | "status" | "mergedIntoId">): RefusalText | null {
+  if (entry.mergedIntoId) return refusalText("dictionary.merged", { name: entry.name });
+  if (entry.status !== "active") return refusalText("dictionary.retiredFrozen", { name: entry.name });
   return null;
 }
 
@@ -55,15 +57,15 @@ function sameNamedSibling(tx: Tx, { type, parentId, name, except }: { type: stri
 export function checkNewEntry(tx: Tx, entry: NewEntry): Extract<EntryWriteResult, { ok: false }> | null {
   const parent = entry.parentId ? sharedEntry(tx, entry.parentId) : null;
   if (entry.parentId) {
-    if (!parent) return refuse(400, "The theme chosen as parent is not in the shared dictionary.", "parentId");
-    if (parent.parentId) return refuse(400, `“${parent.name}” is a sub-theme; a new sub-theme goes under a theme.`, "parentId");
-    if (parent.type !== entry.type) return refuse(400, `“${parent.name}” is a ${parent.type} theme; a ${entry.type} entry cannot go under it.`, "parentId");
+    if (!parent) return refuse(400, refusalText("dictionary.parentMissing"), "parentId");
+    if (parent.parentId) return refuse(400, refusalText("dictionary.parentIsSubTheme", { name: parent.name }), "parentId");
+    if (parent.type !== entry.type) return refuse(400, refusalText("dictionary.parentOtherType", { name: parent.name, parentType: refusalText(`type.${parent.type}`), type: refusalText(`type.${entry.type}`) }), "parentId");
     const frozen = frozenReason(parent);
     if (frozen) return refuse(409, frozen, "parentId");
   }
-  if (entry.scaleId && !tx.select({ id: scales.id }).from(scales).where(eq(scales.id, entry.scaleId)).get()) return refuse(400, "That proficiency scale does not exist.", "scaleId");
+  if (entry.scaleId && !tx.select({ id: scales.id }).from(scales).where(eq(scales.id, entry.scaleId)).get()) return refuse(400, refusalText("dictionary.noScale"), "scaleId");
   const clash = sameNamedSibling(tx, { type: entry.type, parentId: entry.parentId, name: entry.name });
-  if (clash) return refuse(409, `“${clash.name}” is already in the dictionary ${parent ? `under “${parent.name}”` : `as a ${entry.type} theme`}.`, "name");
+  if (clash) return refuse(409, parent ? refusalText("dictionary.nameTakenUnder", { name: clash.name, parent: parent.name }) : refusalText("dictionary.nameTakenTheme", { name: clash.name, type: refusalText(`type.${entry.type}`) }), "name");
   return null;
 }
 
@@ -97,16 +99,16 @@ export type EntryChange = { competencyId: string; name: string; description: str
 /** Changes an active shared entry's name and description inside `tx`; audited with the fields that changed. */
 export function editEntryInTx(tx: Tx, { competencyId, name, description, actorId, proposalId = null }: EntryChange): EntryWriteResult {
   const entry = sharedEntry(tx, competencyId);
-  if (!entry) return refuse(404, "No such entry in the shared dictionary.");
+  if (!entry) return refuse(404, refusalText("dictionary.noEntry"));
   const frozen = frozenReason(entry);
   if (frozen) return refuse(409, frozen);
   const before: Record<string, string> = {};
   const after: Record<string, string> = {};
   if (name !== entry.name) [before.name, after.name] = [entry.name, name];
   if (description !== entry.description) [before.description, after.description] = [entry.description, description];
-  if (Object.keys(after).length === 0) return refuse(400, "Nothing changed: the name and the description are as they were.", "name");
+  if (Object.keys(after).length === 0) return refuse(400, refusalText("dictionary.nothingChanged"), "name");
   const clash = after.name ? sameNamedSibling(tx, { type: entry.type, parentId: entry.parentId, name, except: entry.id }) : null;
-  if (clash) return refuse(409, `“${clash.name}” is already in the dictionary beside this entry.`, "name");
+  if (clash) return refuse(409, refusalText("dictionary.nameTakenBeside", { name: clash.name }), "name");
   tx.update(competencies).set({ name, description, updatedAt: new Date().toISOString() }).where(eq(competencies.id, entry.id)).run();
   const field = Object.keys(after).length === 1 ? Object.keys(after)[0] : null;
   audit(tx, { userId: actorId, mdoId: null, entity: "competency", entityId: entry.id, action: "edit", field, before, after: proposalId ? { ...after, proposalId } : after });
@@ -125,14 +127,14 @@ export function editEntry(input: EntryChange): EntryWriteResult {
 export function retireEntry({ competencyId, reason, actorId }: { competencyId: string; reason: string; actorId: string }): EntryWriteResult {
   return getDb().transaction((tx) => {
     const entry = sharedEntry(tx, competencyId);
-    if (!entry) return refuse(404, "No such entry in the shared dictionary.");
-    if (entry.status !== "active") return refuse(409, `“${entry.name}” is already retired.`);
+    if (!entry) return refuse(404, refusalText("dictionary.noEntry"));
+    if (entry.status !== "active") return refuse(409, refusalText("dictionary.alreadyRetired", { name: entry.name }));
     const active = tx
       .select({ n: sql<number>`count(*)` })
       .from(competencies)
       .where(and(eq(competencies.parentId, entry.id), eq(competencies.status, "active")))
       .get()!.n;
-    if (active > 0) return refuse(409, `“${entry.name}” still has ${active} active sub-theme${active === 1 ? "" : "s"}: retire or merge them first.`);
+    if (active > 0) return refuse(409, refusalText("dictionary.activeSubThemes", { name: entry.name, count: active }));
     tx.update(competencies).set({ status: "retired", updatedAt: new Date().toISOString() }).where(eq(competencies.id, entry.id)).run();
     audit(tx, { userId: actorId, mdoId: null, entity: "competency", entityId: entry.id, action: "retire", field: "status", before: { status: "active" }, after: { status: "retired", ...(reason ? { reason } : {}) } });
     return { ok: true, id: entry.id };

@@ -7,6 +7,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { competencies, dictionaryMappings, dictionarySources, MAPPING_RELATIONS, sourceEntries } from "@db/schema";
 import { audit } from "../audit/write.server";
+import { refusalText } from "~/i18n/refusal-text";
 import { refuse, refusedOf, type Refused } from "../refusal.server";
 
 export type MappingRelation = (typeof MAPPING_RELATIONS)[number];
@@ -18,10 +19,10 @@ export function saveMapping({ sourceEntryId, competencyId, relation, userId }: {
     return getDb().transaction(
       (tx) => {
         const entry = tx.select({ id: sourceEntries.id }).from(sourceEntries).where(eq(sourceEntries.id, sourceEntryId)).get();
-        if (!entry) refuse(404, "No outside entry with this identifier.");
+        if (!entry) refuse(404, refusalText("mapping.noSourceEntry"));
         const kcm = tx.select().from(competencies).where(eq(competencies.id, competencyId)).get();
         if (!kcm || kcm.mdoId !== null || kcm.type === "Domain" || kcm.status !== "active") {
-          refuse(400, "Choose an entry of the Karmayogi Competency Model (a Behavioural or Functional theme or sub-theme) to map to.");
+          refuse(400, refusalText("mapping.chooseKcm"));
         }
         const held = tx.select().from(dictionaryMappings).where(and(eq(dictionaryMappings.sourceEntryId, sourceEntryId), eq(dictionaryMappings.competencyId, competencyId))).get();
         if (held) {
@@ -48,7 +49,7 @@ export function removeMapping({ id, userId }: { id: string; userId: string }): {
     return getDb().transaction(
       (tx) => {
         const held = tx.select().from(dictionaryMappings).where(eq(dictionaryMappings.id, id)).get();
-        if (!held) refuse(404, "This mapping no longer exists.");
+        if (!held) refuse(404, refusalText("mapping.gone"));
         tx.delete(dictionaryMappings).where(eq(dictionaryMappings.id, id)).run();
         audit(tx, { userId, mdoId: null, entity: "dictionary_mapping", entityId: id, action: "delete", before: { sourceEntryId: held.sourceEntryId, competencyId: held.competencyId, relation: held.relation }, after: null });
         return { ok: true as const, sourceEntryId: held.sourceEntryId };

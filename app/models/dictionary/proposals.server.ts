@@ -10,7 +10,9 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@db/client";
 import { competencies, dictionaryProposals, users } from "@db/schema";
 import type { SharedType } from "@schemas/dictionary-entry";
+import { refusalText, type RefusalText } from "~/i18n/refusal-text";
 import { audit } from "../audit/write.server";
+import { refusalFields } from "../refusal.server";
 import { deliverByEmail, type Notice } from "../review/notices.server";
 import { addEntryInTx, checkNewEntry, editEntryInTx, frozenReason, type EntryWriteResult } from "./entry-writes.server";
 import { noticeProposalDecided, noticeProposalReceived } from "./proposal-notices.server";
@@ -27,7 +29,7 @@ export type ProposalInput = {
 };
 
 type Refusal = Extract<EntryWriteResult, { ok: false }>;
-const refuse = (status: Refusal["status"], message: string, field?: string): Refusal => ({ ok: false, status, message, ...(field ? { field } : {}) });
+const refuse = (status: Refusal["status"], text: RefusalText, field?: string): Refusal => ({ ok: false, status, ...refusalFields(text), ...(field ? { field } : {}) });
 
 function afterCommit<T extends { ok: boolean }>(run: (notices: Notice[]) => T): T {
   const notices: Notice[] = [];
@@ -43,11 +45,11 @@ export function propose(input: ProposalInput): EntryWriteResult {
       let { type, parentId } = input;
       if (input.competencyId) {
         const entry = tx.select().from(competencies).where(and(eq(competencies.id, input.competencyId), isNull(competencies.mdoId))).get();
-        if (!entry) return refuse(404, "No such entry in the shared dictionary.");
-        if (entry.type === "Domain") return refuse(400, "Domain competencies stay each ministry's own; they are not proposed to the shared dictionary.");
+        if (!entry) return refuse(404, refusalText("dictionary.noEntry"));
+        if (entry.type === "Domain") return refuse(400, refusalText("proposal.domain"));
         const frozen = frozenReason(entry);
         if (frozen) return refuse(409, frozen);
-        if (entry.name === input.name && entry.description === input.description) return refuse(400, "Nothing changed: propose a different name or description.", "name");
+        if (entry.name === input.name && entry.description === input.description) return refuse(400, refusalText("proposal.nothingChanged"), "name");
         [type, parentId] = [entry.type, entry.parentId];
       } else {
         const problem = checkNewEntry(tx, { type, parentId, name: input.name, description: input.description });
@@ -74,9 +76,9 @@ export function decideProposal({ proposalId, accept, reason, actorId }: Decision
   return afterCommit((notices) =>
     getDb().transaction((tx) => {
       const p = tx.select().from(dictionaryProposals).where(eq(dictionaryProposals.id, proposalId)).get();
-      if (!p) return refuse(404, "No such proposal.");
-      if (p.status !== "open") return refuse(409, `This proposal was already ${p.status}; nothing was changed.`);
-      if (!accept && !reason.trim()) return refuse(400, "Say why the proposal is declined: the author reads the reason.", "reason");
+      if (!p) return refuse(404, refusalText("proposal.missing"));
+      if (p.status !== "open") return refuse(409, refusalText("proposal.alreadyDecided", { status: refusalText(`proposal.status.${p.status}`) }));
+      if (!accept && !reason.trim()) return refuse(400, refusalText("proposal.reasonNeeded"), "reason");
       let resultId: string | null = null;
       if (accept) {
         const written = p.competencyId

@@ -8,6 +8,7 @@ import { getClient, getDb } from "@db/client";
 import { competencies, dictionarySources, sourceEntries } from "@db/schema";
 import type { CaseEntryRecord, CasePackageRead } from "@import/case-package";
 import { audit, auditMany, type AuditEntry } from "../audit/write.server";
+import { refusalText } from "~/i18n/refusal-text";
 import { refuse, refusedOf, type Refused } from "../refusal.server";
 
 /** Who may import outside frameworks and map their entries: the dictionary's curators and admins. */
@@ -49,7 +50,7 @@ function refuseForeignIds(tx: Tx, sourceId: string, entries: CaseEntryRecord[]):
     }
   }
   if (tx.select({ id: competencies.id }).from(competencies).where(eq(competencies.id, sourceId)).get()) clashes.push(`${sourceId} (the CFDocument; already a dictionary entry)`);
-  if (clashes.length) refuse(409, `The package reuses identifiers that belong to something else: ${clashes.slice(0, 3).join("; ")}${clashes.length > 3 ? `; and ${clashes.length - 3} more` : ""}. Nothing was imported.`);
+  if (clashes.length) refuse(409, refusalText("source.foreignIds", { ids: clashes.slice(0, 3).join("; "), more: clashes.length > 3 ? refusalText("source.andMore", { n: clashes.length - 3 }) : "" }));
   return existing;
 }
 

@@ -6,6 +6,7 @@ import type { EditOp } from "@schemas/edit-ops";
 import { normalizeName } from "@schemas/text";
 import { audit } from "../audit/write.server";
 import { idTaken, type SaveContext } from "./context.server";
+import { refusalText } from "~/i18n/refusal-text";
 import { refuse } from "../refusal.server";
 
 type CompetencyCreate = Extract<EditOp, { op: "competency.create" }>;
@@ -30,11 +31,11 @@ function dictionary(ctx: SaveContext): NonNullable<SaveContext["dictionary"]> {
 
 /** competency.create: a Domain competency of this MDO whose name is new to the dictionary it sees. */
 export function createCompetency(ctx: SaveContext, change: CompetencyCreate): void {
-  if (idTaken(ctx, change.id)) refuse(400, `A competency with id ${change.id} already exists.`);
+  if (idTaken(ctx, change.id)) refuse(400, refusalText("competency.idTaken", { id: change.id }));
   const dict = dictionary(ctx);
   const key = normalizeName(change.fields.name);
   const existing = dict.names.get(key);
-  if (existing !== undefined) refuse(400, `"${existing}" is already in the dictionary.`);
+  if (existing !== undefined) refuse(400, refusalText("competency.nameTaken", { name: existing }));
 
   const f = change.fields;
   const row = {

@@ -8,6 +8,7 @@ import { competencies, competencyPositions, links, nodes, scales } from "@db/sch
 import type { FrameworkNodeKind } from "@schemas/enums";
 import type { ProficiencyScale } from "@schemas/scale";
 import { readScale } from "../draft/document.server";
+import { refusalText } from "~/i18n/refusal-text";
 import { refuse } from "../refusal.server";
 
 
@@ -105,13 +106,13 @@ export function findNode(ctx: SaveContext, id: string): NodeRow | undefined {
 
 /** The node with this id in the saving framework; otherwise refuses. */
 export function requireNode(ctx: SaveContext, id: string): NodeRow {
-  return findNode(ctx, id) ?? refuse(400, `No node with id ${id} in this framework.`);
+  return findNode(ctx, id) ?? refuse(400, refusalText("node.missing", { id }));
 }
 
 /** The link with this id in the saving framework; otherwise refuses. */
 export function requireLink(ctx: SaveContext, id: string): LinkRow {
   const row = ctx.q.link.get({ id });
-  if (!row || row.frameworkId !== ctx.frameworkId) refuse(400, `No link with id ${id} in this framework.`);
+  if (!row || row.frameworkId !== ctx.frameworkId) refuse(400, refusalText("link.missing", { id }));
   return row;
 }
 

@@ -6,7 +6,7 @@
  */
 import { getClient } from "@db/client";
 import type { DerivedFrom } from "@schemas/reuse";
-import { aKind } from "@schemas/findings";
+import { aKindText, refusalText } from "~/i18n/refusal-text";
 import type { FrameworkNodeKind } from "@schemas/enums";
 import { refuse } from "../refusal.server";
 import { findNode, type SaveContext } from "./context.server";
@@ -41,17 +41,17 @@ function publishedNodes(ctx: SaveContext, mdo: string, version: number): Publish
 
 /** The columns that record where a new node was copied from, after checking the source may be reused; refuses (404) otherwise. */
 export function checkDerivedFrom(ctx: SaveContext, kind: FrameworkNodeKind, from: DerivedFrom): DerivedFromColumns {
-  if (kind !== "role" && kind !== "activity") refuse(400, `Only roles and activities can be reused; ${aKind(kind)} cannot carry derivedFrom.`);
+  if (kind !== "role" && kind !== "activity") refuse(400, refusalText("reuse.kindNotReusable", { kind: aKindText(kind) }));
   if (from.version === null) {
     const own = getClient().sqlite.prepare("select code from mdos where id = ?").pluck().get(ctx.mdoId) as string | null;
     // why one sentence for every other ministry: whether their draft holds such a node must not show.
-    if (from.mdo !== own) refuse(404, `Nothing to reuse: another ministry's draft is never a source; reuse from your own draft or from a published version.`);
+    if (from.mdo !== own) refuse(404, refusalText("reuse.otherDraft"));
     const node = findNode(ctx, from.nodeId);
-    if (!node || node.kind !== kind) refuse(404, `Nothing to reuse: your draft has no ${kind} with id ${from.nodeId}.`);
+    if (!node || node.kind !== kind) refuse(404, refusalText("reuse.notInOwnDraft", { kind: refusalText(`kind.word.${kind}`), id: from.nodeId }));
     return { derivedFromNodeId: from.nodeId, derivedFromMdoId: ctx.mdoId, derivedFromVersion: null };
   }
   const published = publishedNodes(ctx, from.mdo, from.version);
-  if (!published) refuse(404, `Nothing to reuse: ${from.mdo} has no published version ${from.version}.`);
-  if (published.kinds.get(from.nodeId) !== kind) refuse(404, `Nothing to reuse: ${from.mdo} version ${from.version} has no ${kind} with id ${from.nodeId}.`);
+  if (!published) refuse(404, refusalText("reuse.noVersion", { mdo: from.mdo, version: from.version }));
+  if (published.kinds.get(from.nodeId) !== kind) refuse(404, refusalText("reuse.notInVersion", { mdo: from.mdo, version: from.version, kind: refusalText(`kind.word.${kind}`), id: from.nodeId }));
   return { derivedFromNodeId: from.nodeId, derivedFromMdoId: published.mdoId, derivedFromVersion: from.version };
 }

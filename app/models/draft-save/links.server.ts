@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { links } from "@db/schema";
 import type { EditOp } from "@schemas/edit-ops";
 import { LINK_RULES, linkKindFor, type Importance, type NodeKind } from "@schemas/enums";
-import { aKind, describeNode, whyNotLinked } from "@schemas/findings";
+import { aKindText, nodeText, refusalText } from "~/i18n/refusal-text";
 import type { ProficiencyScale } from "@schemas/scale";
 import { audit } from "../audit/write.server";
 import {
@@ -23,14 +23,14 @@ type Op<O extends EditOp["op"]> = Extract<EditOp, { op: O }>;
 type Target = { id: string; kind: NodeKind; name: string; competency?: UsableCompetency };
 
 /** e.g. `(levels 1–3: Basic, Proficient, Advanced)` */
-function scaleRange(scale: ProficiencyScale): string {
-  return `(levels 1–${scale.levels.length}: ${scale.levels.map((l) => l.name).join(", ")})`;
+function scaleRange(scale: ProficiencyScale) {
+  return refusalText("link.scaleRange", { max: scale.levels.length, names: scale.levels.map((l) => l.name).join(", ") });
 }
 
 /** Refuses a level the competency's scale does not have. */
 function checkLevel(competency: UsableCompetency, level: number): void {
   if (!competency.scale.levels.some((l) => l.level === level)) {
-    refuse(400, `Level ${level} is outside the scale of "${competency.name}" ${scaleRange(competency.scale)}.`);
+    refuse(400, refusalText("link.levelOutsideScale", { level, name: competency.name, range: scaleRange(competency.scale) }));
   }
 }
 
@@ -39,44 +39,44 @@ function resolveTarget(ctx: SaveContext, id: string): Target {
   const node = findNode(ctx, id);
   if (node) return { id, kind: node.kind, name: node.name };
   const competency = findUsableCompetency(ctx, id);
-  if (!competency) refuse(400, `No node or competency with id ${id} that this framework can use.`);
+  if (!competency) refuse(400, refusalText("link.noTarget", { id }));
   if (competency.status !== "active") {
-    refuse(400, `The competency "${competency.name}" is retired from the dictionary and can no longer be linked.`);
+    refuse(400, refusalText("link.retiredCompetency", { name: competency.name }));
   }
   return { id, kind: "competency", name: competency.name, competency };
 }
 
 /** link.create: a link whose ends, kind and level fit LINK_RULES and the competency's scale. */
 export function createLink(ctx: SaveContext, change: Op<"link.create">): void {
-  if (idTaken(ctx, change.id)) refuse(400, `A link with id ${change.id} already exists.`);
+  if (idTaken(ctx, change.id)) refuse(400, refusalText("link.idTaken", { id: change.id }));
   const from = findNode(ctx, change.from);
   if (!from) {
     if (findUsableCompetency(ctx, change.from)) {
-      refuse(400, "A link cannot start at a competency; link an activity or a role to the competency instead.");
+      refuse(400, refusalText("link.fromCompetency"));
     }
-    refuse(400, `No node with id ${change.from} in this framework.`);
+    refuse(400, refusalText("node.missing", { id: change.from }));
   }
   const to = resolveTarget(ctx, change.to);
   const kind = linkKindFor(from.kind, to.kind);
-  if (!kind) refuse(400, whyNotLinked(from.kind, to.kind));
+  if (!kind) refuse(400, refusalText(`link.notAllowed.${from.kind}`, { to: aKindText(to.kind) }));
   if (change.kind !== kind) {
     refuse(
       400,
-      `A link from ${aKind(from.kind)} to ${aKind(to.kind)} has the kind "${kind}" (${LINK_RULES[kind].label}), not "${change.kind}".`,
+      refusalText("link.wrongKind", { from: aKindText(from.kind), to: aKindText(to.kind), kind, label: LINK_RULES[kind].label, given: change.kind }),
     );
   }
-  const between = `${describeNode(from)} to ${describeNode(to)}`;
+  const between = refusalText("link.between", { from: nodeText(from), to: nodeText(to) });
   if (to.competency) {
     if (change.level === undefined) {
-      refuse(400, `The link from ${between} needs a required level ${scaleRange(to.competency.scale)}.`);
+      refuse(400, refusalText("link.levelNeeded", { between, range: scaleRange(to.competency.scale) }));
     }
     checkLevel(to.competency, change.level);
   } else if (change.level !== undefined) {
-    refuse(400, `The link from ${between} cannot carry a level; only links to competencies have a required level.`);
+    refuse(400, refusalText("link.levelNotAllowed", { between }));
   } else if (change.importance !== undefined) {
-    refuse(400, `The link from ${between} cannot carry an importance; only links to competencies are rated.`);
+    refuse(400, refusalText("link.importanceNotAllowed", { between }));
   }
-  if (linkExists(ctx, from.id, to.id, to.competency !== undefined)) refuse(400, `${describeNode(from)} is already linked to ${describeNode(to)}.`);
+  if (linkExists(ctx, from.id, to.id, to.competency !== undefined)) refuse(400, refusalText("link.exists", { from: nodeText(from), to: nodeText(to) }));
 
   const row = {
     id: change.id,
@@ -100,18 +100,18 @@ export function updateLink(ctx: SaveContext, change: Op<"link.update">): void {
   const set: { level?: number; sortOrder?: number; importance?: Importance | null } = {};
   if (change.level !== undefined && change.level !== row.level) {
     if (!row.toCompetencyId) {
-      refuse(400, `The link ${row.id} is a ${LINK_RULES[row.kind].label} link and cannot carry a level; only links to competencies have a required level.`);
+      refuse(400, refusalText("link.rowLevelNotAllowed", { id: row.id, label: LINK_RULES[row.kind].label }));
     }
     // A link's competency stays usable: the dictionary retires entries, it does not delete them.
     const competency = findUsableCompetency(ctx, row.toCompetencyId);
-    if (!competency) refuse(400, `No competency with id ${row.toCompetencyId} that this framework can use.`);
+    if (!competency) refuse(400, refusalText("link.noCompetency", { id: String(row.toCompetencyId) }));
     checkLevel(competency, change.level);
     set.level = change.level;
     audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "link", entityId: row.id, action: "update", before: row.level, after: change.level, field: "level" });
   }
   if (change.importance !== undefined && change.importance !== row.importance) {
     if (!row.toCompetencyId) {
-      refuse(400, `The link ${row.id} is a ${LINK_RULES[row.kind].label} link and cannot carry an importance; only links to competencies are rated.`);
+      refuse(400, refusalText("link.rowImportanceNotAllowed", { id: row.id, label: LINK_RULES[row.kind].label }));
     }
     set.importance = change.importance;
     audit(ctx.tx, { userId: ctx.userId, mdoId: ctx.mdoId, entity: "link", entityId: row.id, action: "update", before: row.importance, after: change.importance, field: "importance" });

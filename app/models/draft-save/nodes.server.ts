@@ -6,7 +6,7 @@ import { audit } from "../audit/write.server";
 import { findNode, findUsableCompetency, idTaken, requireNode, takeNodeOrder, type LinkRow, type NodeRow, type SaveContext } from "./context.server";
 import { refuse } from "../refusal.server";
 import { checkDerivedFrom } from "./derived-from.server";
-import { aKind } from "@schemas/findings";
+import { aKindText, refusalText } from "~/i18n/refusal-text";
 
 type Op<O extends EditOp["op"]> = Extract<EditOp, { op: O }>;
 type FieldKey = Exclude<keyof NodeFields, "sanctionedPosts">;
@@ -24,12 +24,12 @@ function stored(key: FieldKey, value: string): string | null {
 /** Only knowledge resources have a web address and a resource type, only positions sanctioned posts; refuses them on other kinds. */
 function checkKindFields(kind: NodeRow["kind"], fields: Partial<NodeFields>): void {
   if (kind !== "position" && fields.sanctionedPosts !== undefined && fields.sanctionedPosts !== null) {
-    refuse(400, `Only positions have sanctioned posts; ${aKind(kind)} does not.`);
+    refuse(400, refusalText("node.postsOnlyOnPositions", { kind: aKindText(kind) }));
   }
   if (kind === "knowledge_resource") return;
   const extra = (fields.url !== undefined && fields.url !== "") || fields.resourceType !== undefined;
   if (extra) {
-    refuse(400, `Only knowledge resources have a web address and a resource type; ${aKind(kind)} does not.`);
+    refuse(400, refusalText("node.urlOnlyOnResources", { kind: aKindText(kind) }));
   }
 }
 
@@ -60,7 +60,7 @@ const coordinate = (value: number | undefined) => (value === undefined ? null : 
 
 /** node.create: a new node with a fresh id, last among its kind. */
 export function createNode(ctx: SaveContext, change: Op<"node.create">): void {
-  if (idTaken(ctx, change.id)) refuse(400, `A node with id ${change.id} already exists.`);
+  if (idTaken(ctx, change.id)) refuse(400, refusalText("node.idTaken", { id: change.id }));
   checkKindFields(change.kind, change.fields);
   const derived = change.derivedFrom ? checkDerivedFrom(ctx, change.kind, change.derivedFrom) : null;
   const f = change.fields;
@@ -126,7 +126,7 @@ export function moveNode(ctx: SaveContext, change: Op<"node.move">): void {
   }
   // A competency is a dictionary row shared by every framework, so its place on this
   // framework's canvas is kept per framework (competency_positions).
-  if (!findUsableCompetency(ctx, change.id)) refuse(400, `No node with id ${change.id} in this framework.`);
+  if (!findUsableCompetency(ctx, change.id)) refuse(400, refusalText("node.missing", { id: change.id }));
   ctx.q.moveCompetency.run({ frameworkId: ctx.frameworkId, id: change.id, x, y });
 }
 

@@ -7,8 +7,9 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@db/client";
 import { frameworks, users } from "@db/schema";
 import type { EditOp } from "@schemas/edit-ops";
-import { FROZEN_SENTENCE, isUnderReview } from "@schemas/enums";
-import { describeHolder } from "../review/guard.server";
+import { isUnderReview } from "@schemas/enums";
+import { refusalText, type RefusalText } from "~/i18n/refusal-text";
+import { holderText } from "../review/guard.server";
 import { createCompetency } from "./competency.server";
 import { lookupsFor, type Lookups, type SaveContext } from "./context.server";
 import type { Tx } from "@db/client";
@@ -37,13 +38,13 @@ export function applyEditOps(input: ApplyInput): ApplyResult {
 
 function applyInTx(tx: Tx, q: Lookups, { mdoId, userId, baseRevision, ops }: ApplyInput): ApplyResult {
   const fw = tx.select().from(frameworks).where(eq(frameworks.mdoId, mdoId)).get();
-  if (!fw) refuse(409, "This ministry has no framework to edit yet.");
+  if (!fw) refuse(409, refusalText("draft.noFramework"));
   // why name the holder: the author must know whom to ask, not only that the draft is frozen.
-  if (isUnderReview(fw.status)) refuse(409, `${FROZEN_SENTENCE} Nothing was saved: ${describeHolder(tx, fw)}`);
+  if (isUnderReview(fw.status)) refuse(409, refusalText("draft.frozen", { frozen: refusalText("frozen"), holder: holderText(tx, fw) }));
   if (baseRevision !== fw.revision) {
     refuse(409, staleMessage(tx, fw, userId, baseRevision), { currentRevision: fw.revision });
   }
-  if (ops.length === 0) refuse(400, "A save needs at least one change.");
+  if (ops.length === 0) refuse(400, refusalText("draft.noChanges"));
 
   const ctx: SaveContext = {
     tx,
@@ -91,18 +92,10 @@ function applyOp(ctx: SaveContext, op: EditOp): void {
   }
 }
 
-const whenFormat = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
-
 /** Who saved since the editor loaded, and when, so the author knows what reloading will show. */
-function staleMessage(tx: Tx, fw: typeof frameworks.$inferSelect, userId: string, baseRevision: number): string {
+function staleMessage(tx: Tx, fw: typeof frameworks.$inferSelect, userId: string, baseRevision: number): RefusalText {
+  const revisions = { when: { when: fw.updatedAt }, base: baseRevision, current: fw.revision };
+  if (fw.updatedBy === userId) return refusalText("draft.staleSelf", revisions);
   const saver = fw.updatedBy ? tx.select({ name: users.name }).from(users).where(eq(users.id, fw.updatedBy)).get() : undefined;
-  const who = fw.updatedBy === userId ? "You" : (saver?.name ?? "Someone else");
-  const where = fw.updatedBy === userId ? " in another tab or window" : "";
-  const at = new Date(fw.updatedAt);
-  const when = Number.isNaN(at.getTime()) ? fw.updatedAt : `${whenFormat.format(at)} IST`;
-  return (
-    `${who} saved this framework${where} on ${when}, after this editor loaded it ` +
-    `(revision ${baseRevision}; it is now at revision ${fw.revision}). ` +
-    `Nothing was saved: reload to see ${fw.updatedBy === userId ? "those" : "their"} changes.`
-  );
+  return refusalText("draft.staleOther", { who: saver?.name ?? refusalText("someoneElse"), ...revisions });
 }

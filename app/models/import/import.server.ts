@@ -15,9 +15,10 @@ import { audit, auditMany, type AuditEntry } from "../audit/write.server";
 import { refuseTakenIds } from "./foreign-ids.server";
 
 export { sha256Hex };
-import { refuse, refusedOf, type Refused } from "../refusal.server";
-import { describeHolder } from "../review/guard.server";
-import { FROZEN_SENTENCE, isUnderReview } from "@schemas/enums";
+import { refusalResult, refuse, refusedOf, type Refused } from "../refusal.server";
+import { holderText } from "../review/guard.server";
+import { isUnderReview } from "@schemas/enums";
+import { refusalText } from "~/i18n/refusal-text";
 import { listUsableCompetencies } from "../draft/editor.server";
 
 /** The draft's nodes and links, and the dictionary this ministry may use, as the planner reads them. */
@@ -58,17 +59,17 @@ export type ApplyImportResult =
 /** Applies a valid plan in one transaction; refuses a plan with errors, a frozen draft, or a draft changed since `baseRevision`. */
 export function applyImportPlan(input: { mdoId: string; userId: string | null; plan: ImportPlan; fileName: string; sha256: string; baseRevision?: number }): ApplyImportResult {
   const { plan } = input;
-  if (!plan.ok) return { ok: false, status: 400, message: "The file has errors; nothing was imported. Fix the rows listed in the preview and try again." };
+  if (!plan.ok) return refusalResult(400, refusalText("import.fileHasErrors"));
   const { db, sqlite } = getClient();
   // why: bulk writes touch several B-trees per row; a bigger page cache is worth ~2× (docs/benchmarks.md).
   sqlite.pragma("cache_size = -65536");
   try {
     return db.transaction((tx) => {
       const fw = tx.select().from(frameworks).where(eq(frameworks.mdoId, input.mdoId)).get();
-      if (!fw) refuse(409, "This ministry has no framework to import into yet.");
-      if (isUnderReview(fw.status)) refuse(409, `${FROZEN_SENTENCE} Nothing was imported: ${describeHolder(tx, fw)}`);
+      if (!fw) refuse(409, refusalText("import.noFramework"));
+      if (isUnderReview(fw.status)) refuse(409, refusalText("import.frozen", { frozen: refusalText("frozen"), holder: holderText(tx, fw) }));
       if (input.baseRevision !== undefined && input.baseRevision !== fw.revision) {
-        refuse(409, "The draft changed after this preview was made; preview the file again before applying it.");
+        refuse(409, refusalText("import.stalePreview"));
       }
       const changes = (c: ImportPlan["created"]) => Object.values(c).reduce((a, b) => a + b, 0);
       if (changes(plan.created) + changes(plan.updated) + changes(plan.removed) === 0) {
@@ -83,7 +84,7 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
         ...chunked(planned.map((n) => n.id), (ids) => tx.select({ id: nodes.id }).from(nodes).where(inArray(nodes.id, ids)).all()),
         ...chunked(plan.competencies.create.map((c) => c.id), (ids) => tx.select({ id: competencies.id }).from(competencies).where(inArray(competencies.id, ids)).all()),
       ];
-      if (clashes.length) refuse(400, `The id ${clashes[0].id} in the file belongs to another framework; remove the id or use the right file.`);
+      if (clashes.length) refuse(400, refusalText("import.foreignId", { id: clashes[0].id }));
 
       // Dictionary: new Domain competencies of this ministry (themes first, so sub-themes can point at them).
       const scaleId = scaleIdFor(tx);
@@ -96,7 +97,7 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
       }
       for (const u of plan.competencies.update) {
         const row = tx.select({ mdoId: competencies.mdoId }).from(competencies).where(eq(competencies.id, u.id)).get();
-        if (row?.mdoId !== input.mdoId) refuse(400, `"${u.name}" belongs to the shared dictionary; an import cannot change it.`);
+        if (row?.mdoId !== input.mdoId) refuse(400, refusalText("import.sharedEntry", { name: u.name }));
         const set: Record<string, unknown> = { updatedAt: now };
         for (const ch of u.changes) {
           if (ch.field === "scale" && u.scale) set.scaleId = scaleId(u.scale);
@@ -118,7 +119,7 @@ export function applyImportPlan(input: { mdoId: string; userId: string | null; p
       }
       for (const kind of ["position", "role", "activity"] as const) {
         for (const u of plan.nodes[kind].update) {
-          if (!ownIds.has(u.id)) refuse(400, `No node with id ${u.id} in this framework.`);
+          if (!ownIds.has(u.id)) refuse(400, refusalText("node.missing", { id: u.id }));
           const set: Record<string, unknown> = { updatedAt: now };
           // why Number: sanctioned posts travel through the plan as text, like every cell; the column is an integer.
           const value = (ch: FieldChange, text: string | null) => (ch.field === "sanctionedPosts" && text !== null ? Number(text) : text);

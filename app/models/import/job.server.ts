@@ -6,6 +6,8 @@
  */
 import { ImportError, type ImportMode, type UserMapping } from "@import/index";
 import { analyseForMdo, applyImportPlan, sha256Hex } from "./import.server";
+import { refusalText, type RefusalKey, type RefusalParams } from "~/i18n/refusal-text";
+import { checkedText, refusalFields } from "../refusal.server";
 
 /** What the import page asked for, with the uploaded file's bytes. */
 export type ImportJob = {
@@ -69,7 +71,10 @@ export type ImportPreview = ReturnType<typeof previewOf>;
 export type ImportApplied = { revision: number; unchanged: boolean; counts: Extract<ReturnType<typeof applyImportPlan>, { ok: true }>["counts"]; fileName: string };
 
 /** The outcome of a job: a preview, what was applied, or a refusal with its status and sentence. */
-export type ImportJobResult = { ok: true; preview: ImportPreview } | { ok: true; applied: ImportApplied } | { ok: false; status: number; message: string };
+export type ImportJobResult =
+  | { ok: true; preview: ImportPreview }
+  | { ok: true; applied: ImportApplied }
+  | { ok: false; status: number; message: string; code?: RefusalKey; params?: RefusalParams };
 
 /** Runs one job to its end; an unreadable file or a refused plan is a result, anything else is thrown. */
 export async function runImportJob(job: ImportJob): Promise<ImportJobResult> {
@@ -77,14 +82,17 @@ export async function runImportJob(job: ImportJob): Promise<ImportJobResult> {
   try {
     result = await analyseForMdo(job);
   } catch (e) {
-    if (e instanceof ImportError) return { ok: false, status: e.status, message: e.message };
+    if (e instanceof ImportError) {
+      const text = checkedText(e.text);
+      return { ok: false, status: e.status, message: e.message, ...(text ? { code: text.key, ...(text.params ? { params: text.params } : {}) } : {}) };
+    }
     throw e;
   }
-  if (!result) return { ok: false, status: 404, message: "This ministry has no framework yet." };
+  if (!result) return { ok: false, status: 404, ...refusalFields(refusalText("import.noFrameworkYet")) };
   const { analysis, revision } = result;
   if (job.intent === "preview") return { ok: true, preview: previewOf(job, analysis, revision) };
-  if (!analysis.plan) return { ok: false, status: 400, message: "Map the columns before applying." };
+  if (!analysis.plan) return { ok: false, status: 400, ...refusalFields(refusalText("import.mapFirst")) };
   const applied = applyImportPlan({ mdoId: job.mdoId, userId: job.userId, plan: analysis.plan, fileName: job.fileName, sha256: sha256Hex(job.bytes), baseRevision: job.baseRevision });
-  if (!applied.ok) return { ok: false, status: applied.status, message: applied.message };
+  if (!applied.ok) return applied;
   return { ok: true, applied: { revision: applied.revision, unchanged: applied.unchanged, counts: applied.counts, fileName: job.fileName } };
 }

@@ -12,6 +12,7 @@ import { Worker } from "node:worker_threads";
 import { databaseFile } from "@db/client";
 import { importWorkerSettings, isDevelopment, type ImportWorkerSettings } from "~/config.server";
 import type { ImportJob, ImportJobResult } from "./job.server";
+import { refusalText } from "~/i18n/refusal-text";
 import { Refusal, refusedOf } from "../refusal.server";
 
 type Running = { mdoCode: string; startedAt: number };
@@ -30,7 +31,7 @@ export async function runImportInWorker(job: ImportJob): Promise<ImportJobResult
   if (busy) {
     const seconds = Math.max(1, Math.round((Date.now() - busy.startedAt) / 1000));
     return refusedOf(
-      new Refusal(409, `Another import into ${busy.mdoCode} started ${seconds} s ago and is still running; a ministry takes one import at a time. Wait until it has finished, then send this file again. Nothing was imported from it.`),
+      new Refusal(409, refusalText("importRun.ministryBusy", { mdo: busy.mdoCode, seconds })),
     );
   }
   state.running.set(job.mdoId, { mdoCode: job.mdoCode, startedAt: Date.now() });
@@ -58,7 +59,7 @@ async function takeTurn(settings: ImportWorkerSettings): Promise<void> {
     return;
   }
   if (state.waiting.length >= settings.queueMax) {
-    throw new Refusal(503, "The server is busy with other ministries' imports. Try again in a few minutes; nothing was imported.");
+    throw new Refusal(503, refusalText("importRun.serverBusy"));
   }
   // why no increment on wake: passTurn hands its turn over to the waiter instead of giving it back.
   await new Promise<void>((wake) => state.waiting.push(wake));
@@ -70,7 +71,6 @@ function passTurn(): void {
   else state.active--;
 }
 
-const NOTHING = "Nothing was imported.";
 
 type Spare = { worker: Worker; key: string; ended: boolean };
 
@@ -140,7 +140,7 @@ function inWorker(job: ImportJob, settings: ImportWorkerSettings): Promise<Impor
     let settled = false;
     let failure: Refusal | undefined;
     const timer = setTimeout(() => {
-      failure ??= new Refusal(503, `The import took longer than ${Math.round(settings.timeoutMs / 1000)} s and was stopped. ${NOTHING} Split the file into smaller ones.`);
+      failure ??= new Refusal(503, refusalText("importRun.timeout", { seconds: Math.round(settings.timeoutMs / 1000) }));
       void worker.terminate();
     }, settings.timeoutMs);
     // why a result settles at once: the job's transaction has committed (or never began) before the worker posts it.
@@ -155,18 +155,18 @@ function inWorker(job: ImportJob, settings: ImportWorkerSettings): Promise<Impor
     });
     worker.on("error", (e: Error & { code?: string }) => {
       if (e.code === "ERR_WORKER_OUT_OF_MEMORY") {
-        failure ??= new Refusal(413, `Reading this file needs more memory than an import may use (${settings.memoryMb} MB). ${NOTHING} Split it into smaller files and import them one after another.`);
+        failure ??= new Refusal(413, refusalText("importRun.memory", { mb: settings.memoryMb }));
         return;
       }
       console.error("FRAC Studio: the import worker failed:", e);
-      failure ??= new Refusal(503, `The import stopped because of an error on the server. ${NOTHING} Try again; if it happens again, tell your administrator.`);
+      failure ??= new Refusal(503, refusalText("importRun.crashed"));
     });
     // why a failure settles on exit: only then has the worker's database connection closed (rolling back an unfinished write), so the ministry is free again.
     worker.on("exit", () => {
       clearTimeout(timer);
       if (settled) return;
       settled = true;
-      reject(failure ?? new Refusal(503, `The import stopped before it finished. ${NOTHING} Try again.`));
+      reject(failure ?? new Refusal(503, refusalText("importRun.stopped")));
     });
     // why transfer: the file may be 128 MB; moving its buffer costs nothing, copying it would double it.
     worker.postMessage({ ...job, bytes }, [bytes.buffer as ArrayBuffer]);

@@ -6,6 +6,7 @@ import { validateFracDocument } from "@schemas/validator";
 import type { Tx } from "@db/client";
 import { loadDraftDocument } from "../draft/document.server";
 import { nextVersionNumber, type Actor, type Target } from "../review/guard.server";
+import { refusalText } from "~/i18n/refusal-text";
 import { refuse } from "../refusal.server";
 import { serializeDocument } from "./versions.server";
 
@@ -20,7 +21,7 @@ export function publishVersion(tx: Tx, { target, actor, publishedAt }: { target:
   // why on the transaction's connection: loadDraftDocument reads through the same better-sqlite3
   // connection, so it sees exactly the state this (immediate) transaction holds.
   const draft = loadDraftDocument({ mdoId: target.mdo.id });
-  if (!draft) refuse(404, "This ministry has no framework to publish.");
+  if (!draft) refuse(404, refusalText("publish.noFramework"));
   // why check again: the draft was frozen at submission, but the shared dictionary was not; a
   // retired competency or a shortened scale could have broken it since.
   const findings = validateFracDocument(draft, { mode: "submit" });
@@ -28,7 +29,7 @@ export function publishVersion(tx: Tx, { target, actor, publishedAt }: { target:
   if (errors > 0) {
     refuse(
       409,
-      `The framework no longer passes the submission checks (${errors} ${errors === 1 ? "problem" : "problems"}, probably from dictionary changes since it was submitted). Send it back to the authors so they can fix it.`,
+      refusalText("publish.noLongerValid", { count: errors }),
       { blockers: findings.filter((f) => f.severity === "error") },
     );
   }

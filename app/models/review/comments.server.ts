@@ -12,6 +12,7 @@ import { comments, competencies, frameworks, links, nodes, users } from "@db/sch
 import { LIMITS } from "@schemas/limits";
 import type { Tx } from "@db/client";
 import { deliverByEmail, notify, usersWithRole, type Notice } from "./notices.server";
+import { refusalText } from "~/i18n/refusal-text";
 import { refuse, refusedOf, type Refused } from "../refusal.server";
 import { mayComment } from "@schemas/review-steps";
 import { loadActor, loadTarget, reviewRolesOf, type Actor, type Target } from "./guard.server";
@@ -55,17 +56,17 @@ export function addComment(input: { mdoId: string; userId: string; targetId?: st
 function addInTx(tx: Tx, { mdoId, userId, targetId, body, parentId }: Parameters<typeof addComment>[0]) {
   const actor = loadActor(tx, userId);
   const target = loadTarget(tx, actor, mdoId);
-  if (!mayCommentOn(actor, mdoId)) refuse(403, "Only CBC reviewers, the review board and the ministry's authors can comment on this framework.");
+  if (!mayCommentOn(actor, mdoId)) refuse(403, refusalText("comment.notAllowed"));
   const text = body.trim();
-  if (text === "") refuse(400, "Write something before posting the comment.");
-  if (text.length > LIMITS.COMMENT_MAX) refuse(400, `The comment is ${text.length} characters long; at most ${LIMITS.COMMENT_MAX} are allowed.`);
+  if (text === "") refuse(400, refusalText("comment.empty"));
+  if (text.length > LIMITS.COMMENT_MAX) refuse(400, refusalText("comment.tooLong", { length: text.length, max: LIMITS.COMMENT_MAX }));
 
   let root: CommentRow | undefined;
   if (parentId) {
     const parent = tx.select().from(comments).where(eq(comments.id, parentId)).get();
-    if (!parent || parent.frameworkId !== target.fw.id) refuse(400, "The comment you are replying to is not on this framework.");
+    if (!parent || parent.frameworkId !== target.fw.id) refuse(400, refusalText("comment.parentElsewhere"));
     root = parent.parentId ? tx.select().from(comments).where(eq(comments.id, parent.parentId)).get() : parent;
-    if (targetId && targetId !== root?.targetId) refuse(400, "A reply belongs to its thread and cannot point at something else.");
+    if (targetId && targetId !== root?.targetId) refuse(400, refusalText("comment.replyTarget"));
   }
   const kind: TargetKind = root ? root.targetKind : targetId ? resolveTargetKind(tx, target, targetId) : "framework";
   const row = {
@@ -96,7 +97,7 @@ function resolveTargetKind(tx: Tx, target: Target, targetId: string): TargetKind
     .limit(1)
     .get();
   if (required) return "node";
-  return refuse(400, "The comment points at something that is not in this framework's draft. Reload the page and try again.");
+  return refuse(400, refusalText("comment.targetMissing"));
 }
 
 /** A new thread tells the ministry's authors; a reply tells the others in the thread. */
@@ -171,13 +172,13 @@ function setResolved(commentId: string, userId: string, resolved: boolean): { ok
       const found = tx.select().from(comments).where(eq(comments.id, commentId)).get();
       const root = found?.parentId ? tx.select().from(comments).where(eq(comments.id, found.parentId)).get() : found;
       const mdoId = root ? mdoOfFramework(tx, root.frameworkId) : null;
-      if (!root || !mdoId) return refuse(404, "There is no such comment on a framework you can see.");
+      if (!root || !mdoId) return refuse(404, refusalText("comment.missing"));
       loadTarget(tx, actor, mdoId);
       if (root.authorId !== actor.id && !mayCommentOn(actor, mdoId)) {
-        refuse(403, "Only the ministry's authors, CBC reviewers and the review board can resolve comments.");
+        refuse(403, refusalText("comment.resolveNotAllowed"));
       }
-      if (resolved && root.resolvedAt) refuse(409, "This thread is already resolved.");
-      if (!resolved && !root.resolvedAt) refuse(409, "This thread is open already.");
+      if (resolved && root.resolvedAt) refuse(409, refusalText("comment.alreadyResolved"));
+      if (!resolved && !root.resolvedAt) refuse(409, refusalText("comment.alreadyOpen"));
       tx.update(comments)
         .set(resolved ? { resolvedAt: new Date().toISOString(), resolvedBy: actor.id } : { resolvedAt: null, resolvedBy: null })
         .where(eq(comments.id, root.id))

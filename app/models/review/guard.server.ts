@@ -8,14 +8,15 @@ import { auditLog, frameworks, mdos, memberships, users, versions } from "@db/sc
 import type { MembershipRole } from "@schemas/roles";
 import type { ReviewRoles } from "@schemas/review-steps";
 import type { Tx } from "@db/client";
-import { refuse } from "../refusal.server";
+import { refusalText, type RefusalParam, type RefusalText } from "~/i18n/refusal-text";
+import { inEnglish, refuse } from "../refusal.server";
 
 export type Actor = { id: string; name: string; email: string; roles: { role: MembershipRole; mdoId: string | null }[] };
 
 /** The acting user with their memberships; an unknown or disabled account may do nothing (403). */
 export function loadActor(tx: Tx, userId: string): Actor {
   const user = tx.select().from(users).where(eq(users.id, userId)).get();
-  if (!user || user.disabled) refuse(403, "Your account cannot take part in reviews. Ask a CBC administrator.");
+  if (!user || user.disabled) refuse(403, refusalText("review.accountCannotReview"));
   const roles = tx.select({ role: memberships.role, mdoId: memberships.mdoId }).from(memberships).where(eq(memberships.userId, userId)).all();
   return { id: user.id, name: user.name, email: user.email, roles };
 }
@@ -42,7 +43,7 @@ export function loadTarget(tx: Tx, actor: Actor, mdoId: string): Target {
   const mdo = tx.select().from(mdos).where(eq(mdos.id, mdoId)).get();
   const fw = tx.select().from(frameworks).where(eq(frameworks.mdoId, mdoId)).get();
   if (!mdo || !mdo.active || !mdo.code || !fw || !canSee(actor, mdoId)) {
-    refuse(404, "There is no framework of this ministry that you can see.");
+    refuse(404, refusalText("review.noFramework"));
   }
   return { mdo: { id: mdo.id, code: mdo.code, name: mdo.name }, fw };
 }
@@ -101,11 +102,11 @@ export function ensureNotOwnWork(tx: Tx, actor: Actor, target: Target): void {
   const mine = editorsSince(tx, target.mdo.id).find((e) => e.userId === actor.id);
   if (mine) {
     const version = latestVersion(tx, target.mdo.id);
-    const since = version ? `since version ${version.number} was published` : "before its first publication";
-    refuse(403, `You edited this framework ${since} (last on ${formatWhen(mine.lastEditAt)}), so you cannot review it. Another reviewer must.`);
+    const since = version ? refusalText("review.sinceVersion", { number: version.number }) : refusalText("review.beforeFirstPublication");
+    refuse(403, refusalText("review.ownEdits", { since, when: { when: mine.lastEditAt } }));
   }
   if (target.fw.submittedBy === actor.id) {
-    refuse(403, "You submitted this framework for review, so you cannot review it. Another reviewer must.");
+    refuse(403, refusalText("review.ownSubmission"));
   }
 }
 
@@ -126,10 +127,21 @@ export function nameOf(tx: Pick<Tx, "select">, userId: string | null): string {
 
 /** Who holds a framework under review, and since when (the freeze itself is FROZEN_SENTENCE): "Asha Rao submitted it on …; it awaits technical review by the CBC." */
 export function describeHolder(tx: Pick<Tx, "select">, fw: FrameworkRow): string {
-  const submitted = `${nameOf(tx, fw.submittedBy)} submitted it on ${formatWhen(fw.submittedAt)}`;
-  if (fw.status === "UNVERIFIED") return `${submitted}; it awaits technical review by the CBC.`;
+  return inEnglish(holderText(tx, fw));
+}
+
+/** describeHolder as a refusal text, so a page can say it in its reader's language. */
+export function holderText(tx: Pick<Tx, "select">, fw: FrameworkRow): RefusalText {
+  const submitter = personText(tx, fw.submittedBy);
+  if (fw.status === "UNVERIFIED") return refusalText("holder.unverified", { submitter, submitted: { when: fw.submittedAt } });
   if (fw.status === "VERIFIED") {
-    return `${submitted} and ${nameOf(tx, fw.verifiedBy)} verified it on ${formatWhen(fw.verifiedAt)}; it awaits approval by the review board.`;
+    return refusalText("holder.verified", { submitter, submitted: { when: fw.submittedAt }, verifier: personText(tx, fw.verifiedBy), verified: { when: fw.verifiedAt } });
   }
-  return "it is not under review.";
+  return refusalText("holder.notUnderReview");
+}
+
+/** A user's display name as a refusal param, or "someone" (in the reader's language) when the account is gone. */
+export function personText(tx: Pick<Tx, "select">, userId: string | null): RefusalParam {
+  const name = userId ? tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name : undefined;
+  return name ?? refusalText("someone");
 }

@@ -15,6 +15,7 @@ import { LIMITS } from "@schemas/limits";
 import { isUnderReview } from "@schemas/enums";
 import { mayTakeStep, takesStep } from "@schemas/review-steps";
 import { validateFracDocument } from "@schemas/validator";
+import { refusalText, type RefusalText } from "~/i18n/refusal-text";
 import { audit } from "../audit/write.server";
 import type { Tx } from "@db/client";
 import { loadDraftDocument } from "../draft/document.server";
@@ -23,12 +24,11 @@ import { publishVersion } from "../publication/publish.server";
 import { scheduleStaticCopy } from "../publication/static-copy.server";
 import {
   ensureNotOwnWork,
-  formatWhen,
-  describeHolder,
+  holderText,
   latestVersion,
   loadActor,
   loadTarget,
-  nameOf,
+  personText,
   reviewRolesOf,
   type Actor,
   type Target,
@@ -47,20 +47,20 @@ export type ApproveResult =
 export function submitFramework({ mdoId, userId }: { mdoId: string; userId: string }): StepResult<"UNVERIFIED"> {
   return step(userId, mdoId, (tx, actor, target) => {
     const { fw } = target;
-    if (!takesStep("submit", reviewRolesOf(actor, mdoId))) refuse(403, "Only the ministry's authors can submit its framework for review.");
-    if (isUnderReview(fw.status)) refuse(409, `This framework is already under review: ${describeHolder(tx, fw)}`);
+    if (!takesStep("submit", reviewRolesOf(actor, mdoId))) refuse(403, refusalText("review.onlyAuthorsSubmit"));
+    if (isUnderReview(fw.status)) refuse(409, refusalText("review.alreadyUnderReview", { holder: holderText(tx, fw) }));
 
     const doc = loadDraftDocument({ mdoId })!;
     const blockers = validateFracDocument(doc, { mode: "submit" }).filter((f) => f.severity === "error");
     if (blockers.length > 0) {
       const shown = blockers.slice(0, 3).map((f) => f.message);
-      const more = blockers.length > 3 ? ` (and ${blockers.length - 3} more)` : "";
-      const count = blockers.length === 1 ? "1 problem needs" : `${blockers.length} problems need`;
-      refuse(400, `This framework cannot be submitted yet: ${count} fixing first. ${shown.join(" ")}${more}`, { blockers });
+      const more = blockers.length > 3 ? refusalText("review.andMore", { n: blockers.length - 3 }) : "";
+      // why the findings stay English inside the sentence: a page lists the blockers in its own language beside it.
+      refuse(400, refusalText("review.cannotSubmit", { count: blockers.length, shown: shown.join(" "), more }), { blockers });
     }
     const published = getLatestVersion({ mdoId });
     if (published && diffDocuments(published.document, doc).summary.identical) {
-      refuse(409, `Nothing has changed since version ${published.number} was published, so there is nothing to review.`);
+      refuse(409, refusalText("review.nothingChanged", { number: published.number }));
     }
 
     const now = new Date().toISOString();
@@ -86,10 +86,10 @@ export function submitFramework({ mdoId, userId }: { mdoId: string; userId: stri
 export function verifyFramework({ mdoId, userId }: { mdoId: string; userId: string }): StepResult<"VERIFIED"> {
   return step(userId, mdoId, (tx, actor, target) => {
     const { fw } = target;
-    if (!takesStep("verify", reviewRolesOf(actor, mdoId))) refuse(403, "Only a CBC technical reviewer can verify a framework.");
-    if (fw.status === "DRAFT") refuse(409, `There is nothing to verify: ${notUnderReview(tx, target)}`);
-    if (fw.status === "REJECTED") refuse(409, `There is nothing to verify: ${sentBack(tx, target)}`);
-    if (fw.status === "VERIFIED") refuse(409, `This framework was already verified: ${describeHolder(tx, fw)}`);
+    if (!takesStep("verify", reviewRolesOf(actor, mdoId))) refuse(403, refusalText("review.onlyTechnicalVerifies"));
+    if (fw.status === "DRAFT") refuse(409, refusalText("review.nothingToVerify", { why: notUnderReview(tx, target) }));
+    if (fw.status === "REJECTED") refuse(409, refusalText("review.nothingToVerify", { why: sentBack(tx, target) }));
+    if (fw.status === "VERIFIED") refuse(409, refusalText("review.alreadyVerified", { holder: holderText(tx, fw) }));
     ensureNotOwnWork(tx, actor, target);
 
     const now = new Date().toISOString();
@@ -112,21 +112,21 @@ export function rejectFramework({ mdoId, userId, reason }: { mdoId: string; user
   return step(userId, mdoId, (tx, actor, target) => {
     const { fw } = target;
     const roles = reviewRolesOf(actor, mdoId);
-    if (!takesStep("reject", roles)) refuse(403, "Only CBC technical reviewers and the review board can send a framework back.");
-    if (fw.status === "DRAFT") refuse(409, `There is nothing to send back: ${notUnderReview(tx, target)}`);
-    if (fw.status === "REJECTED") refuse(409, `This framework is already with its authors: ${sentBack(tx, target)}`);
+    if (!takesStep("reject", roles)) refuse(403, refusalText("review.onlyReviewersSendBack"));
+    if (fw.status === "DRAFT") refuse(409, refusalText("review.nothingToSendBack", { why: notUnderReview(tx, target) }));
+    if (fw.status === "REJECTED") refuse(409, refusalText("review.alreadyWithAuthors", { why: sentBack(tx, target) }));
     if (!mayTakeStep("reject", fw.status, roles)) {
       refuse(
         403,
         fw.status === "UNVERIFIED"
-          ? "This framework awaits technical review; at this stage only a technical reviewer can send it back."
-          : "This framework passed technical review and awaits the review board; only a board member can send it back now.",
+          ? refusalText("review.onlyTechnicalSendsBack")
+          : refusalText("review.onlyBoardSendsBack"),
       );
     }
     ensureNotOwnWork(tx, actor, target);
     const text = reason.trim();
-    if (text === "") refuse(400, "Give a reason, so the authors know what to fix.");
-    if (text.length > LIMITS.COMMENT_MAX) refuse(400, `The reason is ${text.length} characters long; at most ${LIMITS.COMMENT_MAX} are allowed.`);
+    if (text === "") refuse(400, refusalText("review.reasonNeeded"));
+    if (text.length > LIMITS.COMMENT_MAX) refuse(400, refusalText("review.reasonTooLong", { length: text.length, max: LIMITS.COMMENT_MAX }));
 
     const now = new Date().toISOString();
     tx.update(frameworks)
@@ -158,15 +158,15 @@ export function approveFramework({ mdoId, userId }: { mdoId: string; userId: str
 function approveStep({ mdoId, userId }: { mdoId: string; userId: string }): ApproveResult {
   return step(userId, mdoId, (tx, actor, target) => {
     const { fw } = target;
-    if (!takesStep("approve", reviewRolesOf(actor, mdoId))) refuse(403, "Only the CBC review board can approve and publish a framework.");
-    if (fw.status === "DRAFT") refuse(409, `There is nothing to approve: ${notUnderReview(tx, target)}`);
-    if (fw.status === "REJECTED") refuse(409, `There is nothing to approve: ${sentBack(tx, target)}`);
+    if (!takesStep("approve", reviewRolesOf(actor, mdoId))) refuse(403, refusalText("review.onlyBoardApproves"));
+    if (fw.status === "DRAFT") refuse(409, refusalText("review.nothingToApprove", { why: notUnderReview(tx, target) }));
+    if (fw.status === "REJECTED") refuse(409, refusalText("review.nothingToApprove", { why: sentBack(tx, target) }));
     if (fw.status === "UNVERIFIED") {
-      refuse(409, "This framework has not passed technical review yet; a technical reviewer must verify it before the board can approve it.");
+      refuse(409, refusalText("review.notVerifiedYet"));
     }
     ensureNotOwnWork(tx, actor, target);
     if (fw.verifiedBy === actor.id) {
-      refuse(403, "You verified this submission as technical reviewer, so another member of the review board must approve it.");
+      refuse(403, refusalText("review.ownVerification"));
     }
 
     const now = new Date().toISOString();
@@ -238,15 +238,13 @@ function record(tx: Tx, { actor, target, action, to, at, reason, versionNumber }
   audit(tx, { userId: actor.id, mdoId: target.mdo.id, entity: "framework", entityId: target.fw.id, action, before: from, after: to, field: "status" });
 }
 
-function notUnderReview(tx: Pick<Tx, "select">, target: Target): string {
+function notUnderReview(tx: Pick<Tx, "select">, target: Target): RefusalText {
   const version = latestVersion(tx, target.mdo.id);
-  const published = version
-    ? ` Version ${version.number}, published on ${formatWhen(version.publishedAt)}, is final and cannot be changed or sent back; corrections go into the next draft.`
-    : "";
-  return `the framework is a draft that has not been submitted for review.${published}`;
+  const published = version ? refusalText("review.publishedIsFinal", { number: version.number, when: { when: version.publishedAt } }) : "";
+  return refusalText("review.draftNotSubmitted", { published });
 }
 
-function sentBack(tx: Pick<Tx, "select">, target: Target): string {
+function sentBack(tx: Pick<Tx, "select">, target: Target): RefusalText {
   const event = tx
     .select({ userId: reviewEvents.userId, at: reviewEvents.at })
     .from(reviewEvents)
@@ -254,6 +252,6 @@ function sentBack(tx: Pick<Tx, "select">, target: Target): string {
     .orderBy(desc(reviewEvents.at), desc(sql`${reviewEvents}.rowid`))
     .limit(1)
     .get();
-  const by = event ? ` by ${nameOf(tx, event.userId)} on ${formatWhen(event.at)}` : "";
-  return `the framework was sent back to its authors${by}; it can be reviewed again once they resubmit it.`;
+  const by = event ? refusalText("review.sentBackBy", { person: personText(tx, event.userId), when: { when: event.at } }) : "";
+  return refusalText("review.sentBack", { by });
 }

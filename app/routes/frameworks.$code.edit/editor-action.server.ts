@@ -7,6 +7,8 @@ import type { z } from "zod";
 import { editorActionSchema } from "@schemas/edit-ops";
 import { LIMITS } from "@schemas/limits";
 import { applyEditOps } from "~/models/draft-save/save.server";
+import { inReaderLanguage } from "~/http/refusal-reply.server";
+import type { RefusalKey } from "~/i18n/refusal-text";
 import { requireMdoAccess } from "~/http/auth.server";
 
 /** The largest editor save body accepted. */
@@ -14,7 +16,7 @@ export const EDITOR_BODY_MAX_BYTES = LIMITS.EDITOR_SAVE_BYTES_MAX;
 
 export type EditorActionData =
   | { ok: true; revision: number }
-  | { ok: false; message: string; opIndex?: number; currentRevision?: number };
+  | { ok: false; message: string; code?: RefusalKey; opIndex?: number; currentRevision?: number };
 
 const refusal = (status: number, message: string, opIndex?: number) =>
   json<EditorActionData>({ ok: false, message, ...(opIndex !== undefined ? { opIndex } : {}) }, { status });
@@ -52,11 +54,13 @@ export async function handleEditorAction(request: Request, code: string | undefi
   const { baseRevision, ops } = parsed.data;
   const result = applyEditOps({ mdoId: mdo.id, userId: user.id, baseRevision, ops });
   if (result.ok) return json<EditorActionData>({ ok: true, revision: result.revision });
-  const { status, message, opIndex, currentRevision } = result;
+  // why the code: a script keys on it; `message` is the sentence in the reader's language (English by default).
+  const { status, message, code: refusalCode, opIndex, currentRevision } = await inReaderLanguage(request, result);
   return json<EditorActionData>(
     {
       ok: false,
       message,
+      code: refusalCode,
       ...(opIndex !== undefined ? { opIndex } : {}),
       ...(currentRevision !== undefined ? { currentRevision } : {}),
     },
