@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
     case "activate": {
       const result = activateMdo({ mdoId: form.mdoId, code: form.code, parentCode: form.parent || null, actorId: admin.id });
       if (!result.ok) return json({ fieldErrors: { [result.field]: [(await inReaderLanguage(request, result)).message] } as Record<string, string[]> }, { status: 400 });
-      return redirect(`/admin/mdos?activated=${encodeURIComponent(result.code)}`);
+      return redirect(`/admin/mdos?activated=${encodeURIComponent(result.mdoCode)}`);
     }
   }
 }

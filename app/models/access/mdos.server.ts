@@ -78,7 +78,7 @@ export function searchInactiveMdos({ q, limit = 25 }: { q: string; limit?: numbe
     .all();
 }
 
-export type ActivateResult = { ok: true; code: string } | { ok: false; field: "mdoId" | "code" | "parent"; message: string; code: RefusalKey; params?: RefusalParams };
+export type ActivateResult = { ok: true; mdoCode: string } | { ok: false; field: "mdoId" | "code" | "parent"; message: string; code: RefusalKey; params?: RefusalParams };
 
 /** Activates an organisation under a unique code (optionally under an active parent) and gives it an empty draft. */
 export function activateMdo(input: { mdoId: string; code: string; parentCode: string | null; actorId: string }): ActivateResult {
@@ -103,6 +103,6 @@ export function activateMdo(input: { mdoId: string; code: string; parentCode: st
     tx.update(mdos).set({ active: true, code, parentId }).where(eq(mdos.id, mdo.id)).run();
     tx.insert(frameworks).values({ id: crypto.randomUUID(), mdoId: mdo.id }).onConflictDoNothing().run();
     audit(tx, { userId: input.actorId, mdoId: mdo.id, entity: "mdo", entityId: mdo.id, action: "activate", before: { active: false }, after: { active: true, code, parentId } });
-    return { ok: true, code };
+    return { ok: true, mdoCode: code };
   });
 }
