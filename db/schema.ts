@@ -302,7 +302,7 @@ export const versions = sqliteTable(
   (t) => [
     uniqueIndex("versions_mdo_number").on(t.mdoId, t.number),
     index("versions_published_at").on(t.publishedAt),
-    // why: the columns after `document` sit behind its overflow pages (30 MB for 20,000 nodes); lists and sha256 look-ups read them here instead.
+    // why: the columns after `document` sit behind its overflow pages (30 MB for 20,000 nodes); a sha256 look-up reads them here instead.
     index("versions_summary").on(t.mdoId, t.number, t.sha256, t.publishedAt, t.nodeCount, t.linkCount),
   ],
 );

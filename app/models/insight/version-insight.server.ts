@@ -29,7 +29,8 @@ const memory = new Map<string, VersionInsight>();
 const statements = preparedPerClient(() => {
   const { sqlite } = getClient();
   return {
-    sha: sqlite.prepare("select sha256 from versions where mdo_id = ? and number = ?").pluck(),
+    // why INDEXED BY: SQLite would pick the unique index and then read the row, walking the stored document's overflow pages to reach sha256 (50 ms for 20,000 nodes).
+    sha: sqlite.prepare("select sha256 from versions indexed by versions_summary where mdo_id = ? and number = ?").pluck(),
     read: sqlite.prepare("select demand, completeness from version_insight where sha256 = ? and rules = ?").raw(),
     write: sqlite.prepare("insert or replace into version_insight (sha256, rules, demand, completeness) values (?, ?, ?, ?)"),
   };
