@@ -49,7 +49,6 @@ export async function insightBench(dir: string, given?: Big): Promise<[string, s
   const { loadDraftDocument } = await import("../../app/models/draft/document.server");
   const { demandOf } = await import("../../app/models/insight/demand.server");
   const { completenessOf } = await import("../../app/models/insight/completeness.server");
-  const { loadDraftForRules } = await import("../../app/models/insight/rules-input.server");
   const { computeDemand } = await import("../../schemas/demand");
   const { computeCompleteness } = await import("../../schemas/completeness");
   publishOnce(client.sqlite, big.mdoId, big.frameworkId, loadDraftDocument({ mdoId: big.mdoId })!);
@@ -68,8 +67,7 @@ export async function insightBench(dir: string, given?: Big): Promise<[string, s
   }
   rows.push(["  of which computing demand alone", ms(median(time(() => computeDemand(doc)))), "schemas/demand.ts"]);
   rows.push(["  of which computing completeness alone", ms(median(time(() => computeCompleteness(doc)))), "schemas/completeness.ts"]);
-  rows.push(["  of which reading the draft (what the rules need)", ms(median(time(() => loadDraftForRules({ mdoId: big.mdoId })))), "app/models/insight/rules-input.server.ts"]);
-  rows.push(["reading the whole draft (export, publication)", ms(median(time(() => loadDraftDocument({ mdoId: big.mdoId })))), `load average at the start: ${load}`]);
+  rows.push(["  of which reading the draft", ms(median(time(() => loadDraftDocument({ mdoId: big.mdoId })))), `load average at the start: ${load}`]);
   client.sqlite.close();
   return rows;
 }

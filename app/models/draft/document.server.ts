@@ -112,7 +112,7 @@ type CompetencyRow = [
 ];
 
 /** Dictionary entries as competency nodes, with their theme and scale, ordered by dictionary order. */
-export function competencyNodes(ids: string[]): FracNode[] {
+function competencyNodes(ids: string[]): FracNode[] {
   if (ids.length === 0) return [];
   const rows = draftStatements().competencies.all(JSON.stringify(ids)) as CompetencyRow[];
   return rows.map((row): FracNode => {

@@ -4,8 +4,8 @@
  * schemas/demand.ts).
  */
 import { computeDemand, sumDemand, type DemandRow } from "@schemas/demand";
+import { loadDraftDocument } from "../draft/document.server";
 import { getVersion, listPublishedFrameworks } from "../publication/versions.server";
-import { loadDraftForRules } from "./rules-input.server";
 import { insightBySha, versionInsight } from "./version-insight.server";
 
 export type DemandSource = number | "draft";
@@ -13,7 +13,7 @@ export type DemandSource = number | "draft";
 /** The demand of a version (or the draft) of one ministry, or null when there is no such version or draft. */
 export function demandOf({ mdoId, version }: { mdoId: string; version: DemandSource }): DemandRow[] | null {
   if (version !== "draft") return versionInsight({ mdoId, number: version })?.demand ?? null;
-  const doc = loadDraftForRules({ mdoId });
+  const doc = loadDraftDocument({ mdoId });
   return doc ? computeDemand(doc) : null;
 }
 
