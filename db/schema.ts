@@ -299,8 +299,26 @@ export const versions = sqliteTable(
       .references(() => users.id),
     publishedAt: text("published_at").notNull().default(now),
   },
-  (t) => [uniqueIndex("versions_mdo_number").on(t.mdoId, t.number), index("versions_published_at").on(t.publishedAt)],
+  (t) => [
+    uniqueIndex("versions_mdo_number").on(t.mdoId, t.number),
+    index("versions_published_at").on(t.publishedAt),
+    // why: the columns after `document` sit behind its overflow pages (30 MB for 20,000 nodes); a sha256 look-up reads them here instead.
+    index("versions_summary").on(t.mdoId, t.number, t.sha256, t.publishedAt, t.nodeCount, t.linkCount),
+  ],
 );
+
+/**
+ * What the insight pages derive from a published version (competency demand and completeness, as
+ * JSON), kept by the version's sha256: a version never changes, so this is computed once, at
+ * publication or on its first read. `rules` is the version of the rules that computed it; a row
+ * of older rules is computed again (app/models/insight/version-insight.server.ts).
+ */
+export const versionInsight = sqliteTable("version_insight", {
+  sha256: text("sha256").primaryKey(),
+  rules: integer("rules").notNull(),
+  demand: text("demand").notNull(),
+  completeness: text("completeness").notNull(),
+});
 
 export const REVIEW_ACTIONS = ["submit", "verify", "reject", "approve"] as const;
 

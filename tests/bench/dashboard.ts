@@ -1,6 +1,7 @@
 /**
  * CBC dashboard figures (`BENCH_ONLY=dashboard`): 700 generated ministries, each with a small
- * draft, half of them published through review steps written straight into SQLite; the dashboard's
+ * draft, half of them published through review steps written straight into SQLite (with the
+ * demand and completeness that publication stores alongside each version); the dashboard's
  * server work (its loader's model calls) timed cold (first visit: every draft validated and scored)
  * and warm (later visits). Target: under 1 s.
  */
@@ -36,6 +37,7 @@ export async function dashboardBench(dir: string): Promise<[string, string, stri
   const { getClient } = await import("../../db/client");
   const { loadDraftDocument } = await import("../../app/models/draft/document.server");
   const { serializeDocument } = await import("../../app/models/publication/versions.server");
+  const { recordVersionInsight } = await import("../../app/models/insight/version-insight.server");
   const { sqlite } = getClient();
   const insertVersion = sqlite.prepare(
     "insert into versions (id, mdo_id, framework_id, number, document, sha256, node_count, link_count, approved_by, published_at) values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)",
@@ -45,10 +47,13 @@ export async function dashboardBench(dir: string): Promise<[string, string, stri
     written.forEach((w, i) => {
       if (i % 2) return;
       const doc = loadDraftDocument({ mdoId: w.mdoId })!;
-      const { text, sha256 } = serializeDocument({ ...doc, version: 1, status: "PUBLISHED" });
+      const published = { ...doc, version: 1, status: "PUBLISHED" as const };
+      const { text, sha256 } = serializeDocument(published);
       const submitted = new Date(Date.UTC(2026, 0, 1 + (i % 60))).toISOString();
       const approved = new Date(Date.UTC(2026, 0, 3 + (i % 60) + (i % 45))).toISOString();
       insertVersion.run(crypto.randomUUID(), w.mdoId, w.frameworkId, text, sha256, doc.nodes.length, doc.links.length, user, approved);
+      // As publication does (publish.server.ts): what the version needs is stored with it.
+      recordVersionInsight(sha256, published);
       insertStep.run(crypto.randomUUID(), w.frameworkId, "submit", user, submitted, null);
       insertStep.run(crypto.randomUUID(), w.frameworkId, "approve", user, approved, 1);
     });

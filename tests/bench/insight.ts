@@ -56,9 +56,14 @@ export async function insightBench(dir: string, given?: Big): Promise<[string, s
   const size = `${big.nodes.toLocaleString("en-IN")} nodes, ${big.links.toLocaleString("en-IN")} links`;
   const load = os.loadavg().map((n) => n.toFixed(2)).join(" ");
   const rows: [string, string, string][] = [];
+  // why before the loop: a version's demand and completeness are computed once and then kept by its sha256; this is that once.
+  const first = performance.now();
+  if (!demandOf({ mdoId: big.mdoId, version: 1 })) throw new Error("no version 1 to measure");
+  rows.push([`first read of the version 1 (parses it, computes and stores both)`, ms(performance.now() - first), "once per version: at publication or its first read"]);
   for (const [what, source] of [["draft", "draft"], ["version 1", 1]] as const) {
-    rows.push([`demand of the ${what} (${size})`, ms(median(time(() => demandOf({ mdoId: big.mdoId, version: source })))), "read + compute; target < 300 ms"]);
-    rows.push([`completeness of the ${what}`, ms(median(time(() => completenessOf({ mdoId: big.mdoId, version: source })))), "read + compute; target < 300 ms"]);
+    const how = source === "draft" ? "read + compute; target < 300 ms" : "kept by sha256; target < 300 ms";
+    rows.push([`demand of the ${what} (${size})`, ms(median(time(() => demandOf({ mdoId: big.mdoId, version: source })))), how]);
+    rows.push([`completeness of the ${what}`, ms(median(time(() => completenessOf({ mdoId: big.mdoId, version: source })))), how]);
   }
   rows.push(["  of which computing demand alone", ms(median(time(() => computeDemand(doc)))), "schemas/demand.ts"]);
   rows.push(["  of which computing completeness alone", ms(median(time(() => computeCompleteness(doc)))), "schemas/completeness.ts"]);

@@ -1,12 +1,12 @@
 /** A ministry's working copy, read as the interchange document (FracDocument). */
-import { asc, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "better-sqlite3";
 import { getClient, getDb } from "@db/client";
-import { competencies, frameworks, mdos, scales } from "@db/schema";
+import { frameworks } from "@db/schema";
 import { proficiencyScaleSchema, type ProficiencyScale } from "@schemas/scale";
 import { readIndicators, type LevelIndicators } from "@schemas/indicators";
 import { SCHEMA_VERSION, type FracDocument, type FracLink, type FracNode } from "@schemas/frac-document";
-import { FRAMEWORK_NODE_KINDS, type FrameworkNodeKind } from "@schemas/enums";
+import { FRAMEWORK_NODE_KINDS, type CompetencyType, type FrameworkNodeKind } from "@schemas/enums";
 import { preparedPerClient } from "@db/prepared";
 
 /** The framework row of an MDO, or null when the MDO has none yet. */
@@ -24,10 +24,20 @@ function statementsOn(sqlite: Database) {
     "kind, id, name, name_hi, description, source, created_by, created_at, updated_at, url, resource_type, sanctioned_posts, description_hi, derived_from_node_id, " +
     "case when derived_from_mdo_id is null then null else (select m.code from mdos m where m.id = derived_from_mdo_id) end, derived_from_version";
   const linkColumns = "id, from_id, to_node_id, to_competency_id, kind, level, sort_order, importance";
+  const competencyColumns =
+    "c.id, c.name, c.name_hi, c.description, c.description_hi, c.source, c.created_at, c.updated_at, c.type, c.code, c.parent_id, p.name, m.code, s.levels, c.indicators";
   return {
+    // why one statement: the dashboard reads hundreds of small drafts on its first visit, and two built queries per draft cost more than reading it.
+    head: sqlite.prepare("select m.code, m.name, f.status, f.revision, f.id from mdos m join frameworks f on f.mdo_id = m.id where m.id = ?").raw(),
     nodes: sqlite.prepare(`select ${nodeColumns} from nodes where framework_id = ? order by kind, sort_order, id`).raw(),
     links: sqlite.prepare(`select ${linkColumns} from links where framework_id = ? order by from_id, sort_order, id`).raw(),
     users: sqlite.prepare("select id, name from users").raw(),
+    competencies: sqlite
+      .prepare(
+        `select ${competencyColumns} from competencies c join scales s on s.id = c.scale_id left join competencies p on p.id = c.parent_id left join mdos m on m.id = c.mdo_id ` +
+          "where c.id in (select value from json_each(?)) order by c.type, c.sort_order, c.id",
+      )
+      .raw(),
   };
 }
 
@@ -44,17 +54,15 @@ type LinkRow = [string, string, string | null, string | null, FracLink["kind"], 
  * the canonical text (a publication stores JSON.stringify of this document).
  */
 export function loadDraftDocument({ mdoId }: { mdoId: string }): FracDocument | null {
-  const db = getDb();
-  const mdo = db.select().from(mdos).where(eq(mdos.id, mdoId)).get();
-  const fw = getFramework({ mdoId });
-  if (!mdo || !mdo.code || !fw) return null;
-
   const statements = draftStatements();
+  const head = statements.head.get(mdoId) as [string | null, string, FracDocument["status"], number, string] | undefined;
+  if (!head || !head[0]) return null;
+  const [code, name, status, revision, frameworkId] = head;
   const userNames = new Map(statements.users.all() as [string, string][]);
   // The rows come ordered by kind name; the document lists kinds in NODE_KINDS order, each in row order.
   const byKind = new Map<string, FracNode[]>(FRAMEWORK_NODE_KINDS.map((k) => [k, []]));
-  for (const row of statements.nodes.all(fw.id) as NodeRow[]) byKind.get(row[0])!.push(toNode(row, userNames));
-  const linkRows = statements.links.all(fw.id) as LinkRow[];
+  for (const row of statements.nodes.all(frameworkId) as NodeRow[]) byKind.get(row[0])!.push(toNode(row, userNames));
+  const linkRows = statements.links.all(frameworkId) as LinkRow[];
   const competencyIds = new Set<string>();
   const outLinks = linkRows.map((l): FracLink => {
     if (l[3] !== null) competencyIds.add(l[3]);
@@ -69,10 +77,10 @@ export function loadDraftDocument({ mdoId }: { mdoId: string }): FracDocument | 
 
   return {
     schemaVersion: SCHEMA_VERSION,
-    mdo: { code: mdo.code, name: mdo.name },
+    mdo: { code, name },
     version: null,
-    status: fw.status,
-    revision: fw.revision,
+    status,
+    revision,
     publishedAt: null,
     nodes: out,
     links: outLinks,
@@ -99,40 +107,48 @@ function toNode(row: NodeRow, userNames: Map<string, string>): FracNode {
   return node as FracNode;
 }
 
+type CompetencyRow = [
+  string, string, string | null, string, string | null, string | null, string, string, CompetencyType, string | null, string | null, string | null, string | null, string, string | null,
+];
+
 /** Dictionary entries as competency nodes, with their theme and scale, ordered by dictionary order. */
 function competencyNodes(ids: string[]): FracNode[] {
   if (ids.length === 0) return [];
-  const db = getDb();
-  const rows = db
-    .select({ c: competencies, levels: scales.levels, mdoCode: mdos.code })
-    .from(competencies)
-    .innerJoin(scales, eq(scales.id, competencies.scaleId))
-    .leftJoin(mdos, eq(mdos.id, competencies.mdoId))
-    .where(inArray(competencies.id, ids))
-    .orderBy(asc(competencies.type), asc(competencies.sortOrder), asc(competencies.id))
-    .all();
-  const parentIds = [...new Set(rows.flatMap((r) => (r.c.parentId ? [r.c.parentId] : [])))];
-  const parents = new Map(
-    parentIds.length
-      ? db.select({ id: competencies.id, name: competencies.name }).from(competencies).where(inArray(competencies.id, parentIds)).all().map((p) => [p.id, p.name])
-      : [],
-  );
-  return rows.map(({ c, levels, mdoCode }) => ({
-    kind: "competency",
-    id: c.id,
-    name: c.name,
-    ...(c.nameHi ? { nameHi: c.nameHi } : {}),
-    ...(c.description ? { description: c.description } : {}),
-    ...(c.descriptionHi ? { descriptionHi: c.descriptionHi } : {}),
-    ...(c.source ? { source: c.source } : {}),
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    competencyType: c.type,
-    ...(c.code ? { code: c.code } : {}),
-    ...(c.parentId ? { theme: parents.get(c.parentId), parentId: c.parentId } : {}),
-    ...(c.type === "Domain" && mdoCode ? { mdoCode } : {}),
-    scale: withIndicators(readScale(levels), readIndicators(c.indicators)),
-  }));
+  const rows = draftStatements().competencies.all(JSON.stringify(ids)) as CompetencyRow[];
+  return rows.map((row): FracNode => {
+    const [id, name, nameHi, description, descriptionHi, source, createdAt, updatedAt, type, code, parentId, parentName, mdoCode, levels, indicators] = row;
+    return {
+      kind: "competency",
+      id,
+      name,
+      ...(nameHi ? { nameHi } : {}),
+      ...(description ? { description } : {}),
+      ...(descriptionHi ? { descriptionHi } : {}),
+      ...(source ? { source } : {}),
+      createdAt,
+      updatedAt,
+      competencyType: type,
+      ...(code ? { code } : {}),
+      ...(parentId ? { theme: parentName ?? undefined, parentId } : {}),
+      ...(type === "Domain" && mdoCode ? { mdoCode } : {}),
+      scale: withIndicators(readScaleText(levels), indicators === null ? {} : readIndicators(JSON.parse(indicators))),
+    } as FracNode;
+  });
+}
+
+// A handful of scales serve thousands of entries: each stored text is checked once, and the checked scale kept.
+const checkedScales = new Map<string, ProficiencyScale>();
+
+/** A stored scale's JSON text as a fresh ProficiencyScale, exactly as readScale gives it (checked once per distinct text). */
+function readScaleText(levels: string): ProficiencyScale {
+  let checked = checkedScales.get(levels);
+  if (checked === undefined) {
+    checked = readScale(JSON.parse(levels));
+    if (checkedScales.size >= 1000) checkedScales.clear();
+    checkedScales.set(levels, checked);
+  }
+  // why a copy: each document gets its own objects, as when every entry's scale was parsed on its own.
+  return { levels: checked.levels.map((l) => (l.indicators ? { ...l, indicators: [...l.indicators] } : { ...l })) };
 }
 
 /** The scale with each level's written indicators (format 1.1); levels without any are left as they are. */

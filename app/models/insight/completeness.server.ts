@@ -4,12 +4,13 @@
  */
 import { computeCompleteness, type Completeness } from "@schemas/completeness";
 import { loadDraftDocument } from "../draft/document.server";
-import { getVersion } from "../publication/versions.server";
 import type { DemandSource } from "./demand.server";
+import { versionInsight } from "./version-insight.server";
 
 /** The completeness of a version (or the draft) of one ministry, with every position's; null when there is no such version or draft. */
 export function completenessOf({ mdoId, version }: { mdoId: string; version: DemandSource }): Completeness | null {
-  const doc = version === "draft" ? loadDraftDocument({ mdoId }) : getVersion({ mdoId, number: version })?.document;
+  if (version !== "draft") return versionInsight({ mdoId, number: version })?.completeness ?? null;
+  const doc = loadDraftDocument({ mdoId });
   return doc ? computeCompleteness(doc) : null;
 }
 

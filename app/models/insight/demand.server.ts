@@ -6,12 +6,14 @@
 import { computeDemand, sumDemand, type DemandRow } from "@schemas/demand";
 import { loadDraftDocument } from "../draft/document.server";
 import { getVersion, listPublishedFrameworks } from "../publication/versions.server";
+import { insightBySha, versionInsight } from "./version-insight.server";
 
 export type DemandSource = number | "draft";
 
 /** The demand of a version (or the draft) of one ministry, or null when there is no such version or draft. */
 export function demandOf({ mdoId, version }: { mdoId: string; version: DemandSource }): DemandRow[] | null {
-  const doc = version === "draft" ? loadDraftDocument({ mdoId }) : getVersion({ mdoId, number: version })?.document;
+  if (version !== "draft") return versionInsight({ mdoId, number: version })?.demand ?? null;
+  const doc = loadDraftDocument({ mdoId });
   return doc ? computeDemand(doc) : null;
 }
 
@@ -19,8 +21,8 @@ export function demandOf({ mdoId, version }: { mdoId: string; version: DemandSou
 export function demandOfAll(): DemandRow[] {
   const lists: DemandRow[][] = [];
   for (const framework of listPublishedFrameworks()) {
-    const version = getVersion({ mdoId: framework.mdoId, number: framework.latestVersion });
-    if (version) lists.push(computeDemand(version.document));
+    const insight = insightBySha(framework.sha256, () => getVersion({ mdoId: framework.mdoId, number: framework.latestVersion })?.document ?? null);
+    if (insight) lists.push(insight.demand);
   }
   return sumDemand(lists);
 }

@@ -8,6 +8,7 @@ import { loadDraftDocument } from "../draft/document.server";
 import { nextVersionNumber, type Actor, type Target } from "../review/guard.server";
 import { refusalText } from "~/i18n/refusal-text";
 import { refuse } from "../refusal.server";
+import { recordVersionInsight } from "../insight/version-insight.server";
 import { serializeDocument } from "./versions.server";
 
 export type Published = { id: string; number: number; sha256: string; publishedAt: string; nodeCount: number; linkCount: number };
@@ -52,5 +53,7 @@ export function publishVersion(tx: Tx, { target, actor, publishedAt }: { target:
     publishedAt,
   };
   tx.insert(versions).values(row).run();
+  // why here: the insight pages then never parse this snapshot to learn its demand (decision 030).
+  recordVersionInsight(sha256, document);
   return { id: row.id, number, sha256, publishedAt, nodeCount: row.nodeCount, linkCount: row.linkCount };
 }
