@@ -41,11 +41,11 @@ describe("the draft's position profiles", () => {
     expect(profile.roles.map((r: { name: string }) => r.name)).toEqual(["Programme leadership", "State plan appraisal"]);
     // Public health programme management: 4 on the role Programme leadership, 3 on two activities → 4.
     const php = profile.competencies.find((c: { name: string }) => c.name === "Public health programme management");
-    expect(php).toMatchObject({ level: 4, levelName: "Expert", levelCount: 5, type: "Domain", importance: null, indicatorsAreDefault: true });
+    expect(php).toMatchObject({ level: 4, levelName: "Expert", levelCount: 5, type: "Domain", importance: "essential", indicatorsAreDefault: true });
     expect(php.indicators).toHaveLength(1);
     expect(php.neededBy.sort()).toEqual(["Appraise state programme implementation plans", "Conduct review visits to states", "Programme leadership"]);
     expect(profile.competencies).toHaveLength(positionNeeds(doc).get(joint.id)!.size);
-    expect(profile.score).toBe(78);
+    expect(profile.score).toBe(94);
   });
 
   it("is 404 for another ministry's draft (recorded), an unknown ministry, a position id that is not one, or a position of another framework", async () => {
