@@ -25,6 +25,10 @@ test("a published version's page carries its heat map, which links to its own pa
   await page.getByRole("link", { name: /Back to version 1/ }).click();
   await expect(page).toHaveURL(/\/frameworks\/CBIC\/versions\/1$/);
   await expect(page.getByRole("link", { name: "Heat map", exact: true })).toHaveAttribute("href", "/frameworks/CBIC/heatmap?version=1");
+
+  // In Hindi the rows and columns carry the Hindi names the authors wrote.
+  await page.goto("/frameworks/CBIC/versions/1?lang=hi");
+  await expect(page.getByRole("region", { name: "अपेक्षित स्तरों का हीट मैप" }).getByRole("rowheader", { name: "मुख्य आयुक्त" })).toBeVisible();
 });
 
 // The whole version page is scanned by a11y-every-page.spec.ts; this scans the new section alone, quickly.
