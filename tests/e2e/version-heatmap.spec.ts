@@ -44,3 +44,15 @@ test("the version page's heat map has no serious accessibility violations, in En
     expect(bad.map((v) => `${lang}: ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   }
 });
+
+test("at 390 px the ACBP's wide table scrolls in its own box and the page does not (its hidden labels stay inside)", async ({ page }) => {
+  test.setTimeout(60_000);
+  await signIn(page, "author@frac.test");
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const lang of ["en", "hi"]) {
+    await page.goto(`/frameworks/CBIC/acbp?lang=${lang}`);
+    await expect(page.locator("table.acbp-table")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.locator(".acbp-scroll").evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  }
+});
