@@ -22,7 +22,7 @@ const mohfwDraft = () => loadDraftDocument({ mdoId: getMdoByCode({ code: "MOHFW"
 const refusals = () => getDb().select().from(auditLog).where(and(eq(auditLog.entity, "access"))).all().length;
 
 describe("the draft's position profiles", () => {
-  it("lists every position of the draft with its roles, competencies and completeness, for the ministry's author", async () => {
+  it("lists every position of the draft with its sanctioned posts, roles, competencies and completeness, for the ministry's author", async () => {
     const body = await (await call(draftList as Loader, "author@frac.test", "/frameworks/CBIC/positions", { code: "CBIC" })).json();
     const doc = loadDraftDocument({ mdoId: cbic().id })!;
     const positions = doc.nodes.filter((n) => n.kind === "position");
@@ -30,6 +30,12 @@ describe("the draft's position profiles", () => {
     expect(body.positions.map((p: { id: string }) => p.id)).toEqual(positions.map((p) => p.id));
     const needs = positionNeeds(doc);
     for (const p of body.positions) expect(p.competencies).toBe(needs.get(p.id)!.size);
+    // Sanctioned posts as the demo gives them (db/seed-data/demo-cbic.json).
+    expect(body.positions.slice(0, 3).map((p: { name: string; posts: number | null }) => [p.name, p.posts])).toEqual([
+      ["Chief Commissioner", 60],
+      ["Principal Commissioner", 150],
+      ["Commissioner", 330],
+    ]);
   });
 
   it("shows a profile: roles in link order, each competency at the highest level of its paths, with the level's descriptor or indicators", async () => {
