@@ -29,6 +29,7 @@ export function ProfileListPage({ data }: { data: ProfileListData }) {
       {positions.length === 0 ? (
         <p className="empty">{t("list.none")}</p>
       ) : (
+        <div className="table-wide" tabIndex={0} role="region" aria-label={t("list.caption")}>
         <table className="profile-list">
           <caption className="sr-only">{t("list.caption")}</caption>
           <thead>
@@ -56,6 +57,7 @@ export function ProfileListPage({ data }: { data: ProfileListData }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </>
   );
