@@ -1,7 +1,7 @@
 /** Turns a demo framework file (names, no ids) into rows with stable ids. */
 import { defaultScaleIdFor } from "./seed-scales";
 import { domainCompetencyId, stableId } from "./ids";
-import type { FrameworkNodeKind, LinkKind } from "../schemas/enums";
+import type { FrameworkNodeKind, Importance, LinkKind } from "../schemas/enums";
 import type * as t from "./schema";
 import type { DemoFile } from "./seed-files";
 
@@ -48,7 +48,8 @@ export function buildDemoFramework(file: DemoFile, o: Options): DemoRows {
     if (!known.has(id)) throw new Error(`demo framework ${file.mdo}: ${from} names unknown ${kind} "${name}"`);
     return id;
   };
-  const link = (kind: LinkKind, fromId: string, to: { node?: string; competency?: string }, order: number, level?: number) =>
+  type Requirement = { level: number; importance?: Importance };
+  const link = (kind: LinkKind, fromId: string, to: { node?: string; competency?: string }, order: number, req?: Requirement) =>
     links.push({
       id: stableId(`demo:${file.mdo}/link/${fromId}/${to.node ?? to.competency}`),
       frameworkId: o.frameworkId,
@@ -56,7 +57,8 @@ export function buildDemoFramework(file: DemoFile, o: Options): DemoRows {
       fromId,
       toNodeId: to.node ?? null,
       toCompetencyId: to.competency ?? null,
-      level: level ?? null,
+      level: req?.level ?? null,
+      importance: req?.importance ?? null,
       sortOrder: order,
     });
 
@@ -77,7 +79,7 @@ export function buildDemoFramework(file: DemoFile, o: Options): DemoRows {
   );
   file.activities.forEach((a, i) => addNode("activity", a, i));
   file.roles.forEach((r, i) => addNode("role", r, i));
-  file.positions.forEach((p, i) => addNode("position", p, i));
+  file.positions.forEach((p, i) => addNode("position", p, i, { sanctionedPosts: p.sanctionedPosts ?? null }));
 
   for (const p of file.positions) {
     const id = key("position", p.name);
@@ -90,13 +92,13 @@ export function buildDemoFramework(file: DemoFile, o: Options): DemoRows {
     const id = key("role", r.name);
     r.activities.forEach((a, i) => link("role_activity", id, { node: need("activity", a, `role "${r.name}"`) }, i));
     r.competencies.forEach((c, i) =>
-      link("role_competency", id, { competency: o.competencyIdFor(c.competency) }, i, c.level),
+      link("role_competency", id, { competency: o.competencyIdFor(c.competency) }, i, c),
     );
   }
   for (const a of file.activities) {
     const id = key("activity", a.name);
     a.competencies.forEach((c, i) =>
-      link("activity_competency", id, { competency: o.competencyIdFor(c.competency) }, i, c.level),
+      link("activity_competency", id, { competency: o.competencyIdFor(c.competency) }, i, c),
     );
     a.resources.forEach((r, i) =>
       link("activity_resource", id, { node: need("knowledge_resource", r, `activity "${a.name}"`) }, i),

@@ -4,7 +4,8 @@
  */
 import fs from "node:fs";
 import { z } from "zod";
-import { RESOURCE_TYPES } from "../schemas/enums";
+import { IMPORTANCE_LEVELS, RESOURCE_TYPES } from "../schemas/enums";
+import { LIMITS } from "../schemas/limits";
 
 // why "../db": this file runs from db/ (tests, tsx) and bundled into dist/ (CLI, server); both sit one level below the root.
 const SEED_DIR = new URL("../db/seed-data/", import.meta.url);
@@ -32,7 +33,11 @@ const levelsFile = z.object({
 const designationsFile = z.object({ positions: z.array(z.object({ id: z.string(), name: z.string().min(1) })) });
 const mdosFile = z.object({ organisations: z.array(z.string().min(1)) });
 
-const requirement = z.object({ competency: z.string().min(1), level: z.number().int().min(1).max(5) });
+const requirement = z.object({
+  competency: z.string().min(1),
+  level: z.number().int().min(1).max(5),
+  importance: z.enum(IMPORTANCE_LEVELS).optional(),
+});
 const demoFile = z.object({
   mdo: z.string().min(1),
   source: z.string().min(1),
@@ -59,6 +64,7 @@ const demoFile = z.object({
       name: z.string().min(1),
       nameHi: z.string().optional(),
       description: z.string().default(""),
+      sanctionedPosts: z.number().int().min(0).max(LIMITS.SANCTIONED_POSTS_MAX).optional(),
       roles: z.array(z.string()),
       resources: z.array(z.string()).default([]),
     }),

@@ -6,9 +6,9 @@ import type { CompetencyType } from "./enums";
 import type { FracDocument } from "./frac-document";
 import { positionNeeds } from "./demand";
 
-export type HeatMapColumn = { id: string; code: string | null; name: string; type: CompetencyType };
+export type HeatMapColumn = { id: string; code: string | null; name: string; nameHi: string | null; type: CompetencyType };
 /** `levels` holds one digit per column (0: not needed), compact for a page of a large framework. */
-export type HeatMapRow = { id: string; name: string; levels: string };
+export type HeatMapRow = { id: string; name: string; nameHi: string | null; levels: string };
 export type HeatMap = { columns: HeatMapColumn[]; rows: HeatMapRow[] };
 
 const TYPE_ORDER: Record<CompetencyType, number> = { Behavioural: 0, Functional: 1, Domain: 2 };
@@ -19,12 +19,12 @@ export function heatMapOf(doc: FracDocument): HeatMap {
   const needed = new Set<string>();
   for (const n of needs.values()) for (const id of n.keys()) needed.add(id);
   const columns: HeatMapColumn[] = doc.nodes
-    .flatMap((n) => (n.kind === "competency" && needed.has(n.id) ? [{ id: n.id, code: n.code ?? null, name: n.name, type: n.competencyType }] : []))
+    .flatMap((n) => (n.kind === "competency" && needed.has(n.id) ? [{ id: n.id, code: n.code ?? null, name: n.name, nameHi: n.nameHi ?? null, type: n.competencyType }] : []))
     .sort((x, y) => TYPE_ORDER[x.type] - TYPE_ORDER[y.type] || x.name.localeCompare(y.name, "en") || (x.id < y.id ? -1 : 1));
   const rows: HeatMapRow[] = doc.nodes.flatMap((n) => {
     if (n.kind !== "position") return [];
     const own = needs.get(n.id);
-    return [{ id: n.id, name: n.name, levels: columns.map((c) => String(Math.min(9, own?.get(c.id) ?? 0))).join("") }];
+    return [{ id: n.id, name: n.name, nameHi: n.nameHi ?? null, levels: columns.map((c) => String(Math.min(9, own?.get(c.id) ?? 0))).join("") }];
   });
   return { columns, rows };
 }

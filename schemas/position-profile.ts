@@ -39,7 +39,8 @@ export type PositionProfile = {
 export type SourceLabel = { kind: "draft"; revision: number } | { kind: "version"; number: number; publishedAt: string | null };
 
 /** One line of the list of a framework's profiles. */
-export type ProfileSummary = { id: string; name: string; nameHi?: string; roles: number; competencies: number; score: number };
+/** `posts`: the position's sanctioned posts, null where the framework does not give them. */
+export type ProfileSummary = { id: string; name: string; nameHi?: string; posts: number | null; roles: number; competencies: number; score: number };
 
 const named = (n: FracNode): Named => ({ id: n.id, name: n.name, ...(n.nameHi ? { nameHi: n.nameHi } : {}), ...(n.description ? { description: n.description } : {}) });
 const resource = (n: FracNode): ProfileResource => ({ ...named(n), ...(n.kind === "knowledge_resource" ? { url: n.url, resourceType: n.resourceType } : {}) });

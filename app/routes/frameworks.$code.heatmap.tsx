@@ -54,6 +54,11 @@ export default function HeatMapPage() {
     <>
       <nav aria-label={t("common:breadcrumb")} className="breadcrumb">
         <a href="/">{t("common:nav.frameworks")}</a> <span aria-hidden="true">›</span> {draftReadable ? <Link to={`/frameworks/${mdo.code}`}>{mdo.code}</Link> : <span>{mdo.code}</span>}{" "}
+        {source.kind === "version" ? (
+          <>
+            <span aria-hidden="true">›</span> <Link to={`/frameworks/${mdo.code}/versions/${source.number}`}>{t("framework:versions.versionN", { number: source.number })}</Link>{" "}
+          </>
+        ) : null}
         <span aria-hidden="true">›</span> <span>{t("heatmap.link")}</span>
       </nav>
       <h1>{t("heatmap.title")}</h1>
@@ -64,6 +69,11 @@ export default function HeatMapPage() {
         })}
       </p>
       <p className="muted small">{t("heatmap.intro")}</p>
+      {source.kind === "version" ? (
+        <p>
+          <Link to={`/frameworks/${mdo.code}/versions/${source.number}`}>{t("heatmap.backToVersion", { number: source.number })}</Link>
+        </p>
+      ) : null}
       {versions.length > 0 || !draftReadable ? (
         <Form method="get" className="inline-form">
           <div className="field">

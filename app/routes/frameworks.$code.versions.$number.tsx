@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,14 @@ import { formatUtc } from "~/components/dates";
 import { completenessSummary, computeCompleteness } from "@schemas/completeness";
 import { CompletenessPanel } from "~/components/insight/completeness-panel";
 import { pageTitle } from "~/i18n/meta";
+import { heatMapOf } from "@schemas/heatmap";
+import { HeatMapTable } from "~/components/cbc/heat-map-table";
+import cbcStyles from "~/styles/cbc.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: cbcStyles }];
+
+/** Past this many cells the page links to the heat map's own page instead of carrying it. */
+const HEATMAP_CELLS_ON_PAGE = 20_000;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "history:version.title", "Version", { code: data.mdo.code, number: data.version.number }) : pageTitle(matches, "framework:versions.version", "Version");
@@ -26,11 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = getVersion({ mdoId: mdo.id, number });
   if (!version) throw notFound(`${mdo.name} has no version ${params.number}.`);
   const { text: _text, document, ...summary } = version;
-  return json({ mdo: { code: mdo.code, name: mdo.name }, version: summary, outline: buildOutlineData(document), completeness: completenessSummary(computeCompleteness(document)) });
+  const map = heatMapOf(document);
+  const heatmap = map.rows.length * map.columns.length <= HEATMAP_CELLS_ON_PAGE ? map : null;
+  return json({ mdo: { code: mdo.code, name: mdo.name }, version: summary, outline: buildOutlineData(document), completeness: completenessSummary(computeCompleteness(document)), heatmap });
 }
 
 export default function VersionPage() {
-  const { mdo, version, outline, completeness } = useLoaderData<typeof loader>();
+  const { mdo, version, outline, completeness, heatmap } = useLoaderData<typeof loader>();
   const { t } = useTranslation("history");
   const base = `/frameworks/${mdo.code}/versions/${version.number}`;
   return (
@@ -55,9 +65,20 @@ export default function VersionPage() {
           <Link to={`${base}/positions`} className="button">
             {t("profiles:link.profiles")}
           </Link>
+          <Link to={`/frameworks/${mdo.code}/heatmap?version=${version.number}`} className="button">
+            {t("cbc:heatmap.link")}
+          </Link>
         </div>
       </header>
       <CompletenessPanel completeness={completeness} profileBase={`${base}/positions`} />
+      <section aria-labelledby="version-heatmap" className="version-heatmap">
+        <h2 id="version-heatmap">{t("cbc:heatmap.title")}</h2>
+        <p className="muted small">{t("cbc:heatmap.intro")}</p>
+        {heatmap ? <HeatMapTable map={heatmap} /> : <p>{t("cbc:heatmap.tooLarge")}</p>}
+        <p>
+          <Link to={`/frameworks/${mdo.code}/heatmap?version=${version.number}`}>{t("cbc:heatmap.openPage")}</Link>
+        </p>
+      </section>
       <OutlineView data={outline} />
     </>
   );

@@ -57,10 +57,10 @@ const KEYS = {
   top: ["mdo", "mdoName", "source", "domainCompetencies", "knowledgeResources", "positions", "roles", "activities"],
   domain: ["name", "nameHi", "description", "levels"],
   resource: ["name", "nameHi", "description", "resourceType", "url"],
-  position: ["name", "nameHi", "description", "roles", "resources"],
+  position: ["name", "nameHi", "description", "sanctionedPosts", "roles", "resources"],
   role: ["name", "nameHi", "description", "activities", "competencies"],
   activity: ["name", "nameHi", "description", "competencies", "resources"],
-  requirement: ["competency", "level"],
+  requirement: ["competency", "level", "importance"],
 };
 // The app's resource types (schemas/enums.ts RESOURCE_TYPES), read from there when the file is present.
 const RESOURCE_TYPES = (() => {
@@ -128,6 +128,10 @@ function checkDemo({ file, min }) {
   const domains = index(doc.domainCompetencies, "domain competency", KEYS.domain);
   const resources = index(doc.knowledgeResources, "knowledge resource", KEYS.resource);
   index(doc.positions, "position", KEYS.position); // nothing refers to positions by name
+  for (const p of doc.positions ?? []) {
+    const n = p?.sanctionedPosts;
+    if (n !== undefined && !(Number.isInteger(n) && n >= 0 && n <= 10_000_000)) bad(`position "${p.name}": sanctionedPosts must be a whole number from 0 to 10,000,000`);
+  }
   const roles = index(doc.roles, "role", KEYS.role);
   const activities = index(doc.activities, "activity", KEYS.activity);
 
@@ -213,6 +217,7 @@ function checkDemo({ file, min }) {
       const c = resolve(r?.competency, w);
       if (!Number.isInteger(r?.level) || r.level < 1 || r.level > 5) return bad(`${w}: level ${JSON.stringify(r?.level)} must be an integer from 1 to 5`);
       if (c && r.level > c.levels) return bad(`${w}: level ${r.level} is above the ${c.levels} levels of ${r.competency}`);
+      if (r.importance !== undefined && !["essential", "important", "desirable"].includes(r.importance)) bad(`${w}: importance ${JSON.stringify(r.importance)} must be essential, important or desirable`);
       if (c) {
         usedCompetencies.set(r.competency, c.type);
         out.push(r);

@@ -1,10 +1,10 @@
 // Completeness on the seeded database, counted by hand on MOHFW's small demo draft (3 positions,
-// 4 roles, 6 activities, 13 requirements with levels and no importance, every node described,
-// Hindi names on the 3 positions and 1 role, no sanctioned posts):
-//   framework: 2 + 2 + 2 + 2 (levels 13/13) + 0 (importance 0/13) + 1 (descriptions 13/13)
-//              + 4/13 (Hindi) + 0 (posts 0/3) = 9.308 / 12 → 78
+// 4 roles, 6 activities, 13 requirements with levels and importance, every node described,
+// Hindi names on the 3 positions and 1 role, sanctioned posts on all 3 positions):
+//   framework: 2 + 2 + 2 + 2 (levels 13/13) + 1 (importance 13/13) + 1 (descriptions 13/13)
+//              + 4/13 (Hindi) + 1 (posts 3/3) = 11.308 / 12 → 94
 //   Joint Secretary (roles Programme leadership, State plan appraisal; 3 activities; 8 requirements;
-//     Hindi 2/6): 9.333 / 12 → 78.  Section Officer (2 roles, 4 activities, 7 requirements; Hindi 1/7): 9.143 / 12 → 76.
+//     Hindi 2/6): 11.333 / 12 → 94.  Section Officer (2 roles, 4 activities, 7 requirements; Hindi 1/7): 11.143 / 12 → 93.
 // Then the same numbers through `frac completeness` and `frac list --json`, and the refusals.
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
@@ -29,30 +29,30 @@ describe("completenessOf", () => {
       rolesWithActivities: "4/4",
       activitiesWithCompetencies: "6/6",
       requirementsWithLevels: "13/13",
-      requirementsWithImportance: "0/13",
+      requirementsWithImportance: "13/13",
       nodesWithDescriptions: "13/13",
       nodesWithHindiNames: "4/13",
-      positionsWithPosts: "0/3",
+      positionsWithPosts: "3/3",
     });
-    expect(result.score).toBe(78);
+    expect(result.score).toBe(94);
     expect(result.positions.map((p) => [p.name, p.score])).toEqual([
-      ["Joint Secretary", 78],
+      ["Joint Secretary", 94],
       ["Public Health Specialist", expect.any(Number)],
-      ["Section Officer", 76],
+      ["Section Officer", 93],
     ]);
-    expect(shares(result.positions[0].items)).toMatchObject({ requirementsWithLevels: "8/8", nodesWithHindiNames: "2/6", positionsWithPosts: "0/1" });
+    expect(shares(result.positions[0].items)).toMatchObject({ requirementsWithLevels: "8/8", nodesWithHindiNames: "2/6", positionsWithPosts: "1/1" });
   });
 
-  it("reads the draft as it is now: sanctioned posts on one position raise its score and the framework's", () => {
+  it("reads the draft as it is now: clearing one position's sanctioned posts lowers its score and the framework's", () => {
     const m = ministry("MOHFW");
     const joint = completenessOf({ mdoId: m.mdoId, version: "draft" })!.positions[0];
-    const saved = applyEditOps({ mdoId: m.mdoId, userId: userId("other-author@frac.test"), baseRevision: m.revision, ops: [updateNode(joint.id, { sanctionedPosts: 5 })] });
+    const saved = applyEditOps({ mdoId: m.mdoId, userId: userId("other-author@frac.test"), baseRevision: m.revision, ops: [updateNode(joint.id, { sanctionedPosts: null })] });
     expect(saved).toMatchObject({ ok: true });
     const after = completenessOf({ mdoId: m.mdoId, version: "draft" })!;
-    // Framework: posts 1/3 → 9.641 / 12 → 80. Joint Secretary: posts 1/1 → 10.333 / 12 → 86.
-    expect(after.score).toBe(80);
+    // Framework: posts 2/3 → 10.974 / 12 → 91. Joint Secretary: posts 0/1 → 10.333 / 12 → 86.
+    expect(after.score).toBe(91);
     expect(after.positions[0].score).toBe(86);
-    expect(completenessScore({ mdoId: m.mdoId, version: "draft" })).toBe(80);
+    expect(completenessScore({ mdoId: m.mdoId, version: "draft" })).toBe(91);
   });
 
   it("reads a published version as published, and answers null where there is no such version or framework", () => {
@@ -75,7 +75,8 @@ describe("frac completeness and frac list --json", () => {
     expect(JSON.parse(v1.stdout).score).toBe(completenessScore({ mdoId: cbic().id, version: 1 }));
     const text = frac(["completeness", "--mdo", "MOHFW"]);
     expect(text.stdout).toMatch(/^Completeness of MOHFW draft: \d+ \/ 100\n {2}positions with roles: 3 of 3 \(weight 2\)\n/u);
-    expect(text.stdout).toContain("  requirements with importance rated: 0 of 13 (weight 1); e.g. Programme leadership → ");
+    expect(text.stdout).toContain("  requirements with importance rated: 13 of 13 (weight 1)\n");
+    expect(text.stdout).toContain("  positions, roles and activities with a Hindi name: 4 of 13 (weight 1); e.g. State plan appraisal; ");
     expect(text.stdout).toMatch(/Positions:\n +\d+ {2}Joint Secretary\n/u);
   });
 

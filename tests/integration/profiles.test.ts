@@ -22,7 +22,7 @@ const mohfwDraft = () => loadDraftDocument({ mdoId: getMdoByCode({ code: "MOHFW"
 const refusals = () => getDb().select().from(auditLog).where(and(eq(auditLog.entity, "access"))).all().length;
 
 describe("the draft's position profiles", () => {
-  it("lists every position of the draft with its roles, competencies and completeness, for the ministry's author", async () => {
+  it("lists every position of the draft with its sanctioned posts, roles, competencies and completeness, for the ministry's author", async () => {
     const body = await (await call(draftList as Loader, "author@frac.test", "/frameworks/CBIC/positions", { code: "CBIC" })).json();
     const doc = loadDraftDocument({ mdoId: cbic().id })!;
     const positions = doc.nodes.filter((n) => n.kind === "position");
@@ -30,6 +30,12 @@ describe("the draft's position profiles", () => {
     expect(body.positions.map((p: { id: string }) => p.id)).toEqual(positions.map((p) => p.id));
     const needs = positionNeeds(doc);
     for (const p of body.positions) expect(p.competencies).toBe(needs.get(p.id)!.size);
+    // Sanctioned posts as the demo gives them (db/seed-data/demo-cbic.json).
+    expect(body.positions.slice(0, 3).map((p: { name: string; posts: number | null }) => [p.name, p.posts])).toEqual([
+      ["Chief Commissioner", 60],
+      ["Principal Commissioner", 150],
+      ["Commissioner", 330],
+    ]);
   });
 
   it("shows a profile: roles in link order, each competency at the highest level of its paths, with the level's descriptor or indicators", async () => {
@@ -41,11 +47,11 @@ describe("the draft's position profiles", () => {
     expect(profile.roles.map((r: { name: string }) => r.name)).toEqual(["Programme leadership", "State plan appraisal"]);
     // Public health programme management: 4 on the role Programme leadership, 3 on two activities → 4.
     const php = profile.competencies.find((c: { name: string }) => c.name === "Public health programme management");
-    expect(php).toMatchObject({ level: 4, levelName: "Expert", levelCount: 5, type: "Domain", importance: null, indicatorsAreDefault: true });
+    expect(php).toMatchObject({ level: 4, levelName: "Expert", levelCount: 5, type: "Domain", importance: "essential", indicatorsAreDefault: true });
     expect(php.indicators).toHaveLength(1);
     expect(php.neededBy.sort()).toEqual(["Appraise state programme implementation plans", "Conduct review visits to states", "Programme leadership"]);
     expect(profile.competencies).toHaveLength(positionNeeds(doc).get(joint.id)!.size);
-    expect(profile.score).toBe(78);
+    expect(profile.score).toBe(94);
   });
 
   it("is 404 for another ministry's draft (recorded), an unknown ministry, a position id that is not one, or a position of another framework", async () => {

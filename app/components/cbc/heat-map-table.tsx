@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { HeatMap } from "@schemas/heatmap";
 import { useFormat } from "~/i18n/format";
+import { localName } from "~/i18n/content";
+import { DEFAULT_LANGUAGE, isLanguage } from "~/i18n/i18n";
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
 
@@ -11,8 +13,14 @@ const LEVELS = [1, 2, 3, 4, 5] as const;
  * reading position by position.
  */
 export function HeatMapTable({ map }: { map: HeatMap }) {
-  const { t } = useTranslation("cbc");
+  const { t, i18n } = useTranslation("cbc");
   const f = useFormat();
+  const lang = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+  // why one name, not both: the headings are narrow; a Hindi page shows the Hindi name where there is one.
+  const named = (x: { name: string; nameHi: string | null }) => {
+    const shown = localName(x, lang);
+    return <span lang={shown.lang}>{shown.text}</span>;
+  };
   if (map.rows.length === 0 || map.columns.length === 0) return <p className="empty">{t("heatmap.empty")}</p>;
   return (
     <>
@@ -34,8 +42,8 @@ export function HeatMapTable({ map }: { map: HeatMap }) {
                 {t("heatmap.position")}
               </th>
               {map.columns.map((c) => (
-                <th key={c.id} scope="col" className="heatmap-competency" title={c.code ? `${c.name} (${c.code})` : c.name}>
-                  <span>{c.name}</span>
+                <th key={c.id} scope="col" className="heatmap-competency" title={[c.name, c.nameHi, c.code ? `(${c.code})` : null].filter(Boolean).join(" ")}>
+                  {named(c)}
                 </th>
               ))}
             </tr>
@@ -43,7 +51,7 @@ export function HeatMapTable({ map }: { map: HeatMap }) {
           <tbody>
             {map.rows.map((r) => (
               <tr key={r.id}>
-                <th scope="row">{r.name}</th>
+                <th scope="row">{named(r)}</th>
                 {map.columns.map((c, i) => {
                   const level = r.levels.charCodeAt(i) - 48;
                   return level > 0 ? (
@@ -64,11 +72,11 @@ export function HeatMapTable({ map }: { map: HeatMap }) {
         <ul className="small">
           {map.rows.map((r) => (
             <li key={r.id}>
-              <strong>{r.name}</strong>:{" "}
+              <strong>{named(r)}</strong>:{" "}
               {map.columns
                 .flatMap((c, i) => {
                   const level = r.levels.charCodeAt(i) - 48;
-                  return level > 0 ? [`${c.name} ${t("common:level", { level })}`] : [];
+                  return level > 0 ? [`${localName(c, lang).text} ${t("common:level", { level })}`] : [];
                 })
                 .join("; ") || t("common:none")}
             </li>

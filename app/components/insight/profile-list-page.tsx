@@ -3,12 +3,14 @@ import { useTranslation } from "react-i18next";
 import { BilingualName } from "~/components/bilingual-name";
 import { SourceText } from "~/components/insight/profile-page";
 import type { ProfileSummary, SourceLabel } from "@schemas/position-profile";
+import { useFormat } from "~/i18n/format";
 
 export type ProfileListData = { mdo: { code: string; name: string }; source: SourceLabel; base: string; positions: ProfileSummary[] };
 
 /** Every position of a framework with its roles, competencies and completeness, each a link to its profile. */
 export function ProfileListPage({ data }: { data: ProfileListData }) {
   const { t } = useTranslation("profiles");
+  const f = useFormat();
   const { mdo, source, base, positions } = data;
   return (
     <>
@@ -27,11 +29,13 @@ export function ProfileListPage({ data }: { data: ProfileListData }) {
       {positions.length === 0 ? (
         <p className="empty">{t("list.none")}</p>
       ) : (
+        <div className="table-wide" tabIndex={0} role="region" aria-label={t("list.caption")}>
         <table className="profile-list">
           <caption className="sr-only">{t("list.caption")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("common:kind.position")}</th>
+              <th scope="col" className="num">{t("list.posts")}</th>
               <th scope="col" className="num">{t("list.roles")}</th>
               <th scope="col" className="num">{t("list.competencies")}</th>
               <th scope="col" className="num">{t("list.completeness")}</th>
@@ -45,6 +49,7 @@ export function ProfileListPage({ data }: { data: ProfileListData }) {
                     <BilingualName name={p.name} nameHi={p.nameHi} />
                   </Link>
                 </th>
+                <td className="num">{p.posts === null ? <span className="muted">{t("list.postsNotGiven")}</span> : f.number(p.posts)}</td>
                 <td className="num">{p.roles}</td>
                 <td className="num">{p.competencies}</td>
                 <td className="num">{t("completeness.score", { score: p.score })}</td>
@@ -52,6 +57,7 @@ export function ProfileListPage({ data }: { data: ProfileListData }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </>
   );

@@ -39,10 +39,12 @@ export function listProfiles({ mdoId, version }: { mdoId: string; version: Deman
   for (const l of doc.links) if (l.kind === "position_role") roleCount.set(l.from, (roleCount.get(l.from) ?? 0) + 1);
   const completeness = computeCompleteness(doc);
   const byPosition = positionNeeds(doc);
+  const posts = new Map(doc.nodes.flatMap((n) => (n.kind === "position" ? [[n.id, n.sanctionedPosts ?? null] as const] : [])));
   const positions = completeness.positions.map((p) => ({
     id: p.id,
     name: p.name,
     ...(p.nameHi ? { nameHi: p.nameHi } : {}),
+    posts: posts.get(p.id) ?? null,
     roles: roleCount.get(p.id) ?? 0,
     competencies: byPosition.get(p.id)?.size ?? 0,
     score: p.score,
