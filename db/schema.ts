@@ -320,6 +320,17 @@ export const versionInsight = sqliteTable("version_insight", {
   completeness: text("completeness").notNull(),
 });
 
+/**
+ * One number that every change to the competency dictionary raises (triggers on `competencies`, in
+ * migration 0021, whichever code or tool writes): what is cached from a draft together with the
+ * dictionary entries it links to is read again when it moves, as the draft's own revision does for
+ * the draft's rows. A rename in the dictionary changes no draft's revision.
+ */
+export const dictionaryRevision = sqliteTable("dictionary_revision", {
+  id: integer("id").primaryKey(),
+  revision: integer("revision").notNull().default(0),
+});
+
 export const REVIEW_ACTIONS = ["submit", "verify", "reject", "approve"] as const;
 
 /** Every review step of a framework: who moved it from which state to which, and why. Append-only. */

@@ -4,7 +4,7 @@
  * schemas/demand.ts).
  */
 import { computeDemand, sumDemand, type DemandRow } from "@schemas/demand";
-import { loadDraftDocument } from "../draft/document.server";
+import { cachedForDraft } from "./draft-insight.server";
 import { getVersion, listPublishedFrameworks } from "../publication/versions.server";
 import { insightBySha, versionInsight } from "./version-insight.server";
 
@@ -13,8 +13,7 @@ export type DemandSource = number | "draft";
 /** The demand of a version (or the draft) of one ministry, or null when there is no such version or draft. */
 export function demandOf({ mdoId, version }: { mdoId: string; version: DemandSource }): DemandRow[] | null {
   if (version !== "draft") return versionInsight({ mdoId, number: version })?.demand ?? null;
-  const doc = loadDraftDocument({ mdoId });
-  return doc ? computeDemand(doc) : null;
+  return cachedForDraft("demand", mdoId, computeDemand);
 }
 
 /** The demand of every active ministry's latest published version, summed per competency and level. */
