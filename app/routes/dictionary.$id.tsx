@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useFormat } from "~/i18n/format";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { indicatorLines, indicatorsByLevel, levelIndicatorsSchema } from "@schemas/indicators";
@@ -234,6 +235,7 @@ function Usage() {
 function History() {
   const { history } = useKcmEntry();
   const { t } = useTranslation("dictionary");
+  const f = useFormat();
   return (
     <section aria-labelledby="h-history">
       <h2 id="h-history">{t("entry.history.heading")}</h2>
@@ -241,7 +243,7 @@ function History() {
       <ul>
         {history.map((h) => (
           <li key={h.id}>
-            <span className="small">{h.at.slice(0, 16).replace("T", " ")} UTC</span> · {h.userName ?? "—"} · <strong>{h.action}</strong>
+            <time className="small" dateTime={h.at}>{f.dateTime(h.at)}</time> · {h.userName ?? "—"} · <strong>{h.action}</strong>
             {h.after ? <code className="small"> {h.after.length > 160 ? `${h.after.slice(0, 160)}…` : h.after}</code> : null}
           </li>
         ))}

@@ -7,12 +7,13 @@
 export type PageVisit = { name: string; path: string; as: Account };
 
 /** Who opens the page: a demo account, or nobody (signed out). */
-export type Account = "mohfw-author" | "cbic-author" | "reviewer" | "admin" | "signed-out";
+export type Account = "mohfw-author" | "cbic-author" | "reviewer" | "curator" | "admin" | "signed-out";
 
 export const ACCOUNT_EMAIL: Record<Exclude<Account, "signed-out">, string> = {
   "mohfw-author": "other-author@frac.test",
   "cbic-author": "author@frac.test",
   reviewer: "reviewer@frac.test",
+  curator: "curator@frac.test",
   admin: "admin@frac.test",
 };
 
@@ -33,10 +34,21 @@ export const PAGES: PageVisit[] = [
   { name: "search", path: "/search?q=budget", as: "mohfw-author" },
   { name: "dictionary", path: "/dictionary", as: "mohfw-author" },
   { name: "dictionary-entry", path: "/dictionary/BEH-001", as: "mohfw-author" },
+  { name: "acbp", path: "/frameworks/MOHFW/acbp", as: "mohfw-author" },
+  { name: "profiles", path: "/frameworks/MOHFW/positions", as: "mohfw-author" },
+  { name: "heat-map", path: "/frameworks/MOHFW/heatmap", as: "mohfw-author" },
+  { name: "dictionary-propose", path: "/dictionary/propose", as: "cbic-author" },
   { name: "versions", path: "/frameworks/CBIC/versions", as: "reviewer" },
   { name: "version", path: "/frameworks/CBIC/versions/1", as: "reviewer" },
   { name: "diff", path: "/frameworks/CBIC/diff?from=1&to=draft", as: "reviewer" },
   { name: "review-queue", path: "/review", as: "reviewer" },
+  { name: "review", path: "/frameworks/CBIC/review", as: "reviewer" },
+  { name: "comments", path: "/frameworks/CBIC/comments", as: "reviewer" },
+  { name: "version-profiles", path: "/frameworks/CBIC/versions/1/positions", as: "reviewer" },
+  { name: "cbc-dashboard", path: "/cbc", as: "reviewer" },
+  { name: "compare", path: "/compare", as: "reviewer" },
+  { name: "dictionary-new", path: "/dictionary/new", as: "curator" },
+  { name: "dictionary-proposals", path: "/dictionary/proposals", as: "curator" },
   { name: "dictionary-sources", path: "/dictionary/sources", as: "admin" },
   { name: "admin-users", path: "/admin/users", as: "admin" },
   { name: "admin-mdos", path: "/admin/mdos?q=ministry", as: "admin" },
