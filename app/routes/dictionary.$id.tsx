@@ -14,7 +14,7 @@ import { isCurator, mayPropose } from "~/http/curation-access.server";
 import { parseForm } from "~/http/form.server";
 import { replyDone, replyRefused } from "~/http/form-reply.server";
 import { editEntry, retireEntry } from "~/models/dictionary/entry-writes.server";
-import { entryDescriptionSchema, entryNameSchema, optionalReasonSchema } from "@schemas/dictionary-entry";
+import { entryDescriptionHiSchema, entryDescriptionSchema, entryNameHiSchema, entryNameSchema, optionalReasonSchema } from "@schemas/dictionary-entry";
 import { CurateForms } from "~/components/dictionary/curate-forms";
 import { pageTitle } from "~/i18n/meta";
 import { BilingualDescription, BilingualName } from "~/components/bilingual-name";
@@ -81,7 +81,7 @@ function useKcmEntry(): KcmData {
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("indicators"), "level-1": z.string().optional(), "level-2": z.string().optional(), "level-3": z.string().optional(), "level-4": z.string().optional(), "level-5": z.string().optional() }),
   z.object({ intent: z.literal("merge"), survivor: z.string().trim().min(1, "Name the entry to keep: its id or KCM code.") }),
-  z.object({ intent: z.literal("edit"), name: entryNameSchema, description: entryDescriptionSchema }),
+  z.object({ intent: z.literal("edit"), name: entryNameSchema, description: entryDescriptionSchema, nameHi: entryNameHiSchema, descriptionHi: entryDescriptionHiSchema }),
   z.object({ intent: z.literal("retire"), reason: optionalReasonSchema }),
 ]);
 
@@ -113,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw redirect(`/dictionary/${survivor.id}`);
     }
     case "edit": {
-      const result = editEntry({ competencyId: entry.id, name: form.name, description: form.description, actorId: user.id });
+      const result = editEntry({ competencyId: entry.id, name: form.name, description: form.description, nameHi: form.nameHi, descriptionHi: form.descriptionHi, actorId: user.id });
       return result.ok ? replyDone("edit") : replyRefused("edit", result);
     }
     case "retire": {
@@ -193,7 +193,7 @@ function DictionaryEntry({ e }: { e: KcmData }) {
           <Link to={`/dictionary/propose?change=${e.id}`}>{t("curation:links.proposeChange")}</Link>
         </p>
       ) : null}
-      {e.isCurator ? <CurateForms name={e.name} description={e.description} retired={e.status !== "active"} levels={e.levels} /> : null}
+      {e.isCurator ? <CurateForms name={e.name} description={e.description} nameHi={e.nameHi} descriptionHi={e.descriptionHi} retired={e.status !== "active"} levels={e.levels} /> : null}
       <History />
       <KcmMappings mappings={e.outside} />
     </article>
