@@ -11,6 +11,9 @@ import { getDictionaryEntry } from "~/models/dictionary/dictionary.server";
 import { searchEntries } from "~/models/search/search.server";
 import { action as newAction } from "~/routes/dictionary.new";
 import { action as entryAction } from "~/routes/dictionary.$id";
+import { action as proposeAction } from "~/routes/dictionary.propose";
+import { action as queueAction } from "~/routes/dictionary.proposals";
+import { dictionaryProposals } from "@db/schema";
 import { expectRefused } from "../support/db-state";
 import { postForm } from "../support/form-post";
 
@@ -20,6 +23,10 @@ const byName = (name: string) => getDb().select().from(competencies).where(eq(co
 const add = (body: Record<string, string>) => postForm(newAction, CURATOR, "/dictionary/new", { intent: "add", type: "Behavioural", parentId: selfAwareness, ...body });
 const edit = (id: string, body: Record<string, string>) => postForm(entryAction, CURATOR, `/dictionary/${id}`, { intent: "edit", ...body }, { id });
 const everyone = { mdoIds: [], allMdos: true };
+const AUTHOR = "author@frac.test";
+const proposeAs = (body: Record<string, string>) => postForm(proposeAction, AUTHOR, "/dictionary/propose", { intent: "propose", type: "Behavioural", ...body });
+const proposal = (name: string) => getDb().select().from(dictionaryProposals).where(eq(dictionaryProposals.name, name)).get()!;
+const accept = (id: string) => postForm(queueAction, CURATOR, "/dictionary/proposals", { intent: "accept", proposalId: id, reason: "" });
 
 describe("an entry's Hindi name and description", () => {
   it("are saved when the entry is added, audited, shown on its page and found by search", async () => {
@@ -68,5 +75,30 @@ describe("an entry's Hindi name and description", () => {
     const e = byName("Quiet Focus")!;
     await expectRefused(() => edit(e.id, { name: e.name, description: e.description ?? "", nameHi: "क".repeat(LIMITS.NAME_HI_MAX + 1) }), 400, /Hindi name is longer/u);
     expect(byName("Quiet Focus")).toMatchObject({ nameHi: "शांत एकाग्रता" });
+  });
+});
+
+describe("proposals in Hindi", () => {
+  it("an author proposes a new entry with its Hindi; accepting it writes the Hindi into the dictionary", async () => {
+    expect((await proposeAs({ parentId: selfAwareness, name: "Calm Under Pressure", nameHi: "दबाव में शांत", descriptionHi: "कठिन समय में संयम रखता है।" })).status).toBe(302);
+    const p = proposal("Calm Under Pressure");
+    expect(p).toMatchObject({ nameHi: "दबाव में शांत", descriptionHi: "कठिन समय में संयम रखता है।" });
+    expect(await (await accept(p.id)).json()).toMatchObject({ ok: true });
+    expect(byName("Calm Under Pressure")).toMatchObject({ nameHi: "दबाव में शांत", descriptionHi: "कठिन समय में संयम रखता है।" });
+    expect(searchEntries({ query: "संयम", viewer: everyone }).map((h) => h.name)).toContain("Calm Under Pressure");
+  });
+
+  it("a change of only the Hindi is a change; accepting it keeps the English", async () => {
+    const e = byName("Calm Under Pressure")!;
+    expect((await proposeAs({ competencyId: e.id, name: e.name, description: e.description, nameHi: "दबाव में धैर्य", descriptionHi: e.descriptionHi! })).status).toBe(302);
+    const p = getDb().select().from(dictionaryProposals).where(eq(dictionaryProposals.competencyId, e.id)).get()!;
+    expect(await (await accept(p.id)).json()).toMatchObject({ ok: true });
+    expect(byName("Calm Under Pressure")).toMatchObject({ name: "Calm Under Pressure", nameHi: "दबाव में धैर्य", descriptionHi: "कठिन समय में संयम रखता है।" });
+  });
+
+  it("refuses a proposal whose Hindi is too long, or that changes nothing, and writes nothing", async () => {
+    const e = byName("Calm Under Pressure")!;
+    await expectRefused(() => proposeAs({ parentId: selfAwareness, name: "Overlong", nameHi: "क".repeat(LIMITS.NAME_HI_MAX + 1) }), 400, /Hindi name is longer than 300/u);
+    await expectRefused(() => proposeAs({ competencyId: e.id, name: e.name, description: e.description, nameHi: e.nameHi!, descriptionHi: e.descriptionHi! }), 400, /Nothing changed/u);
   });
 });
