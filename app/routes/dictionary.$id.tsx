@@ -243,7 +243,7 @@ function History() {
       <ul>
         {history.map((h) => (
           <li key={h.id}>
-            <time className="small" dateTime={h.at}>{f.dateTime(h.at)}</time> · {h.userName ?? "—"} · <strong>{h.action}</strong>
+            <time className="small" dateTime={h.at}>{f.dateTime(h.at)}</time> · {h.userName ?? "—"} · <strong>{t(`entry.history.action.${h.action}`, { defaultValue: h.action })}</strong>
             {h.after ? <code className="small"> {h.after.length > 160 ? `${h.after.slice(0, 160)}…` : h.after}</code> : null}
           </li>
         ))}
