@@ -33,7 +33,8 @@ export const PAGES: PageVisit[] = [
   { name: "notifications", path: "/notifications", as: "mohfw-author" },
   { name: "search", path: "/search?q=budget", as: "mohfw-author" },
   { name: "dictionary", path: "/dictionary", as: "mohfw-author" },
-  { name: "dictionary-entry", path: "/dictionary/BEH-001", as: "mohfw-author" },
+  // why a literal id: the page takes an id, not a KCM code; this is BEH-001 "Self-Analysis" (kcmId in db/ids.ts, the same on every install).
+  { name: "dictionary-entry", path: "/dictionary/752dabf2-c571-5ad5-935d-71cab920ffca", as: "mohfw-author" },
   { name: "profiles", path: "/frameworks/MOHFW/positions", as: "mohfw-author" },
   { name: "heat-map", path: "/frameworks/MOHFW/heatmap", as: "mohfw-author" },
   { name: "acbp", path: "/frameworks/CBIC/acbp", as: "cbic-author" },
