@@ -43,8 +43,6 @@ export const PAGES: PageVisit[] = [
   { name: "version", path: "/frameworks/CBIC/versions/1", as: "reviewer" },
   { name: "diff", path: "/frameworks/CBIC/diff?from=1&to=draft", as: "reviewer" },
   { name: "review-queue", path: "/review", as: "reviewer" },
-  { name: "review", path: "/frameworks/CBIC/review", as: "reviewer" },
-  { name: "comments", path: "/frameworks/CBIC/comments", as: "reviewer" },
   { name: "version-profiles", path: "/frameworks/CBIC/versions/1/positions", as: "reviewer" },
   { name: "cbc-dashboard", path: "/cbc", as: "reviewer" },
   { name: "compare", path: "/compare", as: "reviewer" },
