@@ -450,7 +450,9 @@ export const dictionaryProposals = sqliteTable(
     /** The theme a new sub-theme belongs under; null for a new theme. */
     parentId: text("parent_id").references(() => competencies.id),
     name: text("name").notNull(),
+    nameHi: text("name_hi"),
     description: text("description").notNull().default(""),
+    descriptionHi: text("description_hi"),
     /** Why the author proposes it. */
     rationale: text("rationale").notNull().default(""),
     proposedBy: text("proposed_by")

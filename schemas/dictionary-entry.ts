@@ -25,6 +25,28 @@ export const entryDescriptionSchema = z
   .max(LIMITS.DESCRIPTION_MAX, `The description is longer than ${LIMITS.DESCRIPTION_MAX} characters.`)
   .default("");
 
+/**
+ * An optional Hindi text of an entry: blank means none (null), a field not sent means "as it is"
+ * (undefined). Any script is accepted, as for the English fields: a curator may keep a code or an
+ * English term inside the Hindi.
+ */
+const optionalHindiSchema = (max: number, label: string, collapse: boolean) =>
+  z
+    .string()
+    .transform((s) => {
+      const text = s.normalize("NFC");
+      return (collapse ? text.replace(/\s+/gu, " ") : text).trim();
+    })
+    .pipe(z.string().max(max, `The ${label} is longer than ${max} characters.`))
+    .transform((s) => (s && !isBlank(s) ? s : null))
+    .optional();
+
+/** The entry's name in Hindi, optional (null when blank). */
+export const entryNameHiSchema = optionalHindiSchema(LIMITS.NAME_HI_MAX, "Hindi name", true);
+
+/** The entry's description in Hindi, optional (null when blank). */
+export const entryDescriptionHiSchema = optionalHindiSchema(LIMITS.DESCRIPTION_HI_MAX, "Hindi description", false);
+
 export const sharedTypeSchema = z.enum(SHARED_TYPES, { error: "Choose Behavioural or Functional: Domain competencies stay each ministry's own." });
 
 /** An optional id field of a form: blank means none. */

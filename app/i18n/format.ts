@@ -39,6 +39,16 @@ export function formatDateTime(lng: Language, value: string | number | Date): st
   return dateFormat(lng, { dateStyle: "medium", timeStyle: "short" }).format(toDate(value));
 }
 
+/** An instant to the second in IST, for audit logs: "6 Dec 2026, 8:55:07 pm". */
+export function formatTimestamp(lng: Language, value: string | number | Date): string {
+  return dateFormat(lng, { dateStyle: "medium", timeStyle: "medium" }).format(toDate(value));
+}
+
+/** A share as a percentage: 0.425 → "42.5%" (at most one decimal). */
+export function formatPercent(lng: Language, share: number): string {
+  return numberFormat(lng, { style: "percent", maximumFractionDigits: 1 }).format(share);
+}
+
 /** A list joined as the language joins it: "a, b and c" / "a, b, और c" (or "या" for a disjunction). */
 export function formatList(lng: Language, items: string[], type: "conjunction" | "disjunction" = "conjunction"): string {
   return new Intl.ListFormat(intlLocale(lng), { style: "long", type }).format(items);
@@ -53,6 +63,8 @@ export function useFormat() {
     number: (n: number, options?: Intl.NumberFormatOptions) => formatNumber(lng, n, options),
     date: (value: string | number | Date) => formatDate(lng, value),
     dateTime: (value: string | number | Date) => formatDateTime(lng, value),
+    timestamp: (value: string | number | Date) => formatTimestamp(lng, value),
+    percent: (share: number) => formatPercent(lng, share),
     list: (items: string[]) => formatList(lng, items),
   };
 }

@@ -8,7 +8,7 @@ import { recordSecurityEvent } from "~/models/access/accounts.server";
 import { requireUser } from "~/http/auth.server";
 import { parseForm } from "~/http/form.server";
 import { clientOf } from "~/http/client.server";
-import { formatUtc } from "~/components/dates";
+import { useFormat } from "~/i18n/format";
 import { sessionLimits } from "~/config.server";
 import { badRequest } from "~/http/errors.server";
 import { useTranslation } from "react-i18next";
@@ -59,6 +59,7 @@ export default function Account() {
   const { user, sessions, limits } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("account");
+  const f = useFormat();
   return (
     <>
       <h1>{t("title")}</h1>
@@ -99,15 +100,15 @@ export default function Account() {
             <tbody>
               {sessions.map((s) => (
                 <tr key={s.key}>
-                  <td>{formatUtc(s.createdAt)}</td>
-                  <td>{s.current ? t("sessions.now") : formatUtc(s.lastSeenAt)}</td>
+                  <td>{f.dateTime(s.createdAt)}</td>
+                  <td>{s.current ? t("sessions.now") : f.dateTime(s.lastSeenAt)}</td>
                   <td className="small">{s.userAgent ?? t("sessions.unknown")}</td>
                   <td>{s.ip ?? t("sessions.unknown")}</td>
                   <td>
                     <Form method="post">
                       <input type="hidden" name="intent" value="sign-out-one" />
                       <input type="hidden" name="session" value={s.key} />
-                      <button type="submit" className="button small-button" aria-label={s.current ? t("sessions.signOutThis") : t("sessions.signOutFrom", { when: formatUtc(s.createdAt) })}>
+                      <button type="submit" className="button small-button" aria-label={s.current ? t("sessions.signOutThis") : t("sessions.signOutFrom", { when: f.dateTime(s.createdAt) })}>
                         {t("common:nav.signOut")}
                       </button>
                     </Form>

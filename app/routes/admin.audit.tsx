@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listAudit, listAuditEvents } from "~/models/audit/queries.server";
 import { listActiveMdos } from "~/models/access/mdos.server";
 import { requireAdminOrNotFound } from "~/http/auth.server";
-import { formatUtc } from "~/components/dates";
+import { useFormat } from "~/i18n/format";
 import { adminAuditFilters, ADMIN_AUDIT_PAGE } from "~/http/admin-audit-filters.server";
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "~/i18n/meta";
@@ -45,6 +45,7 @@ export default function AdminAudit() {
   const csvText = csvQuery.toString();
   const csvHref = `/admin/audit.csv${csvText ? `?${csvText}` : ""}`;
   const { t } = useTranslation("admin");
+  const f = useFormat();
   return (
     <>
       <h1>{t("common:nav.audit")}</h1>
@@ -120,7 +121,7 @@ export default function AdminAudit() {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{formatUtc(r.at)}</td>
+                <td>{f.timestamp(r.at)}</td>
                 <td>{r.userName ?? (r.entity === "access" ? "—" : t("audit.commandLine"))}</td>
                 <td>{r.mdoCode ?? ""}</td>
                 <td>

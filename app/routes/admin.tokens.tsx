@@ -8,7 +8,7 @@ import { apiRateSettings } from "~/http/api-rate-limit.server";
 import { requireCbcRole } from "~/http/auth.server";
 import { parseForm } from "~/http/form.server";
 import { badRequest } from "~/http/errors.server";
-import { formatUtc, istDate } from "~/components/dates";
+import { useFormat } from "~/i18n/format";
 import type { TFunction } from "i18next";
 import { Trans, useTranslation } from "react-i18next";
 import { getServerT } from "~/i18n/i18n.server";
@@ -61,13 +61,14 @@ export async function action({ request }: ActionFunctionArgs) {
   return json<ActionResult>({ ok: true, fieldErrors: {}, created: { name: result.name, token: result.token }, revoked: null });
 }
 
-const when = (t: TFunction, iso: string | null) => (iso ? `${formatUtc(iso)} UTC` : t("tokens.never"));
+type Format = ReturnType<typeof useFormat>;
+const when = (t: TFunction, f: Format, iso: string | null) => (iso ? f.dateTime(iso) : t("tokens.never"));
 
 /** The state of a token in words: live, expired or revoked, and until when. */
-function validity(t: TFunction, token: { revokedAt: string | null; expiresAt: string | null }, now: number): string {
-  if (token.revokedAt) return t("tokens.revokedAt", { when: when(t, token.revokedAt) });
+function validity(t: TFunction, f: Format, token: { revokedAt: string | null; expiresAt: string | null }, now: number): string {
+  if (token.revokedAt) return t("tokens.revokedAt", { when: when(t, f, token.revokedAt) });
   if (!token.expiresAt) return t("tokens.liveForever");
-  return Date.parse(token.expiresAt) <= now ? t("tokens.expired", { day: istDate(token.expiresAt) }) : t("tokens.liveUntil", { day: istDate(token.expiresAt) });
+  return Date.parse(token.expiresAt) <= now ? t("tokens.expired", { day: f.date(token.expiresAt) }) : t("tokens.liveUntil", { day: f.date(token.expiresAt) });
 }
 
 export default function AdminTokens() {
@@ -80,6 +81,7 @@ export default function AdminTokens() {
   const mdoError = result?.fieldErrors.mdo?.[0];
   const now = Date.now();
   const { t } = useTranslation("admin");
+  const f = useFormat();
   return (
     <>
       <h1>{t("tokens.title")}</h1>
@@ -179,9 +181,9 @@ export default function AdminTokens() {
               <tr key={token.id}>
                 <td>{token.name}</td>
                 <td>{token.mdoCode ? t("tokens.only", { code: token.mdoCode }) : t("tokens.every")}</td>
-                <td>{when(t, token.createdAt)}</td>
-                <td>{when(t, token.lastUsedAt)}</td>
-                <td>{validity(t, token, now)}</td>
+                <td>{when(t, f, token.createdAt)}</td>
+                <td>{when(t, f, token.lastUsedAt)}</td>
+                <td>{validity(t, f, token, now)}</td>
                 <td>
                   {token.revokedAt ? null : (
                     <Form method="post">

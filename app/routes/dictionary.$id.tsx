@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useFormat } from "~/i18n/format";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { indicatorLines, indicatorsByLevel, levelIndicatorsSchema } from "@schemas/indicators";
@@ -13,7 +14,7 @@ import { isCurator, mayPropose } from "~/http/curation-access.server";
 import { parseForm } from "~/http/form.server";
 import { replyDone, replyRefused } from "~/http/form-reply.server";
 import { editEntry, retireEntry } from "~/models/dictionary/entry-writes.server";
-import { entryDescriptionSchema, entryNameSchema, optionalReasonSchema } from "@schemas/dictionary-entry";
+import { entryDescriptionHiSchema, entryDescriptionSchema, entryNameHiSchema, entryNameSchema, optionalReasonSchema } from "@schemas/dictionary-entry";
 import { CurateForms } from "~/components/dictionary/curate-forms";
 import { pageTitle } from "~/i18n/meta";
 import { BilingualDescription, BilingualName } from "~/components/bilingual-name";
@@ -81,7 +82,7 @@ function useKcmEntry(): KcmData {
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("indicators"), "level-1": z.string().optional(), "level-2": z.string().optional(), "level-3": z.string().optional(), "level-4": z.string().optional(), "level-5": z.string().optional() }),
   z.object({ intent: z.literal("merge"), survivor: z.string().trim().min(1, "Name the entry to keep: its id or KCM code.") }),
-  z.object({ intent: z.literal("edit"), name: entryNameSchema, description: entryDescriptionSchema }),
+  z.object({ intent: z.literal("edit"), name: entryNameSchema, description: entryDescriptionSchema, nameHi: entryNameHiSchema, descriptionHi: entryDescriptionHiSchema }),
   z.object({ intent: z.literal("retire"), reason: optionalReasonSchema }),
 ]);
 
@@ -113,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw redirect(`/dictionary/${survivor.id}`);
     }
     case "edit": {
-      const result = editEntry({ competencyId: entry.id, name: form.name, description: form.description, actorId: user.id });
+      const result = editEntry({ competencyId: entry.id, name: form.name, description: form.description, nameHi: form.nameHi, descriptionHi: form.descriptionHi, actorId: user.id });
       return result.ok ? replyDone("edit") : replyRefused("edit", await inReaderLanguage(request, result));
     }
     case "retire": {
@@ -193,7 +194,7 @@ function DictionaryEntry({ e }: { e: KcmData }) {
           <Link to={`/dictionary/propose?change=${e.id}`}>{t("curation:links.proposeChange")}</Link>
         </p>
       ) : null}
-      {e.isCurator ? <CurateForms name={e.name} description={e.description} retired={e.status !== "active"} levels={e.levels} /> : null}
+      {e.isCurator ? <CurateForms name={e.name} description={e.description} nameHi={e.nameHi} descriptionHi={e.descriptionHi} retired={e.status !== "active"} levels={e.levels} /> : null}
       <History />
       <KcmMappings mappings={e.outside} />
     </article>
@@ -235,6 +236,7 @@ function Usage() {
 function History() {
   const { history } = useKcmEntry();
   const { t } = useTranslation("dictionary");
+  const f = useFormat();
   return (
     <section aria-labelledby="h-history">
       <h2 id="h-history">{t("entry.history.heading")}</h2>
@@ -242,7 +244,7 @@ function History() {
       <ul>
         {history.map((h) => (
           <li key={h.id}>
-            <span className="small">{h.at.slice(0, 16).replace("T", " ")} UTC</span> · {h.userName ?? "—"} · <strong>{h.action}</strong>
+            <time className="small" dateTime={h.at}>{f.dateTime(h.at)}</time> · {h.userName ?? "—"} · <strong>{t(`entry.history.action.${h.action}`, { defaultValue: h.action })}</strong>
             {h.after ? <code className="small"> {h.after.length > 160 ? `${h.after.slice(0, 160)}…` : h.after}</code> : null}
           </li>
         ))}

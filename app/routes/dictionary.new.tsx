@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { entryDescriptionSchema, entryNameSchema, optionalIdSchema, sharedTypeSchema } from "@schemas/dictionary-entry";
+import { entryDescriptionHiSchema, entryDescriptionSchema, entryNameHiSchema, entryNameSchema, optionalIdSchema, sharedTypeSchema } from "@schemas/dictionary-entry";
 import { EntryFields } from "~/components/dictionary/entry-fields";
 import { requireCuratorOrNotFound } from "~/http/curation-access.server";
 import { parseForm } from "~/http/form.server";
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const addSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("add"), type: sharedTypeSchema, parentId: optionalIdSchema, name: entryNameSchema, description: entryDescriptionSchema, scaleId: optionalIdSchema }),
+  z.object({ intent: z.literal("add"), type: sharedTypeSchema, parentId: optionalIdSchema, name: entryNameSchema, description: entryDescriptionSchema, nameHi: entryNameHiSchema, descriptionHi: entryDescriptionHiSchema, scaleId: optionalIdSchema }),
 ]);
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { entryDescriptionSchema, entryNameSchema, optionalIdSchema, optionalReasonSchema, sharedTypeSchema } from "@schemas/dictionary-entry";
+import { entryDescriptionHiSchema, entryDescriptionSchema, entryNameHiSchema, entryNameSchema, optionalIdSchema, optionalReasonSchema, sharedTypeSchema } from "@schemas/dictionary-entry";
 import { EntryFields, useFieldError } from "~/components/dictionary/entry-fields";
 import { ProposalSummary } from "~/components/dictionary/proposal-summary";
 import { requireProposerOrNotFound } from "~/http/curation-access.server";
@@ -34,7 +34,7 @@ function changeTarget(url: URL, lng: Language) {
   const id = z.uuid().safeParse(raw);
   const entry = id.success ? getDictionaryEntry({ id: id.data, mdoIds: [], allMdos: false }) : null;
   if (!entry || entry.type === "Domain") throw notFound("No such entry in the shared dictionary.");
-  return { id: entry.id, name: entry.name, description: entry.description, type: entry.type, frozen: frozenIn(lng, entry) };
+  return { id: entry.id, name: entry.name, description: entry.description, nameHi: entry.nameHi, descriptionHi: entry.descriptionHi, type: entry.type, frozen: frozenIn(lng, entry) };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -51,6 +51,8 @@ const proposeSchema = z.discriminatedUnion("intent", [
     parentId: optionalIdSchema,
     name: entryNameSchema,
     description: entryDescriptionSchema,
+    nameHi: entryNameHiSchema,
+    descriptionHi: entryDescriptionHiSchema,
     rationale: optionalReasonSchema,
   }),
 ]);
@@ -64,8 +66,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   switch (form.data.intent) {
     case "propose": {
-      const { competencyId, type, parentId, name, description, rationale } = form.data;
-      const result = propose({ competencyId, type, parentId: competencyId ? null : parentId, name, description, rationale, proposerId: user.id });
+      const { competencyId, type, parentId, name, description, nameHi, descriptionHi, rationale } = form.data;
+      const result = propose({ competencyId, type, parentId: competencyId ? null : parentId, name, description, nameHi, descriptionHi, rationale, proposerId: user.id });
       if (!result.ok) return replyRefused("propose", await inReaderLanguage(request, result));
       throw redirect("/dictionary/propose?sent=1");
     }

@@ -7,6 +7,7 @@ import { requireMdoAccess } from "~/http/auth.server";
 import { badRequest } from "~/http/errors.server";
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "~/i18n/meta";
+import { useFormat } from "~/i18n/format";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "framework:outline.auditTrail", "Audit trail");
 
@@ -48,6 +49,7 @@ export function filteredAudit(mdoId: string, f: z.infer<typeof filters>, limit: 
 export default function Audit() {
   const { mdo, rows, total, filters: f, query } = useLoaderData<typeof loader>();
   const { t } = useTranslation("history");
+  const format = useFormat();
   return (
     <>
       <nav aria-label={t("common:breadcrumb")} className="breadcrumb">
@@ -104,7 +106,7 @@ export default function Audit() {
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>{r.at.slice(0, 19).replace("T", " ")}</td>
+              <td>{format.timestamp(r.at)}</td>
               <td>{r.userName ?? t("admin:audit.commandLine")}</td>
               <td>
                 {t("audit.what", { action: t(`audit.action.${r.action}`, { defaultValue: r.action }), entity: t(`audit.entity.${r.entity}`, { defaultValue: r.entity }) })}

@@ -9,7 +9,7 @@ import { getVersion } from "~/models/publication/versions.server";
 import { requireUser } from "~/http/auth.server";
 import { notFound } from "~/http/errors.server";
 import { buildOutlineData } from "~/components/outline/outline-model";
-import { formatUtc } from "~/components/dates";
+import { useFormat } from "~/i18n/format";
 import { completenessSummary, computeCompleteness } from "@schemas/completeness";
 import { CompletenessPanel } from "~/components/insight/completeness-panel";
 import { pageTitle } from "~/i18n/meta";
@@ -42,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function VersionPage() {
   const { mdo, version, outline, completeness, heatmap } = useLoaderData<typeof loader>();
   const { t } = useTranslation("history");
+  const f = useFormat();
   const base = `/frameworks/${mdo.code}/versions/${version.number}`;
   return (
     <>
@@ -55,7 +56,7 @@ export default function VersionPage() {
             {t("version.heading", { name: mdo.name, number: version.number })} <StatusBadge status="PUBLISHED" />
           </h1>
           <p className="muted">
-            {t("version.published")} <time dateTime={version.publishedAt}>{formatUtc(version.publishedAt)} UTC</time>
+            {t("version.published")} <time dateTime={version.publishedAt}>{f.dateTime(version.publishedAt)}</time>
             {version.approverName ? t("version.approvedBy", { name: version.approverName }) : ""}
             {version.verifierName ? t("version.verifiedBy", { name: version.verifierName }) : ""}
             {t("version.end")} sha256 <code className="small">{version.sha256.slice(0, 16)}…</code>

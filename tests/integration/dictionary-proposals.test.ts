@@ -7,7 +7,8 @@ import { getDb } from "@db/client";
 import { kcmId, userId } from "@db/ids";
 import { competencies, dictionaryProposals, memberships } from "@db/schema";
 import { mergeEntries } from "~/models/dictionary/curation.server";
-import { listNotifications } from "~/models/review/notices.server";
+import { listNotifications, mailOf } from "~/models/review/notices.server";
+import { noticeSentence } from "~/models/review/notice-text.server";
 import { searchEntries } from "~/models/search/search.server";
 import { action as proposeAction, loader as proposeLoader } from "~/routes/dictionary.propose";
 import { action as queueAction, loader as queueLoader } from "~/routes/dictionary.proposals";
@@ -23,6 +24,12 @@ const proposeAs = (email: string, body: Record<string, string>) => postForm(prop
 const decide = (body: Record<string, string>, email = CURATOR) => postForm(queueAction, email, "/dictionary/proposals", body);
 const proposal = (name: string) => getDb().select().from(dictionaryProposals).where(eq(dictionaryProposals.name, name)).get()!;
 const notices = (email: string) => listNotifications({ userId: userId(email) }).map((n) => n.message);
+/** The newest notice of a user, as a Hindi reader sees it. */
+const inHindi = (email: string) => {
+  const [latest] = listNotifications({ userId: userId(email) });
+  expect(latest.key).not.toBeNull();
+  return noticeSentence("hi", latest.key!, latest.params!);
+};
 
 describe("proposals", () => {
   it("an author proposes a new sub-theme; curators are told; the curator accepts; the author is notified and the entry is searchable", async () => {
@@ -31,6 +38,7 @@ describe("proposals", () => {
     const p = proposal("Mindful Listening");
     expect(p).toMatchObject({ status: "open", type: "Behavioural", parentId: selfAwareness, competencyId: null });
     expect(notices(CURATOR)[0]).toMatch(/proposed “Mindful Listening”/u);
+    expect(inHindi(CURATOR)).toMatch(/ने दक्षता शब्दकोश के लिए “Mindful Listening” का प्रस्ताव किया।$/u);
     expect(((await (await getAs(proposeLoader, AUTHOR, "/dictionary/propose")).json()) as { mine: { id: string; status: string }[] }).mine[0]).toMatchObject({ id: p.id, status: "open" });
 
     const res = await decide({ intent: "accept", proposalId: p.id, reason: "" });
@@ -39,7 +47,12 @@ describe("proposals", () => {
     const entry = getDb().select().from(competencies).where(eq(competencies.name, "Mindful Listening")).get()!;
     expect(accepted).toMatchObject({ status: "accepted", resultId: entry.id, decidedBy: userId(CURATOR) });
     expect(entry).toMatchObject({ parentId: selfAwareness, mdoId: null, status: "active" });
-    expect(notices(AUTHOR)[0]).toMatch(/“Mindful Listening” was accepted/u);
+    expect(notices(AUTHOR)[0]).toBe("Your proposal of “Mindful Listening” was accepted: it is now in the competency dictionary.");
+    expect(inHindi(AUTHOR)).toBe("“Mindful Listening” का आपका प्रस्ताव स्वीकार किया गया: यह अब दक्षता शब्दकोश में है।");
+    const [decided] = listNotifications({ userId: userId(AUTHOR) });
+    const mail = mailOf(decided, "https://frac.example");
+    expect(mail.subject).toBe("Your proposal of “Mindful Listening” was accepted: it is now in the competency dictionary. / “Mindful Listening” का आपका प्रस्ताव स्वीकार किया गया: यह अब दक्षता शब्दकोश में है।");
+    expect(mail.text).toContain(`https://frac.example/dictionary/${entry.id}`);
     expect(searchEntries({ query: "mindful", viewer: { mdoIds: [], allMdos: false } }).map((h) => h.id)).toContain(entry.id);
     await expectRefused(() => decide({ intent: "decline", proposalId: p.id, reason: "Changed my mind." }), 409, /already accepted/u);
   });
@@ -51,7 +64,8 @@ describe("proposals", () => {
     expect(p).toMatchObject({ competencyId: entry.id, status: "open" });
     await expectRefused(() => decide({ intent: "decline", proposalId: p.id, reason: "  " }), 400, /Say why/u);
     expect(await (await decide({ intent: "decline", proposalId: p.id, reason: "The KCM spells it with a hyphen." })).json()).toMatchObject({ ok: true });
-    expect(notices(AUTHOR)[0]).toMatch(/declined: The KCM spells it with a hyphen\./u);
+    expect(notices(AUTHOR)[0]).toBe("Your proposal of the change to “Self Analysis” was declined: The KCM spells it with a hyphen.");
+    expect(inHindi(AUTHOR)).toBe("“Self Analysis” में परिवर्तन का आपका प्रस्ताव अस्वीकार किया गया: The KCM spells it with a hyphen.");
     expect(getDb().select().from(competencies).where(eq(competencies.id, entry.id)).get()!.name).toBe(entry.name);
   });
 
@@ -61,6 +75,8 @@ describe("proposals", () => {
     const p = getDb().select().from(dictionaryProposals).where(eq(dictionaryProposals.competencyId, entry.id)).get()!;
     expect(await (await decide({ intent: "accept", proposalId: p.id, reason: "Thanks." })).json()).toMatchObject({ ok: true });
     expect(getDb().select().from(competencies).where(eq(competencies.id, entry.id)).get()!.description).toBe("Listens fully, without judging.");
+    expect(notices(AUTHOR)[0]).toBe("Your proposal of the change to “Mindful Listening” was accepted: it is now in the competency dictionary. Thanks.");
+    expect(inHindi(AUTHOR)).toBe("“Mindful Listening” में परिवर्तन का आपका प्रस्ताव स्वीकार किया गया: यह अब दक्षता शब्दकोश में है। Thanks.");
   });
 
   it("refuses bad proposals with a clear message and writes nothing", async () => {

@@ -2,7 +2,7 @@
 import { useFetcher } from "@remix-run/react";
 import type { StepReply } from "@schemas/replies";
 import { useEffect, useRef } from "react";
-import { formatUtc } from "~/components/dates";
+import { useFormat } from "~/i18n/format";
 import { useTranslation } from "react-i18next";
 
 export type Thread = {
@@ -23,6 +23,7 @@ type Props = { code: string; threads: Thread[]; targetId: string | null; canComm
 export function CommentThreads({ code, threads, targetId, canComment, showTarget, label }: Props) {
   const action = `/frameworks/${code}/comments`;
   const { t } = useTranslation("history");
+  const f = useFormat();
   return (
     <section className="comments" aria-label={label}>
       <h3>
@@ -34,13 +35,13 @@ export function CommentThreads({ code, threads, targetId, canComment, showTarget
           <li key={th.id} className={th.resolvedAt ? "comment is-resolved" : "comment"}>
             {showTarget && th.targetName ? <p className="small muted">{t("comments.on", { name: th.targetName })}</p> : null}
             <p className="comment-meta">
-              <strong>{th.authorName}</strong> <span className="muted small">{formatUtc(th.createdAt)} UTC</span>
+              <strong>{th.authorName}</strong> <time className="muted small" dateTime={th.createdAt}>{f.dateTime(th.createdAt)}</time>
             </p>
             <p className="comment-body">{th.body}</p>
             {th.replies.map((r) => (
               <div key={r.id} className="comment-reply">
                 <p className="comment-meta">
-                  <strong>{r.authorName}</strong> <span className="muted small">{formatUtc(r.createdAt)} UTC</span>
+                  <strong>{r.authorName}</strong> <time className="muted small" dateTime={r.createdAt}>{f.dateTime(r.createdAt)}</time>
                 </p>
                 <p className="comment-body">{r.body}</p>
               </div>

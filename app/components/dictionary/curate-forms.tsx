@@ -1,11 +1,11 @@
-/** A curator's forms on a shared entry's page: name and description, level indicators, merge, retire. */
+/** A curator's forms on a shared entry's page: name and description (with their Hindi), level indicators, merge, retire. */
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { FormReply } from "@schemas/replies";
 import { EntryFields, useFieldError } from "./entry-fields";
 
 type Level = { level: number; name: string; indicators: string[]; isDefault: boolean };
-type Props = { name: string; description: string; retired: boolean; levels: Level[] };
+type Props = { name: string; description: string; nameHi: string | null; descriptionHi: string | null; retired: boolean; levels: Level[] };
 
 /** The reply to this form's intent, if the last post was this form's. */
 function useReply(intent: string): FormReply | null {
@@ -26,7 +26,7 @@ function Outcome({ reply, done }: { reply: FormReply | null; done: string }) {
   );
 }
 
-export function CurateForms({ name, description, retired, levels }: Props) {
+export function CurateForms({ name, description, nameHi, descriptionHi, retired, levels }: Props) {
   const { t } = useTranslation("dictionary");
   const { t: tc } = useTranslation("curation");
   const busy = useNavigation().state !== "idle";
@@ -43,7 +43,7 @@ export function CurateForms({ name, description, retired, levels }: Props) {
           <h3 id="h-edit">{tc("edit.heading")}</h3>
           <Outcome reply={edit} done={tc("edit.saved")} />
           <input type="hidden" name="intent" value="edit" />
-          <EntryFields prefix="edit" values={{ name, description }} errors={edit?.fieldErrors ?? {}} />
+          <EntryFields prefix="edit" values={{ name, description, nameHi, descriptionHi }} errors={edit?.fieldErrors ?? {}} />
           <button type="submit" disabled={busy}>
             {tc("edit.submit")}
           </button>

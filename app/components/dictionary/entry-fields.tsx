@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 export type ThemeChoice = { id: string; type: "Behavioural" | "Functional"; name: string };
-export type EntryValues = { type?: string; parentId?: string | null; name?: string; description?: string };
+export type EntryValues = { type?: string; parentId?: string | null; name?: string; description?: string; nameHi?: string | null; descriptionHi?: string | null };
 
 /** A labelled field's accessibility attributes and its error line, wired by one id. */
 export function useFieldError(errors: FieldErrors, prefix: string) {
@@ -24,7 +24,7 @@ export function useFieldError(errors: FieldErrors, prefix: string) {
 
 type Props = { prefix: string; themes?: ThemeChoice[]; scales?: { id: string; name: string }[]; values?: EntryValues; errors: FieldErrors };
 
-/** Type and parent theme (when `themes` is given: a new entry), name and description, and a scale when `scales` is given. */
+/** Type and parent theme (when `themes` is given: a new entry), name and description with their optional Hindi, and a scale when `scales` is given. */
 export function EntryFields({ prefix, themes, scales, values = {}, errors }: Props) {
   const { t } = useTranslation("curation");
   const { attrs, error } = useFieldError(errors, prefix);
@@ -75,6 +75,16 @@ export function EntryFields({ prefix, themes, scales, values = {}, errors }: Pro
         <label htmlFor={`${prefix}-description`}>{t("fields.description")}</label>
         <textarea rows={4} maxLength={5000} {...attrs("description")} defaultValue={values.description ?? ""} />
         {error("description")}
+      </div>
+      <div className="field">
+        <label htmlFor={`${prefix}-nameHi`}>{t("fields.nameHi")}</label>
+        <input type="text" lang="hi" maxLength={300} {...attrs("nameHi")} defaultValue={values.nameHi ?? ""} />
+        {error("nameHi")}
+      </div>
+      <div className="field">
+        <label htmlFor={`${prefix}-descriptionHi`}>{t("fields.descriptionHi")}</label>
+        <textarea lang="hi" rows={4} maxLength={5000} {...attrs("descriptionHi")} defaultValue={values.descriptionHi ?? ""} />
+        {error("descriptionHi")}
       </div>
       {scales ? (
         <div className="field">

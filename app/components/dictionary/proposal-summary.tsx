@@ -12,6 +12,8 @@ export type ProposalItem = {
   parentName: string | null;
   name: string;
   description: string;
+  nameHi?: string | null;
+  descriptionHi?: string | null;
   rationale: string;
   status: "open" | "accepted" | "declined";
   authorName: string;
@@ -59,6 +61,15 @@ export function ProposalSummary({ p, headingLevel = 3 }: { p: ProposalItem; head
             {p.description ? <span className="small"> · {p.description}</span> : null}
           </dd>
         </div>
+        {p.nameHi || p.descriptionHi ? (
+          <div>
+            <dt>{t("queue.proposedHi")}</dt>
+            <dd lang="hi">
+              {p.nameHi ? <strong>{p.nameHi}</strong> : null}
+              {p.descriptionHi ? <span className="small">{p.nameHi ? " · " : ""}{p.descriptionHi}</span> : null}
+            </dd>
+          </div>
+        ) : null}
         {p.rationale ? (
           <div>
             <dt>{t("queue.rationale")}</dt>

@@ -1,6 +1,6 @@
 /**
- * A curator's writes to the shared dictionary's entries: add, edit (name, description) and
- * retire. Nothing is ever deleted: published versions keep pointing at retired entries. Each
+ * A curator's writes to the shared dictionary's entries: add, edit (name, description and their
+ * optional Hindi) and retire. Nothing is ever deleted: published versions keep pointing at retired entries. Each
  * write checks everything before it writes, so a refusal leaves the database as it was, and
  * records itself in the audit log (the entry's history) in the same transaction.
  */
@@ -17,7 +17,7 @@ import { audit } from "../audit/write.server";
 
 export type EntryWriteResult = { ok: true; id: string } | { ok: false; status: 400 | 404 | 409; message: string; code: RefusalKey; params?: RefusalParams; field?: string };
 
-export type NewEntry = { type: SharedType; parentId: string | null; name: string; description: string; scaleId?: string | null };
+export type NewEntry = { type: SharedType; parentId: string | null; name: string; description: string; nameHi?: string | null; descriptionHi?: string | null; scaleId?: string | null };
 
 /** Where the entry came from, as its page shows it. */
 export const CURATED_SOURCE = "FRAC Studio curators";
@@ -82,9 +82,10 @@ export function addEntryInTx(tx: Tx, { entry, actorId, proposalId = null }: { en
     .where(and(isNull(competencies.mdoId), eq(competencies.type, entry.type), entry.parentId ? eq(competencies.parentId, entry.parentId) : isNull(competencies.parentId)))
     .get();
   tx.insert(competencies)
-    .values({ id, type: entry.type, name: entry.name, description: entry.description, parentId: entry.parentId, scaleId, source: CURATED_SOURCE, sortOrder: (last?.n ?? 0) + 1 })
+    .values({ id, type: entry.type, name: entry.name, nameHi: entry.nameHi ?? null, description: entry.description, descriptionHi: entry.descriptionHi ?? null, parentId: entry.parentId, scaleId, source: CURATED_SOURCE, sortOrder: (last?.n ?? 0) + 1 })
     .run();
-  const after = { type: entry.type, name: entry.name, description: entry.description, parentId: entry.parentId, parentName: parent?.name ?? null, scaleId, ...(proposalId ? { proposalId } : {}) };
+  const hindi = { ...(entry.nameHi ? { nameHi: entry.nameHi } : {}), ...(entry.descriptionHi ? { descriptionHi: entry.descriptionHi } : {}) };
+  const after = { type: entry.type, name: entry.name, description: entry.description, ...hindi, parentId: entry.parentId, parentName: parent?.name ?? null, scaleId, ...(proposalId ? { proposalId } : {}) };
   audit(tx, { userId: actorId, mdoId: null, entity: "competency", entityId: id, action: "create", after });
   return { ok: true, id };
 }
@@ -94,22 +95,26 @@ export function addEntry(input: { entry: NewEntry; actorId: string }): EntryWrit
   return getDb().transaction((tx) => addEntryInTx(tx, input));
 }
 
-export type EntryChange = { competencyId: string; name: string; description: string; actorId: string; proposalId?: string | null };
+/** A change to an entry; `nameHi` / `descriptionHi` null clears the Hindi, left out keeps it as it is. */
+export type EntryChange = { competencyId: string; name: string; description: string; nameHi?: string | null; descriptionHi?: string | null; actorId: string; proposalId?: string | null };
 
-/** Changes an active shared entry's name and description inside `tx`; audited with the fields that changed. */
-export function editEntryInTx(tx: Tx, { competencyId, name, description, actorId, proposalId = null }: EntryChange): EntryWriteResult {
+/** Changes an active shared entry's name and description (and their Hindi) inside `tx`; audited with the fields that changed. */
+export function editEntryInTx(tx: Tx, { competencyId, name, description, nameHi, descriptionHi, actorId, proposalId = null }: EntryChange): EntryWriteResult {
   const entry = sharedEntry(tx, competencyId);
   if (!entry) return refuse(404, refusalText("dictionary.noEntry"));
   const frozen = frozenReason(entry);
   if (frozen) return refuse(409, frozen);
-  const before: Record<string, string> = {};
-  const after: Record<string, string> = {};
+  const before: Record<string, string | null> = {};
+  const after: Record<string, string | null> = {};
   if (name !== entry.name) [before.name, after.name] = [entry.name, name];
   if (description !== entry.description) [before.description, after.description] = [entry.description, description];
+  if (nameHi !== undefined && nameHi !== entry.nameHi) [before.nameHi, after.nameHi] = [entry.nameHi, nameHi];
+  if (descriptionHi !== undefined && descriptionHi !== entry.descriptionHi) [before.descriptionHi, after.descriptionHi] = [entry.descriptionHi, descriptionHi];
   if (Object.keys(after).length === 0) return refuse(400, refusalText("dictionary.nothingChanged"), "name");
-  const clash = after.name ? sameNamedSibling(tx, { type: entry.type, parentId: entry.parentId, name, except: entry.id }) : null;
+  const clash = "name" in after ? sameNamedSibling(tx, { type: entry.type, parentId: entry.parentId, name, except: entry.id }) : null;
   if (clash) return refuse(409, refusalText("dictionary.nameTakenBeside", { name: clash.name }), "name");
-  tx.update(competencies).set({ name, description, updatedAt: new Date().toISOString() }).where(eq(competencies.id, entry.id)).run();
+  const hindi = { ...("nameHi" in after ? { nameHi: after.nameHi } : {}), ...("descriptionHi" in after ? { descriptionHi: after.descriptionHi } : {}) };
+  tx.update(competencies).set({ name, description, ...hindi, updatedAt: new Date().toISOString() }).where(eq(competencies.id, entry.id)).run();
   const field = Object.keys(after).length === 1 ? Object.keys(after)[0] : null;
   audit(tx, { userId: actorId, mdoId: null, entity: "competency", entityId: entry.id, action: "edit", field, before, after: proposalId ? { ...after, proposalId } : after });
   return { ok: true, id: entry.id };

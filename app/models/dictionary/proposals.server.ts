@@ -24,6 +24,9 @@ export type ProposalInput = {
   parentId: string | null;
   name: string;
   description: string;
+  /** The Hindi name and description, optional (null: none, or for a change: keep the entry's). */
+  nameHi?: string | null;
+  descriptionHi?: string | null;
   rationale: string;
   proposerId: string;
 };
@@ -49,16 +52,19 @@ export function propose(input: ProposalInput): EntryWriteResult {
         if (entry.type === "Domain") return refuse(400, refusalText("proposal.domain"));
         const frozen = frozenReason(entry);
         if (frozen) return refuse(409, frozen);
-        if (entry.name === input.name && entry.description === input.description) return refuse(400, refusalText("proposal.nothingChanged"), "name");
+        const sameHindi = (input.nameHi ?? null) === entry.nameHi && (input.descriptionHi ?? null) === entry.descriptionHi;
+        if (entry.name === input.name && entry.description === input.description && sameHindi) return refuse(400, refusalText("proposal.nothingChanged"), "name");
         [type, parentId] = [entry.type, entry.parentId];
       } else {
         const problem = checkNewEntry(tx, { type, parentId, name: input.name, description: input.description });
         if (problem) return problem;
       }
       const id = crypto.randomUUID();
-      const row = { id, competencyId: input.competencyId, type, parentId, name: input.name, description: input.description, rationale: input.rationale, proposedBy: input.proposerId };
+      const hindi = { nameHi: input.nameHi ?? null, descriptionHi: input.descriptionHi ?? null };
+      const row = { id, competencyId: input.competencyId, type, parentId, name: input.name, description: input.description, ...hindi, rationale: input.rationale, proposedBy: input.proposerId };
       tx.insert(dictionaryProposals).values(row).run();
-      audit(tx, { userId: input.proposerId, mdoId: null, entity: "dictionary_proposal", entityId: id, action: "propose", after: { competencyId: row.competencyId, type, parentId, name: row.name, description: row.description, rationale: row.rationale } });
+      const hindiAudit = { ...(hindi.nameHi ? { nameHi: hindi.nameHi } : {}), ...(hindi.descriptionHi ? { descriptionHi: hindi.descriptionHi } : {}) };
+      audit(tx, { userId: input.proposerId, mdoId: null, entity: "dictionary_proposal", entityId: id, action: "propose", after: { competencyId: row.competencyId, type, parentId, name: row.name, description: row.description, ...hindiAudit, rationale: row.rationale } });
       const author = tx.select({ name: users.name }).from(users).where(eq(users.id, input.proposerId)).get();
       notices.push(...noticeProposalReceived(tx, { proposal: row, authorName: author?.name ?? "An author" }));
       return { ok: true as const, id };
@@ -82,8 +88,9 @@ export function decideProposal({ proposalId, accept, reason, actorId }: Decision
       let resultId: string | null = null;
       if (accept) {
         const written = p.competencyId
-          ? editEntryInTx(tx, { competencyId: p.competencyId, name: p.name, description: p.description, actorId, proposalId })
-          : addEntryInTx(tx, { entry: { type: p.type as SharedType, parentId: p.parentId, name: p.name, description: p.description }, actorId, proposalId });
+          ? // why null keeps the entry's Hindi: proposals made before Hindi could be proposed hold none, and must not erase it.
+            editEntryInTx(tx, { competencyId: p.competencyId, name: p.name, description: p.description, nameHi: p.nameHi ?? undefined, descriptionHi: p.descriptionHi ?? undefined, actorId, proposalId })
+          : addEntryInTx(tx, { entry: { type: p.type as SharedType, parentId: p.parentId, name: p.name, description: p.description, nameHi: p.nameHi, descriptionHi: p.descriptionHi }, actorId, proposalId });
         if (!written.ok) return written;
         resultId = written.id;
       }
@@ -109,11 +116,14 @@ function selectProposals() {
       competencyId: dictionaryProposals.competencyId,
       currentName: entry.name,
       currentDescription: entry.description,
+      currentNameHi: entry.nameHi,
       type: dictionaryProposals.type,
       parentId: dictionaryProposals.parentId,
       parentName: parent.name,
       name: dictionaryProposals.name,
       description: dictionaryProposals.description,
+      nameHi: dictionaryProposals.nameHi,
+      descriptionHi: dictionaryProposals.descriptionHi,
       rationale: dictionaryProposals.rationale,
       status: dictionaryProposals.status,
       authorName: author.name,

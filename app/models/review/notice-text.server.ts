@@ -7,7 +7,22 @@ import { fixedT } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/i18n";
 
 /** The notices there are words for, in `notifications:notice.*`. */
-export const NOTICE_KEYS = ["submitted", "verified", "rejected", "published", "comment", "reply"] as const;
+export const NOTICE_KEYS = [
+  "submitted",
+  "verified",
+  "rejected",
+  "published",
+  "comment",
+  "reply",
+  "proposalReceived",
+  "proposalChangeReceived",
+  "proposalAccepted",
+  "proposalAcceptedNote",
+  "proposalChangeAccepted",
+  "proposalChangeAcceptedNote",
+  "proposalDeclined",
+  "proposalChangeDeclined",
+] as const;
 export type NoticeKey = (typeof NOTICE_KEYS)[number];
 export type NoticeParams = Record<string, string | number>;
 
