@@ -60,8 +60,13 @@ export async function insightBench(dir: string, given?: Big): Promise<[string, s
   const first = performance.now();
   if (!demandOf({ mdoId: big.mdoId, version: 1 })) throw new Error("no version 1 to measure");
   rows.push([`first read of the version 1 (parses it, computes and stores both)`, ms(performance.now() - first), "once per version: at publication or its first read"]);
+  // The first read of the draft after a change (a save raises the revision): read and computed.
+  const bump = client.sqlite.prepare("update frameworks set revision = revision + 1 where id = ?");
+  const afterChange = (run: () => unknown) => () => (bump.run(big.frameworkId), run());
+  rows.push([`demand of the draft, first read after a change`, ms(median(time(afterChange(() => demandOf({ mdoId: big.mdoId, version: "draft" }))))), "reads the draft and computes"]);
+  rows.push([`completeness of the draft, first read after a change`, ms(median(time(afterChange(() => completenessOf({ mdoId: big.mdoId, version: "draft" }))))), "reads the draft and computes"]);
   for (const [what, source] of [["draft", "draft"], ["version 1", 1]] as const) {
-    const how = source === "draft" ? "read + compute; target < 300 ms" : "kept by sha256; target < 300 ms";
+    const how = source === "draft" ? "kept until the draft or dictionary changes; target < 300 ms" : "kept by sha256; target < 300 ms";
     rows.push([`demand of the ${what} (${size})`, ms(median(time(() => demandOf({ mdoId: big.mdoId, version: source })))), how]);
     rows.push([`completeness of the ${what}`, ms(median(time(() => completenessOf({ mdoId: big.mdoId, version: source })))), how]);
   }

@@ -13,6 +13,7 @@ import { editEntry } from "~/models/dictionary/entry-writes.server";
 import { loadDraftDocument } from "~/models/draft/document.server";
 import { applyEditOps } from "~/models/draft-save/save.server";
 import { completenessOf } from "~/models/insight/completeness.server";
+import { dictionaryRevision } from "~/models/insight/draft-insight.server";
 import { demandOf, demandOfAll } from "~/models/insight/demand.server";
 import { INSIGHT_RULES, versionInsight } from "~/models/insight/version-insight.server";
 import { approveFramework, submitFramework, verifyFramework } from "~/models/review/steps.server";
@@ -35,7 +36,23 @@ function firstOf(kind: string) {
   return getClient().db.select().from(nodes).where(eq(nodes.frameworkId, fw.id)).all().find((n) => n.kind === kind)!;
 }
 
-describe("the draft's demand and completeness (read fresh on every call)", () => {
+describe("the draft's demand and completeness (kept until the draft or the dictionary changes)", () => {
+  it("answers a second read from what it kept, and equals the rules on the whole draft", () => {
+    const first = demandOf({ mdoId: cbic().id, version: "draft" })!;
+    expect(demandOf({ mdoId: cbic().id, version: "draft" })).toBe(first);
+    expect(first).toEqual(computeDemand(loadDraftDocument({ mdoId: cbic().id })!));
+    const score = completenessOf({ mdoId: cbic().id, version: "draft" })!;
+    expect(completenessOf({ mdoId: cbic().id, version: "draft" })).toBe(score);
+    expect(score).toEqual(computeCompleteness(loadDraftDocument({ mdoId: cbic().id })!));
+  });
+
+  it("raises the dictionary's revision on any change to an entry, whoever writes it (a trigger)", () => {
+    const before = dictionaryRevision();
+    const entry = getClient().sqlite.prepare("select id from competencies limit 1").get() as { id: string };
+    getClient().sqlite.prepare("update competencies set description = description || ' ' where id = ?").run(entry.id);
+    expect(dictionaryRevision()).toBe(before + 1);
+  });
+
   it("shows a save at once: a new requirement adds to the draft's demand and a description changes its completeness", () => {
     const before = demandOf({ mdoId: cbic().id, version: "draft" })!;
     const beforeScore = completenessOf({ mdoId: cbic().id, version: "draft" })!;
@@ -50,6 +67,14 @@ describe("the draft's demand and completeness (read fresh on every call)", () =>
     const target = blank ?? firstOf("activity");
     save([updateNode(target.id, { description: blank ? "Now described." : "" })]);
     expect(completenessOf({ mdoId: cbic().id, version: "draft" })!.items).not.toEqual(beforeScore.items);
+  });
+
+  it("shows a change made outside the app's models to an entry (a Hindi name) at once in the draft's completeness", () => {
+    const before = completenessOf({ mdoId: cbic().id, version: "draft" })!;
+    const linked = loadDraftDocument({ mdoId: cbic().id })!.nodes.filter((n) => n.kind === "competency");
+    getClient().sqlite.prepare(`update competencies set name_hi = null where id in (${linked.map(() => "?").join(",")})`).run(...linked.map((n) => n.id));
+    const after = completenessOf({ mdoId: cbic().id, version: "draft" })!;
+    expect(after).not.toBe(before);
   });
 
   it("shows a dictionary rename at once in the draft's demand", () => {
