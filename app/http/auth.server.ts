@@ -9,6 +9,7 @@ import { getMdoByCode } from "~/models/access/mdos.server";
 import { recordRefusal } from "~/models/audit/access-log.server";
 import type { MembershipRole } from "@schemas/roles";
 import { forbidden, notFound } from "./errors.server";
+import { refusalText } from "~/i18n/refusal-text";
 
 export const CBC_ROLES: readonly MembershipRole[] = ["reviewer", "board", "curator", "admin"];
 
@@ -66,11 +67,11 @@ export async function requireMdoAccess(request: Request, code: string | undefine
   const mdo = code ? getMdoByCode({ code }) : null;
   if (!mdo || !canReadDraft(user, mdo.id)) {
     if (mdo) await recordRefusal({ request, status: 404, userId: user.id, mdoId: mdo.id, reason: "not a member of this ministry" });
-    throw notFound(`No framework "${code ?? ""}" that you can see.`);
+    throw notFound(refusalText("page.noFrameworkYouSee", { code: code ?? "" }));
   }
   if (need === "edit" && !canEdit(user, mdo.id)) {
     await recordRefusal({ request, status: 403, userId: user.id, mdoId: mdo.id, reason: "may read, not edit" });
-    throw forbidden("You can read this framework but not change it.");
+    throw forbidden(refusalText("page.readOnly"));
   }
   return { user, mdo };
 }
@@ -80,7 +81,7 @@ export async function requireCbcRole(request: Request, roles: readonly Membershi
   const user = await requireUser(request);
   if (!hasCbcRole(user, roles)) {
     await recordRefusal({ request, status: 403, userId: user.id, reason: `needs the ${roles.join(" or ")} role` });
-    throw forbidden(`This page is for ${roles.join(" or ")} accounts.`);
+    throw forbidden(refusalText("page.rolesOnly", { roles: roles.join(" or ") }));
   }
   return user;
 }
@@ -90,7 +91,7 @@ export async function requireAdminOrNotFound(request: Request): Promise<SessionU
   const user = await requireUser(request);
   if (!hasCbcRole(user, ["admin"])) {
     await recordRefusal({ request, status: 404, userId: user.id, reason: "needs the admin role" });
-    throw notFound("There is no such page.");
+    throw notFound(refusalText("page.noSuchPage"));
   }
   return user;
 }

@@ -6,6 +6,7 @@ import type { SessionUser } from "~/models/access/users.server";
 import { recordRefusal } from "~/models/audit/access-log.server";
 import { hasCbcRole, requireUser } from "./auth.server";
 import { notFound } from "./errors.server";
+import { refusalText } from "~/i18n/refusal-text";
 
 /** True for a CBC curator. */
 export const isCurator = (user: SessionUser) => hasCbcRole(user, ["curator"]);
@@ -17,7 +18,7 @@ async function requireOrNotFound(request: Request, allowed: (user: SessionUser) 
   const user = await requireUser(request);
   if (!allowed(user)) {
     await recordRefusal({ request, status: 404, userId: user.id, reason });
-    throw notFound("There is no such page.");
+    throw notFound(refusalText("page.noSuchPage"));
   }
   return user;
 }

@@ -8,6 +8,7 @@ import { getMdoByCode } from "~/models/access/mdos.server";
 import type { DemandSource } from "~/models/insight/demand.server";
 import { requireMdoAccess, requireUser } from "./auth.server";
 import { notFound } from "./errors.server";
+import { refusalText } from "~/i18n/refusal-text";
 
 export type FrameworkSource = { mdo: { id: string; code: string; name: string }; version: DemandSource; base: string };
 
@@ -19,7 +20,7 @@ export async function requireFrameworkSource(request: Request, params: Params): 
   }
   await requireUser(request);
   const mdo = getMdoByCode({ code: params.code ?? "" });
-  if (!mdo || !/^[1-9]\d{0,8}$/u.test(params.number)) throw notFound("No such version.");
+  if (!mdo || !/^[1-9]\d{0,8}$/u.test(params.number)) throw notFound(refusalText("page.noSuchVersion"));
   const number = Number(params.number);
   return { mdo: { id: mdo.id, code: mdo.code, name: mdo.name }, version: number, base: `/frameworks/${mdo.code}/versions/${number}` };
 }
@@ -27,6 +28,6 @@ export async function requireFrameworkSource(request: Request, params: Params): 
 /** A position id in a URL: a UUID, or 404 (never a 400: it is an address, not a form). */
 export function positionIdParam(params: Params): string {
   const id = params.positionId ?? "";
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu.test(id)) throw notFound("No such position.");
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu.test(id)) throw notFound(refusalText("page.noSuchPosition"));
   return id;
 }

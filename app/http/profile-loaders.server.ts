@@ -7,6 +7,7 @@ import { getProfile, listProfiles, type ProfileOrigin } from "~/models/insight/p
 import type { SourceLabel } from "@schemas/position-profile";
 import { positionIdParam, requireFrameworkSource } from "./framework-source.server";
 import { notFound } from "./errors.server";
+import { refusalText } from "~/i18n/refusal-text";
 
 const label = (origin: ProfileOrigin): SourceLabel =>
   origin.version === null ? { kind: "draft", revision: origin.revision } : { kind: "version", number: origin.version, publishedAt: origin.publishedAt };
@@ -15,7 +16,7 @@ const label = (origin: ProfileOrigin): SourceLabel =>
 export async function profileListLoader({ request, params }: LoaderFunctionArgs) {
   const { mdo, version, base } = await requireFrameworkSource(request, params);
   const list = listProfiles({ mdoId: mdo.id, version });
-  if (!list) throw notFound(version === "draft" ? `${mdo.name} has no framework yet.` : `${mdo.name} has no version ${version}.`);
+  if (!list) throw notFound(version === "draft" ? refusalText("page.noFrameworkYet", { name: mdo.name }) : refusalText("page.noVersion", { name: mdo.name, number: String(version) }));
   return { mdo: { code: mdo.code, name: mdo.name }, source: label(list.origin), base, positions: list.positions };
 }
 
@@ -24,6 +25,6 @@ export async function profileLoader({ request, params }: LoaderFunctionArgs) {
   const { mdo, version, base } = await requireFrameworkSource(request, params);
   const positionId = positionIdParam(params);
   const found = getProfile({ mdoId: mdo.id, version, positionId });
-  if (!found) throw notFound(version === "draft" ? "There is no such position in this framework." : `Version ${version} of ${mdo.code} has no such position.`);
+  if (!found) throw notFound(version === "draft" ? refusalText("page.noSuchDraftPosition") : refusalText("page.noSuchVersionPosition", { version: String(version), code: mdo.code }));
   return { mdo: { code: mdo.code, name: mdo.name }, source: label(found.origin), base, profile: found.profile };
 }

@@ -25,6 +25,7 @@ import { kcmMappingChoices, mappingsOfCompetency, mappingsOfSourceEntry } from "
 import { getSourceEntry, SOURCE_CURATORS } from "~/models/dictionary/sources.server";
 import { levelName } from "~/i18n/level-name";
 import { inReaderLanguage } from "~/http/refusal-reply.server";
+import { refusalText } from "~/i18n/refusal-text";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data?.kind === "outside"
@@ -33,10 +34,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 function entryFor(user: Awaited<ReturnType<typeof requireUser>>, raw: string | undefined) {
   const id = z.uuid().safeParse(raw);
-  if (!id.success) throw notFound("No such competency: the address does not hold a valid id.");
+  if (!id.success) throw notFound(refusalText("page.badCompetencyId"));
   const mdoIds = user.memberships.flatMap((m) => (m.mdoId ? [m.mdoId] : []));
   const entry = getDictionaryEntry({ id: id.data, mdoIds, allMdos: hasCbcRole(user) });
-  if (!entry) throw notFound("No such competency in the dictionary.");
+  if (!entry) throw notFound(refusalText("page.noSuchCompetency"));
   return entry;
 }
 
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   // why not only UUIDs: an outside framework's entries keep their CASE identifiers as given.
   const id = z.string().min(1).max(256).safeParse(params.id);
-  if (!id.success) throw notFound("No such competency: the address does not hold a valid id.");
+  if (!id.success) throw notFound(refusalText("page.badCompetencyId"));
   if (z.uuid().safeParse(id.data).success) {
     const mdoIds = user.memberships.flatMap((m) => (m.mdoId ? [m.mdoId] : []));
     const entry = getDictionaryEntry({ id: id.data, mdoIds, allMdos: hasCbcRole(user) });
@@ -64,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   const sourceEntry = getSourceEntry({ id: id.data });
-  if (!sourceEntry) throw notFound("No such competency in the dictionary.");
+  if (!sourceEntry) throw notFound(refusalText("page.noSuchCompetency"));
   const mappings = mappingsOfSourceEntry({ sourceEntryId: sourceEntry.id });
   const choices = hasCbcRole(user, SOURCE_CURATORS) ? kcmMappingChoices() : null;
   return json({ kind: "outside" as const, entry: sourceEntry, mappings, choices });
@@ -89,12 +90,12 @@ const actionSchema = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const entry = entryFor(user, params.id);
-  if (!isCurator(user) || entry.mdoCode !== null) throw fail(403, "Only a curator changes the shared dictionary.");
+  if (!isCurator(user) || entry.mdoCode !== null) throw fail(403, refusalText("page.curatorOnly"));
   // why a clone: the reply names the form that was sent, which the parse below consumes.
   const sent = String((await request.clone().formData()).get("intent") ?? "");
   const parsed = await parseForm(request, actionSchema);
   if (!parsed.ok) {
-    if (parsed.unknownIntent) throw badRequest("That request is not one this page understands.");
+    if (parsed.unknownIntent) throw badRequest(refusalText("page.unknownRequest"));
     return replyRefused(sent, { status: 400, message: parsed.message, fieldErrors: parsed.fieldErrors });
   }
   const form = parsed.data;

@@ -13,6 +13,7 @@ import { pageTitle } from "~/i18n/meta";
 import { addEntry } from "~/models/dictionary/entry-writes.server";
 import { scaleChoices, sharedThemeChoices } from "~/models/dictionary/dictionary.server";
 import { inReaderLanguage } from "~/http/refusal-reply.server";
+import { refusalText } from "~/i18n/refusal-text";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "curation:add.title", "Add a dictionary entry");
 
@@ -29,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const curator = await requireCuratorOrNotFound(request);
   const form = await parseForm(request, addSchema);
   if (!form.ok) {
-    if (form.unknownIntent) throw badRequest("That request is not one this page understands.");
+    if (form.unknownIntent) throw badRequest(refusalText("page.unknownRequest"));
     return replyRefused("add", { status: 400, message: form.message, fieldErrors: form.fieldErrors });
   }
   switch (form.data.intent) {

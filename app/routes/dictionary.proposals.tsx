@@ -12,6 +12,7 @@ import { replyDone, replyRefused } from "~/http/form-reply.server";
 import { pageTitle } from "~/i18n/meta";
 import { decideProposal, proposalQueue } from "~/models/dictionary/proposals.server";
 import { inReaderLanguage } from "~/http/refusal-reply.server";
+import { refusalText } from "~/i18n/refusal-text";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "curation:queue.title", "Proposals to the dictionary");
 
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const curator = await requireCuratorOrNotFound(request);
   const form = await parseForm(request, decideSchema);
   if (!form.ok) {
-    if (form.unknownIntent) throw badRequest("That request is not one this page understands.");
+    if (form.unknownIntent) throw badRequest(refusalText("page.unknownRequest"));
     return replyRefused("decide", { status: 400, message: form.message, fieldErrors: form.fieldErrors });
   }
   const { intent, proposalId: id, reason } = form.data;

@@ -24,6 +24,7 @@ function frozenIn(lng: Language, entry: Parameters<typeof frozenReason>[0]): str
 }
 import { propose, proposalsBy } from "~/models/dictionary/proposals.server";
 import { inReaderLanguage } from "~/http/refusal-reply.server";
+import { refusalText } from "~/i18n/refusal-text";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "curation:propose.title", "Propose a dictionary entry");
 
@@ -33,7 +34,7 @@ function changeTarget(url: URL, lng: Language) {
   if (!raw) return null;
   const id = z.uuid().safeParse(raw);
   const entry = id.success ? getDictionaryEntry({ id: id.data, mdoIds: [], allMdos: false }) : null;
-  if (!entry || entry.type === "Domain") throw notFound("No such entry in the shared dictionary.");
+  if (!entry || entry.type === "Domain") throw notFound(refusalText("page.noSuchSharedEntry"));
   return { id: entry.id, name: entry.name, description: entry.description, nameHi: entry.nameHi, descriptionHi: entry.descriptionHi, type: entry.type, frozen: frozenIn(lng, entry) };
 }
 
@@ -61,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireProposerOrNotFound(request);
   const form = await parseForm(request, proposeSchema);
   if (!form.ok) {
-    if (form.unknownIntent) throw badRequest("That request is not one this page understands.");
+    if (form.unknownIntent) throw badRequest(refusalText("page.unknownRequest"));
     return replyRefused("propose", { status: 400, message: form.message, fieldErrors: form.fieldErrors });
   }
   switch (form.data.intent) {

@@ -7,13 +7,14 @@ import { requireUser } from "~/http/auth.server";
 import { useFormat } from "~/i18n/format";
 import { notFound } from "~/http/errors.server";
 import { readSearchQuery } from "~/http/search-query";
+import { refusalText } from "~/i18n/refusal-text";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Outside frameworks` : "Outside framework · FRAC Studio" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const source = params.id && params.id.length <= 256 ? getSource({ id: params.id }) : null;
-  if (!source) throw notFound("No outside framework with this identifier.");
+  if (!source) throw notFound(refusalText("page.noSuchSource"));
   const query = readSearchQuery(new URL(request.url).searchParams);
   return json({ ...source, query, matches: query ? matchEntries(source.entries, query) : null });
 }

@@ -18,6 +18,7 @@ import { validateFracDocument } from "@schemas/validator";
 import { completenessSummary, computeCompleteness } from "@schemas/completeness";
 import { CompletenessPanel } from "~/components/insight/completeness-panel";
 import { pageTitle } from "~/i18n/meta";
+import { refusalText } from "~/i18n/refusal-text";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "framework:outline.title", `${data.mdo.code} framework`, { code: data.mdo.code }) : pageTitle(matches, "framework:outline.titleFallback", "Framework");
@@ -25,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, mdo } = await requireMdoAccess(request, params.code, "read");
   const doc = loadDraftDocument({ mdoId: mdo.id });
-  if (!doc) throw notFound(`${mdo.name} has no framework yet.`);
+  if (!doc) throw notFound(refusalText("page.noFrameworkYet", { name: mdo.name }));
   const findings = validateFracDocument(doc, { mode: "draft" });
   const review = getReviewState({ mdoId: mdo.id })!;
   const status = review.status;

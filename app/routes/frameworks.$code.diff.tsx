@@ -12,6 +12,7 @@ import { fieldLabel, shownValue } from "~/components/diff/labels";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "~/i18n/meta";
+import { refusalText } from "~/i18n/refusal-text";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "history:diff.title", "Changes");
 
@@ -19,16 +20,16 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "history:d
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const mdo = getMdoByCode({ code: params.code ?? "" });
-  if (!mdo) throw notFound(`No ministry "${params.code ?? ""}".`);
+  if (!mdo) throw notFound(refusalText("page.noMinistry", { code: params.code ?? "" }));
   const url = new URL(request.url);
   const load = (which: string | null, label: string): FracDocument => {
     if (which === "draft") {
-      if (!canReadDraft(user, mdo.id)) throw notFound("No such version.");
+      if (!canReadDraft(user, mdo.id)) throw notFound(refusalText("page.noSuchVersion"));
       return loadDraftDocument({ mdoId: mdo.id })!;
     }
     if (!which || !/^\d+$/.test(which)) throw badRequest(`"${label}" must be a version number or "draft".`);
     const v = getVersion({ mdoId: mdo.id, number: Number(which) });
-    if (!v) throw notFound(`${mdo.name} has no version ${which}.`);
+    if (!v) throw notFound(refusalText("page.noVersion", { name: mdo.name, number: String(which) }));
     return v.document;
   };
   const from = url.searchParams.get("from");

@@ -11,6 +11,7 @@ import { getMdoByCode } from "~/models/access/mdos.server";
 import { loadDraftDocument } from "~/models/draft/document.server";
 import { getVersion, listVersions } from "~/models/publication/versions.server";
 import cbcStyles from "~/styles/cbc.css";
+import { refusalText } from "~/i18n/refusal-text";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: cbcStyles }];
 
@@ -27,15 +28,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (wanted === "draft") {
     const { user, mdo } = await requireMdoAccess(request, params.code, "read");
     const doc = loadDraftDocument({ mdoId: mdo.id });
-    if (!doc) throw notFound(`${mdo.name} has no framework yet.`);
+    if (!doc) throw notFound(refusalText("page.noFrameworkYet", { name: mdo.name }));
     const versions = listVersions({ mdoId: mdo.id }).map((v) => v.number);
     return json({ mdo: { code: mdo.code, name: mdo.name }, source: { kind: "draft" as const, revision: doc.revision ?? 0 }, versions, draftReadable: canReadDraft(user, mdo.id), map: heatMapOf(doc) });
   }
   const user = await requireUser(request);
   const mdo = getMdoByCode({ code: params.code ?? "" });
-  if (!mdo) throw notFound("No such framework.");
+  if (!mdo) throw notFound(refusalText("page.noSuchFramework"));
   const version = getVersion({ mdoId: mdo.id, number: Number(wanted) });
-  if (!version) throw notFound(`${mdo.name} has no version ${wanted}.`);
+  if (!version) throw notFound(refusalText("page.noVersion", { name: mdo.name, number: String(wanted) }));
   const versions = listVersions({ mdoId: mdo.id }).map((v) => v.number);
   return json({
     mdo: { code: mdo.code, name: mdo.name },

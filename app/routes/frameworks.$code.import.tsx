@@ -15,6 +15,7 @@ import { inReaderLanguage } from "~/http/refusal-reply.server";
 import { Trans, useTranslation } from "react-i18next";
 import { getServerT } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
+import { refusalText } from "~/i18n/refusal-text";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "import:title", "Import", { code: data.mdo.code }) : pageTitle(matches, "import:crumb", "Import");
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { mdo } = await requireMdoAccess(request, params.code, "edit");
   const ctx = loadImportContext({ mdoId: mdo.id });
-  if (!ctx) throw notFound(`${mdo.name} has no framework yet.`);
+  if (!ctx) throw notFound(refusalText("page.noFrameworkYet", { name: mdo.name }));
   return json({ mdo: { code: mdo.code, name: mdo.name }, status: ctx.status, revision: ctx.revision, maxBytes: LIMITS.IMPORT_FILE_BYTES_MAX });
 }
 
@@ -73,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     baseRevision: parsed.data.baseRevision,
   });
   if (!result.ok) {
-    if (result.status === 404) throw notFound(`${mdo.name} has no framework yet.`);
+    if (result.status === 404) throw notFound(refusalText("page.noFrameworkYet", { name: mdo.name }));
     return json({ ok: false as const, message: (await inReaderLanguage(request, result)).message }, { status: result.status });
   }
   return json("preview" in result ? { ok: true as const, preview: result.preview } : { ok: true as const, applied: result.applied });

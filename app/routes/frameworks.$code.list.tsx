@@ -11,6 +11,7 @@ import { notFound } from "~/http/errors.server";
 import { buildOutline, buildOutlineData, outlineNodeIds } from "~/components/outline/outline-model";
 import { isUnderReview } from "@schemas/enums";
 import { pageTitle } from "~/i18n/meta";
+import { refusalText } from "~/i18n/refusal-text";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "history:list.title", "Edit as a list", { code: data.mdo.code }) : pageTitle(matches, "a11y:list.open", "Edit as a list");
@@ -18,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { mdo } = await requireMdoAccess(request, params.code, "edit");
   const doc = loadDraftDocument({ mdoId: mdo.id });
-  if (!doc) throw notFound(`${mdo.name} has no framework yet.`);
+  if (!doc) throw notFound(refusalText("page.noFrameworkYet", { name: mdo.name }));
   const outline = buildOutline(doc);
   const shown = outlineNodeIds(outline);
   return json({

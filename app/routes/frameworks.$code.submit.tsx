@@ -8,13 +8,14 @@ import { notFound } from "~/http/errors.server";
 import { Trans, useTranslation } from "react-i18next";
 import { FindingMessage } from "~/components/finding-message";
 import { pageTitle } from "~/i18n/meta";
+import { refusalText } from "~/i18n/refusal-text";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "history:submit.title", "Submit for review");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { mdo } = await requireMdoAccess(request, params.code, "edit");
   const blockers = listSubmitBlockers({ mdoId: mdo.id });
-  if (!blockers) throw notFound(`${mdo.name} has no framework yet.`);
+  if (!blockers) throw notFound(refusalText("page.noFrameworkYet", { name: mdo.name }));
   return json({ mdo: { code: mdo.code, name: mdo.name }, ...blockers });
 }
 

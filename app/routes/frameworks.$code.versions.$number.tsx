@@ -16,6 +16,7 @@ import { pageTitle } from "~/i18n/meta";
 import { heatMapOf } from "@schemas/heatmap";
 import { HeatMapTable } from "~/components/cbc/heat-map-table";
 import cbcStyles from "~/styles/cbc.css";
+import { refusalText } from "~/i18n/refusal-text";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: cbcStyles }];
 
@@ -30,9 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const mdo = getMdoByCode({ code: params.code ?? "" });
   const number = Number(params.number);
-  if (!mdo || !/^\d+$/.test(params.number ?? "")) throw notFound("No such version.");
+  if (!mdo || !/^\d+$/.test(params.number ?? "")) throw notFound(refusalText("page.noSuchVersion"));
   const version = getVersion({ mdoId: mdo.id, number });
-  if (!version) throw notFound(`${mdo.name} has no version ${params.number}.`);
+  if (!version) throw notFound(refusalText("page.noVersion", { name: mdo.name, number: String(params.number) }));
   const { text: _text, document, ...summary } = version;
   const map = heatMapOf(document);
   const heatmap = map.rows.length * map.columns.length <= HEATMAP_CELLS_ON_PAGE ? map : null;

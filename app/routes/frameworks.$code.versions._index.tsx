@@ -8,16 +8,17 @@ import { canReadDraft, requireUser } from "~/http/auth.server";
 import { notFound } from "~/http/errors.server";
 import { useFormat } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { refusalText } from "~/i18n/refusal-text";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "framework:versions.title", "Versions");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const mdo = getMdoByCode({ code: params.code ?? "" });
-  if (!mdo) throw notFound(`No ministry "${params.code ?? ""}".`);
+  if (!mdo) throw notFound(refusalText("page.noMinistry", { code: params.code ?? "" }));
   const versions = listVersions({ mdoId: mdo.id });
   const seesDraft = canReadDraft(user, mdo.id);
-  if (versions.length === 0 && !seesDraft) throw notFound(`${mdo.name} has published no version yet.`);
+  if (versions.length === 0 && !seesDraft) throw notFound(refusalText("page.noVersionYet", { name: mdo.name }));
   return json({ mdo: { code: mdo.code, name: mdo.name }, versions, seesDraft });
 }
 

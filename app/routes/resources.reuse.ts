@@ -4,6 +4,7 @@ import { z } from "zod";
 import { loadReuseSource } from "~/models/search/reuse-source.server";
 import { requireMdoAccess } from "~/http/auth.server";
 import { badRequest, notFound } from "~/http/errors.server";
+import { refusalText } from "~/i18n/refusal-text";
 
 const params = z.object({
   mdo: z.string({ error: "mdo (your ministry's code) is required." }).min(1).max(64),
@@ -26,6 +27,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { mdo } = await requireMdoAccess(request, parsed.data.mdo, "edit");
   const version = parsed.data.version === "draft" ? null : Number(parsed.data.version);
   const source = loadReuseSource({ viewerMdoId: mdo.id, from: { mdo: parsed.data.from, version }, nodeId: parsed.data.node });
-  if (!source) throw notFound("No role or activity there that you can reuse.");
+  if (!source) throw notFound(refusalText("page.nothingToReuse"));
   return json({ source }, { headers: { "Cache-Control": "private, no-store" } });
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { flatTemplateCsv, flatTemplateXlsx } from "@import/template";
 import { requireUser } from "~/http/auth.server";
 import { notFound } from "~/http/errors.server";
+import { refusalText } from "~/i18n/refusal-text";
 
 /** The flat-layout template to start an import from, as CSV or Excel. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,5 +20,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     });
   }
-  throw notFound("No such template.");
+  throw notFound(refusalText("page.noSuchTemplate"));
 }

@@ -43,6 +43,12 @@ test("an error page is in the chosen language", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "नहीं मिला" })).toBeVisible();
   await expect(page.getByRole("link", { name: "अपने ढांचों पर वापस जाएँ" })).toBeVisible();
+  // The sentence that says what is missing is in Hindi too, the ministry's code kept as it is.
+  await expect(page.getByText("\"NO-SUCH-MINISTRY\" कोड का ऐसा कोई ढांचा नहीं है जिसे आप देख सकें।")).toBeVisible();
+  await page.goto("/frameworks/CBIC/versions/99?lang=hi");
+  await expect(page.getByText(/का संस्करण 99 नहीं है।$/u)).toBeVisible();
+  await page.goto("/frameworks/CBIC/versions/99?lang=en");
+  await expect(page.getByText(/has no version 99\.$/u)).toBeVisible();
 });
 
 test("the framework outline reads in Hindi: labels, counts, content names and dates", async ({ page }) => {

@@ -128,3 +128,18 @@ describe("a curator's refused entry", () => {
     expect(english.body.fieldErrors.name).toEqual(["Give the entry a name."]);
   });
 });
+
+describe("a page's not-found answer", () => {
+  it("carries the English sentence for machines and its key and params for the error page to say in the reader's language", async () => {
+    const { loader } = await import("~/routes/frameworks.$code.versions.$number");
+    const thrown = await loader({ request: await requestAs(AUTHOR, "/frameworks/CBIC/versions/99?lang=hi"), params: { code: "CBIC", number: "99" }, context: {} }).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(Response);
+    const response = thrown as Response;
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      message: "Central Board of Indirect Taxes and Customs (CBIC) has no version 99.",
+      code: "page.noVersion",
+      params: { name: "Central Board of Indirect Taxes and Customs (CBIC)", number: "99" },
+    });
+  });
+});

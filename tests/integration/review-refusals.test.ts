@@ -123,7 +123,7 @@ describe("the wrong person (403, or 404 outside the ministry)", () => {
 
   it("needs a reason to send back, within the comment limit", () => {
     refused(reject(BOARD, "   "), 400, /^Give a reason/);
-    refused(reject(BOARD, "x".repeat(LIMITS.COMMENT_MAX + 1)), 400, new RegExp(`at most ${LIMITS.COMMENT_MAX} are allowed`));
+    refused(reject(BOARD, "x".repeat(LIMITS.COMMENT_MAX + 1)), 400, new RegExp(`at most ${LIMITS.COMMENT_MAX.toLocaleString("en-IN")} are allowed`));
     const approved = approve()();
     expect(approved).toMatchObject({ ok: true, version: { number: 2 } });
   });

@@ -16,6 +16,7 @@ import { notFound } from "~/http/errors.server";
 import { isUnderReview } from "@schemas/enums";
 import { pageTitle } from "~/i18n/meta";
 import { mayComment } from "@schemas/review-steps";
+import { refusalText } from "~/i18n/refusal-text";
 
 export const handle = { wide: true };
 
@@ -30,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, mdo } = await requireMdoAccess(request, params.code, "read");
   const data = loadEditorData({ mdoId: mdo.id });
-  if (!data) throw notFound(`${mdo.name} has no framework yet.`);
+  if (!data) throw notFound(refusalText("page.noFrameworkYet", { name: mdo.name }));
   const frozen = isUnderReview(data.status);
   return json({
     mdo: { code: mdo.code, name: mdo.name },
