@@ -79,6 +79,6 @@ describe("access to a ministry's draft", () => {
     expect(cross.status).toBe(404);
     const unknown = await thrownResponse(async () => requireMdoAccess(await requestAs("author@frac.test"), "NOPE"));
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ message: 'No framework "NOPE" that you can see.' });
+    expect(await unknown.json()).toEqual({ message: 'No framework "NOPE" that you can see.', code: "page.noFrameworkYouSee", params: { code: "NOPE" } });
   });
 });

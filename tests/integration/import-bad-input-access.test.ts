@@ -11,14 +11,14 @@ const file = { name: "frac.csv", bytes: flatCsv(CBIC_ROW) };
 
 describe("who may import", () => {
   it("an unknown ministry code is 404 for the page and the action", async () => {
-    expect(await getImportPage(AUTHOR, "NOPE")).toEqual({ status: 404, body: { message: 'No framework "NOPE" that you can see.' } });
+    expect(await getImportPage(AUTHOR, "NOPE")).toEqual({ status: 404, body: { message: 'No framework "NOPE" that you can see.', code: "page.noFrameworkYouSee", params: { code: "NOPE" } } });
     for (const intent of ["preview", "apply"]) {
       expect(await unchangedBy(() => postImport(AUTHOR, "NOPE", file, { intent }))).toMatchObject({ status: 404 });
     }
   });
 
   it("a viewer of the ministry gets 403: they can read the framework but not change it", async () => {
-    expect(await getImportPage(VIEWER, "CBIC")).toEqual({ status: 403, body: { message: "You can read this framework but not change it." } });
+    expect(await getImportPage(VIEWER, "CBIC")).toEqual({ status: 403, body: { message: "You can read this framework but not change it.", code: "page.readOnly" } });
     for (const intent of ["preview", "apply"]) {
       expect(await unchangedBy(() => postImport(VIEWER, "CBIC", file, { intent }))).toMatchObject({ status: 403 });
     }
@@ -27,7 +27,7 @@ describe("who may import", () => {
   it("another ministry's author gets 404, as if the framework did not exist", async () => {
     expect(await getImportPage(OTHER_AUTHOR, "CBIC")).toMatchObject({ status: 404 });
     for (const intent of ["preview", "apply"]) {
-      expect(await unchangedBy(() => postImport(OTHER_AUTHOR, "CBIC", file, { intent }))).toEqual({ status: 404, body: { message: 'No framework "CBIC" that you can see.' } });
+      expect(await unchangedBy(() => postImport(OTHER_AUTHOR, "CBIC", file, { intent }))).toEqual({ status: 404, body: { message: 'No framework "CBIC" that you can see.', code: "page.noFrameworkYouSee", params: { code: "CBIC" } } });
     }
   });
 
