@@ -1,19 +1,19 @@
 /**
- * Server rendering, as Remix's default does it (bots get the whole page at once, browsers a
- * stream), plus two things of ours: the CSP nonce of the response reaches React's and Remix's
- * inline scripts, and pages and data that do not say otherwise are never stored by a cache
- * (drafts are confidential, and offices share computers).
+ * Server rendering: the whole page rendered at once, plus two things of ours: the CSP nonce of the
+ * response reaches Remix's inline scripts, and pages and data that do not say otherwise are never
+ * stored by a cache (drafts are confidential, and offices share computers).
+ *
+ * Why not a stream (Remix's default): no page defers data, so a stream sends nothing sooner, and
+ * under load it hurt. Fifty outline pages rendering at once took turns chunk by chunk, so all of
+ * them finished late, and the stream's 5-second abort cut some of them short (timeouts in the load
+ * bench). Rendered whole, pages are answered in the order they were asked (decision 031).
  */
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { langCookieFor } from "~/i18n/i18n.server";
 import { NonceContext } from "~/http/nonce";
 
-const ABORT_DELAY_MS = 5_000;
 const NO_STORE = "private, no-store";
 
 declare module "@remix-run/server-runtime" {
@@ -31,35 +31,15 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", NO_STORE);
   rememberLanguage(request, responseHeaders);
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const ready = () => {
-      shellRendered = true;
-      const body = new PassThrough();
-      responseHeaders.set("Content-Type", "text/html");
-      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-      pipe(body);
-    };
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} />
-      </NonceContext.Provider>,
-      {
-        nonce,
-        ...(waitForAll ? { onAllReady: ready } : { onShellReady: ready }),
-        onShellError: reject,
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // Errors before the shell is ready reject above and Remix logs them.
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY_MS);
-  });
+  const html = renderToString(
+    <NonceContext.Provider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} />
+    </NonceContext.Provider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
 /** Data requests (`?_data=`) get the same default as pages, and remember `?lang=` as pages do. */
