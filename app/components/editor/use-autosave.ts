@@ -19,6 +19,10 @@ export function useAutosave(action: string) {
   const status = useEditor((s) => s.saveStatus);
   const waiting = useRef(false);
   const { t } = useTranslation("refusals");
+  // why a ref: the reply effect below must run only when the save's state changes; a new `t` re-running
+  // it between a submit and the fetcher leaving "idle" would end the wait before the answer came.
+  const noAnswer = useRef("");
+  noAnswer.current = t("noAnswer");
 
   const saveNow = useCallback(() => {
     if (waiting.current) return;
@@ -36,8 +40,8 @@ export function useAutosave(action: string) {
     const s = store.getState();
     if (reply && reply.ok) s.saveSucceeded(reply.revision);
     else if (reply && reply.currentRevision !== undefined) s.saveFailed("conflict", reply.message);
-    else s.saveFailed("failed", reply?.message ?? t("noAnswer"));
-  }, [fetcher.state, fetcher.data, store, t]);
+    else s.saveFailed("failed", reply?.message ?? noAnswer.current);
+  }, [fetcher.state, fetcher.data, store]);
 
   useEffect(() => {
     if (pendingCount === 0 || status !== "unsaved") return;
