@@ -11,6 +11,8 @@ import { requireUser } from "~/http/auth.server";
 import { getServerT } from "~/i18n/i18n.server";
 import { readSearchQuery } from "~/http/search-query";
 import { searchViewer } from "~/http/search-viewer.server";
+import { usePageLanguage } from "~/components/bilingual-name";
+import { localName, otherName } from "~/i18n/content";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Search · FRAC Studio" }];
 
@@ -33,6 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function SearchPage() {
   const { query, groups, fuzzy, total } = useLoaderData<typeof loader>();
+  // Names in the page's language first (the other language after), as on every other page.
+  const lang = usePageLanguage();
   const { t } = useTranslation("search");
   const place = useHitPlace();
   return (
@@ -44,7 +48,7 @@ export default function SearchPage() {
           {t("box.label")}
         </label>
         <input id="search-page-q" name="q" type="search" defaultValue={query} maxLength={200} />
-        <button type="submit">{t("box.submit")}</button>
+        <button type="submit" className="button primary">{t("box.submit")}</button>
       </Form>
       {!query ? <p className="empty">{t("page.empty")}</p> : null}
       {query && total === 0 ? <p className="empty">{t("page.none", { query })}</p> : null}
@@ -57,10 +61,13 @@ export default function SearchPage() {
           <ul>
             {g.hits.map((h) => (
               <li key={`${h.scope}-${h.id}`}>
-                <a href={h.href}>{h.name}</a>
-                {h.nameHi ? <span lang="hi"> · {h.nameHi}</span> : null} {h.code ? <code className="small">{h.code}</code> : null}{" "}
+                <a href={h.href} lang={localName(h, lang).lang}>
+                  {localName(h, lang).text}
+                </a>
+                {otherName(h, lang) ? <span lang={otherName(h, lang)!.lang}> · {otherName(h, lang)!.text}</span> : null}{" "}
+                {h.code ? <code className="small">{h.code}</code> : null}{" "}
                 <span className="small muted">
-                  · {h.type ? `${h.type} · ` : ""}
+                  · {h.type ? `${t(`common:competencyType.${h.type}`, { defaultValue: h.type })} · ` : ""}
                   {h.theme ? `${h.theme} · ` : ""}
                   {place(h)}
                 </span>
