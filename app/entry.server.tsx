@@ -15,6 +15,7 @@ import { langCookieFor } from "~/i18n/i18n.server";
 import { NonceContext } from "~/http/nonce";
 
 const NO_STORE = "private, no-store";
+const encoder = new TextEncoder();
 
 declare module "@remix-run/server-runtime" {
   interface AppLoadContext {
@@ -39,7 +40,10 @@ export default function handleRequest(
     </NonceContext.Provider>,
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
+  // why bytes: given a string, Response checks every character for lone surrogates in JavaScript
+  // (undici's toUSVString), an eighth of the outline page's time under load; the encoder does the
+  // same replacement natively.
+  return new Response(encoder.encode(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });
 }
 
 /** Data requests (`?_data=`) get the same default as pages, and remember `?lang=` as pages do. */

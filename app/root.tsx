@@ -10,9 +10,10 @@ import { demoEnabled } from "~/models/access/users.server";
 import { DemoBanner } from "~/components/demo-banner";
 import { getUser, hasCbcRole } from "~/http/auth.server";
 import { useNonce } from "~/http/nonce";
-import { getLanguage, resourcesFor } from "~/i18n/i18n.server";
-import { createI18n, DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, type Language } from "~/i18n/i18n";
-import type { Resource } from "i18next";
+import { getLanguage } from "~/i18n/i18n.server";
+import { catalogueSrc } from "~/i18n/catalogue-script.server";
+import { catalogue } from "~/i18n/catalogue";
+import { createI18n, DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, LANGUAGES, type Language } from "~/i18n/i18n";
 import styles from "~/styles/app.css";
 // why in the browser bundle: an error page shown when the root loader itself failed has no
 // loader data, so it needs the header's and error page's English messages at hand.
@@ -30,8 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lng = await getLanguage(request);
   return json({
     lng,
-    // The chosen language's messages only, so the browser renders what the server rendered.
-    messages: resourcesFor(lng),
+    // The chosen language's messages, as a script the browser keeps (app/i18n/catalogue.ts).
+    messagesSrc: catalogueSrc(lng),
     demo: demoEnabled(),
     user: user
       ? { name: user.name, email: user.email, isAdmin: hasCbcRole(user, ["admin"]), isCbc: hasCbcRole(user), unread: countUnread({ userId: user.id }) }
@@ -49,13 +50,16 @@ export function Layout({ children }: { children: ReactNode }) {
   // Routes that need the whole window (the graph editor) say so with `handle: { wide: true }`.
   const wide = useMatches().some((m) => (m.handle as { wide?: boolean } | undefined)?.wide);
   const nonce = useNonce();
-  const lng = data?.lng ?? DEFAULT_LANGUAGE;
-  const messages = data?.messages ?? { [DEFAULT_NAMESPACE]: fallbackCommon };
+  // why the language whose messages are at hand: after a switch in another tab, a client-side
+  // navigation can bring a language whose script this page never loaded; the page then stays in the
+  // language it has until the next full load (the header's switch itself always loads the page anew).
+  const wanted = data?.lng ?? DEFAULT_LANGUAGE;
+  const messages = data ? catalogue(wanted) : null;
+  const lng = messages ? wanted : (loadedLanguage() ?? DEFAULT_LANGUAGE);
   // why one instance per language, kept: a language's messages never change while the app runs; a
   // new instance on every revalidation would re-render every translated component for nothing, and
   // one per server render cost each page its own i18next set-up.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const i18n = useMemo(() => (data ? i18nFor(lng, messages) : createI18n(lng, { [lng]: messages })), [lng, data === undefined]);
+  const i18n = useMemo(() => (messages || loadedLanguage() ? i18nFor(lng) : createI18n(lng, { [lng]: { [DEFAULT_NAMESPACE]: fallbackCommon } })), [lng, messages]);
   return (
     <I18nextProvider i18n={i18n}>
       <html lang={lng}>
@@ -65,6 +69,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <Meta />
           <Links />
           <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ZOD_JITLESS }} />
+          {data ? <script nonce={nonce} src={data.messagesSrc} /> : null}
         </head>
         <body>
           <a className="skip-link" href="#main">
@@ -84,10 +89,16 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 const instances = new Map<string, ReturnType<typeof createI18n>>();
-function i18nFor(lng: string, messages: Resource[string]) {
+function i18nFor(lng: Language) {
   let instance = instances.get(lng);
-  if (!instance) instances.set(lng, (instance = createI18n(lng as Language, { [lng]: messages })));
+  if (!instance) instances.set(lng, (instance = createI18n(lng, { [lng]: catalogue(lng)! })));
   return instance;
+}
+
+/** In the browser, the language whose messages script this page loaded (null on the server, where every language is at hand). */
+function loadedLanguage(): Language | null {
+  if (typeof document === "undefined") return null;
+  return LANGUAGES.find((l) => catalogue(l)) ?? null;
 }
 
 export default function App() {

@@ -13,6 +13,7 @@ import { seedDemoHistory } from "../app/models/demo/history.server";
 import { warmImportWorker } from "../app/models/import/runner.server";
 import { scheduleStaticCopy } from "../app/models/publication/static-copy.server";
 import { continueOnlyAfterChecks, cspNonce, installSecurity } from "../server/security";
+import { oneAtATime } from "../server/one-at-a-time";
 import { demoRequested, isDevelopment, serverPort, startupProblems } from "../app/config.server";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -48,6 +49,8 @@ const buildUrl = pathToFileURL(path.join(root, "build", "index.js")).href;
 const build = (await import(buildUrl)) as ServerBuild;
 
 const app = express();
+// First of all: requests start one per turn of the event loop, so new connections are accepted between them (server/one-at-a-time.ts).
+app.use(oneAtATime());
 installSecurity(app);
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
 const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h" });

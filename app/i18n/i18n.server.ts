@@ -7,6 +7,10 @@ import type { TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { resources } from "~/locales/resources.server";
 import { createI18n, DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, isLanguage, LANGUAGES, type Language } from "~/i18n/i18n";
+import { provideCatalogue } from "~/i18n/catalogue";
+
+// The server renders pages in every language: the root layout finds each one's messages through `catalogue`.
+for (const lng of LANGUAGES) provideCatalogue(lng, resources[lng]);
 
 export const LANG_COOKIE = "lang";
 export const LANG_PARAM = "lang";
@@ -73,11 +77,6 @@ export function langCookieFor(request: Request): string | null {
   if (!lng || fromCookie(request) === lng) return null;
   const proto = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
   return `${LANG_COOKIE}=${lng}; Path=/; Max-Age=${ONE_YEAR_S}; SameSite=Lax${proto === "https" ? "; Secure" : ""}`;
-}
-
-/** The messages the browser needs for one language (every namespace). */
-export function resourcesFor(lng: Language) {
-  return resources[lng];
 }
 
 const instances = new Map<Language, ReturnType<typeof createI18n>>();

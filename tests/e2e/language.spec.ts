@@ -25,6 +25,23 @@ test("the header switches to Hindi, the page says lang=hi, and the choice is rem
   expect((await context.cookies()).find((c) => c.name === "lang")?.value).toBe("en");
 });
 
+test("a page's messages come in a script the browser keeps, not inside every page, and a client-side visit needs no other", async ({ page }) => {
+  const scripts: string[] = [];
+  page.on("response", (r) => {
+    if (r.url().includes("/resources/messages/")) scripts.push(`${new URL(r.url()).pathname.split("/").pop()!.split(".")[0]} ${r.status()} ${r.headers()["cache-control"]}`);
+  });
+  await signIn(page, "author@frac.test");
+  await page.goto("/frameworks/CBIC?lang=hi");
+  await expect(page.getByRole("navigation", { name: "मुख्य" }).getByRole("link", { name: "समीक्षा" })).toBeVisible();
+  const rootData = await page.evaluate(() => JSON.stringify((window as unknown as { __remixContext: { state: { loaderData: { root: unknown } } } }).__remixContext.state.loaderData.root));
+  expect(rootData).toMatch(/"messagesSrc":"\/resources\/messages\/hi\.[0-9a-f]{16}\.js"/u);
+  expect(rootData).not.toContain("मुख्य");
+  // a client-side visit renders in Hindi with the script already loaded
+  await page.getByRole("navigation", { name: "मुख्य" }).getByRole("link", { name: "समीक्षा" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/समीक्षा/u);
+  expect(scripts.filter((s) => s.startsWith("hi "))).toEqual(["hi 200 public, max-age=31536000, immutable"]);
+});
+
 test("a browser that prefers Hindi gets Hindi without choosing, and ?lang=en overrides it", async ({ newContext }) => {
   const context = await newContext({ locale: "hi-IN" });
   const page = await context.newPage();

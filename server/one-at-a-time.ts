@@ -1,0 +1,33 @@
+/**
+ * Requests start one per turn of the event loop, in the order they arrived (decision 032).
+ *
+ * Why: since libuv 1.45 (Node 20) the server accepts one new connection per turn of the event loop
+ * and relies on the next turn for the next one. A turn, though, runs every request whose bytes have
+ * arrived, and a page takes tens of milliseconds to render. Under load a turn grew to the better
+ * part of a second, so fifty connections opened at once were accepted over half a minute: the last
+ * of them waited more than ten seconds for their first answer, while the connections already
+ * accepted were answered again and again (the outline page's timeouts in the load bench, issue 17).
+ * Taking requests from a queue, one per turn, keeps each turn to one request's work: new
+ * connections are accepted between requests, and every request waits its turn in arrival order.
+ * A lone request waits for nothing but one `setImmediate`.
+ */
+import type { RequestHandler } from "express";
+
+/** The middleware, with a queue of its own (one per server). */
+export function oneAtATime(): RequestHandler {
+  const waiting: (() => void)[] = [];
+  let scheduled = false;
+  const startNext = () => {
+    scheduled = false;
+    waiting.shift()?.();
+    if (waiting.length > 0) schedule();
+  };
+  const schedule = () => {
+    scheduled = true;
+    setImmediate(startNext);
+  };
+  return (_req, _res, next) => {
+    waiting.push(next);
+    if (!scheduled) schedule();
+  };
+}
