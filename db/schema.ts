@@ -202,7 +202,10 @@ export const links = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
   },
   (t) => [
-    index("links_framework").on(t.frameworkId),
+    // why these columns, in this order: a draft's links are read by framework in the order from,
+    // order, id (the document, insight), and the index gives them sorted and whole, without a sort
+    // or a lookup in the table per link (a 20,000-node draft's 63,000 links: 81 → 37 ms).
+    index("links_framework_order").on(t.frameworkId, t.fromId, t.sortOrder, t.id, t.kind, t.level, t.importance, t.toNodeId, t.toCompetencyId),
     index("links_from").on(t.fromId),
     index("links_to_node").on(t.toNodeId),
     index("links_to_competency").on(t.toCompetencyId),

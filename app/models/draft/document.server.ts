@@ -139,14 +139,20 @@ function competencyNodes(ids: string[]): FracNode[] {
 // A handful of scales serve thousands of entries: each stored text is checked once, and the checked scale kept.
 const checkedScales = new Map<string, ProficiencyScale>();
 
-/** A stored scale's JSON text as a fresh ProficiencyScale, exactly as readScale gives it (checked once per distinct text). */
-function readScaleText(levels: string): ProficiencyScale {
+/** A stored scale's JSON text as the one checked ProficiencyScale kept for it: shared, so read it, never change it. */
+export function sharedScaleOfText(levels: string): ProficiencyScale {
   let checked = checkedScales.get(levels);
   if (checked === undefined) {
     checked = readScale(JSON.parse(levels));
     if (checkedScales.size >= 1000) checkedScales.clear();
     checkedScales.set(levels, checked);
   }
+  return checked;
+}
+
+/** A stored scale's JSON text as a fresh ProficiencyScale, exactly as readScale gives it (checked once per distinct text). */
+function readScaleText(levels: string): ProficiencyScale {
+  const checked = sharedScaleOfText(levels);
   // why a copy: each document gets its own objects, as when every entry's scale was parsed on its own.
   return { levels: checked.levels.map((l) => (l.indicators ? { ...l, indicators: [...l.indicators] } : { ...l })) };
 }

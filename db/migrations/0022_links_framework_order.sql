@@ -1,0 +1,2 @@
+DROP INDEX `links_framework`;--> statement-breakpoint
+CREATE INDEX `links_framework_order` ON `links` (`framework_id`,`from_id`,`sort_order`,`id`,`kind`,`level`,`importance`,`to_node_id`,`to_competency_id`);
