@@ -7,6 +7,12 @@ import { DEFAULT_LANGUAGE, isLanguage } from "~/i18n/i18n";
 import { LABEL_PAD, heatMapLayout, tileCentre } from "./heat-map-layout";
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
+/**
+ * Up to this many tiles each carries a tooltip naming its position, competency and level; past it
+ * (a map of thousands) the tooltips would double the page's weight, and the sticky names and the
+ * table still say the same.
+ */
+export const TILE_TOOLTIPS_UP_TO = 2_000;
 
 /**
  * The heat map drawn as SVG on the server (@visx/heatmap places the tiles): positions as rows,
@@ -21,6 +27,7 @@ export function HeatMapChart({ map }: { map: HeatMap }) {
   const lang = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
   const tile = `heat-tile-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const layout = heatMapLayout(map, lang);
+  const tooltips = layout.filled <= TILE_TOOLTIPS_UP_TO;
   const { cell, gap, rowLabelWidth, columnLabelHeight, gridWidth, gridHeight, rows, columns } = layout;
   const summary = t("heatmap.chartLabel", {
     positions: f.number(rows.length),
@@ -71,7 +78,7 @@ export function HeatMapChart({ map }: { map: HeatMap }) {
                   if (level <= 0) continue;
                   byLevel[Math.min(level, 5) - 1]!.push(
                     <rect key={`${c.row}-${c.column}`} x={c.x} y={c.y} width={c.width} height={c.height}>
-                      <title>{t("heatmap.cell", { position: rows[c.row]!.name, competency: columns[c.column]!.name, level })}</title>
+                      {tooltips ? <title>{t("heatmap.cell", { position: rows[c.row]!.name, competency: columns[c.column]!.name, level })}</title> : null}
                     </rect>,
                     <text key={`${c.row}-${c.column}-n`} x={c.x + c.width / 2} y={c.y + c.height / 2}>
                       {level}
