@@ -15,7 +15,7 @@ export const HEAT_CELL = 24;
 export const HEAT_GAP = 2;
 /** Space between a name and the edge of its strip, px. */
 export const LABEL_PAD = 6;
-/** The most characters (graphemes) of a name shown; a longer one ends in "…". */
+/** The most characters (a letter with its marks: a grapheme) of a name shown; a longer one ends in "…". */
 export const ROW_NAME_MAX = 26;
 export const COLUMN_NAME_MAX = 24;
 /** The least room for the names, so the corner's heading ("Position") fits above short position names. */
@@ -61,7 +61,14 @@ export type HeatMapLayout = {
   filled: number;
 };
 
-const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
+/**
+ * A letter with its marks (vowel signs, nasal signs, accents) and, in Devanagari, the consonants
+ * joined to it by a virama (a conjunct such as क्ष): what a reader sees as one character.
+ * why not Intl.Segmenter: its clusters follow the ICU of the runtime (conjuncts joined only since
+ * Unicode 15.1), so the server and an older browser could cut a name differently and the hydrated
+ * chart would differ from the one drawn.
+ */
+const CLUSTER = /\P{M}(?:\u094D\p{L}|\p{M})*/gu;
 const DEVANAGARI = /\p{Script=Devanagari}/u;
 
 /** Estimated width of one grapheme. */
@@ -83,9 +90,9 @@ function widthOf(parts: readonly string[]): number {
   return Math.round(w * 10) / 10;
 }
 
-/** `text` cut to at most `max` graphemes (never inside one, so no vowel sign is split from its consonant), "…" marking a cut. */
+/** `text` cut to at most `max` clusters (never inside one, so no vowel sign or conjunct is split), "…" marking a cut. */
 export function fitName(text: string, max: number): { text: string; width: number } {
-  const parts = Array.from(graphemes.segment(text.trim()), (s) => s.segment);
+  const parts = text.trim().match(CLUSTER) ?? [];
   if (parts.length <= max) return { text: parts.join(""), width: widthOf(parts) };
   const kept = parts.slice(0, max - 1);
   while (kept.length > 0 && kept[kept.length - 1]!.trim() === "") kept.pop();

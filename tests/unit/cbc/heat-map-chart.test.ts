@@ -77,7 +77,7 @@ describe("HeatMapChart", () => {
     );
     expect(html.match(/<svg /g)).toHaveLength(4);
     expect(html.match(/<svg [^>]*aria-hidden="true" focusable="false"/g)).toHaveLength(4);
-    // No inline style (the Content-Security-Policy), and the same markup every time.
+    // No inline style (the look lives in cbc.css, one place for the table and the chart), and the same markup every time.
     expect(html).not.toMatch(/ style=/);
     expect(draw(map)).toBe(html);
   });

@@ -100,4 +100,14 @@ describe("fitName", () => {
     expect(fitName("सचिवालय", 3)).toEqual({ text: "सचि…", width: 29.2 });
     expect(fitName("अवर सचिव", 5)).toEqual({ text: "अवर…", width: 38.8 });
   });
+
+  it("keeps a conjunct whole and counts it once, whatever the runtime's Unicode version", () => {
+    // मु ख्य ␠ आ यु क्त: "ख्य" (ख, virama, य) is one character.
+    expect(fitName("मुख्य आयुक्त", 3)).toEqual({ text: "मुख्य…", width: 29.2 });
+    expect(fitName("मुख्य आयुक्त", 6)).toEqual({ text: "मुख्य आयुक्त", width: 51.4 });
+    // क्ष म ता
+    expect(fitName("क्षमता", 2)).toEqual({ text: "क्ष…", width: 19.6 });
+    // An accent written as a combining mark stays on its letter: C a f é.
+    expect(fitName("Cafe\u0301 counter", 5)).toEqual({ text: "Cafe\u0301…", width: 39 });
+  });
 });
