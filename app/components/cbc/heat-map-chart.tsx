@@ -9,7 +9,7 @@ import { LABEL_PAD, heatMapLayout, tileCentre } from "./heat-map-layout";
 const LEVELS = [1, 2, 3, 4, 5] as const;
 /**
  * Up to this many tiles each carries a tooltip naming its position, competency and level; past it
- * (a map of thousands) the tooltips would double the page's weight, and the sticky names and the
+ * (a map of thousands) they would weigh about as much as the rest of the chart, and the sticky names and the
  * table still say the same.
  */
 export const TILE_TOOLTIPS_UP_TO = 2_000;
