@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { heatMapOf } from "@schemas/heatmap";
-import { HeatMapTable } from "~/components/cbc/heat-map-table";
+import { HeatMapView } from "~/components/cbc/heat-map";
 import { canReadDraft, requireMdoAccess, requireUser } from "~/http/auth.server";
 import { badRequest, notFound } from "~/http/errors.server";
 import { pageTitle } from "~/i18n/meta";
@@ -95,7 +95,7 @@ export default function HeatMapPage() {
           </div>
         </Form>
       ) : null}
-      <HeatMapTable map={map} />
+      <HeatMapView map={map} />
     </>
   );
 }

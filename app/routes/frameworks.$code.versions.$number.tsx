@@ -14,7 +14,7 @@ import { completenessSummary, computeCompleteness } from "@schemas/completeness"
 import { CompletenessPanel } from "~/components/insight/completeness-panel";
 import { pageTitle } from "~/i18n/meta";
 import { heatMapOf } from "@schemas/heatmap";
-import { HeatMapTable } from "~/components/cbc/heat-map-table";
+import { HeatMapView } from "~/components/cbc/heat-map";
 import cbcStyles from "~/styles/cbc.css";
 import { refusalText } from "~/i18n/refusal-text";
 
@@ -76,7 +76,7 @@ export default function VersionPage() {
       <section aria-labelledby="version-heatmap" className="version-heatmap">
         <h2 id="version-heatmap">{t("cbc:heatmap.title")}</h2>
         <p className="muted small">{t("cbc:heatmap.intro")}</p>
-        {heatmap ? <HeatMapTable map={heatmap} /> : <p>{t("cbc:heatmap.tooLarge")}</p>}
+        {heatmap ? <HeatMapView map={heatmap} /> : <p>{t("cbc:heatmap.tooLarge")}</p>}
         <p>
           <Link to={`/frameworks/${mdo.code}/heatmap?version=${version.number}`}>{t("cbc:heatmap.openPage")}</Link>
         </p>

@@ -57,9 +57,16 @@ test("an author has no dashboard (404) but sees the heat map of their own framew
   await page.goto("/frameworks/MOHFW");
   await page.getByRole("link", { name: "Heat map" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Heat map of required levels" })).toBeVisible();
+  // The chart first, a picture with its summary; the table behind "Show as a table".
+  const chart = page.getByRole("img", { name: /^Heat map of 3 positions × \d+ competencies/ });
+  await expect(chart).toBeVisible();
+  const tiles = await page.locator(".heat-cells .heat-level rect").count();
+  expect(tiles).toBeGreaterThan(0);
+  await page.getByText("Show as a table").click();
   const map = page.getByRole("table", { name: /Required level of each competency/ });
   await expect(map.getByRole("columnheader", { name: "Position" })).toBeVisible();
-  expect(await map.locator("tbody tr").count()).toBeGreaterThan(0);
+  await expect(map.locator("tbody tr")).toHaveCount(3);
+  await expect(map.locator("tbody td:not(:empty)")).toHaveCount(tiles);
   // At 390 px the map scrolls inside its own box; the page does not overflow.
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -81,6 +88,8 @@ test("the dashboard, the comparison and the heat map have no serious accessibili
     await page.goto(`/compare?a=CBIC&b=MOHFW&lang=${lang}`);
     await scan(`compare (${lang})`);
     await page.goto(`/frameworks/MOHFW/heatmap?lang=${lang}`);
+    await page.locator(".heat-table-toggle summary").click();
+    await expect(page.locator("table.heatmap")).toBeVisible();
     await scan(`heat map (${lang})`);
   }
 });
