@@ -49,13 +49,13 @@ const buildUrl = pathToFileURL(path.join(root, "build", "index.js")).href;
 const build = (await import(buildUrl)) as ServerBuild;
 
 const app = express();
-// First of all: requests start one per turn of the event loop, so new connections are accepted between them (server/one-at-a-time.ts).
-app.use(oneAtATime());
+// why: no read-API path names a file in public/, and looking for one costs a stat on every request.
+const API_PATHS = /^\/(?:api|ims)\//u;
+// First of all: pages start one per turn of the event loop, so new connections are accepted between them (server/one-at-a-time.ts).
+app.use(oneAtATime((req) => (req.method === "GET" || req.method === "HEAD") && !API_PATHS.test(req.path) && !req.path.startsWith("/build/")));
 installSecurity(app);
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
 const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h" });
-// why: no read-API path names a file in public/, and looking for one costs a stat on every request.
-const API_PATHS = /^\/(?:api|ims)\//u;
 app.use((req, res, next) => (API_PATHS.test(req.path) ? next() : publicFiles(req, res, next)));
 app.all(
   "*",

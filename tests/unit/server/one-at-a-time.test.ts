@@ -44,4 +44,14 @@ describe("oneAtATime: requests start one per turn of the event loop, in arrival 
     await turn();
     expect(started).toEqual(["a", "b"]);
   });
+
+  it("lets a request it does not pick go on at once, beside the waiting ones", async () => {
+    const middleware = oneAtATime((r) => r.method === "GET");
+    const started: string[] = [];
+    middleware({ method: "GET" } as Request, res, (() => started.push("page")) as NextFunction);
+    middleware({ method: "POST" } as Request, res, (() => started.push("save")) as NextFunction);
+    expect(started).toEqual(["save"]);
+    await turn();
+    expect(started).toEqual(["save", "page"]);
+  });
 });
