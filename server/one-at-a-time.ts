@@ -12,8 +12,7 @@
  * A lone request waits for nothing but one `setImmediate`.
  *
  * Only what renders a page waits its turn (`heavy`): a save, an API read or a file costs a few
- * milliseconds, and one start per turn would hold them to the rate of turns (at 200 saves a second
- * the queue grew and saves waited 0.7 s instead of 10 ms).
+ * milliseconds, and one start per turn would hold them to the rate of turns.
  */
 import type { Request, RequestHandler } from "express";
 
