@@ -16,10 +16,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const RUNS = 7;
 
-function time(run: () => unknown): number[] {
+/** `before` runs ahead of each call, untimed (a save's change of revision belongs to the save, not to the read). */
+function time(run: () => unknown, before?: () => void): number[] {
+  before?.();
   run(); // warm-up: prepared statements and JIT, as a running server has them
   const out: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    before?.();
     const t0 = performance.now();
     if (!run()) throw new Error("the model function found nothing to measure");
     out.push(performance.now() - t0);
@@ -63,9 +66,9 @@ export async function insightBench(dir: string, given?: Big): Promise<[string, s
   rows.push([`first read of the version 1 (parses it, computes and stores both)`, ms(performance.now() - first), "once per version: at publication or its first read"]);
   // The first read of the draft after a change (a save raises the revision): read and computed.
   const bump = client.sqlite.prepare("update frameworks set revision = revision + 1 where id = ?");
-  const afterChange = (run: () => unknown) => () => (bump.run(big.frameworkId), run());
-  rows.push([`demand of the draft, first read after a change`, ms(median(time(afterChange(() => demandOf({ mdoId: big.mdoId, version: "draft" }))))), "reads the draft and computes"]);
-  rows.push([`completeness of the draft, first read after a change`, ms(median(time(afterChange(() => completenessOf({ mdoId: big.mdoId, version: "draft" }))))), "reads the draft and computes"]);
+  const change = () => void bump.run(big.frameworkId);
+  rows.push([`demand of the draft, first read after a change`, ms(median(time(() => demandOf({ mdoId: big.mdoId, version: "draft" }), change))), "reads the draft and computes; target < 300 ms"]);
+  rows.push([`completeness of the draft, first read after a change`, ms(median(time(() => completenessOf({ mdoId: big.mdoId, version: "draft" }), change))), "reads the draft and computes; target < 300 ms"]);
   for (const [what, source] of [["draft", "draft"], ["version 1", 1]] as const) {
     const how = source === "draft" ? "kept until the draft or dictionary changes; target < 300 ms" : "kept by sha256; target < 300 ms";
     rows.push([`demand of the ${what} (${size})`, ms(median(time(() => demandOf({ mdoId: big.mdoId, version: source })))), how]);
