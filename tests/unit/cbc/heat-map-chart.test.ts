@@ -8,21 +8,12 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import type { HeatMap } from "@schemas/heatmap";
+import { smallHeatMap } from "../../factories/heat-map";
 import { HeatMapChart, TILE_TOOLTIPS_UP_TO } from "~/components/cbc/heat-map-chart";
 import { createI18n, type Language } from "~/i18n/i18n";
 import { resources } from "~/locales/resources.server";
 
-const map: HeatMap = {
-  columns: [
-    { id: "c1", code: "FUN-060", name: "Finance", nameHi: null, type: "Functional" },
-    { id: "c2", code: null, name: "Drafting", nameHi: "मसौदा लेखन", type: "Domain" },
-  ],
-  rows: [
-    { id: "p1", name: "Under Secretary", nameHi: "अवर सचिव", levels: "32" },
-    { id: "p2", name: "Section Officer", nameHi: null, levels: "04" },
-    { id: "p3", name: "Consultant", nameHi: null, levels: "00" },
-  ],
-};
+const map = smallHeatMap;
 
 const draw = (m: HeatMap, lang: Language = "en") => renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(lang, resources) }, createElement(HeatMapChart, { map: m })));
 

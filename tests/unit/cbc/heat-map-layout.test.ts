@@ -8,19 +8,10 @@
 // Cells are 24 px with a 2 px gap, names 6 px from their strip's edges.
 import { describe, expect, it } from "vitest";
 import type { HeatMap } from "@schemas/heatmap";
+import { smallHeatMap } from "../../factories/heat-map";
 import { fitName, heatMapLayout, tileCentre } from "~/components/cbc/heat-map-layout";
 
-const map: HeatMap = {
-  columns: [
-    { id: "c1", code: "FUN-060", name: "Finance", nameHi: null, type: "Functional" },
-    { id: "c2", code: null, name: "Drafting", nameHi: "मसौदा लेखन", type: "Domain" },
-  ],
-  rows: [
-    { id: "p1", name: "Under Secretary", nameHi: "अवर सचिव", levels: "32" },
-    { id: "p2", name: "Section Officer", nameHi: null, levels: "04" },
-    { id: "p3", name: "Consultant", nameHi: null, levels: "00" },
-  ],
-};
+const map = smallHeatMap;
 
 describe("heatMapLayout", () => {
   it("sizes the strips from the widest name and the grid from the counts, with the levels column by column", () => {
