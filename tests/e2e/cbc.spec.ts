@@ -58,14 +58,17 @@ test("an author has no dashboard (404) but sees the heat map of their own framew
   await page.getByRole("link", { name: "Heat map" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Heat map of required levels" })).toBeVisible();
   // The chart first, a picture with its summary; the table behind "Show as a table".
-  const chart = page.getByRole("img", { name: /^Heat map of 3 positions × \d+ competencies/ });
+  // why not a fixed count: specs that run earlier add positions to MOHFW's draft.
+  const chart = page.getByRole("img", { name: /^Heat map of \d+ positions × \d+ competencies/ });
   await expect(chart).toBeVisible();
+  const positions = Number(/^Heat map of (\d+) positions/u.exec((await chart.getAttribute("aria-label")) ?? "")?.[1]);
+  expect(positions).toBeGreaterThanOrEqual(3);
   const tiles = await page.locator(".heat-cells .heat-level rect").count();
   expect(tiles).toBeGreaterThan(0);
   await page.getByText("Show as a table").click();
   const map = page.getByRole("table", { name: /Required level of each competency/ });
   await expect(map.getByRole("columnheader", { name: "Position" })).toBeVisible();
-  await expect(map.locator("tbody tr")).toHaveCount(3);
+  await expect(map.locator("tbody tr")).toHaveCount(positions);
   await expect(map.locator("tbody td:not(:empty)")).toHaveCount(tiles);
   // At 390 px the map scrolls inside its own box; the page does not overflow.
   await page.setViewportSize({ width: 390, height: 844 });
