@@ -12,8 +12,8 @@ import { getUser, hasCbcRole } from "~/http/auth.server";
 import { useNonce } from "~/http/nonce";
 import { getLanguage } from "~/i18n/i18n.server";
 import { catalogueSrc } from "~/i18n/catalogue-script.server";
-import { catalogue } from "~/i18n/catalogue";
-import { createI18n, DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, LANGUAGES, type Language } from "~/i18n/i18n";
+import { catalogue, catalogueI18n, loadedLanguage } from "~/i18n/catalogue";
+import { createI18n, DEFAULT_LANGUAGE, DEFAULT_NAMESPACE } from "~/i18n/i18n";
 import styles from "~/styles/app.css";
 // why in the browser bundle: an error page shown when the root loader itself failed has no
 // loader data, so it needs the header's and error page's English messages at hand.
@@ -59,7 +59,10 @@ export function Layout({ children }: { children: ReactNode }) {
   // why one instance per language, kept: a language's messages never change while the app runs; a
   // new instance on every revalidation would re-render every translated component for nothing, and
   // one per server render cost each page its own i18next set-up.
-  const i18n = useMemo(() => (messages || loadedLanguage() ? i18nFor(lng) : createI18n(lng, { [lng]: { [DEFAULT_NAMESPACE]: fallbackCommon } })), [lng, messages]);
+  const i18n = useMemo(
+    () => ((messages || loadedLanguage()) && catalogueI18n(lng)) || createI18n(lng, { [lng]: { [DEFAULT_NAMESPACE]: fallbackCommon } }),
+    [lng, messages],
+  );
   return (
     <I18nextProvider i18n={i18n}>
       <html lang={lng}>
@@ -86,19 +89,6 @@ export function Layout({ children }: { children: ReactNode }) {
       </html>
     </I18nextProvider>
   );
-}
-
-const instances = new Map<string, ReturnType<typeof createI18n>>();
-function i18nFor(lng: Language) {
-  let instance = instances.get(lng);
-  if (!instance) instances.set(lng, (instance = createI18n(lng, { [lng]: catalogue(lng)! })));
-  return instance;
-}
-
-/** In the browser, the language whose messages script this page loaded (null on the server, where every language is at hand). */
-function loadedLanguage(): Language | null {
-  if (typeof document === "undefined") return null;
-  return LANGUAGES.find((l) => catalogue(l)) ?? null;
 }
 
 export default function App() {

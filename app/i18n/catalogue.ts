@@ -7,8 +7,8 @@
  * (the outline page under load, issue 17). A script whose name carries its content's hash is fetched
  * once and then kept by the browser for as long as that content stays the same.
  */
-import type { Resource } from "i18next";
-import type { Language } from "./i18n";
+import type { i18n, Resource } from "i18next";
+import { createI18n, LANGUAGES, type Language } from "./i18n";
 
 type Catalogues = Partial<Record<Language, Resource[string]>>;
 
@@ -24,4 +24,26 @@ export function catalogue(lng: Language): Resource[string] | null {
 /** Makes a language's messages available to `catalogue` (the server calls this for every language). */
 export function provideCatalogue(lng: Language, messages: Resource[string]): void {
   globalThis.__fracMessages = { ...globalThis.__fracMessages, [lng]: messages };
+}
+
+const instances = new Map<Language, i18n>();
+
+/**
+ * One i18next instance per language, made from its messages and kept (they never change while the
+ * app runs): the layout's and the `meta` functions'. Null where the language's messages are not at hand.
+ */
+export function catalogueI18n(lng: Language): i18n | null {
+  let instance = instances.get(lng);
+  if (!instance) {
+    const messages = catalogue(lng);
+    if (!messages) return null;
+    instances.set(lng, (instance = createI18n(lng, { [lng]: messages })));
+  }
+  return instance;
+}
+
+/** In the browser, the language whose messages script this page loaded (null on the server, where every language is at hand). */
+export function loadedLanguage(): Language | null {
+  if (typeof document === "undefined") return null;
+  return LANGUAGES.find((l) => catalogue(l)) ?? null;
 }

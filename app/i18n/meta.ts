@@ -1,23 +1,14 @@
 import type { i18n } from "i18next";
-import { createI18n, DEFAULT_LANGUAGE, isLanguage, type Language } from "~/i18n/i18n";
-import { catalogue } from "~/i18n/catalogue";
+import { DEFAULT_LANGUAGE, isLanguage } from "~/i18n/i18n";
+import { catalogueI18n } from "~/i18n/catalogue";
 
 type Match = { id: string; data: unknown };
-const instances = new Map<Language, i18n>();
 
-/** An i18next instance for `meta` functions, which run outside React, in the root loader's language (when its messages are at hand). */
+/** The i18next instance for `meta` functions, which run outside React: the root loader's language, when its messages are at hand. */
 function instanceFrom(matches: Match[]): i18n | null {
   const root = matches.find((m) => m.id === "root")?.data as { lng?: unknown } | undefined;
   if (!root) return null;
-  const lng = isLanguage(root.lng) ? root.lng : DEFAULT_LANGUAGE;
-  const messages = catalogue(lng);
-  if (!messages) return null;
-  let instance = instances.get(lng);
-  if (!instance) {
-    instance = createI18n(lng, { [lng]: messages }, false);
-    instances.set(lng, instance);
-  }
-  return instance;
+  return catalogueI18n(isLanguage(root.lng) ? root.lng : DEFAULT_LANGUAGE);
 }
 
 /**

@@ -55,9 +55,9 @@ type LinkRow = [string, string, string | null, string | null, FracLink["kind"], 
  */
 export function loadDraftDocument({ mdoId }: { mdoId: string }): FracDocument | null {
   const statements = draftStatements();
-  const head = statements.head.get(mdoId) as [string | null, string, FracDocument["status"], number, string] | undefined;
-  if (!head || !head[0]) return null;
-  const [code, name, status, revision, frameworkId] = head;
+  const head = readDraftHead(mdoId);
+  if (!head) return null;
+  const { code, name, status, revision, frameworkId } = head;
   const userNames = new Map(statements.users.all() as [string, string][]);
   // The rows come ordered by kind name; the document lists kinds in NODE_KINDS order, each in row order.
   const byKind = new Map<string, FracNode[]>(FRAMEWORK_NODE_KINDS.map((k) => [k, []]));
@@ -85,6 +85,14 @@ export function loadDraftDocument({ mdoId }: { mdoId: string }): FracDocument | 
     nodes: out,
     links: outLinks,
   };
+}
+
+/** The ministry's code and name and its draft's status, revision and framework id; null without a draft or a code. */
+export function readDraftHead(mdoId: string): { code: string; name: string; status: FracDocument["status"]; revision: number; frameworkId: string } | null {
+  const head = draftStatements().head.get(mdoId) as [string | null, string, FracDocument["status"], number, string] | undefined;
+  if (!head || !head[0]) return null;
+  const [code, name, status, revision, frameworkId] = head;
+  return { code, name, status, revision, frameworkId };
 }
 
 // why a record and not spreads: one object per node instead of one per optional field (20,000 nodes).

@@ -10,7 +10,7 @@ import { getClient } from "@db/client";
 import { preparedPerClient } from "@db/prepared";
 import { FRAMEWORK_NODE_KINDS, IMPORTANCE_LEVELS, LINK_KINDS, type CompetencyType, type FrameworkNodeKind } from "@schemas/enums";
 import { SCHEMA_VERSION, type FracDocument, type FracLink, type FracNode } from "@schemas/frac-document";
-import { sharedScaleOfText } from "../draft/document.server";
+import { readDraftHead, sharedScaleOfText } from "../draft/document.server";
 
 // Every character JavaScript's \s matches: a description made only of these is not filled in
 // (schemas/completeness.ts), so SQLite can say "filled" without sending the text.
@@ -27,7 +27,6 @@ const codeOf = (column: string, values: readonly string[]) =>
 const statements = preparedPerClient(() => {
   const { sqlite } = getClient();
   return {
-    head: sqlite.prepare("select m.code, m.name, f.status, f.revision, f.id from mdos m join frameworks f on f.mdo_id = m.id where m.id = ?").raw(),
     // The same order as the whole document's nodes and links (app/models/draft/document.server.ts).
     nodes: sqlite
       .prepare("select kind, id, name, name_hi, trim(description, @ws) <> '', sanctioned_posts from nodes where framework_id = @id order by kind, sort_order, id")
@@ -66,9 +65,9 @@ type CompetencyRow = [string, string, CompetencyType, string | null, string];
  */
 export function loadInsightDocument({ mdoId }: { mdoId: string }): FracDocument | null {
   const s = statements();
-  const head = s.head.get(mdoId) as [string | null, string, FracDocument["status"], number, string] | undefined;
-  if (!head || !head[0]) return null;
-  const [code, name, status, revision, frameworkId] = head;
+  const head = readDraftHead(mdoId);
+  if (!head) return null;
+  const { code, name, status, revision, frameworkId } = head;
   const byKind = new Map<string, FracNode[]>(FRAMEWORK_NODE_KINDS.map((k) => [k, []]));
   for (const [kind, id, nodeName, nameHi, described, posts] of s.nodes.all({ id: frameworkId, ws: WHITESPACE }) as NodeRow[]) {
     const node: Record<string, unknown> = { kind, id, name: nodeName };
